@@ -1,0 +1,231 @@
+/**
+ * Evidence: what a gatherer saw, written once per (target, suite) as JSON. It is the durable record
+ * of a run — everything after it (checks, scores, scorecards) is recomputed from it by
+ * `erh report`. Screenshots and Lighthouse reports are files next to it, referenced by relative path.
+ *
+ * Units: durations in milliseconds, sizes in CSS pixels unless said otherwise.
+ * Secrets never appear here: gatherers redact card numbers and PINs before building evidence.
+ */
+import { z } from 'zod';
+import { EngineSchema, GatherStatusSchema, ImpactSchema, LanguageSchema, PatronRoleSchema } from './ids.ts';
+
+export const EVIDENCE_VERSION = 1 as const;
+
+/** A file written next to the evidence JSON (relative path, forward slashes). */
+const FileRef = z.string().describe('Path relative to the run directory');
+
+export const StepEvidenceSchema = z.strictObject({
+  /** Journey step id, or a synthetic id such as `login:valid`. */
+  step: z.string(),
+  /** URL after the step's actions (redacted of secrets). */
+  url: z.string(),
+  /** Document title after the step; vendor-controlled text. */
+  title: z.string().optional(),
+  /** Whether every action of the step succeeded. */
+  ok: z.boolean(),
+  /** Why the step failed, in the harness's words (vendor-side problem: element missing, HTTP 500…). */
+  error: z.string().optional(),
+  /** Time the step's actions took, ms. */
+  durationMs: z.number().nonnegative(),
+  /** Full-page screenshot of the state reached. */
+  screenshot: FileRef.optional(),
+});
+export type StepEvidence = z.infer<typeof StepEvidenceSchema>;
+
+// ───────────────────────────── login ─────────────────────────────
+
+export const LOGIN_OUTCOMES = ['logged-in', 'rejected', 'no-response', 'error'] as const;
+export const LoginAttemptSchema = z.strictObject({
+  /** Which test patron was used. */
+  role: PatronRoleSchema,
+  /**
+   * logged-in: the success element appeared. rejected: the form stayed and an error was visible.
+   * no-response: neither happened before the timeout. error: the form could not be used.
+   */
+  outcome: z.enum(LOGIN_OUTCOMES),
+  /** From pressing submit until the outcome was visible, ms. */
+  durationMs: z.number().nonnegative(),
+  /** Visible message after submitting (redacted; vendor-controlled text). */
+  message: z.string().optional(),
+  /** Language of the message detected from its words, null when undecided. */
+  messageLanguage: LanguageSchema.nullable().optional(),
+  /** The message was exposed to assistive technology: role=alert/status, aria-live, or focused. */
+  announced: z.boolean().optional(),
+  /** The visible message contained the PIN that was typed (it is redacted above). */
+  echoesPin: z.boolean().optional(),
+  /** Why the attempt could not be made (harness words), when outcome is error. */
+  error: z.string().optional(),
+  /** URL when the outcome was decided (redacted). */
+  url: z.string(),
+  screenshot: FileRef.optional(),
+});
+export type LoginAttempt = z.infer<typeof LoginAttemptSchema>;
+
+export const LoginEvidenceSchema = z.strictObject({
+  strategy: z.string(),
+  attempts: z.array(LoginAttemptSchema),
+});
+export type LoginEvidence = z.infer<typeof LoginEvidenceSchema>;
+
+// ───────────────────────────── accessibility ─────────────────────────────
+
+export const AxeNodeSchema = z.strictObject({
+  /** CSS selector path to the element (frames first). */
+  target: z.array(z.string()),
+  /** Outer HTML of the element, truncated to 300 characters; vendor-controlled. */
+  html: z.string(),
+  failureSummary: z.string().optional(),
+  impact: ImpactSchema.nullable().optional(),
+});
+export const AxeRuleResultSchema = z.strictObject({
+  /** axe rule id, e.g. color-contrast. */
+  id: z.string(),
+  impact: ImpactSchema.nullable(),
+  /** axe tags, e.g. wcag2aa, wcag143, EN-9.1.4.3. */
+  tags: z.array(z.string()),
+  description: z.string(),
+  help: z.string(),
+  helpUrl: z.string(),
+  nodes: z.array(AxeNodeSchema),
+});
+export type AxeRuleResult = z.infer<typeof AxeRuleResultSchema>;
+
+export const AccessibilityStateSchema = z.strictObject({
+  /** Journey step (or login state, e.g. login-error) at which axe ran. */
+  step: z.string(),
+  url: z.string(),
+  violations: z.array(AxeRuleResultSchema),
+  /** Needs review: axe could not decide. Kept and shown, never dropped. */
+  incomplete: z.array(AxeRuleResultSchema),
+  /** Ids of rules that passed. */
+  passes: z.array(z.string()),
+  /** Ids of rules that did not apply. */
+  inapplicable: z.array(z.string()),
+  screenshot: FileRef.optional(),
+});
+export type AccessibilityState = z.infer<typeof AccessibilityStateSchema>;
+
+export const AccessibilityEvidenceSchema = z.strictObject({
+  axeVersion: z.string(),
+  /** axe run tags used. */
+  tags: z.array(z.string()),
+  states: z.array(AccessibilityStateSchema),
+});
+export type AccessibilityEvidence = z.infer<typeof AccessibilityEvidenceSchema>;
+
+// ───────────────────────────── performance ─────────────────────────────
+
+export const LighthouseRunSchema = z.strictObject({
+  /** Lighthouse performance category score, 0–1; null when Lighthouse could not score. */
+  score: z.number().min(0).max(1).nullable(),
+  /** Metrics in ms (cls unitless). Null when the run did not produce it. */
+  metrics: z.strictObject({
+    fcp: z.number().nullable(),
+    lcp: z.number().nullable(),
+    tbt: z.number().nullable(),
+    cls: z.number().nullable(),
+    si: z.number().nullable(),
+    ttfb: z.number().nullable(),
+  }),
+  /** Lighthouse runtime error code, if any (e.g. NO_FCP). */
+  runtimeError: z.string().optional(),
+  /** The run's full Lighthouse report (JSON), kept for the representative run. */
+  report: FileRef.optional(),
+  /** Wall time of the run, ms. */
+  durationMs: z.number().nonnegative(),
+});
+export type LighthouseRun = z.infer<typeof LighthouseRunSchema>;
+
+export const PerformancePageSchema = z.strictObject({
+  step: z.string(),
+  url: z.string(),
+  formFactor: z.enum(['mobile', 'desktop']),
+  runs: z.array(LighthouseRunSchema),
+});
+export type PerformancePage = z.infer<typeof PerformancePageSchema>;
+
+export const PerformanceEvidenceSchema = z.strictObject({
+  lighthouseVersion: z.string(),
+  /** Runs requested per page. */
+  runsPerPage: z.number().int().positive(),
+  pages: z.array(PerformancePageSchema),
+});
+export type PerformanceEvidence = z.infer<typeof PerformanceEvidenceSchema>;
+
+// ───────────────────────────── compatibility ─────────────────────────────
+
+export const ConsoleEntrySchema = z.strictObject({
+  level: z.enum(['error', 'warning']),
+  /** Message text, truncated to 500 characters; vendor-controlled. */
+  text: z.string(),
+  step: z.string(),
+  location: z.string().optional(),
+});
+export const PageErrorSchema = z.strictObject({
+  /** Uncaught exception message; vendor-controlled. */
+  message: z.string(),
+  step: z.string(),
+});
+export const FailedRequestSchema = z.strictObject({
+  url: z.string(),
+  method: z.string(),
+  /** HTTP status when a response arrived (≥ 400), else null. */
+  status: z.number().int().nullable(),
+  /** Network error text when no response arrived. */
+  failure: z.string().nullable(),
+  resourceType: z.string(),
+  step: z.string(),
+});
+export const OverflowSampleSchema = z.strictObject({
+  step: z.string(),
+  url: z.string(),
+  /** Layout viewport width, CSS px. */
+  viewportWidth: z.number(),
+  /** Document scroll width, CSS px. */
+  documentWidth: z.number(),
+  /** Elements whose right edge passes the viewport (up to 10), with that edge in CSS px. */
+  offenders: z.array(z.strictObject({ selector: z.string(), right: z.number() })),
+});
+export type OverflowSample = z.infer<typeof OverflowSampleSchema>;
+
+export const CompatibilityEvidenceSchema = z.strictObject({
+  viewport: z.strictObject({ width: z.number(), height: z.number() }),
+  console: z.array(ConsoleEntrySchema),
+  pageErrors: z.array(PageErrorSchema),
+  failedRequests: z.array(FailedRequestSchema),
+  overflow: z.array(OverflowSampleSchema),
+});
+export type CompatibilityEvidence = z.infer<typeof CompatibilityEvidenceSchema>;
+
+// ───────────────────────────── envelope ─────────────────────────────
+
+const base = {
+  evidenceVersion: z.literal(EVIDENCE_VERSION),
+  service: z.string(),
+  device: z.string(),
+  /** How gathering went (harness health), not how the vendor did. */
+  status: GatherStatusSchema,
+  /** Why status is not complete, in the harness's words. */
+  reason: z.string().optional(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  browser: z.strictObject({ engine: EngineSchema, version: z.string() }),
+  /** Journey steps walked while gathering. */
+  steps: z.array(StepEvidenceSchema),
+  /** How many attempts the harness made (1 unless retried after a harness error). */
+  attempt: z.number().int().positive().default(1),
+};
+
+export const EvidenceSchema = z.discriminatedUnion('suite', [
+  z.strictObject({ ...base, suite: z.literal('login'), login: LoginEvidenceSchema.optional() }),
+  z.strictObject({ ...base, suite: z.literal('accessibility'), accessibility: AccessibilityEvidenceSchema.optional() }),
+  z.strictObject({ ...base, suite: z.literal('performance'), performance: PerformanceEvidenceSchema.optional() }),
+  z.strictObject({ ...base, suite: z.literal('compatibility'), compatibility: CompatibilityEvidenceSchema.optional() }),
+]);
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type EvidenceOf<S extends Evidence['suite']> = Extract<Evidence, { suite: S }>;
+
+/** File name of an evidence record inside `<run>/evidence/`. */
+export function evidenceFileName(service: string, device: string, suite: string): string {
+  return `${service}@${device}.${suite}.json`;
+}

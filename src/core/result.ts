@@ -1,0 +1,160 @@
+/**
+ * RunResult: the scored outcome of a run (results.json). CI scripts may rely on: schemaVersion,
+ * runId, services[].id, devices[].id, targets[] with service, device and suites.<suite>.{score,status},
+ * and ranking (service ids, best first).
+ *
+ * Scores: check scores are 0–1; suite, overall and scorecard scores are 0–100. Null means "not
+ * scored" (no evidence, not applicable, inconclusive) and is never silently treated as 0.
+ */
+import { z } from 'zod';
+import { ProfileSchema } from './config.ts';
+import {
+  CheckStatusSchema,
+  EngineSchema,
+  ImpactSchema,
+  SERVICE_KINDS,
+  SUITES,
+  SuiteSchema,
+  SuiteStatusSchema,
+} from './ids.ts';
+
+export const RESULT_SCHEMA_VERSION = 1 as const;
+
+export const FindingSchema = z.strictObject({
+  /** What is wrong, in English (the scorecard shows it as evidence, not translated). */
+  message: z.string(),
+  impact: ImpactSchema,
+  step: z.string().optional(),
+  url: z.string().optional(),
+  /** CSS selector of the element involved. */
+  selector: z.string().optional(),
+  /** Outer HTML of the element (vendor-controlled; escape when rendering). */
+  html: z.string().optional(),
+  /** Screenshot of the state, relative to the run directory. */
+  screenshot: z.string().optional(),
+  /** Where to read more (e.g. axe rule help). */
+  helpUrl: z.string().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const CheckResultSchema = z.strictObject({
+  /** Stable id `<suite>/<name>`, e.g. login/valid-patron, accessibility/axe-color-contrast. */
+  id: z.string(),
+  suite: SuiteSchema,
+  /** English title; the renderer translates known ids. */
+  title: z.string(),
+  status: CheckStatusSchema,
+  /** 0–1, or null when not scored (not applicable, inconclusive). */
+  score: z.number().min(0).max(1).nullable(),
+  /** Relative weight of the check within its suite (0 = reported, not scored). */
+  weight: z.number().min(0),
+  /** Declared severity of a failure of this check. */
+  impact: ImpactSchema,
+  /** Standards the check is based on, e.g. "WCAG 2.1 SC 1.4.3", "EN 301 549 9.1.4.3". */
+  references: z.array(z.string()),
+  /** Measured value the score came from, with its unit, when there is one. */
+  value: z.number().nullable().optional(),
+  unit: z.string().optional(),
+  /** Why the status is what it is, one sentence (English). */
+  detail: z.string().optional(),
+  findings: z.array(FindingSchema),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const SuiteResultSchema = z.strictObject({
+  /** 0–100, null when not scored. */
+  score: z.number().min(0).max(100).nullable(),
+  status: SuiteStatusSchema,
+  /** Why it is not scored / not passed (harness words). */
+  reason: z.string().optional(),
+  checks: z.array(CheckResultSchema),
+});
+export type SuiteResult = z.infer<typeof SuiteResultSchema>;
+
+export const TargetResultSchema = z.strictObject({
+  /** `service@device` */
+  id: z.string(),
+  service: z.string(),
+  device: z.string(),
+  suites: z.strictObject(
+    Object.fromEntries(SUITES.map((s) => [s, SuiteResultSchema])) as Record<
+      (typeof SUITES)[number],
+      typeof SuiteResultSchema
+    >,
+  ),
+});
+export type TargetResult = z.infer<typeof TargetResultSchema>;
+
+export const GateResultSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  check: z.string(),
+  /** true passed, false failed, null could not be decided (inconclusive or missing evidence). */
+  passed: z.boolean().nullable(),
+  /** Devices on which the check did not pass. */
+  failedOn: z.array(z.string()),
+});
+export type GateResult = z.infer<typeof GateResultSchema>;
+
+export const ScorecardEntrySchema = z.strictObject({
+  service: z.string(),
+  /** Weighted mean of suite scores, 0–100; null when nothing could be scored. */
+  overall: z.number().min(0).max(100).nullable(),
+  /** 1 = best; null when not ranked (a gate failed or nothing scored). Equal scores share a rank. */
+  rank: z.number().int().positive().nullable(),
+  /** Mean of the suite's score across devices, 0–100. */
+  suites: z.strictObject(
+    Object.fromEntries(SUITES.map((s) => [s, z.number().nullable()])) as Record<(typeof SUITES)[number], z.ZodNullable<z.ZodNumber>>,
+  ),
+  gates: z.array(GateResultSchema),
+  /** All gates passed. */
+  eligible: z.boolean(),
+});
+export type ScorecardEntry = z.infer<typeof ScorecardEntrySchema>;
+
+export const RunResultSchema = z.strictObject({
+  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+  runId: z.string(),
+  /** When gathering started / evaluation finished (ISO 8601). */
+  startedAt: z.iso.datetime(),
+  evaluatedAt: z.iso.datetime(),
+  /** sha256 of everything in the configuration that affects scores. */
+  fingerprint: z.string(),
+  profile: ProfileSchema,
+  environment: z.strictObject({
+    harnessVersion: z.string(),
+    node: z.string(),
+    platform: z.string(),
+    arch: z.string(),
+    cpus: z.number().int(),
+    /** Total memory in GiB. */
+    memoryGiB: z.number(),
+    ci: z.boolean(),
+  }),
+  /** Versions of the tools that produced the evidence. */
+  tools: z.record(z.string(), z.string()),
+  services: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      vendor: z.string(),
+      kind: z.enum(SERVICE_KINDS),
+      baseUrl: z.string(),
+    }),
+  ),
+  devices: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      engine: EngineSchema,
+      formFactor: z.string(),
+      /** Browser version seen in the evidence, when known. */
+      browserVersion: z.string().optional(),
+    }),
+  ),
+  targets: z.array(TargetResultSchema),
+  scorecard: z.array(ScorecardEntrySchema),
+  /** Service ids of eligible services, best first. */
+  ranking: z.array(z.string()),
+});
+export type RunResult = z.infer<typeof RunResultSchema>;
