@@ -1,0 +1,47 @@
+/**
+ * Thin: one Playwright project per target (`service@device`) running the login, accessibility and
+ * compatibility suites in parallel, and one `performance` project (Lighthouse) that runs after all
+ * of them with a single worker, so measurements never overlap other browser work.
+ *
+ *   npx playwright test --project='kirjava@desktop-chromium'   # one target's gathering suites
+ *   npx playwright test                                        # everything, performance last
+ *
+ * `erh run` runs the two phases as separate invocations (ERH_PHASE=gather, then performance) so that
+ * a harness failure on one target never cancels Lighthouse for the others.
+ */
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import { join } from 'node:path';
+import { prepareRunFromEnv } from './src/reporting/playwright-setup.ts';
+
+const run = prepareRunFromEnv();
+const phase = process.env.ERH_PHASE ?? 'all';
+const targetIds = run.targets.map((t) => t.id);
+
+const gatherProjects = targetIds.map((id) => ({
+  name: id,
+  testMatch: /(login|accessibility|compatibility)\.spec\.ts$/,
+  use: { erhTarget: id },
+}));
+const performanceProject = {
+  name: 'performance',
+  testMatch: /performance\.spec\.ts$/,
+  workers: 1,
+  timeout: 15 * 60_000,
+  dependencies: phase === 'all' ? targetIds : [],
+};
+
+const reporters: PlaywrightTestConfig['reporter'] = [['./src/reporting/reporter.ts']];
+if (process.env.ERH_BLOB_DIR) reporters.push(['blob', { outputDir: process.env.ERH_BLOB_DIR }]);
+
+export default defineConfig<object, { erhTarget: string }>({
+  testDir: './suites',
+  outputDir: join(run.runDir, 'playwright'),
+  workers: Number(process.env.ERH_WORKERS ?? 2),
+  // A retry is for the harness (a browser that crashed), recorded as the evidence's attempt number.
+  retries: Number(process.env.ERH_RETRIES ?? 1),
+  timeout: 3 * 60_000,
+  forbidOnly: !!process.env.CI,
+  reporter: reporters,
+  use: { trace: 'off', screenshot: 'off', video: 'off' },
+  projects: phase === 'gather' ? gatherProjects : phase === 'performance' ? [performanceProject] : [...gatherProjects, performanceProject],
+});

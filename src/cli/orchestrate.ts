@@ -1,0 +1,95 @@
+/**
+ * Runs a configured evaluation: validate, prepare the run directory, gather in two Playwright phases
+ * (parallel gathering, then Lighthouse alone), evaluate, and point reports/latest at the run.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, firefox, webkit } from 'playwright';
+import { ConfigError, HarnessError } from '../core/errors.ts';
+import { PATRON_ROLES } from '../core/ids.ts';
+import { loadConfig, type LoadOptions, type ResolvedConfig } from '../config/load.ts';
+import { loadDotEnv, resolvePatron } from '../config/secrets.ts';
+import { finalizeRun, type FinalizeOutput } from '../reporting/finalize.ts';
+import { createRun, linkLatest } from '../reporting/run-context.ts';
+import { findBrowser, installHint } from '../session/browsers.ts';
+
+const require = createRequire(import.meta.url);
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunOptions {
+  reportsDir?: string;
+  workers?: number;
+  shard?: { index: number; total: number };
+  /** Write a Playwright blob report here too (for merging shards). */
+  blobDir?: string;
+  log?: (line: string) => void;
+}
+
+/** Loads the configuration and checks what a run needs before any browser starts. */
+export function prepare(options: LoadOptions): ResolvedConfig {
+  loadDotEnv(resolve(options.root));
+  const config = loadConfig(options);
+  for (const service of config.services) {
+    for (const role of PATRON_ROLES) resolvePatron(service, role, config.sources.services[service.id] ?? `services/${service.id}.yaml`);
+  }
+  const executables = { chromium: chromium.executablePath(), firefox: firefox.executablePath(), webkit: webkit.executablePath() };
+  for (const device of config.devices) {
+    if (!findBrowser(device.engine, device, executables[device.engine])) {
+      throw new HarnessError(`Device ${device.id} needs ${device.engine}, which is not installed: ${installHint(device.engine)}`);
+    }
+  }
+  return config;
+}
+
+function runPlaywright(phase: 'gather' | 'performance', env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
+  const cli = require.resolve('@playwright/test/cli');
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [cli, 'test', '--config', join(PACKAGE_ROOT, 'playwright.config.ts'), ...extraArgs], {
+      cwd: PACKAGE_ROOT,
+      env: { ...env, ERH_PHASE: phase, ERH_FINALIZE: '0' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', fail);
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)));
+  });
+}
+
+export interface RunOutcome {
+  runDir: string;
+  final: FinalizeOutput;
+  /** Playwright reported a harness failure in some phase. */
+  harnessFailed: boolean;
+  seconds: { gather: number; performance: number; total: number };
+}
+
+export async function runEvaluation(config: ResolvedConfig, options: RunOptions): Promise<RunOutcome> {
+  const log = options.log ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const reportsDir = resolve(options.reportsDir ?? join(config.root, 'reports'));
+  const { runDir, meta } = createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
+  log(`erh: run ${meta.runId}: ${config.services.length} services × ${config.devices.length} devices → ${relative(process.cwd(), runDir) || runDir}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ERH_RUN_DIR: runDir,
+    ERH_WORKERS: String(options.workers ?? 2),
+    ...(options.blobDir ? { ERH_BLOB_DIR: options.blobDir } : {}),
+  };
+  const shardArgs = options.shard ? [`--shard=${options.shard.index}/${options.shard.total}`] : [];
+  const t0 = performance.now();
+  const gatherCode = await runPlaywright('gather', env, shardArgs);
+  const t1 = performance.now();
+  log('erh: performance phase (Lighthouse, one page at a time)');
+  const perfCode = await runPlaywright('performance', env, shardArgs);
+  const t2 = performance.now();
+  const final = finalizeRun(runDir);
+  linkLatest(reportsDir, runDir);
+  return {
+    runDir,
+    final,
+    harnessFailed: gatherCode !== 0 || perfCode !== 0,
+    seconds: { gather: (t1 - t0) / 1000, performance: (t2 - t1) / 1000, total: (t2 - t0) / 1000 },
+  };
+}
+
+export { ConfigError };

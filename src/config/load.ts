@@ -1,0 +1,149 @@
+/**
+ * Loads and validates the evaluator's data: services/*.yaml, devices/*.yaml, profiles/<id>.yaml.
+ * Every problem becomes a ConfigError naming the file (relative to the config root) and the field.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import {
+  DeviceSchema,
+  ProfileSchema,
+  ServiceSchema,
+  type Device,
+  type Profile,
+  type Service,
+} from '../core/config.ts';
+import { ConfigError } from '../core/errors.ts';
+import { formatIssues } from './issues.ts';
+
+/** Larger YAML files are refused: configuration is small, and a huge file is a mistake. */
+export const MAX_CONFIG_BYTES = 1_000_000;
+
+export interface ResolvedConfig {
+  /** Directory holding services/, devices/ and profiles/. */
+  root: string;
+  services: Service[];
+  devices: Device[];
+  profile: Profile;
+  /** Where each item came from, relative to root, for messages. */
+  sources: { services: Record<string, string>; devices: Record<string, string>; profile: string };
+}
+
+export interface LoadOptions {
+  root: string;
+  /** Only these service ids (all when empty). */
+  services?: readonly string[];
+  /** Only these device ids (default: every device file). */
+  devices?: readonly string[];
+  /** Profile id (profiles/<id>.yaml) or a path to a profile file. Default: "default". */
+  profile?: string;
+}
+
+function readYaml(root: string, file: string): unknown {
+  const display = relative(root, file) || file;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new ConfigError(display, undefined, 'file not found');
+  }
+  if (size > MAX_CONFIG_BYTES) {
+    throw new ConfigError(display, undefined, `file is ${size} bytes; configuration files are limited to ${MAX_CONFIG_BYTES}`);
+  }
+  const text = readFileSync(file, 'utf8');
+  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    const where = pos ? `line ${pos.line}, column ${pos.col}` : undefined;
+    throw new ConfigError(display, where, `YAML syntax error: ${err.message.split('\n')[0]}`);
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    throw new ConfigError(display, undefined, `YAML could not be read: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (value === null || value === undefined) throw new ConfigError(display, undefined, 'file is empty');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(display, undefined, 'expected a mapping of keys to values at the top level');
+  }
+  return value;
+}
+
+export function parseFile<S extends z.ZodType>(root: string, file: string, schema: S): z.output<S> {
+  const display = relative(root, file) || file;
+  const parsed = schema.safeParse(readYaml(root, file));
+  if (!parsed.success) {
+    const { field, problem } = formatIssues(parsed.error);
+    throw new ConfigError(display, field, problem);
+  }
+  const data = parsed.data as { id?: unknown };
+  const stem = basename(file, extname(file));
+  if (typeof data.id === 'string' && data.id !== stem) {
+    throw new ConfigError(display, 'id', `"${data.id}" must match the file name ("${stem}")`);
+  }
+  return parsed.data;
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && !f.startsWith('.'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function selectById<T extends { id: string }>(
+  kind: 'service' | 'device',
+  all: Map<string, { item: T; file: string }>,
+  wanted: readonly string[] | undefined,
+): Array<{ item: T; file: string }> {
+  if (!wanted || wanted.length === 0) return [...all.values()];
+  return wanted.map((id) => {
+    const hit = all.get(id);
+    if (!hit) {
+      const known = [...all.keys()].join(', ') || 'none';
+      throw new ConfigError(`--${kind}s`, undefined, `unknown ${kind} "${id}" (known: ${known})`);
+    }
+    return hit;
+  });
+}
+
+export function loadConfig(options: LoadOptions): ResolvedConfig {
+  const root = resolve(options.root);
+  const load = <T extends { id: string }>(dir: string, schema: z.ZodType<T>) => {
+    const out = new Map<string, { item: T; file: string }>();
+    for (const file of yamlFiles(join(root, dir))) {
+      const item = parseFile(root, file, schema) as T;
+      out.set(item.id, { item, file: relative(root, file) });
+    }
+    return out;
+  };
+  const services = selectById('service', load('services', ServiceSchema), options.services);
+  const devices = selectById('device', load('devices', DeviceSchema), options.devices);
+  if (services.length === 0) throw new ConfigError('services/', undefined, 'no service files (*.yaml) found');
+  if (devices.length === 0) throw new ConfigError('devices/', undefined, 'no device files (*.yaml) found');
+
+  const profileArg = options.profile ?? 'default';
+  const profileFile =
+    profileArg.endsWith('.yaml') || profileArg.endsWith('.yml') || profileArg.includes('/')
+      ? isAbsolute(profileArg)
+        ? profileArg
+        : resolve(root, profileArg)
+      : join(root, 'profiles', `${profileArg}.yaml`);
+  const profile = parseFile(root, profileFile, ProfileSchema);
+
+  return {
+    root,
+    services: services.map((s) => s.item),
+    devices: devices.map((d) => d.item),
+    profile,
+    sources: {
+      services: Object.fromEntries(services.map((s) => [s.item.id, s.file])),
+      devices: Object.fromEntries(devices.map((d) => [d.item.id, d.file])),
+      profile: relative(root, profileFile),
+    },
+  };
+}

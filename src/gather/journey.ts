@@ -1,0 +1,94 @@
+/**
+ * Walks a service's journey through a BrowserSession, step by step, recording what each step
+ * reached. After each step the caller's `onState` examines the page (axe, overflow, screenshots).
+ * A step that fails stops the walk — later steps depend on it — and is recorded as a vendor-side
+ * fact; only an unreachable service or a timeout changes the gather status.
+ */
+import type { JourneyStep, Service } from '../core/config.ts';
+import type { StepEvidence } from '../core/evidence.ts';
+import type { GatherStatus, PatronRole } from '../core/ids.ts';
+import { performLogin, secretFields } from '../auth/strategies/index.ts';
+import type { PatronSecrets, Redactor } from '../config/secrets.ts';
+import { ActionError, NavigationError, type BrowserSession } from '../session/types.ts';
+import { runAction, type ActionContext } from './actions.ts';
+import type { Artifacts } from './artifacts.ts';
+
+export interface GatherContext {
+  session: BrowserSession;
+  service: Service;
+  patron: (role: PatronRole) => PatronSecrets | undefined;
+  redactor: Redactor;
+  artifacts: Artifacts;
+  actionTimeoutMs: number;
+  navigationTimeoutMs: number;
+}
+
+export interface WalkResult {
+  steps: StepEvidence[];
+  status: GatherStatus;
+  reason?: string;
+}
+
+/** The action context for a gather context, with `login` actions wired to the service's strategy. */
+export function actionContext(ctx: GatherContext): ActionContext {
+  const base: ActionContext = {
+    session: ctx.session,
+    baseUrl: ctx.service.baseUrl,
+    actionTimeoutMs: ctx.actionTimeoutMs,
+    navigationTimeoutMs: ctx.navigationTimeoutMs,
+  };
+  base.login = async (role) => {
+    const patron = ctx.patron(role);
+    if (!patron) throw new ActionError(`The journey logs in as "${role}", but the service declares no such patron`);
+    const outcome = await performLogin(base, ctx.service.login, patron);
+    if (outcome.outcome !== 'logged-in') {
+      const why = outcome.error ?? (outcome.message ? `the page said: ${outcome.message}` : outcome.outcome);
+      throw new ActionError(ctx.redactor.text(`Login as the ${role} patron did not succeed (${why})`));
+    }
+  };
+  return base;
+}
+
+export async function walkJourney(
+  ctx: GatherContext,
+  options: {
+    suite: string;
+    onState?: (step: JourneyStep, evidence: StepEvidence) => Promise<void>;
+    screenshots?: boolean;
+  },
+): Promise<WalkResult> {
+  const actions = actionContext(ctx);
+  const steps: StepEvidence[] = [];
+  for (const step of ctx.service.journey) {
+    const started = performance.now();
+    let error: string | undefined;
+    try {
+      for (const action of step.actions) await runAction(actions, action);
+    } catch (e) {
+      if (e instanceof NavigationError && (e.unreachable || e.timedOut) && steps.length === 0) {
+        return { steps, status: e.unreachable ? 'unreachable' : 'timeout', reason: ctx.redactor.text(e.message) };
+      }
+      if (e instanceof ActionError || e instanceof NavigationError) error = e.message;
+      else throw e;
+    }
+    const evidence: StepEvidence = {
+      step: step.id,
+      url: ctx.redactor.text(await ctx.session.url()),
+      title: ctx.redactor.text(await ctx.session.title()),
+      ok: error === undefined,
+      ...(error !== undefined ? { error: ctx.redactor.text(error) } : {}),
+      durationMs: Math.round(performance.now() - started),
+    };
+    if (options.screenshots) {
+      const shot = ctx.artifacts.file(`${options.suite}-${step.id}.png`);
+      await ctx.session.screenshot(shot.absolute, { mask: secretFields(ctx.service.login) }).then(
+        () => (evidence.screenshot = shot.relative),
+        () => undefined,
+      );
+    }
+    steps.push(evidence);
+    if (!evidence.ok) break;
+    await options.onState?.(step, evidence);
+  }
+  return { steps, status: 'complete' };
+}

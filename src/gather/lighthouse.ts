@@ -1,0 +1,105 @@
+/**
+ * Lighthouse on Chromium: one Chrome per target (launched by chrome-launcher), N runs per page in
+ * sequence, never concurrently with other browser work (the performance phase runs alone with one
+ * worker). Lighthouse's standard mobile or desktop settings are used so that every vendor is measured
+ * identically. The median run's full report is kept next to the evidence.
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launch, type LaunchedChrome } from 'chrome-launcher';
+import lighthouse, { desktopConfig, generateReport } from 'lighthouse';
+import type { LighthouseRun, PerformancePage } from '../core/evidence.ts';
+import { HarnessError } from '../core/errors.ts';
+import { chromiumArgs } from '../session/browsers.ts';
+import type { Artifacts } from './artifacts.ts';
+
+const require = createRequire(import.meta.url);
+export const LIGHTHOUSE_VERSION = (require('lighthouse/package.json') as { version: string }).version;
+
+export interface LighthousePageRequest {
+  step: string;
+  url: string;
+}
+
+type LhResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+function metric(lhr: LhResult, id: string): number | null {
+  const v = lhr.audits[id]?.numericValue;
+  return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null;
+}
+
+function median(values: number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+export async function runLighthouse(options: {
+  chromePath: string;
+  formFactor: 'mobile' | 'desktop';
+  pages: LighthousePageRequest[];
+  runs: number;
+  artifacts: Artifacts;
+  onRun?: (page: string, run: number) => void;
+}): Promise<PerformancePage[]> {
+  let chrome: LaunchedChrome;
+  try {
+    chrome = await launch({
+      chromePath: options.chromePath,
+      chromeFlags: ['--headless=new', ...chromiumArgs()],
+      logLevel: 'silent',
+    });
+  } catch (e) {
+    throw new HarnessError(`Chrome for Lighthouse did not start (${options.chromePath}): ${(e as Error).message}`);
+  }
+  try {
+    const pages: PerformancePage[] = [];
+    for (const page of options.pages) {
+      const runs: Array<LighthouseRun & { lhr: LhResult }> = [];
+      for (let i = 0; i < options.runs; i++) {
+        options.onRun?.(page.step, i + 1);
+        const started = performance.now();
+        const result = await lighthouse(
+          page.url,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+          options.formFactor === 'desktop' ? desktopConfig : undefined,
+        );
+        if (!result) throw new HarnessError(`Lighthouse returned nothing for ${page.url}`);
+        const lhr = result.lhr;
+        const score = lhr.categories.performance?.score;
+        runs.push({
+          score: typeof score === 'number' ? score : null,
+          metrics: {
+            fcp: metric(lhr, 'first-contentful-paint'),
+            lcp: metric(lhr, 'largest-contentful-paint'),
+            tbt: metric(lhr, 'total-blocking-time'),
+            cls: metric(lhr, 'cumulative-layout-shift'),
+            si: metric(lhr, 'speed-index'),
+            ttfb: metric(lhr, 'server-response-time'),
+          },
+          ...(lhr.runtimeError ? { runtimeError: lhr.runtimeError.code } : {}),
+          durationMs: Math.round(performance.now() - started),
+          lhr,
+        });
+      }
+      // The representative run: the one whose score is the median (Lighthouse CI's "median run").
+      const scores = runs.map((r) => r.score ?? 0);
+      const med = median(scores);
+      const repIndex = Math.max(0, scores.indexOf(med ?? 0));
+      const rep = runs[repIndex];
+      if (rep) {
+        const file = options.artifacts.file(`lighthouse-${page.step}.html`);
+        writeFileSync(file.absolute, generateReport(rep.lhr, 'html'));
+        rep.report = file.relative;
+      }
+      pages.push({
+        step: page.step,
+        url: page.url,
+        formFactor: options.formFactor,
+        runs: runs.map(({ lhr: _lhr, ...run }) => run),
+      });
+    }
+    return pages;
+  } finally {
+    chrome.kill();
+  }
+}

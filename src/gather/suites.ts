@@ -1,0 +1,259 @@
+/**
+ * The four gatherers. Each opens a BrowserSession for its target, walks what it needs, and returns
+ * one Evidence record. Vendor problems become evidence; only harness failures throw.
+ */
+import type { Device } from '../core/config.ts';
+import type { AccessibilityState, ConsoleEntrySchema, Evidence, FailedRequestSchema, LoginAttempt, OverflowSample, PageErrorSchema, StepEvidence } from '../core/evidence.ts';
+import { EVIDENCE_VERSION } from '../core/evidence.ts';
+import { PATRON_ROLES, type GatherStatus, type Suite } from '../core/ids.ts';
+import type { z } from 'zod';
+import { performLogin, secretFields } from '../auth/strategies/index.ts';
+import { notApplicableReason, type Target } from '../matrix/targets.ts';
+import { NavigationError, type BrowserSession } from '../session/types.ts';
+import type { PatronSecrets, Redactor } from '../config/secrets.ts';
+import type { PatronRole } from '../core/ids.ts';
+import { runAxe, AXE_TAGS, axeSource } from './axe.ts';
+import { actionContext, walkJourney, type GatherContext } from './journey.ts';
+import { overflowProbe } from './probes.ts';
+import { LIGHTHOUSE_VERSION, runLighthouse } from './lighthouse.ts';
+import type { Artifacts } from './artifacts.ts';
+
+export interface GatherKit {
+  target: Target;
+  redactor: Redactor;
+  artifacts: Artifacts;
+  patron: (role: PatronRole) => PatronSecrets | undefined;
+  openSession: () => Promise<BrowserSession>;
+  /** Chromium binary for Lighthouse (performance only). */
+  chromePath?: () => string;
+  lighthouseRuns: number;
+  progress?: (message: string) => void;
+  actionTimeoutMs?: number;
+  navigationTimeoutMs?: number;
+}
+
+type Payload<S extends Suite> = Omit<Extract<Evidence, { suite: S }>, keyof BaseFields | 'suite'>;
+interface BaseFields {
+  evidenceVersion: 1;
+  service: string;
+  device: string;
+  status: GatherStatus;
+  reason?: string;
+  startedAt: string;
+  finishedAt: string;
+  browser: Evidence['browser'];
+  steps: StepEvidence[];
+  attempt: number;
+}
+
+function envelope<S extends Suite>(
+  kit: GatherKit,
+  suite: S,
+  startedAt: Date,
+  browserVersion: string,
+  walk: { status: GatherStatus; reason?: string | undefined; steps: StepEvidence[] },
+  payload: Payload<S> | undefined,
+  attempt: number,
+): Evidence {
+  return {
+    evidenceVersion: EVIDENCE_VERSION,
+    service: kit.target.service.id,
+    device: kit.target.device.id,
+    suite,
+    status: walk.status,
+    ...(walk.reason ? { reason: walk.reason } : {}),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    browser: { engine: kit.target.device.engine, version: browserVersion },
+    steps: walk.steps,
+    attempt,
+    ...(walk.status === 'complete' && payload ? payload : {}),
+  } as Evidence;
+}
+
+function gatherContext(kit: GatherKit, session: BrowserSession): GatherContext {
+  return {
+    session,
+    service: kit.target.service,
+    patron: kit.patron,
+    redactor: kit.redactor,
+    artifacts: kit.artifacts,
+    actionTimeoutMs: kit.actionTimeoutMs ?? 10_000,
+    navigationTimeoutMs: kit.navigationTimeoutMs ?? 30_000,
+  };
+}
+
+async function withSession<T>(kit: GatherKit, fn: (s: BrowserSession) => Promise<T>): Promise<T> {
+  const session = await kit.openSession();
+  try {
+    return await fn(session);
+  } finally {
+    await session.close();
+  }
+}
+
+// ───────────────────────────── login ─────────────────────────────
+
+export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence> {
+  const started = new Date();
+  return withSession(kit, async (session) => {
+    const ctx = gatherContext(kit, session);
+    const actions = actionContext(ctx);
+    const attempts: LoginAttempt[] = [];
+    for (const role of PATRON_ROLES) {
+      const patron = kit.patron(role);
+      if (!patron) continue;
+      kit.progress?.(`login as ${role}`);
+      await session.resetState();
+      let outcome;
+      try {
+        outcome = await performLogin(actions, kit.target.service.login, patron);
+      } catch (e) {
+        if (e instanceof NavigationError && (e.unreachable || e.timedOut)) {
+          return envelope(kit, 'login', started, session.browserVersion, {
+            status: e.unreachable ? 'unreachable' : 'timeout',
+            reason: kit.redactor.text(e.message),
+            steps: [],
+          }, undefined, attempt);
+        }
+        throw e;
+      }
+      const shot = kit.artifacts.file(`login-${role}.png`);
+      const screenshot = await session
+        .screenshot(shot.absolute, { mask: secretFields(kit.target.service.login) })
+        .then(() => shot.relative, () => undefined);
+      attempts.push({
+        role,
+        ...outcome,
+        url: await session.url(),
+        ...(screenshot ? { screenshot } : {}),
+      });
+    }
+    return envelope(kit, 'login', started, session.browserVersion, { status: 'complete', steps: [] }, {
+      login: { strategy: kit.target.service.login.strategy, attempts },
+    }, attempt);
+  });
+}
+
+// ───────────────────────────── accessibility ─────────────────────────────
+
+export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<Evidence> {
+  const started = new Date();
+  return withSession(kit, async (session) => {
+    const ctx = gatherContext(kit, session);
+    const states: AccessibilityState[] = [];
+    const walk = await walkJourney(ctx, {
+      suite: 'accessibility',
+      screenshots: true,
+      onState: async (step, ev) => {
+        kit.progress?.(`axe on ${step.id}`);
+        states.push({ ...(await runAxe(session, step.id, ev.url)), ...(ev.screenshot ? { screenshot: ev.screenshot } : {}) });
+      },
+    });
+    if (walk.status === 'complete') {
+      // The login form and its error state are pages every patron meets: examine them too.
+      const wrong = kit.patron('wrongPin');
+      if (wrong) {
+        await session.resetState();
+        const actions = actionContext(ctx);
+        const outcome = await performLogin(actions, kit.target.service.login, wrong).catch(() => undefined);
+        if (outcome && outcome.outcome === 'rejected') {
+          const shot = kit.artifacts.file('accessibility-login-error.png');
+          const screenshot = await session.screenshot(shot.absolute, { mask: secretFields(kit.target.service.login) }).then(() => shot.relative, () => undefined);
+          states.push({ ...(await runAxe(session, 'login-error', await session.url())), ...(screenshot ? { screenshot } : {}) });
+        }
+      }
+    }
+    return envelope(kit, 'accessibility', started, session.browserVersion, walk, {
+      accessibility: { axeVersion: axeSource().version, tags: [...AXE_TAGS], states },
+    }, attempt);
+  });
+}
+
+// ───────────────────────────── compatibility ─────────────────────────────
+
+export async function gatherCompatibility(kit: GatherKit, attempt = 1): Promise<Evidence> {
+  const started = new Date();
+  return withSession(kit, async (session) => {
+    const ctx = gatherContext(kit, session);
+    let current = kit.target.service.journey[0]?.id ?? 'start';
+    const consoleEntries: z.infer<typeof ConsoleEntrySchema>[] = [];
+    const pageErrors: z.infer<typeof PageErrorSchema>[] = [];
+    const failedRequests: z.infer<typeof FailedRequestSchema>[] = [];
+    const overflow: OverflowSample[] = [];
+    const unlisten = session.listen({
+      console: (e) => consoleEntries.push({ level: e.level, text: e.text.slice(0, 500), step: current, ...(e.location ? { location: e.location } : {}) }),
+      pageError: (message) => pageErrors.push({ message: message.slice(0, 500), step: current }),
+      requestFailed: (r) => failedRequests.push({ ...r, step: current }),
+    });
+    let walk;
+    try {
+      const journey = kit.target.service.journey;
+      walk = await walkJourney(
+        ctx,
+        {
+          suite: 'compatibility',
+          onState: async (step, ev) => {
+            const o = await session.evaluate(overflowProbe, null);
+            overflow.push({ step: step.id, url: ev.url, ...o });
+            // Events from here on belong to the next step's actions.
+            const next = journey[journey.findIndex((s) => s.id === step.id) + 1];
+            if (next) current = next.id;
+          },
+        },
+      );
+    } finally {
+      unlisten();
+    }
+    return envelope(kit, 'compatibility', started, session.browserVersion, walk, {
+      compatibility: { viewport: session.viewport(), console: consoleEntries, pageErrors, failedRequests, overflow },
+    }, attempt);
+  });
+}
+
+// ───────────────────────────── performance ─────────────────────────────
+
+export function lighthouseFormFactor(device: Device): 'mobile' | 'desktop' {
+  return device.formFactor === 'desktop' ? 'desktop' : 'mobile';
+}
+
+export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Evidence> {
+  const started = new Date();
+  const na = notApplicableReason(kit.target, 'performance');
+  if (na) {
+    return envelope(kit, 'performance', started, 'n/a', { status: 'not-applicable', reason: na, steps: [] }, undefined, attempt);
+  }
+  // First find the URL of every step to audit by walking the journey, then close the browser:
+  // Lighthouse must have the machine to itself.
+  const audited = new Set(kit.target.service.journey.filter((s) => s.lighthouse).map((s) => s.id));
+  const pages: Array<{ step: string; url: string }> = [];
+  const { walk, version } = await withSession(kit, async (session) => ({
+    version: session.browserVersion,
+    walk: await walkJourney(gatherContext(kit, session), {
+      suite: 'performance',
+      onState: async (step, ev) => {
+        if (audited.has(step.id)) pages.push({ step: step.id, url: await session.url().then((u) => u, () => ev.url) });
+      },
+    }),
+  }));
+  if (walk.status !== 'complete') return envelope(kit, 'performance', started, version, walk, undefined, attempt);
+  if (!kit.chromePath) throw new Error('performance gathering needs a Chromium path');
+  const results = await runLighthouse({
+    chromePath: kit.chromePath(),
+    formFactor: lighthouseFormFactor(kit.target.device),
+    pages,
+    runs: kit.lighthouseRuns,
+    artifacts: kit.artifacts,
+    onRun: (step, run) => kit.progress?.(`lighthouse ${step} run ${run}/${kit.lighthouseRuns}`),
+  });
+  return envelope(kit, 'performance', started, version, walk, {
+    performance: { lighthouseVersion: LIGHTHOUSE_VERSION, runsPerPage: kit.lighthouseRuns, pages: results.map((p) => ({ ...p, url: kit.redactor.text(p.url) })) },
+  }, attempt);
+}
+
+export const GATHERERS: Record<Suite, (kit: GatherKit, attempt?: number) => Promise<Evidence>> = {
+  login: gatherLogin,
+  accessibility: gatherAccessibility,
+  performance: gatherPerformance,
+  compatibility: gatherCompatibility,
+};

@@ -1,0 +1,47 @@
+/**
+ * The matrix: every service on every device is a Target named `service@device`. A device declares
+ * what its engine and driver support; suites that need a capability the device lacks are marked
+ * not applicable up front (never silently missing).
+ */
+import type { Device, Service } from '../core/config.ts';
+import { targetId, type Suite } from '../core/ids.ts';
+
+export interface Capabilities {
+  /** Lighthouse needs Chromium reachable over the DevTools protocol. */
+  lighthouse: boolean;
+}
+
+export interface Target {
+  id: string;
+  service: Service;
+  device: Device;
+  capabilities: Capabilities;
+}
+
+export function capabilitiesOf(device: Device): Capabilities {
+  return { lighthouse: device.engine === 'chromium' && device.driver === 'playwright' };
+}
+
+/** Why a suite cannot run on a target, or undefined when it can. */
+export function notApplicableReason(target: Target, suite: Suite): string | undefined {
+  if (suite === 'performance' && !target.capabilities.lighthouse) {
+    return `Lighthouse needs Chromium with the DevTools protocol; ${target.device.id} runs ${target.device.engine}`;
+  }
+  return undefined;
+}
+
+export function buildMatrix(services: readonly Service[], devices: readonly Device[]): Target[] {
+  const targets: Target[] = [];
+  for (const service of services) {
+    for (const device of devices) {
+      targets.push({ id: targetId(service.id, device.id), service, device, capabilities: capabilitiesOf(device) });
+    }
+  }
+  return targets;
+}
+
+/** Deterministic shard of targets: shard i of n (1-based) takes every n-th target. */
+export function shardTargets<T>(targets: readonly T[], shard: { index: number; total: number } | undefined): T[] {
+  if (!shard) return [...targets];
+  return targets.filter((_, i) => i % shard.total === shard.index - 1);
+}

@@ -1,0 +1,92 @@
+/**
+ * Evidence → results.json, scorecards (fi, sv, en) and junit.xml. Used at the end of a run and by
+ * `erh report <run-dir>`, which re-scores saved evidence without visiting any vendor.
+ */
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { RunResultSchema, type RunResult } from '../core/result.ts';
+import { LANGUAGES, type Language } from '../core/ids.ts';
+import { HarnessError } from '../core/errors.ts';
+import { evaluateRun } from '../scorecard/evaluate.ts';
+import { renderScorecardHtml } from '../render/html.ts';
+import { renderJUnit } from '../render/junit.ts';
+import { readEvidence } from './evidence-store.ts';
+import { openRun, writeFileAtomic } from './run-context.ts';
+
+const require = createRequire(import.meta.url);
+function versionOf(pkg: string): string {
+  try {
+    return (require(`${pkg}/package.json`) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export interface FinalizeOutput {
+  result: RunResult;
+  files: { results: string; scorecard: string; scorecards: Record<Language, string>; junit: string };
+  /** Evidence files that could not be used. */
+  problems: string[];
+}
+
+export function scorecardFileName(lang: Language): string {
+  return `scorecard.${lang}.html`;
+}
+
+export function finalizeRun(runDir: string): FinalizeOutput {
+  const run = openRun(runDir);
+  const { evidence, problems } = readEvidence(run.runDir);
+  const browsers: Record<string, string> = {};
+  for (const e of evidence) {
+    if (e.browser.version && e.browser.version !== 'unknown' && e.browser.version !== 'n/a') {
+      browsers[`browser:${e.browser.engine}`] = e.browser.version;
+    }
+  }
+  const result = evaluateRun({
+    runId: run.meta.runId,
+    startedAt: run.meta.startedAt,
+    evaluatedAt: new Date().toISOString(),
+    fingerprint: run.meta.fingerprint,
+    profile: run.config.profile,
+    environment: {
+      harnessVersion: run.meta.harnessVersion,
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      cpus: cpus().length,
+      memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      ci: !!process.env.CI,
+    },
+    tools: {
+      playwright: versionOf('playwright'),
+      'axe-core': versionOf('axe-core'),
+      lighthouse: versionOf('lighthouse'),
+      ...browsers,
+    },
+    services: run.config.services,
+    devices: run.config.devices,
+    evidence,
+  });
+  const checked = RunResultSchema.safeParse(result);
+  if (!checked.success) {
+    throw new HarnessError(`results.json would not match its schema: ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`);
+  }
+  const files = {
+    results: join(run.runDir, 'results.json'),
+    scorecard: join(run.runDir, 'scorecard.html'),
+    scorecards: {} as Record<Language, string>,
+    junit: join(run.runDir, 'junit.xml'),
+  };
+  writeFileAtomic(files.results, `${JSON.stringify(result, null, 2)}\n`);
+  for (const lang of LANGUAGES) {
+    const file = join(run.runDir, scorecardFileName(lang));
+    const html = renderScorecardHtml(result, { lang });
+    writeFileAtomic(file, html);
+    files.scorecards[lang] = file;
+    // The default scorecard is Finnish: the consortium's working language.
+    if (lang === 'fi') writeFileAtomic(files.scorecard, html);
+  }
+  writeFileAtomic(files.junit, renderJUnit(result));
+  return { result, files, problems };
+}

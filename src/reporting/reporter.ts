@@ -1,0 +1,82 @@
+/**
+ * The Playwright reporter: shows progress while evidence is gathered and, at the end of a run that
+ * the erh CLI is not driving, evaluates the evidence into results.json, scorecards and JUnit.
+ * It never throws into Playwright: a reporting problem is printed, and the evidence stays on disk
+ * for `erh report`.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { finalizeRun } from './finalize.ts';
+
+function evidenceStatus(result: TestResult): { status: string; reason?: string } | undefined {
+  const att = result.attachments.find((a) => a.name === 'erh-evidence' && a.path);
+  if (!att?.path) return undefined;
+  try {
+    const e = JSON.parse(readFileSync(att.path, 'utf8')) as { status: string; reason?: string };
+    return { status: e.status, ...(e.reason ? { reason: e.reason } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+export default class ErhReporter implements Reporter {
+  private total = 0;
+  private done = 0;
+  private readonly started = Date.now();
+  private readonly out = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+
+  printsToStdio(): boolean {
+    return true;
+  }
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    this.total = suite.allTests().length;
+    const runDir = process.env.ERH_RUN_DIR;
+    this.out(`erh: ${this.total} gathering tasks${runDir ? ` → ${relative(process.cwd(), runDir) || runDir}` : ''}`);
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    if (result.status !== 'passed' && result.retry < test.retries && result.status !== 'skipped') {
+      this.out(`  ↻ ${test.parent.project()?.name ?? ''} › ${test.title}: harness error, retrying (${result.error?.message?.split('\n')[0] ?? result.status})`);
+      return;
+    }
+    this.done++;
+    const project = test.parent.project()?.name ?? '';
+    const label = project === 'performance' ? `performance › ${test.title}` : `${project} › ${test.title}`;
+    const ev = evidenceStatus(result);
+    const mark = result.status === 'passed' ? (ev && ev.status !== 'complete' ? '!' : '✓') : result.status === 'skipped' ? '-' : '✗';
+    const note = result.status !== 'passed' && result.status !== 'skipped'
+      ? ` harness error: ${result.error?.message?.split('\n')[0] ?? result.status}`
+      : ev && ev.status !== 'complete'
+        ? ` ${ev.status}${ev.reason ? `: ${ev.reason}` : ''}`
+        : '';
+    const width = String(this.total).length;
+    this.out(`[${String(this.done).padStart(width)}/${this.total}] ${mark} ${label} ${(result.duration / 1000).toFixed(1)}s${note}`);
+  }
+
+  onStdOut(chunk: string | Buffer): void {
+    process.stdout.write(chunk);
+  }
+
+  onStdErr(chunk: string | Buffer): void {
+    process.stderr.write(chunk);
+  }
+
+  async onEnd(result: FullResult): Promise<void> {
+    const secs = ((Date.now() - this.started) / 1000).toFixed(0);
+    this.out(`erh: gathering ${result.status} in ${secs}s`);
+    const runDir = process.env.ERH_RUN_DIR;
+    if (!runDir || process.env.ERH_FINALIZE === '0') return;
+    try {
+      const { files, problems, result: run } = finalizeRun(runDir);
+      for (const p of problems) this.out(`erh: evidence not used: ${p}`);
+      this.out(`erh: ranking ${run.ranking.join(' > ') || '(no eligible service)'}`);
+      this.out(`erh: scorecard ${relative(process.cwd(), files.scorecard)}`);
+    } catch (e) {
+      this.out(`erh: could not evaluate the run (${(e as Error).message}); the evidence is kept: erh report ${runDir}`);
+    }
+  }
+}

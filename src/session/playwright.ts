@@ -1,0 +1,258 @@
+/**
+ * The Playwright-backed BrowserSession: one browser context and page per session, on a browser
+ * shared by the worker. Locators map to Playwright's user-facing locators (role, label, text).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  chromium,
+  devices as playwrightDevices,
+  firefox,
+  webkit,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type BrowserType,
+  type Locator as PwLocator,
+  type Page,
+} from 'playwright';
+import type { Device, Locator } from '../core/config.ts';
+import { HarnessError } from '../core/errors.ts';
+import type { Engine } from '../core/ids.ts';
+import { chromiumArgs, findBrowser, installHint } from './browsers.ts';
+import {
+  ActionError,
+  NavigationError,
+  describeLocator,
+  type BrowserSession,
+  type Probe,
+  type SessionListeners,
+} from './types.ts';
+
+const TYPES: Record<Engine, BrowserType> = { chromium, firefox, webkit };
+
+/** Launches the browser a device needs. Throws HarnessError with an install hint when it is missing. */
+export async function launchBrowser(device: Device): Promise<Browser> {
+  const type = TYPES[device.engine];
+  const install = findBrowser(device.engine, device, type.executablePath());
+  if (!install) throw new HarnessError(`No ${device.engine} browser found for device ${device.id}: ${installHint(device.engine)}`);
+  const args = [...(device.engine === 'chromium' ? chromiumArgs() : []), ...(device.browser?.args ?? [])];
+  try {
+    return await type.launch({
+      headless: true,
+      ...(install.executablePath ? { executablePath: install.executablePath } : {}),
+      ...(install.channel ? { channel: install.channel } : {}),
+      args,
+    });
+  } catch (e) {
+    throw new HarnessError(`Could not start ${device.engine} for device ${device.id}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Playwright context options for a device: its descriptor, then explicit fields. */
+export function contextOptions(device: Device): BrowserContextOptions {
+  let base: BrowserContextOptions = {};
+  if (device.emulate) {
+    const descriptor = playwrightDevices[device.emulate];
+    if (!descriptor) throw new HarnessError(`Device ${device.id}: unknown Playwright descriptor "${device.emulate}"`);
+    // Firefox does not support isMobile; keep the rest of the descriptor.
+    const { defaultBrowserType: _ignored, ...rest } = descriptor;
+    base = device.engine === 'firefox' ? { ...rest, isMobile: undefined } : rest;
+  }
+  return {
+    ...base,
+    ...(device.viewport ? { viewport: device.viewport } : {}),
+    ...(device.deviceScaleFactor !== undefined ? { deviceScaleFactor: device.deviceScaleFactor } : {}),
+    ...(device.isMobile !== undefined && device.engine !== 'firefox' ? { isMobile: device.isMobile } : {}),
+    ...(device.hasTouch !== undefined ? { hasTouch: device.hasTouch } : {}),
+    ...(device.userAgent ? { userAgent: device.userAgent } : {}),
+    locale: device.locale,
+    serviceWorkers: 'allow',
+  };
+}
+
+function resolve(page: Page, l: Locator): PwLocator {
+  if ('role' in l) {
+    return page
+      .getByRole(l.role as Parameters<Page['getByRole']>[0], {
+        ...(l.name !== undefined ? { name: l.name } : {}),
+        ...(l.exact !== undefined ? { exact: l.exact } : {}),
+      })
+      .first();
+  }
+  if ('label' in l) return page.getByLabel(l.label).first();
+  if ('text' in l) return page.getByText(l.text).first();
+  if ('placeholder' in l) return page.getByPlaceholder(l.placeholder).first();
+  if ('testId' in l) return page.getByTestId(l.testId).first();
+  return page.locator(l.css).first();
+}
+
+function classifyNavigation(e: Error, url: string): NavigationError {
+  const m = e.message;
+  const unreachable = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_NAME_NOT_RESOLVED|ERR_ADDRESS_UNREACHABLE|NS_ERROR_CONNECTION_REFUSED|NS_ERROR_NET_RESET|Could not connect|ERR_EMPTY_RESPONSE|NS_ERROR_UNKNOWN_HOST/i.test(m);
+  const timedOut = /Timeout|timed out/i.test(m);
+  return new NavigationError(`${unreachable ? 'Could not reach' : timedOut ? 'Timed out loading' : 'Failed to load'} ${url}: ${m.split('\n')[0]}`, { unreachable, timedOut });
+}
+
+export class PlaywrightSession implements BrowserSession {
+  readonly engine: Engine;
+  readonly browserVersion: string;
+  readonly features = { console: true, pageErrors: true, network: true };
+  private readonly context: BrowserContext;
+  private readonly page: Page;
+
+  private constructor(engine: Engine, version: string, context: BrowserContext, page: Page) {
+    this.engine = engine;
+    this.browserVersion = version;
+    this.context = context;
+    this.page = page;
+  }
+
+  static async open(browser: Browser, device: Device): Promise<PlaywrightSession> {
+    const context = await browser.newContext(contextOptions(device));
+    const page = await context.newPage();
+    return new PlaywrightSession(device.engine, browser.version(), context, page);
+  }
+
+  viewport(): { width: number; height: number } {
+    return this.page.viewportSize() ?? { width: 0, height: 0 };
+  }
+
+  async goto(url: string, timeoutMs: number): Promise<{ status: number | null }> {
+    try {
+      const response = await this.page.goto(url, { timeout: timeoutMs, waitUntil: 'load' });
+      return { status: response?.status() ?? null };
+    } catch (e) {
+      throw classifyNavigation(e as Error, url);
+    }
+  }
+
+  private async act(target: Locator, what: string, fn: (l: PwLocator) => Promise<unknown>): Promise<void> {
+    try {
+      await fn(resolve(this.page, target));
+    } catch (e) {
+      const msg = (e as Error).message.split('\n')[0] ?? '';
+      throw new ActionError(`Could not ${what} ${describeLocator(target)}${/Timeout/i.test(msg) ? ': not found or not usable in time' : `: ${msg}`}`);
+    }
+  }
+
+  click(target: Locator, timeoutMs: number): Promise<void> {
+    return this.act(target, 'click', async (l) => {
+      await l.click({ timeout: timeoutMs });
+      // Let a navigation the click started settle before the next action.
+      await this.page.waitForLoadState('load', { timeout: timeoutMs }).catch(() => undefined);
+    });
+  }
+
+  fill(target: Locator, value: string, timeoutMs: number): Promise<void> {
+    return this.act(target, 'fill', (l) => l.fill(value, { timeout: timeoutMs }));
+  }
+
+  select(target: Locator, option: string, timeoutMs: number): Promise<void> {
+    return this.act(target, 'select in', (l) => l.selectOption({ label: option }, { timeout: timeoutMs }));
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+    await this.page.waitForLoadState('load').catch(() => undefined);
+  }
+
+  async waitForVisible(target: Locator, timeoutMs: number): Promise<boolean> {
+    try {
+      await resolve(this.page, target).waitFor({ state: 'visible', timeout: timeoutMs });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  isVisible(target: Locator): Promise<boolean> {
+    return resolve(this.page, target).isVisible();
+  }
+
+  async textOf(target: Locator): Promise<string | null> {
+    const l = resolve(this.page, target);
+    if ((await l.count()) === 0) return null;
+    return (await l.innerText({ timeout: 2_000 }).catch(() => null))?.trim() ?? null;
+  }
+
+  evaluate<A, R>(probe: Probe<A, R>, arg: A): Promise<R> {
+    // Probes take plain JSON arguments, so Playwright's handle unboxing never applies.
+    return this.page.evaluate(probe as (a: unknown) => R | Promise<R>, arg as unknown);
+  }
+
+  async runScript(source: string): Promise<void> {
+    await this.page.evaluate(source);
+  }
+
+  async screenshot(file: string, options: { fullPage?: boolean; mask?: Locator[] } = {}): Promise<void> {
+    mkdirSync(dirname(file), { recursive: true });
+    await this.page.screenshot({
+      path: file,
+      fullPage: options.fullPage ?? false,
+      mask: (options.mask ?? []).map((l) => resolve(this.page, l)),
+      animations: 'disabled',
+      timeout: 10_000,
+    });
+  }
+
+  async url(): Promise<string> {
+    return this.page.url();
+  }
+
+  async title(): Promise<string> {
+    return this.page.title().catch(() => '');
+  }
+
+  listen(listeners: SessionListeners): () => void {
+    const onConsole = (msg: import('playwright').ConsoleMessage): void => {
+      const type = msg.type();
+      if (type !== 'error' && type !== 'warning') return;
+      const loc = msg.location();
+      listeners.console?.({
+        level: type,
+        text: msg.text(),
+        ...(loc.url ? { location: `${loc.url}:${loc.lineNumber + 1}` } : {}),
+      });
+    };
+    const onPageError = (err: Error): void => listeners.pageError?.(err.message);
+    const onFailed = (req: import('playwright').Request): void =>
+      listeners.requestFailed?.({
+        url: req.url(),
+        method: req.method(),
+        status: null,
+        failure: req.failure()?.errorText ?? 'failed',
+        resourceType: req.resourceType(),
+      });
+    const onResponse = (res: import('playwright').Response): void => {
+      if (res.status() < 400) return;
+      const req = res.request();
+      listeners.requestFailed?.({
+        url: res.url(),
+        method: req.method(),
+        status: res.status(),
+        failure: null,
+        resourceType: req.resourceType(),
+      });
+    };
+    this.page.on('console', onConsole);
+    this.page.on('pageerror', onPageError);
+    this.page.on('requestfailed', onFailed);
+    this.page.on('response', onResponse);
+    return () => {
+      this.page.off('console', onConsole);
+      this.page.off('pageerror', onPageError);
+      this.page.off('requestfailed', onFailed);
+      this.page.off('response', onResponse);
+    };
+  }
+
+  async resetState(): Promise<void> {
+    await this.context.clearCookies();
+    await this.page.goto('about:blank').catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+  }
+}

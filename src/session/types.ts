@@ -1,0 +1,96 @@
+/**
+ * BrowserSession: the one interface gatherers use to drive a browser, whatever drives it
+ * (Playwright now; WebdriverIO/Appium later). Everything a gatherer needs from the page runs as an
+ * in-page probe — a self-contained function serialised into the page — so the same probe works
+ * through CDP, WebDriver BiDi or WebDriver classic.
+ */
+import type { Locator } from '../core/config.ts';
+import type { Engine } from '../core/ids.ts';
+
+export interface ConsoleEvent {
+  level: 'error' | 'warning';
+  text: string;
+  location?: string;
+}
+
+export interface RequestFailedEvent {
+  url: string;
+  method: string;
+  /** HTTP status when a response arrived (≥ 400), else null. */
+  status: number | null;
+  failure: string | null;
+  resourceType: string;
+}
+
+export interface SessionListeners {
+  console?: (e: ConsoleEvent) => void;
+  pageError?: (message: string) => void;
+  requestFailed?: (e: RequestFailedEvent) => void;
+}
+
+/** Which events a driver can report; gatherers record "not observable" instead of "none seen". */
+export interface SessionFeatures {
+  console: boolean;
+  pageErrors: boolean;
+  network: boolean;
+}
+
+/** A self-contained function run inside the page: it may not close over anything outside itself. */
+export type Probe<A, R> = (arg: A) => R | Promise<R>;
+
+export class NavigationError extends Error {
+  override readonly name = 'NavigationError';
+  /** The target could not be reached at all (connection refused, DNS, reset). */
+  readonly unreachable: boolean;
+  /** The page did not load in time. */
+  readonly timedOut: boolean;
+  constructor(message: string, kind: { unreachable?: boolean; timedOut?: boolean }) {
+    super(message);
+    this.unreachable = kind.unreachable ?? false;
+    this.timedOut = kind.timedOut ?? false;
+  }
+}
+
+/** An action could not be carried out on the page (element missing, not enabled…): a vendor-side fact. */
+export class ActionError extends Error {
+  override readonly name = 'ActionError';
+}
+
+export interface BrowserSession {
+  readonly engine: Engine;
+  readonly browserVersion: string;
+  readonly features: SessionFeatures;
+  viewport(): { width: number; height: number };
+  goto(url: string, timeoutMs: number): Promise<{ status: number | null }>;
+  click(target: Locator, timeoutMs: number): Promise<void>;
+  fill(target: Locator, value: string, timeoutMs: number): Promise<void>;
+  select(target: Locator, option: string, timeoutMs: number): Promise<void>;
+  press(key: string): Promise<void>;
+  /** Waits until the element is visible; false on timeout. */
+  waitForVisible(target: Locator, timeoutMs: number): Promise<boolean>;
+  isVisible(target: Locator): Promise<boolean>;
+  /** Visible text of the first matching element, or null when there is none. */
+  textOf(target: Locator): Promise<string | null>;
+  /** Runs a probe in the page's main frame. */
+  evaluate<A, R>(probe: Probe<A, R>, arg: A): Promise<R>;
+  /** Evaluates script source in the page (e.g. to inject axe-core); not subject to the page's CSP. */
+  runScript(source: string): Promise<void>;
+  /** PNG screenshot of the viewport/full page; `mask` hides fields (card, PIN) before capture. */
+  screenshot(file: string, options?: { fullPage?: boolean; mask?: Locator[] }): Promise<void>;
+  url(): Promise<string>;
+  title(): Promise<string>;
+  /** Subscribes to page events; returns an unsubscribe function. */
+  listen(listeners: SessionListeners): () => void;
+  /** Clears cookies and storage (a new patron). */
+  resetState(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function describeLocator(l: Locator): string {
+  if ('role' in l) return `${l.role}${l.name ? ` "${l.name}"` : ''}`;
+  if ('label' in l) return `field labelled "${l.label}"`;
+  if ('text' in l) return `text "${l.text}"`;
+  if ('placeholder' in l) return `field with placeholder "${l.placeholder}"`;
+  if ('testId' in l) return `test id "${l.testId}"`;
+  return `element "${l.css}"`;
+}

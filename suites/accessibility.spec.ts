@@ -1,0 +1,6 @@
+/** The accessibility suite for this project's target (service@device); see src/gather/suites.ts. */
+import { test } from './harness.ts';
+
+test('accessibility', async ({ gather }) => {
+  await gather('accessibility');
+});

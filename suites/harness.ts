@@ -1,0 +1,113 @@
+/**
+ * The Playwright Test fixture every suite uses: it resolves the project's target from the run's
+ * configuration snapshot, launches the device's browser once per worker, and hands gatherers a
+ * BrowserSession factory. `gather` writes the evidence, attaches it to the test (so blob reports and
+ * merged shards carry it) and fails the test only when the harness itself failed.
+ */
+import { test as base, type TestInfo } from '@playwright/test';
+import type { Browser } from 'playwright';
+import { chromium } from 'playwright';
+import { allSecrets, resolvePatron, Redactor } from '../src/config/secrets.ts';
+import type { Evidence } from '../src/core/evidence.ts';
+import { EVIDENCE_VERSION } from '../src/core/evidence.ts';
+import type { Suite } from '../src/core/ids.ts';
+import { artifactsFor } from '../src/gather/artifacts.ts';
+import { GATHERERS, type GatherKit } from '../src/gather/suites.ts';
+import type { Target } from '../src/matrix/targets.ts';
+import { writeEvidence } from '../src/reporting/evidence-store.ts';
+import { openRun, type RunContext } from '../src/reporting/run-context.ts';
+import { findBrowser, installHint } from '../src/session/browsers.ts';
+import { launchBrowser, PlaywrightSession } from '../src/session/playwright.ts';
+
+let cachedRun: RunContext | undefined;
+export function currentRun(): RunContext {
+  const dir = process.env.ERH_RUN_DIR;
+  if (!dir) throw new Error('ERH_RUN_DIR is not set: run the suites through `erh run` or playwright.config.ts');
+  cachedRun ??= openRun(dir);
+  return cachedRun;
+}
+
+export function findTarget(id: string): Target {
+  const target = currentRun().targets.find((t) => t.id === id);
+  if (!target) throw new Error(`Unknown target ${id} in run ${currentRun().runDir}`);
+  return target;
+}
+
+interface WorkerFixtures {
+  erhTarget: string;
+  browserFor: (target: Target) => Promise<Browser>;
+}
+
+export const test = base.extend<{ gather: (suite: Suite, target?: Target) => Promise<Evidence> }, WorkerFixtures>({
+  erhTarget: ['', { option: true, scope: 'worker' }],
+  browserFor: [
+    async ({}, use) => {
+      const browsers = new Map<string, Promise<Browser>>();
+      await use((target) => {
+        let b = browsers.get(target.device.id);
+        if (!b) {
+          b = launchBrowser(target.device);
+          browsers.set(target.device.id, b);
+        }
+        return b;
+      });
+      for (const b of browsers.values()) await (await b.catch(() => undefined))?.close();
+    },
+    { scope: 'worker' },
+  ],
+  gather: async ({ erhTarget, browserFor }, use, testInfo) => {
+    await use((suite, explicit) => gather(suite, explicit ?? findTarget(erhTarget), browserFor, testInfo));
+  },
+});
+
+async function gather(
+  suite: Suite,
+  target: Target,
+  browserFor: (t: Target) => Promise<Browser>,
+  testInfo: TestInfo,
+): Promise<Evidence> {
+  const run = currentRun();
+  const redactor = new Redactor(allSecrets(run.config.services));
+  const kit: GatherKit = {
+    target,
+    redactor,
+    artifacts: artifactsFor(run.runDir, target.id),
+    patron: (role) => resolvePatron(target.service, role, `services/${target.service.id}.yaml`),
+    openSession: async () => PlaywrightSession.open(await browserFor(target), target.device),
+    chromePath: () => {
+      const found = findBrowser('chromium', target.device, chromium.executablePath());
+      if (!found) throw new Error(`No Chromium for Lighthouse: ${installHint('chromium')}`);
+      return found.executablePath ?? chromium.executablePath();
+    },
+    lighthouseRuns: run.config.profile.runs.lighthouse,
+    // Lighthouse is the long part of a run: say what it is doing.
+    ...(suite === 'performance' ? { progress: (m: string) => process.stdout.write(`    · ${target.id} ${m}\n`) } : {}),
+  };
+  const attempt = testInfo.retry + 1;
+  let evidence: Evidence;
+  try {
+    evidence = await GATHERERS[suite](kit, attempt);
+  } catch (e) {
+    // The harness failed: record it as such (never as a vendor result) and fail the test.
+    const now = new Date().toISOString();
+    const failed: Evidence = {
+      evidenceVersion: EVIDENCE_VERSION,
+      service: target.service.id,
+      device: target.device.id,
+      suite,
+      status: 'harness-error',
+      reason: redactor.text((e as Error).message.split('\n')[0] ?? 'unknown error'),
+      startedAt: now,
+      finishedAt: now,
+      browser: { engine: target.device.engine, version: 'unknown' },
+      steps: [],
+      attempt,
+    } as Evidence;
+    const file = writeEvidence(run.runDir, failed, redactor);
+    await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
+    throw e;
+  }
+  const file = writeEvidence(run.runDir, evidence, redactor);
+  await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
+  return evidence;
+}

@@ -1,0 +1,6 @@
+/** The login suite for this project's target (service@device); see src/gather/suites.ts. */
+import { test } from './harness.ts';
+
+test('login', async ({ gather }) => {
+  await gather('login');
+});
