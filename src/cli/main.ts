@@ -10,11 +10,14 @@ import { ConfigError, EXIT, HarnessError } from '../core/errors.ts';
 import { loadConfig } from '../config/load.ts';
 import { loadDotEnv } from '../config/secrets.ts';
 import { generateSchemas } from '../config/json-schema.ts';
-import { finalizeRun } from '../reporting/finalize.ts';
 import { HARNESS_VERSION } from '../reporting/version.ts';
-import { doctor } from './doctor.ts';
-import { PACKAGE_ROOT, prepare, runEvaluation, type RunOutcome } from './orchestrate.ts';
+import type { RunOutcome } from './orchestrate.ts';
 import { summarize } from './summary.ts';
+
+// Commands import what they need when they run: `erh validate` should not load Playwright.
+const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
+const orchestrate = () => import('./orchestrate.ts');
+const finalize = () => import('../reporting/finalize.ts');
 
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -76,6 +79,7 @@ program
     try {
       // The demo's test patrons live only in this process's environment and its children's: never on a command line.
       Object.assign(process.env, world.env);
+      const { prepare, runEvaluation } = await orchestrate();
       const config = prepare(selection);
       process.exitCode = report(await runEvaluation(config, { workers: opts.workers }), false);
     } finally {
@@ -95,6 +99,7 @@ program
   .option('--shard <i/n>', 'run only shard i of n (for several machines)', shard)
   .option('--gate', 'exit 1 when a service fails a must-pass gate')
   .action(async (opts: { config: string; services?: string[]; devices?: string[]; profile: string; reports?: string; workers: number; shard?: { index: number; total: number }; gate?: boolean }) => {
+    const { prepare, runEvaluation } = await orchestrate();
     const config = prepare({ root: opts.config, services: opts.services, devices: opts.devices, profile: opts.profile });
     const outcome = await runEvaluation(config, {
       workers: opts.workers,
@@ -109,9 +114,9 @@ program
   .description('re-score a run\'s saved evidence (no vendor is visited) and rewrite its results and scorecards')
   .argument('<run-dir>', 'a run directory, e.g. reports/latest')
   .option('--gate', 'exit 1 when a service fails a must-pass gate')
-  .action((runDir: string, opts: { gate?: boolean }) => {
+  .action(async (runDir: string, opts: { gate?: boolean }) => {
     if (!existsSync(join(runDir, 'run.json'))) throw new ConfigError(runDir, undefined, 'not a run directory (no run.json)');
-    const final = finalizeRun(resolve(runDir));
+    const final = (await finalize()).finalizeRun(resolve(runDir));
     out(summarize(final.result));
     for (const p of final.problems) out(`erh: evidence not used: ${p}`);
     out(`erh: scorecard ${relative(process.cwd(), final.files.scorecard)}`);
@@ -132,7 +137,8 @@ program
 program
   .command('doctor')
   .description('show which browser engines and drivers are available, and how to add missing ones')
-  .action(() => {
+  .action(async () => {
+    const { doctor } = await import('./doctor.ts');
     for (const l of doctor()) out(`${l.ok ? '✓' : '✗'} ${l.name.padEnd(11)} ${l.detail}`);
   });
 

@@ -52,12 +52,12 @@ function readYaml(root: string, file: string): unknown {
     throw new ConfigError(display, undefined, `file is ${size} bytes; configuration files are limited to ${MAX_CONFIG_BYTES}`);
   }
   const text = readFileSync(file, 'utf8');
-  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
     const where = pos ? `line ${pos.line}, column ${pos.col}` : undefined;
-    throw new ConfigError(display, where, `YAML syntax error: ${err.message.split('\n')[0]}`);
+    throw new ConfigError(display, where, `YAML syntax error: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   let value: unknown;
   try {

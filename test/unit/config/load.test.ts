@@ -1,0 +1,128 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/core/errors.ts';
+import { loadConfig } from '../../../src/config/load.ts';
+import { fingerprint } from '../../../src/config/fingerprint.ts';
+
+const SERVICE = `id: demo
+name: Demo
+vendor: Demo Oy
+kind: ebook
+baseUrl: http://127.0.0.1:4711
+languages: [fi]
+login:
+  strategy: card-pin-form
+  start: [{ goto: /login }]
+  card: { label: Kortti }
+  pin: { label: PIN }
+  submit: { role: button, name: Kirjaudu }
+  success: { text: Kirjauduttu }
+patrons:
+  valid: { card: { env: DEMO_CARD }, pin: { env: DEMO_PIN } }
+journey:
+  - id: landing
+    actions: [{ goto: / }]
+`;
+const DEVICE = `id: desk
+name: Desk
+engine: chromium
+formFactor: desktop
+`;
+const PROFILE = `id: default
+name: Default
+weights: { login: 1, accessibility: 1, performance: 1, compatibility: 1 }
+`;
+
+function world(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'erh-config-'));
+  const all = { 'services/demo.yaml': SERVICE, 'devices/desk.yaml': DEVICE, 'profiles/default.yaml': PROFILE, ...files };
+  for (const [name, text] of Object.entries(all)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
+
+function errorOf(root: string): ConfigError {
+  try {
+    loadConfig({ root });
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('loads a valid configuration with defaults applied', () => {
+    const config = loadConfig({ root: world({}) });
+    expect(config.services.map((s) => s.id)).toEqual(['demo']);
+    expect(config.devices[0]?.driver).toBe('playwright');
+    expect(config.profile.runs.lighthouse).toBe(3);
+    expect(config.services[0]?.journey[0]?.lighthouse).toBe(false);
+  });
+
+  it('names the file and the field of a wrong type', () => {
+    const e = errorOf(world({ 'services/demo.yaml': SERVICE.replace('kind: ebook', 'kind: vinyl') }));
+    expect(e.file).toBe('services/demo.yaml');
+    expect(e.field).toBe('kind');
+    expect(e.message).toMatch(/^services\/demo\.yaml: kind: /);
+  });
+
+  it('finds the field inside a union (a locator) rather than saying "invalid input"', () => {
+    const e = errorOf(world({ 'services/demo.yaml': SERVICE.replace('submit: { role: button, name: Kirjaudu }', 'submit: { role: 7, name: Kirjaudu }') }));
+    expect(e.field).toBe('login.submit.role');
+  });
+
+  it('reports an unknown key with its path', () => {
+    const e = errorOf(world({ 'services/demo.yaml': SERVICE.replace('languages: [fi]', 'languages: [fi]\nlanguagez: [sv]') }));
+    expect(e.field).toBe('languagez');
+    expect(e.problem).toMatch(/unknown key/);
+  });
+
+  it('reports a missing required field', () => {
+    const e = errorOf(world({ 'services/demo.yaml': SERVICE.replace('vendor: Demo Oy\n', '') }));
+    expect(e.field).toBe('vendor');
+    expect(e.problem).toMatch(/required/);
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    const e = errorOf(world({ 'devices/desk.yaml': 'id: desk\nname: [unclosed\n' }));
+    expect(e.file).toBe('devices/desk.yaml');
+    expect(e.field).toMatch(/^line \d+, column \d+$/);
+  });
+
+  it('refuses secrets written inline: a patron must reference an environment variable', () => {
+    const e = errorOf(world({ 'services/demo.yaml': SERVICE.replace('pin: { env: DEMO_PIN }', 'pin: "1234"') }));
+    expect(e.field).toBe('patrons.valid.pin');
+  });
+
+  it('requires the id to match the file name', () => {
+    const e = errorOf(world({ 'devices/desk.yaml': DEVICE.replace('id: desk', 'id: laptop') }));
+    expect(e.field).toBe('id');
+  });
+
+  it('rejects empty files and oversized files', () => {
+    expect(errorOf(world({ 'devices/desk.yaml': '' })).problem).toMatch(/empty/);
+    expect(errorOf(world({ 'devices/desk.yaml': `# ${'x'.repeat(1_100_000)}\n` })).problem).toMatch(/limited/);
+  });
+
+  it('rejects duplicate journey step ids', () => {
+    const dup = SERVICE.replace('  - id: landing\n    actions: [{ goto: / }]\n', '  - id: landing\n    actions: [{ goto: / }]\n  - id: landing\n    actions: [{ goto: /x }]\n');
+    expect(errorOf(world({ 'services/demo.yaml': dup })).field).toBe('journey');
+  });
+
+  it('names an unknown selected service', () => {
+    expect(() => loadConfig({ root: world({}), services: ['nope'] })).toThrow(/unknown service "nope"/);
+  });
+
+  it('fingerprints what affects scores, not free-text notes', () => {
+    const a = loadConfig({ root: world({}) });
+    const b = loadConfig({ root: world({ 'services/demo.yaml': `${SERVICE}notes: just a note\n` }) });
+    const c = loadConfig({ root: world({ 'profiles/default.yaml': PROFILE.replace('login: 1', 'login: 2') }) });
+    expect(fingerprint(a, '1')).toBe(fingerprint(b, '1'));
+    expect(fingerprint(a, '1')).not.toBe(fingerprint(c, '1'));
+  });
+});
