@@ -1,0 +1,130 @@
+/**
+ * `accessibility/axe/<rule-id>`: one check per axe-core rule seen in any journey state
+ * (violations, incomplete or passes). Rules that were inapplicable everywhere are not reported.
+ *
+ * - fail (score 0) when the rule is violated in any state; one finding per violating element,
+ *   with the state's step, url and screenshot;
+ * - needs-review (score null, so its weight is kept out) when axe could not decide anywhere and
+ *   found no violation; the undecided elements are findings for the reviewer;
+ * - pass (score 1) when the rule only passed.
+ *
+ * Impact: the highest rule-level impact axe reported for the rule in this evidence; for a rule that
+ * only passed, the impact in the rule table. Weight: IMPACT_WEIGHTS of the table impact when the
+ * rule maps to a WCAG A/AA success criterion, 0 otherwise (best-practice only, AAA, experimental,
+ * or unknown to the table). Weights come from the static table, not from the evidence, so a rule
+ * weighs the same for every vendor whether they violated it or not.
+ */
+import type { AccessibilityState, AxeRuleResult, Impact } from '../../core/index.ts';
+import { IMPACTS } from '../../core/index.ts';
+import type { Check, CheckFamily, CheckInput, FindingInput } from '../types.ts';
+import { AXE_RULES } from './axe-rules.ts';
+import { referencesFromTags, ruleWeight } from './references.ts';
+
+export const AXE_CHECK_PREFIX = 'accessibility/axe/';
+
+/** Separator between frame selectors in axe's target path (frames first). */
+export const FRAME_SEPARATOR = ' >>> ';
+
+interface Seen {
+  readonly state: AccessibilityState;
+  readonly rule: AxeRuleResult;
+}
+
+interface RuleObservations {
+  readonly violations: Seen[];
+  readonly incomplete: Seen[];
+  readonly passedIn: string[];
+}
+
+function highest(impacts: readonly (Impact | null | undefined)[]): Impact | undefined {
+  let best = -1;
+  for (const impact of impacts) if (impact) best = Math.max(best, IMPACTS.indexOf(impact));
+  return best >= 0 ? IMPACTS[best] : undefined;
+}
+
+function observe(states: readonly AccessibilityState[]): Map<string, RuleObservations> {
+  const rules = new Map<string, RuleObservations>();
+  const get = (id: string): RuleObservations => {
+    let entry = rules.get(id);
+    if (!entry) {
+      entry = { violations: [], incomplete: [], passedIn: [] };
+      rules.set(id, entry);
+    }
+    return entry;
+  };
+  for (const state of states) {
+    for (const rule of state.violations) get(rule.id).violations.push({ state, rule });
+    for (const rule of state.incomplete) get(rule.id).incomplete.push({ state, rule });
+    for (const id of state.passes) get(id).passedIn.push(state.step);
+  }
+  return rules;
+}
+
+function findingsOf(seen: readonly Seen[]): FindingInput[] {
+  return seen.flatMap(({ state, rule }) =>
+    rule.nodes.map((node) => {
+      const impact = node.impact ?? rule.impact;
+      return {
+        message: node.failureSummary?.trim() || rule.help,
+        step: state.step,
+        url: state.url,
+        selector: node.target.join(FRAME_SEPARATOR),
+        html: node.html,
+        helpUrl: rule.helpUrl,
+        ...(impact ? { impact } : {}),
+        ...(state.screenshot !== undefined ? { screenshot: state.screenshot } : {}),
+      };
+    }),
+  );
+}
+
+function steps(seen: readonly Seen[]): string {
+  return [...new Set(seen.map((s) => s.state.step))].join(', ');
+}
+
+function axeRuleCheck(ruleId: string, obs: RuleObservations): Check<'accessibility'> {
+  const known = AXE_RULES[ruleId];
+  const reported = [...obs.violations, ...obs.incomplete].map((s) => s.rule);
+  const impact = highest(obs.violations.map((s) => s.rule.impact)) ?? highest(obs.incomplete.map((s) => s.rule.impact)) ?? known?.impact ?? 'moderate';
+  const tags = reported[0]?.tags ?? known?.tags ?? [];
+  return {
+    meta: {
+      id: `${AXE_CHECK_PREFIX}${ruleId}`,
+      suite: 'accessibility',
+      title: reported[0]?.help ?? known?.help ?? ruleId,
+      impact,
+      weight: known ? ruleWeight(known.impact, known.tags) : 0,
+      references: referencesFromTags(tags),
+      reads: ['accessibility.states[].violations', 'accessibility.states[].incomplete', 'accessibility.states[].passes'],
+    },
+    evaluate() {
+      const unknown = known ? '' : ' The rule is not in the harness rule table, so it is reported but not scored.';
+      if (obs.violations.length > 0) {
+        const nodes = obs.violations.reduce((n, s) => n + s.rule.nodes.length, 0);
+        return {
+          score: 0,
+          detail: `Violated on ${nodes} element${nodes === 1 ? '' : 's'} in ${steps(obs.violations)}.${unknown}`,
+          findings: findingsOf(obs.violations),
+        };
+      }
+      if (obs.incomplete.length > 0) {
+        return {
+          status: 'needs-review',
+          detail: `axe could not decide in ${steps(obs.incomplete)}; a person must review the elements listed.${unknown}`,
+          findings: findingsOf(obs.incomplete),
+        };
+      }
+      return { score: 1, detail: `Passed in ${[...new Set(obs.passedIn)].join(', ')}.${unknown}` };
+    },
+  };
+}
+
+export const axeRules: CheckFamily<'accessibility'> = {
+  suite: 'accessibility',
+  idPrefix: AXE_CHECK_PREFIX,
+  title: 'axe-core rules',
+  checks({ data }: CheckInput<'accessibility'>) {
+    const observed = observe(data.states);
+    return [...observed.keys()].sort().map((id) => axeRuleCheck(id, observed.get(id) as RuleObservations));
+  },
+};

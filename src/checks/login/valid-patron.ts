@@ -1,0 +1,40 @@
+/**
+ * login/valid-patron: the valid test patron logs in. Every attempt made with the valid patron must
+ * end `logged-in`. Binary; critical, and usually a must-pass gate in profiles: a service a patron
+ * cannot log into is not usable at all.
+ */
+import type { Check } from '../types.ts';
+import { IMPACT_WEIGHTS } from '../types.ts';
+import { attemptsOf, loginStep, quoted } from './attempts.ts';
+
+export const validPatron: Check<'login'> = {
+  meta: {
+    id: 'login/valid-patron',
+    suite: 'login',
+    title: 'A valid library card and PIN log the patron in',
+    impact: 'critical',
+    weight: IMPACT_WEIGHTS.critical,
+    references: [],
+    reads: ['login.attempts[role=valid]'],
+  },
+  evaluate({ data }) {
+    const attempts = attemptsOf(data.attempts, 'valid');
+    if (attempts.length === 0) {
+      return { status: 'inconclusive', detail: 'No login attempt with the valid patron was recorded.' };
+    }
+    const failed = attempts.filter((a) => a.outcome !== 'logged-in');
+    if (failed.length === 0) {
+      return { score: 1, detail: `The valid patron logged in (${attempts.length} attempt${attempts.length > 1 ? 's' : ''}).` };
+    }
+    return {
+      score: 0,
+      detail: `The valid patron was not logged in on ${failed.length} of ${attempts.length} attempts.`,
+      findings: failed.map((a) => ({
+        message: `Valid patron was not logged in: outcome "${a.outcome}", ${quoted(a.message)}${a.error ? ` (${a.error})` : ''}.`,
+        step: loginStep('valid'),
+        url: a.url,
+        ...(a.screenshot !== undefined ? { screenshot: a.screenshot } : {}),
+      })),
+    };
+  },
+};

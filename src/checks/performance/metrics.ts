@@ -1,0 +1,208 @@
+/**
+ * Performance checks over repeated Lighthouse runs. Per page, the median of the runs is taken
+ * (never a single run: Lighthouse's variability guidance) and scored on Lighthouse's own log-normal
+ * curve for the page's form factor; the check's score is the mean of the page scores, its value the
+ * worst page's median. Quartiles and range of the runs are recorded in `detail`.
+ *
+ * Control points are those of Lighthouse 10–13 (`defaultOptions` in core/audits/metrics/*.js,
+ * checked against lighthouse 13.5.0); weights are Lighthouse's performance category weights
+ * (core/config/default-config.js: FCP 10, LCP 25, TBT 30, CLS 25; Speed Index 10 is not a check
+ * here). The Lighthouse category score itself is reported with weight 0: it already combines the
+ * same metrics, and counting it too would count them twice.
+ */
+import type { Impact, PerformancePage } from '../../core/index.ts';
+import type { ControlPoints } from '../../scoring/curves.ts';
+import { logNormalScore } from '../../scoring/curves.ts';
+import { mean, spread } from '../../scoring/statistics.ts';
+import type { Spread } from '../../scoring/statistics.ts';
+import type { Check, FindingInput } from '../types.ts';
+import { PASS_THRESHOLD } from '../types.ts';
+
+type FormFactor = PerformancePage['formFactor'];
+type MetricKey = 'fcp' | 'lcp' | 'tbt' | 'cls';
+
+interface MetricDefinition {
+  readonly name: string;
+  readonly key: MetricKey;
+  readonly title: string;
+  readonly abbreviation: string;
+  readonly impact: Impact;
+  readonly weight: number;
+  /** Unit of the value; undefined for unitless metrics (CLS). */
+  readonly unit?: 'ms';
+  readonly points: Readonly<Record<FormFactor, ControlPoints>>;
+  readonly source: string;
+  readonly references: readonly string[];
+}
+
+const LH = 'Lighthouse 13 core/audits/metrics';
+
+export const METRICS = [
+  {
+    name: 'first-contentful-paint',
+    key: 'fcp',
+    abbreviation: 'FCP',
+    title: 'First Contentful Paint is fast',
+    impact: 'moderate',
+    weight: 10,
+    unit: 'ms',
+    points: { mobile: { p10: 1800, median: 3000 }, desktop: { p10: 934, median: 1600 } },
+    source: `${LH}/first-contentful-paint.js defaultOptions (HTTP Archive percentiles)`,
+    references: ['Lighthouse: First Contentful Paint'],
+  },
+  {
+    name: 'largest-contentful-paint',
+    key: 'lcp',
+    abbreviation: 'LCP',
+    title: 'Largest Contentful Paint is fast',
+    impact: 'serious',
+    weight: 25,
+    unit: 'ms',
+    points: { mobile: { p10: 2500, median: 4000 }, desktop: { p10: 1200, median: 2400 } },
+    source: `${LH}/largest-contentful-paint.js defaultOptions; mobile points are the Core Web Vitals good/poor borders`,
+    references: ['Core Web Vitals: LCP good ≤ 2.5 s', 'Lighthouse: Largest Contentful Paint'],
+  },
+  {
+    name: 'total-blocking-time',
+    key: 'tbt',
+    abbreviation: 'TBT',
+    title: 'The page responds to input quickly (Total Blocking Time)',
+    impact: 'serious',
+    weight: 30,
+    unit: 'ms',
+    points: { mobile: { p10: 200, median: 600 }, desktop: { p10: 150, median: 350 } },
+    source: `${LH}/total-blocking-time.js defaultOptions`,
+    references: ['Lighthouse: Total Blocking Time (lab proxy of INP; Core Web Vitals INP good ≤ 200 ms)'],
+  },
+  {
+    name: 'cumulative-layout-shift',
+    key: 'cls',
+    abbreviation: 'CLS',
+    title: 'The layout does not shift unexpectedly',
+    impact: 'moderate',
+    weight: 25,
+    points: { mobile: { p10: 0.1, median: 0.25 }, desktop: { p10: 0.1, median: 0.25 } },
+    source: `${LH}/cumulative-layout-shift.js defaultOptions; the Core Web Vitals good/poor borders`,
+    references: ['Core Web Vitals: CLS good ≤ 0.1', 'Lighthouse: Cumulative Layout Shift'],
+  },
+] as const satisfies readonly MetricDefinition[];
+
+interface PageSummary {
+  readonly page: PerformancePage;
+  readonly spread: Spread;
+  readonly score: number;
+}
+
+/** A metric value as text: whole milliseconds, or three decimals for unitless metrics. */
+function num(value: number, unit: string | undefined): string {
+  return unit === 'ms' ? String(Math.round(value)) : String(Number(value.toFixed(3)));
+}
+
+function format(value: number, unit: string | undefined): string {
+  return unit ? `${num(value, unit)} ${unit}` : num(value, unit);
+}
+
+function describe(s: Spread, unit: string | undefined): string {
+  const n = (v: number) => num(v, unit);
+  return `median ${format(s.median, unit)}, IQR ${n(s.q1)}–${format(s.q3, unit)}, range ${n(s.min)}–${format(s.max, unit)}, ${s.n} run${s.n === 1 ? '' : 's'}`;
+}
+
+function runtimeErrors(page: PerformancePage): string {
+  const codes = [...new Set(page.runs.flatMap((r) => (r.runtimeError ? [r.runtimeError] : [])))];
+  return codes.length > 0 ? ` (${codes.join(', ')})` : '';
+}
+
+function metricCheck(def: MetricDefinition): Check<'performance'> {
+  return {
+    meta: {
+      id: `performance/${def.name}`,
+      suite: 'performance',
+      title: def.title,
+      impact: def.impact,
+      weight: def.weight,
+      references: def.references,
+      reads: [`performance.pages[].runs[].metrics.${def.key}`, 'performance.pages[].formFactor'],
+      scoring: { points: def.points, source: def.source },
+    },
+    evaluate({ data }) {
+      if (data.pages.length === 0) return { status: 'not-applicable', detail: 'No page was audited with Lighthouse.' };
+      const measured: PageSummary[] = [];
+      const unmeasured: string[] = [];
+      for (const page of data.pages) {
+        const values = page.runs.flatMap((r) => (r.metrics[def.key] === null ? [] : [r.metrics[def.key] as number]));
+        const s = spread(values);
+        if (s === null) unmeasured.push(`${page.step}${runtimeErrors(page)}`);
+        else measured.push({ page, spread: s, score: logNormalScore(def.points[page.formFactor], s.median) });
+      }
+      const missing = unmeasured.length > 0 ? ` Not measured on: ${unmeasured.join(', ')}.` : '';
+      const score = mean(measured.map((m) => m.score));
+      if (score === null) {
+        return { status: 'inconclusive', detail: `Lighthouse produced no ${def.abbreviation} value.${missing}` };
+      }
+      const worst = measured.reduce((a, b) => (b.spread.median > a.spread.median ? b : a));
+      const findings: FindingInput[] = measured
+        .filter((m) => m.score < PASS_THRESHOLD)
+        .map((m) => ({
+          message: `${def.abbreviation} ${format(m.spread.median, def.unit)} is above ${format(def.points[m.page.formFactor].median, def.unit)}, the ${m.page.formFactor} border of "poor" (${describe(m.spread, def.unit)}).`,
+          step: m.page.step,
+          url: m.page.url,
+        }));
+      const pages = measured
+        .map((m) => `${m.page.step} (${m.page.formFactor}): ${describe(m.spread, def.unit)}, score ${m.score.toFixed(2)}`)
+        .join('; ');
+      return {
+        score,
+        value: worst.spread.median,
+        ...(def.unit !== undefined ? { unit: def.unit } : {}),
+        detail: `${pages}.${missing}`,
+        findings,
+      };
+    },
+  };
+}
+
+export const metricChecks: readonly Check<'performance'>[] = METRICS.map(metricCheck);
+
+/**
+ * performance/lighthouse-performance: Lighthouse's own performance category score, median of the
+ * runs per page, averaged over pages; value on Lighthouse's 0–100 scale. Weight 0 (see above).
+ */
+export const lighthousePerformance: Check<'performance'> = {
+  meta: {
+    id: 'performance/lighthouse-performance',
+    suite: 'performance',
+    title: 'Lighthouse performance score',
+    impact: 'moderate',
+    weight: 0,
+    references: ['Lighthouse performance category (core/scoring.js)'],
+    reads: ['performance.pages[].runs[].score'],
+  },
+  evaluate({ data }) {
+    if (data.pages.length === 0) return { status: 'not-applicable', detail: 'No page was audited with Lighthouse.' };
+    const perPage = data.pages.map((page) => ({
+      page,
+      spread: spread(page.runs.flatMap((r) => (r.score === null ? [] : [r.score]))),
+    }));
+    const score = mean(perPage.flatMap((p) => (p.spread ? [p.spread.median] : [])));
+    const unscored = perPage.filter((p) => p.spread === null).map((p) => `${p.page.step}${runtimeErrors(p.page)}`);
+    const missing = unscored.length > 0 ? ` Not scored on: ${unscored.join(', ')}.` : '';
+    if (score === null) return { status: 'inconclusive', detail: `Lighthouse produced no performance score.${missing}` };
+    const pct = (v: number) => Math.round(v * 100);
+    const pages = perPage
+      .flatMap((p) => (p.spread ? [`${p.page.step} (${p.page.formFactor}): median ${pct(p.spread.median)}, range ${pct(p.spread.min)}–${pct(p.spread.max)}, ${p.spread.n} runs`] : []))
+      .join('; ');
+    return {
+      score,
+      value: score * 100,
+      unit: 'points',
+      detail: `${pages}.${missing}`,
+      findings: perPage
+        .filter((p) => p.spread !== null && p.spread.median < PASS_THRESHOLD)
+        .map((p) => ({
+          message: `Lighthouse performance score ${pct((p.spread as Spread).median)} is below 50.`,
+          step: p.page.step,
+          url: p.page.url,
+        })),
+    };
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * Which checks each suite runs, and the entry point that evaluates one Evidence record.
+ * Adding a check = writing it and listing it here (see docs/adding-a-check.md).
+ */
+import type { CheckResult, Evidence, Suite } from '../core/index.ts';
+import { SUITES } from '../core/index.ts';
+import type { GatherOutcome } from '../scoring/suite.ts';
+import { axeRules } from './accessibility/axe.ts';
+import { consoleErrors } from './compatibility/console-errors.ts';
+import { failedRequests } from './compatibility/failed-requests.ts';
+import { horizontalOverflow } from './compatibility/horizontal-overflow.ts';
+import { pageErrors } from './compatibility/page-errors.ts';
+import { journeyCompleted } from './journey-completed.ts';
+import { timeToLogin } from './login/time-to-login.ts';
+import { validPatron } from './login/valid-patron.ts';
+import { wrongPinRejected } from './login/wrong-pin-rejected.ts';
+import { runCheck, unscoredResult } from './normalise.ts';
+import { lighthousePerformance, metricChecks } from './performance/metrics.ts';
+import type { CheckFamily, CheckInput, CheckMeta, SuiteChecks, SuiteData } from './types.ts';
+
+export const SUITE_CHECKS: { readonly [S in Suite]: SuiteChecks<S> } = {
+  login: {
+    suite: 'login',
+    checks: [validPatron, wrongPinRejected, timeToLogin, journeyCompleted('login')],
+    families: [],
+  },
+  accessibility: {
+    suite: 'accessibility',
+    checks: [journeyCompleted('accessibility')],
+    families: [axeRules],
+  },
+  performance: {
+    suite: 'performance',
+    checks: [lighthousePerformance, ...metricChecks, journeyCompleted('performance')],
+    families: [],
+  },
+  compatibility: {
+    suite: 'compatibility',
+    checks: [consoleErrors, pageErrors, failedRequests, horizontalOverflow, journeyCompleted('compatibility')],
+    families: [],
+  },
+};
+
+/** Metadata of every fixed check, in suite order (families such as axe rules are not listed). */
+export function fixedCheckMetas(): CheckMeta[] {
+  return SUITES.flatMap((suite) => SUITE_CHECKS[suite].checks.map((c) => c.meta as CheckMeta));
+}
+
+/** Generated check families, in suite order. */
+export function checkFamilies(): CheckFamily[] {
+  return SUITES.flatMap((suite) => SUITE_CHECKS[suite].families as readonly CheckFamily[]);
+}
+
+/** Fixed check metadata by id. */
+export function findCheckMeta(id: string): CheckMeta | undefined {
+  return fixedCheckMetas().find((m) => m.id === id);
+}
+
+/** The checks of one suite, evaluated; how gathering went, as scoring needs it. */
+export interface EvaluatedEvidence {
+  readonly gather: GatherOutcome;
+  readonly checks: CheckResult[];
+}
+
+function runSuite<S extends Suite>(suite: SuiteChecks<S>, input: CheckInput<S>): CheckResult[] {
+  const fixed = suite.checks.map((check) => runCheck(check, input));
+  const generated = suite.families.flatMap((family) => family.checks(input).map((check) => runCheck(check, input)));
+  return [...fixed, ...generated];
+}
+
+function payloadOf(evidence: Evidence): SuiteData[Suite] | undefined {
+  switch (evidence.suite) {
+    case 'login':
+      return evidence.login;
+    case 'accessibility':
+      return evidence.accessibility;
+    case 'performance':
+      return evidence.performance;
+    case 'compatibility':
+      return evidence.compatibility;
+  }
+}
+
+function notRun(suite: Suite, status: 'inconclusive' | 'not-applicable', detail: string): CheckResult[] {
+  return SUITE_CHECKS[suite].checks.map((check) => unscoredResult(check.meta as CheckMeta, status, detail));
+}
+
+/**
+ * Evaluate one Evidence record. When gathering was not complete, the suite's fixed checks are
+ * reported unscored (not-applicable for a not-applicable suite, inconclusive otherwise) and never
+ * fail: an unreachable vendor or a library-system outage is recorded as such, not as a failure.
+ */
+export function evaluateEvidence(evidence: Evidence): EvaluatedEvidence {
+  const { suite, status } = evidence;
+  if (status !== 'complete') {
+    const why = evidence.reason ?? `Gathering ended with status ${status}.`;
+    const gather: GatherOutcome = { status, ...(evidence.reason !== undefined ? { reason: evidence.reason } : {}) };
+    return { gather, checks: notRun(suite, status === 'not-applicable' ? 'not-applicable' : 'inconclusive', why) };
+  }
+  const data = payloadOf(evidence);
+  if (data === undefined) {
+    const reason = `The evidence is marked complete but holds no ${suite} data.`;
+    return { gather: { status: 'harness-error', reason }, checks: notRun(suite, 'inconclusive', reason) };
+  }
+  const steps = evidence.steps;
+  switch (evidence.suite) {
+    case 'login':
+      return { gather: { status }, checks: runSuite(SUITE_CHECKS.login, { data: data as SuiteData['login'], steps }) };
+    case 'accessibility':
+      return { gather: { status }, checks: runSuite(SUITE_CHECKS.accessibility, { data: data as SuiteData['accessibility'], steps }) };
+    case 'performance':
+      return { gather: { status }, checks: runSuite(SUITE_CHECKS.performance, { data: data as SuiteData['performance'], steps }) };
+    case 'compatibility':
+      return { gather: { status }, checks: runSuite(SUITE_CHECKS.compatibility, { data: data as SuiteData['compatibility'], steps }) };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './evaluate.ts';
+export * from './gates.ts';
+export * from './rank.ts';

@@ -1,0 +1,4 @@
+export * from './curves.ts';
+export * from './statistics.ts';
+export * from './weighted.ts';
+export * from './suite.ts';

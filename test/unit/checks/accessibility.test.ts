@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessibilityState } from '../../../src/core/index.ts';
+import { CheckResultSchema } from '../../../src/core/index.ts';
+import { evaluateEvidence, isScoredRule, referencesFromTags } from '../../../src/checks/index.ts';
+import { accessibilityEvidence, axeRule, check } from './helpers.ts';
+
+function state(step: string, parts: Partial<AccessibilityState> = {}): AccessibilityState {
+  return {
+    step,
+    url: `http://127.0.0.1:4100/${step}`,
+    violations: [],
+    incomplete: [],
+    passes: [],
+    inapplicable: [],
+    screenshot: `evidence/kirjava@desktop-chromium/${step}.png`,
+    ...parts,
+  };
+}
+
+function evidence(...states: AccessibilityState[]) {
+  return accessibilityEvidence({ axeVersion: '4.14.1', tags: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'], states });
+}
+
+describe('accessibility/axe/<rule-id>', () => {
+  it('creates one check per rule seen in any state, sorted by id; inapplicable rules are not reported', () => {
+    const { checks } = evaluateEvidence(
+      evidence(
+        state('landing', { violations: [axeRule('color-contrast')], passes: ['image-alt'], inapplicable: ['video-caption'] }),
+        state('search', { incomplete: [axeRule('aria-valid-attr-value', { impact: 'critical' })], passes: ['image-alt', 'document-title'] }),
+      ),
+    );
+    expect(checks.map((c) => c.id)).toEqual([
+      'accessibility/journey-completed',
+      'accessibility/axe/aria-valid-attr-value',
+      'accessibility/axe/color-contrast',
+      'accessibility/axe/document-title',
+      'accessibility/axe/image-alt',
+    ]);
+    for (const c of checks) expect(CheckResultSchema.parse(c)).toEqual(c);
+  });
+
+  it('fails when violated in any state, with a finding per node', () => {
+    const rule = axeRule('color-contrast', {
+      nodes: [
+        { target: ['#main', 'p.low'], html: '<p class="low">Lainaa</p>', failureSummary: 'Fix any: contrast 2.1:1' },
+        { target: ['iframe#reader', 'span'], html: '<span>x</span>', impact: 'moderate' },
+      ],
+    });
+    const result = check(evidence(state('landing', { passes: ['color-contrast'] }), state('item', { violations: [rule] })), 'accessibility/axe/color-contrast');
+    expect(result).toMatchObject({ status: 'fail', score: 0, impact: 'serious', weight: 7, title: 'Help for color-contrast' });
+    expect(result.references).toEqual(['WCAG 2.0 SC 1.4.3 (AA)', 'EN 301 549 9.1.4.3']);
+    expect(result.findings).toEqual([
+      {
+        message: 'Fix any: contrast 2.1:1',
+        impact: 'serious',
+        step: 'item',
+        url: 'http://127.0.0.1:4100/item',
+        selector: '#main >>> p.low',
+        html: '<p class="low">Lainaa</p>',
+        helpUrl: 'https://dequeuniversity.com/rules/axe/4.14/color-contrast',
+        screenshot: 'evidence/kirjava@desktop-chromium/item.png',
+      },
+      {
+        message: 'Help for color-contrast',
+        impact: 'moderate',
+        step: 'item',
+        url: 'http://127.0.0.1:4100/item',
+        selector: 'iframe#reader >>> span',
+        html: '<span>x</span>',
+        helpUrl: 'https://dequeuniversity.com/rules/axe/4.14/color-contrast',
+        screenshot: 'evidence/kirjava@desktop-chromium/item.png',
+      },
+    ]);
+  });
+
+  it('takes the highest impact seen, but weighs the rule by its table impact', () => {
+    const result = check(
+      evidence(
+        state('landing', { violations: [axeRule('image-alt', { impact: 'serious', tags: ['wcag2a', 'wcag111'] })] }),
+        state('item', { violations: [axeRule('image-alt', { impact: 'critical', tags: ['wcag2a', 'wcag111'] })] }),
+      ),
+      'accessibility/axe/image-alt',
+    );
+    expect(result.impact).toBe('critical');
+    expect(result.weight).toBe(10);
+  });
+
+  it('needs review (score null) when only incomplete', () => {
+    const result = check(evidence(state('landing', { incomplete: [axeRule('color-contrast')] })), 'accessibility/axe/color-contrast');
+    expect(result).toMatchObject({ status: 'needs-review', score: null, weight: 7 });
+    expect(result.findings).toHaveLength(1);
+  });
+
+  it('passes when only passes, with the impact and help text from the rule table', () => {
+    const result = check(evidence(state('landing', { passes: ['image-alt'] })), 'accessibility/axe/image-alt');
+    expect(result).toMatchObject({ status: 'pass', score: 1, impact: 'critical', weight: 10, title: 'Images must have alternative text' });
+    expect(result.references).toContain('WCAG 2.0 SC 1.1.1 (A)');
+  });
+
+  it('reports best-practice rules with weight 0', () => {
+    const result = check(
+      evidence(state('landing', { violations: [axeRule('region', { impact: 'moderate', tags: ['cat.keyboard', 'best-practice'] })] })),
+      'accessibility/axe/region',
+    );
+    expect(result).toMatchObject({ status: 'fail', weight: 0, references: ['axe-core best practice'] });
+    const suite = evaluateEvidence(evidence(state('landing', { violations: [axeRule('region', { tags: ['best-practice'] })], passes: ['image-alt'] })));
+    expect(suite.checks.find((c) => c.id === 'accessibility/axe/region')?.weight).toBe(0);
+  });
+
+  it('does not score rules unknown to the rule table, whether violated or passed', () => {
+    expect(check(evidence(state('a', { passes: ['made-up-rule'] })), 'accessibility/axe/made-up-rule').weight).toBe(0);
+    expect(check(evidence(state('a', { violations: [axeRule('made-up-rule')] })), 'accessibility/axe/made-up-rule').weight).toBe(0);
+  });
+});
+
+describe('axe tags → references', () => {
+  it('maps success criteria with version and level, and EN 301 549 clauses', () => {
+    expect(referencesFromTags(['cat.color', 'wcag2aa', 'wcag143', 'EN-301-549', 'EN-9.1.4.3'])).toEqual([
+      'WCAG 2.0 SC 1.4.3 (AA)',
+      'EN 301 549 9.1.4.3',
+    ]);
+    expect(referencesFromTags(['wcag21aa', 'wcag1410', 'EN-9.1.4.10'])).toEqual(['WCAG 2.1 SC 1.4.10 (AA)', 'EN 301 549 9.1.4.10']);
+    expect(referencesFromTags(['wcag22aa', 'wcag258', 'EN-9.2.5.8'])).toEqual(['WCAG 2.2 SC 2.5.8 (AA)', 'EN 301 549 9.2.5.8']);
+    expect(referencesFromTags(['best-practice'])).toEqual(['axe-core best practice']);
+  });
+
+  it('scores A/AA rules only', () => {
+    expect(isScoredRule(['wcag2aa', 'wcag143'])).toBe(true);
+    expect(isScoredRule(['wcag2aaa', 'wcag146'])).toBe(false);
+    expect(isScoredRule(['best-practice'])).toBe(false);
+    expect(isScoredRule(['wcag2a', 'experimental'])).toBe(false);
+  });
+});
