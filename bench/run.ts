@@ -1,0 +1,108 @@
+/**
+ * npm run bench — figures for the demo run, printed (targets are documented, not asserted):
+ *  - wall time of the full demo (all services × devices × 4 suites), target ≤ 5 min on 2 cores;
+ *  - the serial Lighthouse floor: runs × pages × one standalone Lighthouse run (Chrome launch +
+ *    audit, median of 3, measured here on the same machine); target: demo wall time ≤ 1.25 × floor;
+ *  - peak resident memory of the whole process tree (harness, workers, browsers); target ≤ 2 GB;
+ *  - time for all accessibility checks on one page state (axe with every tag), target ≤ 3 s.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { chromium } from 'playwright';
+import { startDemoWorld } from '../fixtures/world.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { runAxe } from '../src/gather/axe.ts';
+import { buildMatrix } from '../src/matrix/targets.ts';
+import { chromiumArgs, findBrowser } from '../src/session/browsers.ts';
+import { PlaywrightSession, launchBrowser } from '../src/session/playwright.ts';
+import { samplePeak } from './proctree.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+const fmt = (s: number) => `${s.toFixed(1)} s`;
+
+async function oneLighthouseRun(url: string, chromePath: string): Promise<number> {
+  const t = performance.now();
+  const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs()], logLevel: 'silent' });
+  try {
+    await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, desktopConfig);
+  } finally {
+    chrome.kill();
+  }
+  return (performance.now() - t) / 1000;
+}
+
+async function axeTime(url: string): Promise<number[]> {
+  const config = loadConfig({ root: ROOT });
+  const device = config.devices.find((d) => d.engine === 'chromium' && d.formFactor === 'desktop') ?? config.devices[0]!;
+  const browser = await launchBrowser(device);
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const session = await PlaywrightSession.open(browser, device);
+      await session.goto(url, 30_000);
+      const t = performance.now();
+      await runAxe(session, 'landing', url);
+      times.push((performance.now() - t) / 1000);
+      await session.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+function runDemo(env: NodeJS.ProcessEnv, reports: string): Promise<{ seconds: number; peakBytes: number; code: number }> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'bin/erh.js'), 'run', '--config', ROOT, '--reports', reports], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const sampler = samplePeak(child.pid!);
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ seconds: (performance.now() - t) / 1000, peakBytes: sampler.stop(), code: code ?? 1 }));
+  });
+}
+
+const world = await startDemoWorld();
+try {
+  const config = loadConfig({ root: ROOT });
+  const targets = buildMatrix(config.services, config.devices).filter((t) => t.capabilities.lighthouse);
+  const pages = targets.reduce((n, t) => n + t.service.journey.filter((s) => s.lighthouse).length, 0);
+  const runs = config.profile.runs.lighthouse;
+  const chromePath = findBrowser('chromium', undefined, chromium.executablePath())?.executablePath ?? chromium.executablePath();
+  const landing = world.urls.kirjava ?? Object.values(world.urls)[0]!;
+
+  console.log('bench: one standalone Lighthouse run (Chrome launch + audit), 3 times…');
+  const single: number[] = [];
+  for (let i = 0; i < 3; i++) single.push(await oneLighthouseRun(landing, chromePath));
+  const one = median(single);
+  const floor = runs * pages * one;
+
+  console.log('bench: accessibility checks on one page state (axe, all tags), 3 times…');
+  const axe = await axeTime(landing);
+
+  console.log(`bench: the full demo run (${config.services.length} services × ${config.devices.length} devices × 4 suites)…`);
+  const demo = await runDemo(world.env, mkdtempSync(join(tmpdir(), 'erh-bench-')));
+
+  const gb = demo.peakBytes / 2 ** 30;
+  const rows: Array<[string, string, string]> = [
+    ['demo wall time', fmt(demo.seconds), `target ≤ 300 s ${demo.seconds <= 300 ? '✓' : '✗'}`],
+    ['one Lighthouse run (median of 3)', fmt(one), `runs: ${single.map((s) => s.toFixed(1)).join(', ')}`],
+    ['serial Lighthouse floor', fmt(floor), `${runs} runs × ${pages} pages × ${one.toFixed(1)} s`],
+    ['wall time / floor', `${(demo.seconds / floor).toFixed(2)}×`, `target ≤ 1.25× ${demo.seconds / floor <= 1.25 ? '✓' : '✗'}`],
+    ['peak memory (process tree)', `${gb.toFixed(2)} GiB`, `target ≤ 2 GiB ${gb <= 2 ? '✓' : '✗'}`],
+    ['axe, one page state (median of 3)', fmt(median(axe)), `target ≤ 3 s ${median(axe) <= 3 ? '✓' : '✗'}`],
+  ];
+  console.log('\nbench results');
+  for (const [name, value, note] of rows) console.log(`  ${name.padEnd(36)} ${value.padStart(10)}   ${note}`);
+  if (demo.code !== 0) console.log(`  (the demo run exited ${demo.code})`);
+} finally {
+  await world.stop();
+}
