@@ -40,7 +40,7 @@ export async function runLighthouse(options: {
   runs: number;
   artifacts: Artifacts;
   onRun?: (page: string, run: number) => void;
-}): Promise<PerformancePage[]> {
+}): Promise<{ pages: PerformancePage[]; browserVersion: string }> {
   let chrome: LaunchedChrome;
   try {
     chrome = await launch({
@@ -53,6 +53,7 @@ export async function runLighthouse(options: {
   }
   try {
     const pages: PerformancePage[] = [];
+    let browserVersion = 'unknown';
     for (const page of options.pages) {
       const runs: Array<LighthouseRun & { lhr: LhResult }> = [];
       for (let i = 0; i < options.runs; i++) {
@@ -65,6 +66,7 @@ export async function runLighthouse(options: {
         );
         if (!result) throw new HarnessError(`Lighthouse returned nothing for ${page.url}`);
         const lhr = result.lhr;
+        browserVersion = /Chrome\/([\d.]+)/.exec(lhr.environment.hostUserAgent)?.[1] ?? browserVersion;
         const score = lhr.categories.performance?.score;
         runs.push({
           score: typeof score === 'number' ? score : null,
@@ -98,7 +100,7 @@ export async function runLighthouse(options: {
         runs: runs.map(({ lhr: _lhr, ...run }) => run),
       });
     }
-    return pages;
+    return { pages, browserVersion };
   } finally {
     chrome.kill();
   }

@@ -13,7 +13,8 @@ import { NavigationError, type BrowserSession } from '../session/types.ts';
 import type { PatronSecrets, Redactor } from '../config/secrets.ts';
 import type { PatronRole } from '../core/ids.ts';
 import { runAxe, AXE_TAGS, axeSource } from './axe.ts';
-import { actionContext, walkJourney, type GatherContext } from './journey.ts';
+import { actionContext, walkJourney, type GatherContext, type WalkResult } from './journey.ts';
+import { absoluteUrl } from './actions.ts';
 import { overflowProbe } from './probes.ts';
 import { LIGHTHOUSE_VERSION, runLighthouse } from './lighthouse.ts';
 import type { Artifacts } from './artifacts.ts';
@@ -223,22 +224,31 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
   if (na) {
     return envelope(kit, 'performance', started, 'n/a', { status: 'not-applicable', reason: na, steps: [] }, undefined, attempt);
   }
-  // First find the URL of every step to audit by walking the journey, then close the browser:
-  // Lighthouse must have the machine to itself.
-  const audited = new Set(kit.target.service.journey.filter((s) => s.lighthouse).map((s) => s.id));
-  const pages: Array<{ step: string; url: string }> = [];
-  const { walk, version } = await withSession(kit, async (session) => ({
-    version: session.browserVersion,
-    walk: await walkJourney(gatherContext(kit, session), {
-      suite: 'performance',
-      onState: async (step, ev) => {
-        if (audited.has(step.id)) pages.push({ step: step.id, url: await session.url().then((u) => u, () => ev.url) });
-      },
-    }),
-  }));
-  if (walk.status !== 'complete') return envelope(kit, 'performance', started, version, walk, undefined, attempt);
+  const audited = kit.target.service.journey.filter((s) => s.lighthouse);
+  // A step that is just a `goto` has a known URL; otherwise walk the journey to find where the step
+  // lands. Either way the browser is closed before Lighthouse starts: it must have the machine alone.
+  const staticUrls = audited.map((s) => (s.actions.length === 1 && s.actions[0] && 'goto' in s.actions[0] ? absoluteUrl(kit.target.service.baseUrl, s.actions[0].goto) : undefined));
+  let pages: Array<{ step: string; url: string }>;
+  let walk: WalkResult = { status: 'complete', steps: [] };
+  let version = 'unknown';
+  if (staticUrls.every((u) => u !== undefined)) {
+    pages = audited.map((s, i) => ({ step: s.id, url: staticUrls[i] as string }));
+  } else {
+    const ids = new Set(audited.map((s) => s.id));
+    pages = [];
+    ({ walk, version } = await withSession(kit, async (session) => ({
+      version: session.browserVersion,
+      walk: await walkJourney(gatherContext(kit, session), {
+        suite: 'performance',
+        onState: async (step, ev) => {
+          if (ids.has(step.id)) pages.push({ step: step.id, url: ev.url });
+        },
+      }),
+    })));
+    if (walk.status !== 'complete') return envelope(kit, 'performance', started, version, walk, undefined, attempt);
+  }
   if (!kit.chromePath) throw new Error('performance gathering needs a Chromium path');
-  const results = await runLighthouse({
+  const { pages: results, browserVersion } = await runLighthouse({
     chromePath: kit.chromePath(),
     formFactor: lighthouseFormFactor(kit.target.device),
     pages,
@@ -246,7 +256,7 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
     artifacts: kit.artifacts,
     onRun: (step, run) => kit.progress?.(`lighthouse ${step} run ${run}/${kit.lighthouseRuns}`),
   });
-  return envelope(kit, 'performance', started, version, walk, {
+  return envelope(kit, 'performance', started, version === 'unknown' ? browserVersion : version, walk, {
     performance: { lighthouseVersion: LIGHTHOUSE_VERSION, runsPerPage: kit.lighthouseRuns, pages: results.map((p) => ({ ...p, url: kit.redactor.text(p.url) })) },
   }, attempt);
 }

@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { finalizeRun } from './finalize.ts';
 
 function evidenceStatus(result: TestResult): { status: string; reason?: string } | undefined {
   const att = result.attachments.find((a) => a.name === 'erh-evidence' && a.path);
@@ -71,6 +70,8 @@ export default class ErhReporter implements Reporter {
     const runDir = process.env.ERH_RUN_DIR;
     if (!runDir || process.env.ERH_FINALIZE === '0') return;
     try {
+      // Loaded only when needed, so a broken evaluation stage never stops gathering.
+      const { finalizeRun } = await import('./finalize.ts');
       const { files, problems, result: run } = finalizeRun(runDir);
       for (const p of problems) this.out(`erh: evidence not used: ${p}`);
       this.out(`erh: ranking ${run.ranking.join(' > ') || '(no eligible service)'}`);
