@@ -1,0 +1,6 @@
+export * from './escape.ts';
+export * from './format.ts';
+export * from './i18n.ts';
+export * from './html.ts';
+export * from './junit.ts';
+export { renderChart } from './chart.ts';

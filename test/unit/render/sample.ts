@@ -1,0 +1,59 @@
+/** A RunResult built through evaluateRun from hand-made evidence, with hostile vendor text. */
+import type { RunResult } from '../../../src/core/index.ts';
+import { evaluateRun } from '../../../src/scorecard/index.ts';
+import { accessibilityEvidence, attempt, axeRule, compatibilityEvidence, loginEvidence, step } from '../checks/helpers.ts';
+import { device, runInput, service, targetEvidence } from '../scorecard/helpers.ts';
+
+export const HOSTILE = {
+  script: '<script>alert(1)</script>',
+  attribute: '"><img src=x onerror=alert(1)>',
+  javascriptUrl: 'javascript:alert(1)',
+};
+
+export function sampleResult(): RunResult {
+  const evil = service('evil', `Evil ${HOSTILE.script} Books`);
+  const kirjava = service('kirjava', 'Kirjava');
+  const desktop = device('desktop-chromium');
+  const phone = device('phone-webkit', 'webkit', 'mobile');
+  const evidence = [
+    ...targetEvidence('kirjava', 'desktop-chromium', { violations: 1, consoleErrors: 1 }),
+    ...targetEvidence('kirjava', 'phone-webkit').filter((e) => e.suite !== 'performance'),
+    ...targetEvidence('evil', 'desktop-chromium').filter((e) => e.suite === 'performance'),
+    loginEvidence([attempt('valid', 'logged-in'), attempt('wrongPin', 'rejected', { message: HOSTILE.attribute })], {
+      service: 'evil',
+      steps: [step('landing', false, { error: HOSTILE.script, url: HOSTILE.javascriptUrl, screenshot: HOSTILE.javascriptUrl })],
+    }),
+    accessibilityEvidence(
+      {
+        axeVersion: '4.14.1',
+        tags: ['wcag2a'],
+        states: [
+          {
+            step: 'landing',
+            url: HOSTILE.javascriptUrl,
+            violations: [
+              axeRule('image-alt', {
+                help: HOSTILE.script,
+                helpUrl: HOSTILE.javascriptUrl,
+                nodes: [{ target: [HOSTILE.attribute], html: `<img src="x" onerror="alert(1)">${HOSTILE.script}`, failureSummary: HOSTILE.attribute }],
+              }),
+            ],
+            incomplete: [],
+            passes: [],
+            inapplicable: [],
+            screenshot: 'evidence/evil@desktop-chromium/landing.png',
+          },
+        ],
+      },
+      { service: 'evil' },
+    ),
+    compatibilityEvidence(
+      {
+        console: [{ level: 'error', text: `${HOSTILE.script}\u0000\u0007 & done`, step: 'landing' }],
+        failedRequests: [{ url: HOSTILE.javascriptUrl, method: 'GET', status: 500, failure: null, resourceType: 'script', step: 'landing' }],
+      },
+      { service: 'evil', device: 'phone-webkit' },
+    ),
+  ];
+  return evaluateRun(runInput([kirjava, evil], [desktop, phone], evidence));
+}
