@@ -39,6 +39,8 @@ interface Context {
   readonly evidenceBase?: string;
   /** `lang="en"` on English evidence text inside a Finnish or Swedish page. */
   readonly en: Html;
+  /** Numbers the tables, for caption ids (rendering order, so deterministic). */
+  tables: number;
 }
 
 function anchor(prefix: string, id: string): string {
@@ -59,6 +61,19 @@ function key<K extends MessageKey>(k: K): K {
 
 function scoreCell(ctx: Context, score: number | null): Html {
   return score === null ? html`<span class="muted">${t(ctx.lang, 'score.none')}</span>` : html`${formatScore(ctx.lang, score)}`;
+}
+
+/**
+ * A captioned table in a wrapper that scrolls sideways on narrow screens. The wrapper is a named,
+ * focusable region so keyboard users can scroll it (axe scrollable-region-focusable).
+ */
+function table(ctx: Context, caption: string, head: Interpolation, body: Interpolation): Html {
+  const id = `table-${++ctx.tables}`;
+  return html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table>
+<caption id="${id}">${caption}</caption>
+<thead>${head}</thead>
+${body}
+</table></div>`;
 }
 
 function link(href: string | undefined, text: Interpolation, cls?: string): Html {
@@ -123,11 +138,12 @@ function ranking(ctx: Context): Html {
   return html`<section aria-labelledby="ranking"><h2 id="ranking">${t(lang, 'ranking.heading')}</h2>
 <p>${t(lang, 'ranking.intro')}</p>
 ${result.ranking.length === 0 ? html`<p><strong>${t(lang, 'ranking.empty')}</strong></p>` : ''}
-<div class="table-wrap"><table>
-<caption>${t(lang, 'ranking.caption')}</caption>
-<thead><tr><th scope="col">${t(lang, 'col.rank')}</th><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.overall')}</th><th scope="col">${t(lang, 'col.gates')}</th></tr></thead>
-<tbody>${rows}</tbody>
-</table></div></section>`;
+${table(
+  ctx,
+  t(lang, 'ranking.caption'),
+  html`<tr><th scope="col">${t(lang, 'col.rank')}</th><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.overall')}</th><th scope="col">${t(lang, 'col.gates')}</th></tr>`,
+  html`<tbody>${rows}</tbody>`,
+)}</section>`;
 }
 
 // ───────────────────────────── side by side ─────────────────────────────
@@ -143,11 +159,12 @@ ${SUITES.map((s) => html`<td class="num band-${band(entry.suites[s])}">${scoreCe
 <td class="num band-${band(entry.overall)}"><strong>${scoreCell(ctx, entry.overall)}</strong></td></tr>`,
   );
   return html`<section aria-labelledby="suites"><h2 id="suites">${t(lang, 'suites.heading')}</h2>
-<div class="table-wrap"><table>
-<caption>${t(lang, 'suites.caption')}</caption>
-<thead><tr><th scope="col">${t(lang, 'col.service')}</th>${head}<th scope="col">${t(lang, 'col.overall')}</th></tr></thead>
-<tbody>${rows}</tbody>
-</table></div></section>`;
+${table(
+  ctx,
+  t(lang, 'suites.caption'),
+  html`<tr><th scope="col">${t(lang, 'col.service')}</th>${head}<th scope="col">${t(lang, 'col.overall')}</th></tr>`,
+  html`<tbody>${rows}</tbody>`,
+)}</section>`;
 }
 
 function heatCell(ctx: Context, suite: SuiteResult): Html {
@@ -165,11 +182,12 @@ function deviceHeatMap(ctx: Context): Html {
   });
   return html`<section aria-labelledby="devices"><h2 id="devices">${t(lang, 'devices.heading')}</h2>
 <p>${t(lang, 'devices.legend')}</p>
-<div class="table-wrap"><table>
-<caption>${t(lang, 'devices.caption')}</caption>
-<thead><tr><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.device')}</th>${SUITES.map((s) => html`<th scope="col">${t(lang, key(`suite.${s}`))}</th>`)}</tr></thead>
-${bodies}
-</table></div></section>`;
+${table(
+  ctx,
+  t(lang, 'devices.caption'),
+  html`<tr><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.device')}</th>${SUITES.map((s) => html`<th scope="col">${t(lang, key(`suite.${s}`))}</th>`)}</tr>`,
+  html`${bodies}`,
+)}</section>`;
 }
 
 function chart(ctx: Context): Html {
@@ -245,11 +263,12 @@ function targetSection(ctx: Context, target: TargetResult): Html {
   const concerns = SUITES.flatMap((s) => target.suites[s].checks.filter((c) => (SHOWN_STATUSES as readonly string[]).includes(c.status))).sort(byConcern);
   return html`<section aria-labelledby="${anchor('target', target.id)}">
 <h4 id="${anchor('target', target.id)}">${t(lang, 'details.target', { service, device })}</h4>
-<div class="table-wrap"><table>
-<caption>${t(lang, 'details.suitesCaption', { service, device })}</caption>
-<thead><tr><th scope="col">${t(lang, 'col.suite')}</th><th scope="col">${t(lang, 'col.status')}</th><th scope="col">${t(lang, 'col.score')}</th><th scope="col">${t(lang, 'col.reason')}</th></tr></thead>
-<tbody>${rows}</tbody>
-</table></div>
+${table(
+  ctx,
+  t(lang, 'details.suitesCaption', { service, device }),
+  html`<tr><th scope="col">${t(lang, 'col.suite')}</th><th scope="col">${t(lang, 'col.status')}</th><th scope="col">${t(lang, 'col.score')}</th><th scope="col">${t(lang, 'col.reason')}</th></tr>`,
+  html`<tbody>${rows}</tbody>`,
+)}
 ${concerns.length === 0 ? html`<p>${t(lang, 'details.noIssues')}</p>` : concerns.map((c) => checkArticle(ctx, c))}
 </section>`;
 }
@@ -293,17 +312,19 @@ function methodology(ctx: Context): Html {
 </ul>
 <p>${t(lang, 'method.scoring')}</p>
 <h3>${t(lang, 'method.devices')}</h3>
-<div class="table-wrap"><table>
-<caption>${t(lang, 'method.devicesCaption')}</caption>
-<thead><tr><th scope="col">${t(lang, 'col.device')}</th><th scope="col">${t(lang, 'method.engine')}</th><th scope="col">${t(lang, 'method.formFactor')}</th><th scope="col">${t(lang, 'method.browserVersion')}</th></tr></thead>
-<tbody>${devices}</tbody>
-</table></div>
+${table(
+  ctx,
+  t(lang, 'method.devicesCaption'),
+  html`<tr><th scope="col">${t(lang, 'col.device')}</th><th scope="col">${t(lang, 'method.engine')}</th><th scope="col">${t(lang, 'method.formFactor')}</th><th scope="col">${t(lang, 'method.browserVersion')}</th></tr>`,
+  html`<tbody>${devices}</tbody>`,
+)}
 <h3>${t(lang, 'method.weights')}</h3>
-<div class="table-wrap"><table>
-<caption>${t(lang, 'method.weightsCaption')}</caption>
-<thead><tr><th scope="col">${t(lang, 'col.suite')}</th><th scope="col">${t(lang, 'col.weight')}</th></tr></thead>
-<tbody>${weights}</tbody>
-</table></div>
+${table(
+  ctx,
+  t(lang, 'method.weightsCaption'),
+  html`<tr><th scope="col">${t(lang, 'col.suite')}</th><th scope="col">${t(lang, 'col.weight')}</th></tr>`,
+  html`<tbody>${weights}</tbody>`,
+)}
 ${gates.length > 0 ? html`<ul>${gates}</ul>` : html`<p>${t(lang, 'gate.none')}</p>`}
 <h3>${t(lang, 'method.limits')}</h3>
 <ul>${limits}</ul>
@@ -319,6 +340,7 @@ export function renderScorecardHtml(result: RunResult, options: RenderOptions): 
     result,
     ...(options.evidenceBase !== undefined ? { evidenceBase: options.evidenceBase } : {}),
     en: lang === 'en' ? html`` : html` lang="en"`,
+    tables: 0,
   };
   const title = t(lang, 'document.title');
   const page = html`<!doctype html>

@@ -24,7 +24,7 @@ h4 { font-size: 1.1rem; margin-top: 1.5rem; }
 h5 { font-size: 1rem; margin: 1.25rem 0 .25rem; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; }
 dl.meta dt { font-weight: 600; }
-dl.meta dd { margin: 0; }
+dl.meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; margin: .75rem 0 1.25rem; min-width: 60%; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; }
@@ -53,7 +53,13 @@ ol.findings { padding-left: 1.5rem; }
 ol.findings > li { margin: .75rem 0; padding-left: .25rem; }
 ol.findings dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: .25rem 0; }
 ol.findings dt { font-weight: 600; }
-ol.findings dd { margin: 0; overflow-wrap: anywhere; }
+ol.findings dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+code { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  dl.meta, ol.findings dl { grid-template-columns: minmax(0, 1fr); }
+  dl.meta dd, ol.findings dd { margin-bottom: .35rem; }
+  nav.languages ul { justify-content: flex-start; }
+}
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .875em; background: var(--code); }
 pre { margin: 0; padding: .4rem .5rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted); }

@@ -51,7 +51,8 @@ describe('renderScorecardHtml', () => {
     expect((page.match(/<h1[ >]/g) ?? []).length).toBe(1);
     const tables = (page.match(/<table>/g) ?? []).length;
     expect(tables).toBeGreaterThan(3);
-    expect((page.match(/<caption>/g) ?? []).length).toBe(tables);
+    expect((page.match(/<caption id="table-\d+">/g) ?? []).length).toBe(tables);
+    expect((page.match(/<div class="table-wrap" role="region" aria-labelledby="table-\d+" tabindex="0">/g) ?? []).length).toBe(tables);
     expect(page.match(/<th(?![^>]*scope=)[ >]/g)).toBeNull();
     expect(page).toContain('role="img" aria-labelledby="chart-title chart-desc"');
     expect(page).toMatch(/<desc id="chart-desc">Kirjava: Kirjautuminen \d+, Saavutettavuus \d+/);
