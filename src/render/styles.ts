@@ -63,8 +63,12 @@ code { overflow-wrap: anywhere; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .875em; background: var(--code); }
 pre { margin: 0; padding: .4rem .5rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted); }
+@page { margin: 15mm 12mm; }
 @media print {
-  body { max-width: none; font-size: 10pt; padding: 0; }
+  body { max-width: none; font-size: 9.5pt; padding: 0; }
+  table { width: 100%; min-width: 0; }
+  th, td { padding: .2rem .3rem; overflow-wrap: break-word; hyphens: auto; }
+  .heat { min-width: 0; }
   .skip, nav.languages { display: none; }
   a { color: var(--fg); }
   a.evidence::after { content: " (" attr(href) ")"; font-size: .85em; }
