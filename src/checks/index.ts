@@ -7,5 +7,5 @@ export { AXE_RULES, AXE_RULES_VERSION } from './accessibility/axe-rules.ts';
 export { referencesFromTags, isScoredRule, ruleWeight, SCORED_LEVEL_TAGS } from './accessibility/references.ts';
 export { METRICS } from './performance/metrics.ts';
 export { TIME_TO_LOGIN_POINTS } from './login/time-to-login.ts';
-export { isIgnoredRequest, } from './compatibility/failed-requests.ts';
+export { isIgnoredRequest } from './compatibility/failed-requests.ts';
 export { OVERFLOW_TOLERANCE_PX } from './compatibility/horizontal-overflow.ts';
