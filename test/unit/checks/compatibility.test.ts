@@ -24,6 +24,15 @@ describe('compatibility/console-errors', () => {
   });
 });
 
+describe('compatibility/console-errors and the favicon probe', () => {
+  it('ignores the console line for the browser\'s own favicon.ico 404, but not other 404s', () => {
+    const favicon = { level: 'error' as const, text: 'Failed to load resource: the server responded with a status of 404 (Not Found)', step: 'landing', location: 'http://127.0.0.1:4711/favicon.ico:1' };
+    expect(check(compatibilityEvidence({ console: [favicon] }), 'compatibility/console-errors').status).toBe('pass');
+    const other = { ...favicon, location: 'http://127.0.0.1:4711/app.js:1' };
+    expect(check(compatibilityEvidence({ console: [favicon, other] }), 'compatibility/console-errors').findings).toHaveLength(1);
+  });
+});
+
 describe('compatibility/page-errors', () => {
   it('passes without and fails with uncaught exceptions', () => {
     expect(check(compatibilityEvidence({}), 'compatibility/page-errors').status).toBe('pass');
