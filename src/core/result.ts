@@ -38,7 +38,7 @@ export const FindingSchema = z.strictObject({
 export type Finding = z.infer<typeof FindingSchema>;
 
 export const CheckResultSchema = z.strictObject({
-  /** Stable id `<suite>/<name>`, e.g. login/valid-patron, accessibility/axe-color-contrast. */
+  /** Stable id `<suite>/<name>`, e.g. login/valid-patron, accessibility/axe/color-contrast. */
   id: z.string(),
   suite: SuiteSchema,
   /** English title; the renderer translates known ids. */
