@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DeviceSchema, ProfileSchema, ServiceSchema } from '../core/config.ts';
 import { EvidenceSchema } from '../core/evidence.ts';
 import { RunResultSchema } from '../core/result.ts';
+import { CompareResultSchema } from '../core/compare.ts';
 
 export const GENERATED_SCHEMAS = {
   'service.schema.json': { schema: ServiceSchema, io: 'input' },
@@ -10,6 +11,7 @@ export const GENERATED_SCHEMAS = {
   'profile.schema.json': { schema: ProfileSchema, io: 'input' },
   'evidence.schema.json': { schema: EvidenceSchema, io: 'output' },
   'results.schema.json': { schema: RunResultSchema, io: 'output' },
+  'compare.schema.json': { schema: CompareResultSchema, io: 'output' },
 } as const;
 
 export function generateSchemas(): Record<string, string> {

@@ -6,7 +6,7 @@
  * and hover text.
  */
 import { z } from 'zod';
-import { ENGINES, LANGUAGES, PATRON_ROLES, SERVICE_KINDS, SUITES, SlugSchema } from './ids.ts';
+import { ENGINES, ImpactSchema, LANGUAGES, PATRON_ROLES, SERVICE_KINDS, SUITES, SlugSchema } from './ids.ts';
 
 // ───────────────────────────── locators and journeys ─────────────────────────────
 
@@ -103,6 +103,44 @@ export const CardPinFormLoginSchema = z
 export const LoginSchema = z.discriminatedUnion('strategy', [CardPinFormLoginSchema]);
 export type Login = z.infer<typeof LoginSchema>;
 
+// ───────────────────────────── release ─────────────────────────────
+
+const ReleasePathSchema = z
+  .string()
+  .min(1)
+  .describe('Page or endpoint to read it from, relative to the service baseUrl (default: the baseUrl itself)');
+
+/**
+ * How the release version of a service is read, so that each run records which release it tested
+ * (`erh compare` then says which release changed what). Read once per target by the compatibility
+ * gatherer (src/gather/release.ts), through the same browser as the tests.
+ */
+export const ReleaseSourceSchema = z
+  .union([
+    z.strictObject({
+      meta: z.string().min(1).describe('Name of a <meta> element whose content is the release, e.g. application-version'),
+      path: ReleasePathSchema.optional(),
+    }),
+    z.strictObject({
+      header: z
+        .string()
+        .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name, e.g. x-app-version')
+        .describe('HTTP response header that carries the release, e.g. x-app-version'),
+      path: ReleasePathSchema.optional(),
+    }),
+    z.strictObject({
+      json: z.strictObject({
+        path: z.string().min(1).describe('JSON endpoint, relative to the service baseUrl, e.g. /api/version'),
+        field: z
+          .string()
+          .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a dotted path, e.g. app.version')
+          .describe('Dotted path of the field holding the release, e.g. app.version'),
+      }),
+    }),
+  ])
+  .describe('How the service\'s release version is read: a meta tag, a response header or a JSON endpoint');
+export type ReleaseSource = z.infer<typeof ReleaseSourceSchema>;
+
 // ───────────────────────────── service ─────────────────────────────
 
 export const ServiceSchema = z
@@ -126,6 +164,7 @@ export const ServiceSchema = z
         message: 'step ids must be unique',
       })
       .describe('The steps a patron takes, in order: landing → search → item → reader/player'),
+    release: ReleaseSourceSchema.optional(),
     notes: z.string().optional().describe('Free text for evaluators; not scored'),
   })
   .describe('A candidate e-resource service');
@@ -175,18 +214,108 @@ export type Device = z.infer<typeof DeviceSchema>;
 
 // ───────────────────────────── profile ─────────────────────────────
 
+export const GATE_SCOPES = ['every-device', 'any-device'] as const;
+export type GateScope = (typeof GATE_SCOPES)[number];
+
+/**
+ * A gate rule over failures rather than one check: "no failing check of impact critical in the
+ * accessibility suite at the login-error state". Only scored checks (weight > 0) count.
+ */
+export const FailureRuleSchema = z
+  .strictObject({
+    suite: z.enum(SUITES).describe('Suite whose failing checks count'),
+    impact: ImpactSchema.default('critical').describe(
+      'Lowest impact that counts: critical counts only critical failures; serious counts serious and critical',
+    ),
+    steps: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Only failures found at these journey steps or states, e.g. [login-error] (the login form with its error shown)'),
+    checks: z.string().min(1).optional().describe('Only checks whose id starts with this, e.g. accessibility/axe/'),
+  })
+  .describe('No failing scored check of at least this impact in this suite (at these steps)');
+export type FailureRule = z.infer<typeof FailureRuleSchema>;
+
 export const GateSchema = z
   .strictObject({
     id: SlugSchema,
     title: z.string().optional().describe('Shown in the scorecard; defaults to the check\'s title'),
-    check: z.string().min(1).describe('Check id that must pass, e.g. login/valid-patron'),
+    check: z.string().min(1).optional().describe('Check id that must pass, e.g. login/valid-patron'),
+    noFailures: FailureRuleSchema.optional(),
     scope: z
-      .enum(['every-device', 'any-device'])
+      .enum(GATE_SCOPES)
       .default('every-device')
-      .describe('Must the check pass on every device, or on at least one'),
+      .describe('Must the gate hold on every device, or on at least one'),
+    devices: z
+      .array(SlugSchema)
+      .min(1)
+      .optional()
+      .describe('The required devices (default: every device of the run); a required device missing from the run leaves the gate undecided'),
+  })
+  .refine((g) => (g.check === undefined) !== (g.noFailures === undefined), {
+    message: 'a gate needs exactly one of "check" (a check that must pass) or "noFailures" (a rule over failing checks)',
   })
   .describe('A must-pass requirement: a service failing it is not ranked');
 export type Gate = z.infer<typeof GateSchema>;
+
+/** A budget: a measured value that must stay at or under a limit, or a score that must reach a minimum. */
+export const BudgetSchema = z
+  .union([
+    z.strictObject({
+      id: SlugSchema,
+      title: z.string().optional().describe('Shown in the scorecard; defaults to the check\'s title'),
+      check: z.string().min(1).describe('A check with a measured value, e.g. performance/largest-contentful-paint'),
+      max: z.number().describe('Highest acceptable value on every device, in the check\'s unit (ms for timings; CLS unitless)'),
+    }),
+    z.strictObject({
+      id: SlugSchema,
+      title: z.string().optional().describe('Shown in the scorecard'),
+      score: z.enum([...SUITES, 'overall']).describe('A suite score (mean over devices) or the overall score'),
+      min: z.number().min(0).max(100).describe('Lowest acceptable score, 0–100'),
+    }),
+  ])
+  .describe('A budget; exceeding it is shown on the scorecard and fails `erh run --gate`, but does not change the rank');
+export type Budget = z.infer<typeof BudgetSchema>;
+
+/** Thresholds `erh compare` uses to call a change between two runs a regression. */
+export const RegressionThresholdsSchema = z
+  .strictObject({
+    accessibility: z
+      .strictObject({
+        newFailures: z.boolean().default(true).describe('A scored accessibility check that did not fail before and fails now is a regression'),
+        minImpact: ImpactSchema.default('moderate').describe('Lowest impact of a new failure that counts as a regression'),
+      })
+      .default({ newFailures: true, minImpact: 'moderate' }),
+    performance: z
+      .strictObject({
+        slowdownPercent: z.number().min(0).default(20).describe('A timing median must grow by more than this percentage'),
+        slowdownMs: z.number().min(0).default(250).describe('… and by more than this many ms'),
+        clsIncrease: z.number().min(0).default(0.05).describe('Cumulative Layout Shift must grow by more than this'),
+        minRuns: z
+          .number()
+          .int()
+          .min(1)
+          .default(3)
+          .describe('Runs per page needed on both sides to call a slowdown significant (the quartile ranges must not overlap)'),
+      })
+      .default({ slowdownPercent: 20, slowdownMs: 250, clsIncrease: 0.05, minRuns: 3 }),
+    login: z
+      .strictObject({
+        brokenOnDevice: z.boolean().default(true).describe('The valid patron logged in before and does not now, on any device'),
+      })
+      .default({ brokenOnDevice: true }),
+    overallDrop: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('An overall-score drop of more than this many points is a regression (off when omitted)'),
+  })
+  .describe('What `erh compare` counts as a regression');
+export type RegressionThresholds = z.infer<typeof RegressionThresholdsSchema>;
+
+export const DEFAULT_REGRESSION_THRESHOLDS: RegressionThresholds = RegressionThresholdsSchema.parse({});
 
 export const ProfileSchema = z
   .strictObject({
@@ -202,11 +331,13 @@ export const ProfileSchema = z
       .refine((w) => Object.values(w).some((v) => v > 0), { message: 'at least one weight must be above 0' })
       .describe('Weight of each suite in the overall score (relative; they need not sum to 100)'),
     gates: z.array(GateSchema).default([]).describe('Must-pass gates'),
+    budgets: z.array(BudgetSchema).optional().describe('Budgets: limits on measured values and minimum scores'),
+    regressions: RegressionThresholdsSchema.optional(),
     runs: z
       .strictObject({
         lighthouse: z.number().int().min(1).max(25).default(3).describe('Lighthouse runs per page; the median is scored'),
       })
       .default({ lighthouse: 3 }),
   })
-  .describe('A procurement profile: weights and must-pass gates');
+  .describe('A procurement profile: weights, must-pass gates, budgets and regression thresholds');
 export type Profile = z.infer<typeof ProfileSchema>;

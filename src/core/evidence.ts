@@ -197,6 +197,23 @@ export const CompatibilityEvidenceSchema = z.strictObject({
 });
 export type CompatibilityEvidence = z.infer<typeof CompatibilityEvidenceSchema>;
 
+// ───────────────────────────── release ─────────────────────────────
+
+export const RELEASE_SOURCES = ['meta', 'header', 'json'] as const;
+
+/** The service's release version as read at gathering time (service YAML `release:`). */
+export const ReleaseEvidenceSchema = z.strictObject({
+  /** The release the service reported (vendor-controlled text, at most 100 characters); null when it could not be read. */
+  version: z.string().max(100).nullable(),
+  /** Where it was read from: a meta tag, a response header or a JSON endpoint. */
+  source: z.enum(RELEASE_SOURCES),
+  /** URL it was read from (redacted). */
+  url: z.string(),
+  /** Why it could not be read, in the harness's words. */
+  error: z.string().optional(),
+});
+export type ReleaseEvidence = z.infer<typeof ReleaseEvidenceSchema>;
+
 // ───────────────────────────── envelope ─────────────────────────────
 
 const base = {
@@ -214,6 +231,8 @@ const base = {
   steps: z.array(StepEvidenceSchema),
   /** How many attempts the harness made (1 unless retried after a harness error). */
   attempt: z.number().int().positive().default(1),
+  /** The service's release version, when the service declares how to read it (read once per target, by the compatibility gatherer). */
+  release: ReleaseEvidenceSchema.optional(),
 };
 
 export const EvidenceSchema = z.discriminatedUnion('suite', [

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { ProfileSchema } from './config.ts';
+import { ReleaseEvidenceSchema } from './evidence.ts';
 import {
   CheckStatusSchema,
   EngineSchema,
@@ -71,11 +72,27 @@ export const SuiteResultSchema = z.strictObject({
 });
 export type SuiteResult = z.infer<typeof SuiteResultSchema>;
 
+/** A Lighthouse HTML report kept for a page (the representative, median run). */
+export const LighthouseReportRefSchema = z.strictObject({
+  /** Journey step of the audited page. */
+  step: z.string(),
+  url: z.string(),
+  /** The report file, relative to the run directory. */
+  file: z.string(),
+});
+export type LighthouseReportRef = z.infer<typeof LighthouseReportRefSchema>;
+
 export const TargetResultSchema = z.strictObject({
   /** `service@device` */
   id: z.string(),
   service: z.string(),
   device: z.string(),
+  /** Profile-weighted mean of this target's suite scores, 0–100 (as the service overall, on one device). */
+  overall: z.number().min(0).max(100).nullable().optional(),
+  /** The release the service reported on this device, when it declares how to read it. */
+  release: ReleaseEvidenceSchema.optional(),
+  /** Lighthouse HTML reports of the audited pages. */
+  lighthouseReports: z.array(LighthouseReportRefSchema).optional(),
   suites: z.strictObject(
     Object.fromEntries(SUITES.map((s) => [s, SuiteResultSchema])) as Record<
       (typeof SUITES)[number],
@@ -93,8 +110,31 @@ export const GateResultSchema = z.strictObject({
   passed: z.boolean().nullable(),
   /** Devices on which the check did not pass. */
   failedOn: z.array(z.string()),
+  /** Devices on which the gate could not be decided (inconclusive, missing, not examined), when any. */
+  undecidedOn: z.array(z.string()).optional(),
+  /** For rule gates (`noFailures`): the failing checks that broke the gate, per device. */
+  failures: z.array(z.strictObject({ device: z.string(), check: z.string(), impact: ImpactSchema })).optional(),
 });
 export type GateResult = z.infer<typeof GateResultSchema>;
+
+export const BudgetResultSchema = z.strictObject({
+  id: z.string(),
+  /** Title from the profile, or the check's English title. */
+  title: z.string(),
+  /** A check id (value budget) or a suite / `overall` (score budget). */
+  subject: z.string(),
+  kind: z.enum(['value', 'score']),
+  /** The limit: a maximum value (value budgets) or a minimum score (score budgets). */
+  limit: z.number(),
+  unit: z.string().optional(),
+  /** The worst value over devices (value budgets) or the score (score budgets); null when not measured. */
+  actual: z.number().nullable(),
+  /** true within budget, false over budget, null not measured. */
+  passed: z.boolean().nullable(),
+  /** Devices on which a value budget was exceeded. */
+  failedOn: z.array(z.string()),
+});
+export type BudgetResult = z.infer<typeof BudgetResultSchema>;
 
 export const ScorecardEntrySchema = z.strictObject({
   service: z.string(),
@@ -109,6 +149,14 @@ export const ScorecardEntrySchema = z.strictObject({
   gates: z.array(GateResultSchema),
   /** All gates passed. */
   eligible: z.boolean(),
+  /** Budgets of the profile, when it has any. */
+  budgets: z.array(BudgetResultSchema).optional(),
+  /**
+   * How far the overall score moves when every performance metric is taken at its lower or upper
+   * quartile over the repeated Lighthouse runs instead of the median (other suites are deterministic).
+   * Two services whose ranges overlap are not clearly different.
+   */
+  overallRange: z.strictObject({ low: z.number().min(0).max(100), high: z.number().min(0).max(100) }).optional(),
 });
 export type ScorecardEntry = z.infer<typeof ScorecardEntrySchema>;
 
@@ -140,6 +188,8 @@ export const RunResultSchema = z.strictObject({
       vendor: z.string(),
       kind: z.enum(SERVICE_KINDS),
       baseUrl: z.string(),
+      /** The release tested: the version read on every device, or the distinct versions joined by " / ". */
+      release: z.string().optional(),
     }),
   ),
   devices: z.array(

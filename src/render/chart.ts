@@ -1,14 +1,18 @@
 /**
- * Inline SVG bar chart of suite and overall scores per service. The SVG is an image
- * (role="img") whose <title> and <desc> carry every number as text; the same numbers are in the
- * "scores by suite" table, so nothing is conveyed by colour or shape alone. Bar colours have at
- * least 3:1 contrast against white (WCAG 1.4.11).
+ * Inline SVG charts. Each SVG is an image (role="img") whose <title> and <desc> carry every number
+ * as text, and the same numbers are in a table next to it, so nothing is conveyed by colour or
+ * shape alone. Bar and line colours have at least 3:1 contrast against white (WCAG 1.4.11); heat-map
+ * cells are light tints under dark text (above 12:1). No scripts, no external resources.
+ *
+ * - renderChart: suite and overall scores per service (bars);
+ * - renderHeatMap: the overall score of every service on every device (a grid);
+ * - renderSparkline: one service's overall score over runs (a line).
  */
 import type { Language, RunResult } from '../core/index.ts';
 import { SUITES } from '../core/index.ts';
 import type { Html } from './escape.ts';
 import { html } from './escape.ts';
-import { formatScore } from './format.ts';
+import { band, formatScore } from './format.ts';
 import type { MessageKey } from './i18n.ts';
 import { t } from './i18n.ts';
 
@@ -20,6 +24,9 @@ const COLOURS = {
   overall: '#1a1a1a',
 } as const;
 
+/** Heat-map fills: the stylesheet's band tints. */
+const BAND_FILLS = { good: '#d3eed8', mid: '#fdefc3', bad: '#f9d4d0', none: '#ececec' } as const;
+
 const WIDTH = 760;
 const LABEL = 190;
 const BAR = 460;
@@ -27,10 +34,10 @@ const ROW = 22;
 const HEADER = 28;
 const GAP = 14;
 
-export function renderChart(result: RunResult, lang: Language): Html {
+export function renderChart(result: RunResult, lang: Language, id = 'chart'): Html {
   const rows = [...SUITES, 'overall'] as const;
   const label = (row: (typeof rows)[number]) => t(lang, row === 'overall' ? 'col.overall' : (`suite.${row}` as MessageKey));
-  const name = (id: string) => result.services.find((s) => s.id === id)?.name ?? id;
+  const name = (sid: string) => result.services.find((s) => s.id === sid)?.name ?? sid;
   const scoreText = (v: number | null) => (v === null ? t(lang, 'score.none') : formatScore(lang, v));
   const groupHeight = HEADER + rows.length * ROW + GAP;
   const height = Math.max(groupHeight * result.scorecard.length, ROW);
@@ -57,9 +64,85 @@ ${value === null ? '' : html`<rect x="${LABEL}" y="${y + 3}" width="${width.toFi
 ${bars}</g>`;
   });
 
-  return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="13" fill="#1a1a1a">
-<title id="chart-title">${t(lang, 'chart.title')}</title>
-<desc id="chart-desc">${desc}</desc>
+  return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="13" fill="#1a1a1a">
+<title id="${id}-title">${t(lang, 'chart.title')}</title>
+<desc id="${id}-desc">${desc}</desc>
 ${groups}
+</svg>`;
+}
+
+/** A label cut to `max` characters with an ellipsis (the full text is in the SVG's <desc>). */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+const CELL_W = 104;
+const CELL_H = 30;
+const HEAT_LABEL = 200;
+const HEAT_HEADER = 44;
+
+/** Overall score of each service (rows) on each device (columns); `–` where nothing was scored. */
+export function renderHeatMap(result: RunResult, lang: Language, id = 'heatmap'): Html {
+  const devices = result.devices;
+  const width = HEAT_LABEL + devices.length * CELL_W;
+  const height = HEAT_HEADER + result.services.length * CELL_H + 4;
+  const overallOf = (service: string, device: string) => result.targets.find((tg) => tg.service === service && tg.device === device)?.overall ?? null;
+  const scoreText = (v: number | null) => (v === null ? t(lang, 'score.none') : formatScore(lang, v));
+  const desc = result.services
+    .map((s) => `${s.name}: ${devices.map((d) => `${d.name} ${scoreText(overallOf(s.id, d.id))}`).join(', ')}.`)
+    .join(' ');
+  const heads = devices.map((d, i) => {
+    const [first, second] = d.name.split(' · ');
+    const x = HEAT_LABEL + i * CELL_W + CELL_W / 2;
+    return html`<text x="${x}" y="16" text-anchor="middle">${clip(first ?? d.name, 15)}</text>${second !== undefined ? html`<text x="${x}" y="32" text-anchor="middle">${clip(second, 15)}</text>` : ''}`;
+  });
+  const rows = result.services.map((s, r) => {
+    const y = HEAT_HEADER + r * CELL_H;
+    const cells = devices.map((d, c) => {
+      const v = overallOf(s.id, d.id);
+      const x = HEAT_LABEL + c * CELL_W;
+      return html`<rect x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${BAND_FILLS[band(v)]}" stroke="#8c8c8c"/><text x="${x + CELL_W / 2}" y="${y + 20}" text-anchor="middle" font-weight="700">${v === null ? '–' : formatScore(lang, v)}</text>`;
+    });
+    return html`<text x="${HEAT_LABEL - 8}" y="${y + 20}" text-anchor="end">${clip(s.name, 26)}</text>${cells}`;
+  });
+  return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13" fill="#1a1a1a">
+<title id="${id}-title">${t(lang, 'heatmap.title')}</title>
+<desc id="${id}-desc">${desc}</desc>
+${heads}
+${rows}
+</svg>`;
+}
+
+const SPARK_W = 180;
+const SPARK_H = 44;
+const SPARK_PAD = 6;
+
+/**
+ * One service's overall scores over runs (oldest first; null = not scored, a gap in the line).
+ * `comparable[i]` false marks a run with another configuration: drawn as a hollow diamond.
+ */
+export function renderSparkline(label: string, scores: readonly (number | null)[], comparable: readonly boolean[], lang: Language): Html {
+  const n = scores.length;
+  const x = (i: number) => (n <= 1 ? SPARK_W / 2 : SPARK_PAD + (i * (SPARK_W - 2 * SPARK_PAD)) / (n - 1));
+  const y = (v: number) => SPARK_PAD + ((100 - Math.max(0, Math.min(100, v))) * (SPARK_H - 2 * SPARK_PAD)) / 100;
+  const segments: string[][] = [[]];
+  scores.forEach((v, i) => {
+    if (v === null) segments.push([]);
+    else segments[segments.length - 1]?.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+  });
+  const lines = segments.filter((s) => s.length > 1).map((s) => html`<polyline points="${s.join(' ')}" fill="none" stroke="#1f5fa6" stroke-width="2"/>`);
+  const marks = scores.map((v, i) => {
+    if (v === null) return '';
+    const cx = x(i).toFixed(1);
+    const cy = y(v).toFixed(1);
+    return comparable[i] === false
+      ? html`<path d="M${cx} ${(y(v) - 5).toFixed(1)} l5 5 l-5 5 l-5 -5 z" fill="#fff" stroke="#1a1a1a" stroke-width="1.5"/>`
+      : html`<circle cx="${cx}" cy="${cy}" r="3.5" fill="#1f5fa6"/>`;
+  });
+  const values = scores.map((v) => (v === null ? '–' : formatScore(lang, v))).join(', ');
+  return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${t(lang, 'trend.alt', { service: label, scores: values })}" viewBox="0 0 ${SPARK_W} ${SPARK_H}" width="${SPARK_W}" height="${SPARK_H}" class="spark">
+<line x1="${SPARK_PAD}" y1="${y(50)}" x2="${SPARK_W - SPARK_PAD}" y2="${y(50)}" stroke="#8c8c8c" stroke-dasharray="3 3"/>
+${lines}
+${marks}
 </svg>`;
 }

@@ -1,29 +1,38 @@
 /**
- * renderScorecardHtml: RunResult → one self-contained, printable HTML scorecard in Finnish, Swedish
- * or English. No scripts, no external resources (a CSP forbids both); screenshots are linked
- * relative to the scorecard (`evidence/…png`), never embedded. Every piece of vendor-controlled
- * text goes through the `html` template tag, which escapes it; links go through `safeHref`.
+ * renderScorecardHtml: RunResult (+ the history of earlier runs) → one self-contained, printable
+ * HTML scorecard in Finnish, Swedish or English. No scripts, no external resources (a CSP forbids
+ * both); screenshots and Lighthouse reports are linked relative to the scorecard (`evidence/…`),
+ * never embedded, so the file stays small and works offline next to its evidence folder. Every piece
+ * of vendor-controlled text goes through the `html` template tag, which escapes it; links go through
+ * `safeHref`.
+ *
+ * Sections: ranking (gates, budgets, ties and score ranges stated honestly) · scores by criterion
+ * (table + bar chart) · scores by device (heat map + table) · trend over runs · findings by service,
+ * grouped by check across devices, each finding opening onto its evidence · methodology.
  */
 import type { CheckResult, Finding, Language, RunResult, ScorecardEntry, SuiteResult, TargetResult } from '../core/index.ts';
 import { IMPACTS, LANGUAGES, SUITES } from '../core/index.ts';
-import { renderChart } from './chart.ts';
+import type { HistoryPoint } from '../scorecard/history.ts';
+import { renderChart, renderHeatMap, renderSparkline } from './chart.ts';
 import type { Html, Interpolation } from './escape.ts';
 import { html, raw, safeHref } from './escape.ts';
-import { band, formatDateTime, formatScore, formatValue, shortFingerprint } from './format.ts';
+import { band, formatDateTime, formatNumber, formatScore, formatValue, shortFingerprint } from './format.ts';
 import type { MessageKey } from './i18n.ts';
 import { checkTitle, t } from './i18n.ts';
 import { STYLES } from './styles.ts';
 
 export interface RenderOptions {
   readonly lang: Language;
-  /** Prefix for evidence links (screenshots) when the scorecard is not in the run directory. */
+  /** Prefix for evidence links (screenshots, reports) when the scorecard is not in the run directory. */
   readonly evidenceBase?: string;
+  /** Earlier runs and this one, oldest first (src/scorecard/history.ts); omitted → no trend. */
+  readonly history?: readonly HistoryPoint[];
 }
 
 /** The policy in the CSP meta element: nothing may load or run except inline styles and images. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-/** Findings shown per check; the rest are counted and left to results.json. */
+/** Distinct findings shown per check (over all devices); the rest are counted and left to results.json. */
 export const FINDINGS_SHOWN = 10;
 
 const LANGUAGE_NAMES = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const satisfies Record<Language, string>;
@@ -37,13 +46,14 @@ interface Context {
   readonly lang: Language;
   readonly result: RunResult;
   readonly evidenceBase?: string;
+  readonly history: readonly HistoryPoint[];
   /** `lang="en"` on English evidence text inside a Finnish or Swedish page. */
   readonly en: Html;
   /** Numbers the tables, for caption ids (rendering order, so deterministic). */
   tables: number;
 }
 
-function anchor(prefix: string, id: string): string {
+export function anchor(prefix: string, id: string): string {
   return `${prefix}-${id.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
 }
 
@@ -63,6 +73,10 @@ function scoreCell(ctx: Context, score: number | null): Html {
   return score === null ? html`<span class="muted">${t(ctx.lang, 'score.none')}</span>` : html`${formatScore(ctx.lang, score)}`;
 }
 
+function evidenceHref(ctx: Context, path: string | undefined): string | undefined {
+  return safeHref(path, { relative: true, ...(ctx.evidenceBase !== undefined ? { base: ctx.evidenceBase } : {}) });
+}
+
 /**
  * A captioned table in a wrapper that scrolls sideways on narrow screens. The wrapper is a named,
  * focusable region so keyboard users can scroll it (axe scrollable-region-focusable).
@@ -80,70 +94,150 @@ function link(href: string | undefined, text: Interpolation, cls?: string): Html
   return href === undefined ? html`${text}` : html`<a href="${href}"${cls ? html` class="${cls}"` : ''}>${text}</a>`;
 }
 
-// ───────────────────────────── header ─────────────────────────────
-
-function languageNav(ctx: Context): Html {
-  const items = LANGUAGES.map(
-    (l) =>
-      html`<li><a href="${scorecardFile(l)}" hreflang="${l}" lang="${l}"${l === ctx.lang ? html` aria-current="page"` : ''}>${LANGUAGE_NAMES[l]}</a></li>`,
-  );
-  return html`<nav class="languages" aria-label="${t(ctx.lang, 'nav.language')}"><ul>${items}</ul></nav>`;
+function joined(items: readonly Html[], separator = ' · '): Html {
+  return html`${items.map((item, i) => (i === 0 ? item : html`${separator}${item}`))}`;
 }
 
-function runMeta(ctx: Context): Html {
-  const { result, lang } = ctx;
-  const env = result.environment;
-  const tools = Object.entries(result.tools).map(([name, version]) => `${name} ${version}`).join(', ');
-  return html`<section aria-labelledby="run"><h2 id="run">${t(lang, 'run.heading')}</h2>
-<dl class="meta">
-<dt>${t(lang, 'run.startedAt')}</dt><dd>${formatDateTime(result.startedAt)}</dd>
-<dt>${t(lang, 'run.evaluatedAt')}</dt><dd>${formatDateTime(result.evaluatedAt)}</dd>
-<dt>${t(lang, 'run.profile')}</dt><dd>${result.profile.name} (<code>${result.profile.id}</code>)</dd>
-<dt>${t(lang, 'run.id')}</dt><dd><code>${result.runId}</code></dd>
-<dt>${t(lang, 'run.fingerprint')}</dt><dd><code title="${result.fingerprint}">${shortFingerprint(result.fingerprint)}</code></dd>
-<dt>${t(lang, 'run.tools')}</dt><dd>${tools}</dd>
-<dt>${t(lang, 'run.harness')}</dt><dd>${t(lang, 'run.environment', { version: env.harnessVersion, node: env.node, platform: env.platform, arch: env.arch, cpus: env.cpus })}</dd>
-</dl></section>`;
+// ───────────────────────────── header ─────────────────────────────
+
+const SECTIONS = [
+  ['ranking', 'ranking.heading'],
+  ['suites', 'suites.heading'],
+  ['devices', 'devices.heading'],
+  ['trend', 'trend.heading'],
+  ['details', 'details.heading'],
+  ['method', 'method.heading'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
+
+function contents(ctx: Context): Html {
+  const items = SECTIONS.map(([id, label]) => html`<li><a href="#${id}">${t(ctx.lang, label)}</a></li>`);
+  return html`<nav class="contents" aria-label="${t(ctx.lang, 'nav.contents')}"><ol>${items}</ol></nav>`;
 }
 
 // ───────────────────────────── ranking ─────────────────────────────
 
+function gateTitle(ctx: Context, gateId: string, check: string, fallback: string): string {
+  const { lang } = ctx;
+  const profileGate = ctx.result.profile.gates.find((g) => g.id === gateId);
+  if (profileGate?.title !== undefined) return profileGate.title;
+  const rule = profileGate?.noFailures;
+  if (rule !== undefined) {
+    return t(lang, 'gate.rule', {
+      suite: t(lang, key(`suite.${rule.suite}`)),
+      impact: t(lang, key(`impact.${rule.impact}`)),
+      orWorse: rule.impact === 'critical' ? '' : t(lang, 'gate.rule.orWorse'),
+      steps: rule.steps ? t(lang, 'gate.rule.steps', { steps: rule.steps.join(', ') }) : '',
+    });
+  }
+  return checkTitle(lang, check, fallback).text;
+}
+
 function gateList(ctx: Context, entry: ScorecardEntry): Html {
-  if (entry.gates.length === 0) return html`<span class="muted">${t(ctx.lang, 'gate.none')}</span>`;
+  const { lang } = ctx;
+  if (entry.gates.length === 0) return html`<span class="muted">${t(lang, 'gate.none')}</span>`;
+  const devices = (ids: readonly string[]) => ids.map((d) => deviceName(ctx, d)).join(', ');
   const items = entry.gates.map((gate) => {
-    const profileGate = ctx.result.profile.gates.find((g) => g.id === gate.id);
-    const title = profileGate?.title ?? checkTitle(ctx.lang, gate.check, gate.title).text;
+    const title = gateTitle(ctx, gate.id, gate.check, gate.title);
     const [mark, word] =
-      gate.passed === true ? ['✓', t(ctx.lang, 'gate.passed')] : gate.passed === false ? ['✗', t(ctx.lang, 'gate.failed')] : ['?', t(ctx.lang, 'gate.undecided')];
-    const where =
-      gate.failedOn.length > 0 ? html` (${t(ctx.lang, 'gate.failedOn', { devices: gate.failedOn.map((d) => deviceName(ctx, d)).join(', ') })})` : '';
-    return html`<li><span class="mark" aria-hidden="true">${mark}</span>${title}: <strong>${word}</strong>${where}</li>`;
+      gate.passed === true ? ['✓', t(lang, 'gate.passed')] : gate.passed === false ? ['✗', t(lang, 'gate.failed')] : ['?', t(lang, 'gate.undecided')];
+    const notes = [
+      gate.failedOn.length > 0 ? t(lang, 'gate.failedOn', { devices: devices(gate.failedOn) }) : null,
+      gate.undecidedOn && gate.undecidedOn.length > 0 ? t(lang, 'gate.undecidedOn', { devices: devices(gate.undecidedOn) }) : null,
+      gate.failures && gate.failures.length > 0 ? t(lang, 'gate.failures', { checks: [...new Set(gate.failures.map((f) => f.check))].join(', ') }) : null,
+    ].filter((n): n is string => n !== null);
+    return html`<li><span class="mark" aria-hidden="true">${mark}</span>${title}: <strong>${word}</strong>${notes.length > 0 ? html` (${notes.join('; ')})` : ''}</li>`;
   });
   return html`<ul class="gates">${items}</ul>`;
+}
+
+function budgetList(ctx: Context, entry: ScorecardEntry): Html {
+  const { lang } = ctx;
+  const budgets = entry.budgets ?? [];
+  if (budgets.length === 0) return html`<span class="muted">${t(lang, 'budget.none')}</span>`;
+  const items = budgets.map((b) => {
+    const [mark, word] =
+      b.passed === true ? ['✓', t(lang, 'budget.within')] : b.passed === false ? ['✗', t(lang, 'budget.over')] : ['?', t(lang, 'budget.unmeasured')];
+    const profileBudget = ctx.result.profile.budgets?.find((p) => p.id === b.id);
+    const title =
+      profileBudget?.title ??
+      (b.kind === 'value'
+        ? checkTitle(lang, b.subject, b.title).text
+        : t(lang, 'budget.scoreTitle', { subject: b.subject === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.subject as (typeof SUITES)[number]}`)), limit: b.limit }));
+    const figures =
+      b.actual === null
+        ? ''
+        : b.kind === 'value'
+          ? t(lang, 'budget.value', { actual: formatValue(lang, b.actual, b.unit), limit: formatValue(lang, b.limit, b.unit) })
+          : t(lang, 'budget.score', { actual: formatScore(lang, b.actual), limit: b.limit });
+    const where = b.failedOn.length > 0 ? `; ${t(lang, 'gate.failedOn', { devices: b.failedOn.map((d) => deviceName(ctx, d)).join(', ') })}` : '';
+    return html`<li><span class="mark" aria-hidden="true">${mark}</span>${title}: <strong>${word}</strong>${figures !== '' ? html` (${figures}${where})` : ''}</li>`;
+  });
+  return html`<ul class="gates">${items}</ul>`;
+}
+
+function rangeText(ctx: Context, entry: ScorecardEntry): string | undefined {
+  const r = entry.overallRange;
+  if (r === undefined) return undefined;
+  const low = formatScore(ctx.lang, r.low);
+  const high = formatScore(ctx.lang, r.high);
+  return low === high ? undefined : t(ctx.lang, 'ranking.range', { low, high });
+}
+
+/** Honest notes under the ranking: shared ranks, and neighbours whose score ranges overlap. */
+function rankingNotes(ctx: Context, ranked: readonly ScorecardEntry[]): Html {
+  const { lang, result } = ctx;
+  const notes: string[] = [];
+  const byRank = new Map<number, ScorecardEntry[]>();
+  for (const e of ranked) if (e.rank !== null) byRank.set(e.rank, [...(byRank.get(e.rank) ?? []), e]);
+  for (const [rank, group] of byRank) {
+    if (group.length > 1) notes.push(t(lang, 'ranking.tie', { services: group.map((e) => serviceName(ctx, e.service)).join(', '), rank }));
+  }
+  const span = (e: ScorecardEntry) => {
+    const r = e.overallRange ?? (e.overall === null ? undefined : { low: e.overall, high: e.overall });
+    return r === undefined ? undefined : { low: Math.round(r.low), high: Math.round(r.high) };
+  };
+  for (let i = 1; i < ranked.length; i++) {
+    const a = ranked[i - 1] as ScorecardEntry;
+    const b = ranked[i] as ScorecardEntry;
+    if (a.rank === b.rank) continue;
+    const ra = span(a);
+    const rb = span(b);
+    if (ra === undefined || rb === undefined || (ra.low === ra.high && rb.low === rb.high)) continue;
+    if (ra.low <= rb.high && rb.low <= ra.high) {
+      const fmt = (r: { low: number; high: number }) => `${formatNumber(lang, r.low)}–${formatNumber(lang, r.high)}`;
+      notes.push(t(lang, 'ranking.close', { a: serviceName(ctx, a.service), b: serviceName(ctx, b.service), rangeA: fmt(ra), rangeB: fmt(rb) }));
+    }
+  }
+  const general = [t(lang, 'ranking.intro'), t(lang, 'ranking.rangeNote'), ...(result.profile.runs.lighthouse < 2 ? [t(lang, 'ranking.singleRun')] : [])];
+  return html`<h3>${t(lang, 'ranking.notes')}</h3><ul class="notes">${[...notes.map((n) => html`<li><strong>${n}</strong></li>`), ...general.map((n) => html`<li>${n}</li>`)]}</ul>`;
 }
 
 function ranking(ctx: Context): Html {
   const { result, lang } = ctx;
   const ranked = result.ranking.flatMap((id) => result.scorecard.filter((e) => e.service === id));
   const others = result.scorecard.filter((e) => !result.ranking.includes(e.service));
+  const hasBudgets = (result.profile.budgets ?? []).length > 0;
   const rows = [...ranked, ...others].map((entry) => {
     const service = result.services.find((s) => s.id === entry.service);
+    const shared = entry.rank !== null && result.scorecard.filter((e) => e.rank === entry.rank).length > 1;
+    const range = rangeText(ctx, entry);
     return html`<tr>
-<td class="num">${entry.rank === null ? html`<span class="muted">${t(lang, 'rank.none')}</span>` : entry.rank}</td>
-<th scope="row"><a href="#${anchor('service', entry.service)}">${serviceName(ctx, entry.service)}</a>${service ? html`<span class="weight">${service.vendor}</span>` : ''}</th>
-<td class="num band-${band(entry.overall)}">${scoreCell(ctx, entry.overall)}</td>
+<td class="num">${entry.rank === null ? html`<span class="muted">${t(lang, 'rank.none')}</span>` : html`${entry.rank}${shared ? html` <span class="weight">(${t(lang, 'ranking.shared')})</span>` : ''}`}</td>
+<th scope="row"><a href="#${anchor('service', entry.service)}">${serviceName(ctx, entry.service)}</a>${service ? html`<span class="weight">${service.vendor}</span>` : ''}${service?.release !== undefined ? html`<span class="weight">${t(lang, 'summary.release', { release: service.release })}</span>` : ''}</th>
+<td class="num band-${band(entry.overall)}"><strong>${scoreCell(ctx, entry.overall)}</strong>${range !== undefined ? html`<span class="weight">${range}</span>` : ''}</td>
 <td>${gateList(ctx, entry)}</td>
+${hasBudgets ? html`<td>${budgetList(ctx, entry)}</td>` : ''}
 </tr>`;
   });
   return html`<section aria-labelledby="ranking"><h2 id="ranking">${t(lang, 'ranking.heading')}</h2>
-<p>${t(lang, 'ranking.intro')}</p>
 ${result.ranking.length === 0 ? html`<p><strong>${t(lang, 'ranking.empty')}</strong></p>` : ''}
 ${table(
   ctx,
   t(lang, 'ranking.caption'),
-  html`<tr><th scope="col">${t(lang, 'col.rank')}</th><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.overall')}</th><th scope="col">${t(lang, 'col.gates')}</th></tr>`,
+  html`<tr><th scope="col">${t(lang, 'col.rank')}</th><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.overall')}</th><th scope="col">${t(lang, 'col.gates')}</th>${hasBudgets ? html`<th scope="col">${t(lang, 'col.budgets')}</th>` : ''}</tr>`,
   html`<tbody>${rows}</tbody>`,
-)}</section>`;
+)}
+${rankingNotes(ctx, ranked)}</section>`;
 }
 
 // ───────────────────────────── side by side ─────────────────────────────
@@ -154,7 +248,7 @@ function suitesTable(ctx: Context): Html {
     (s) => html`<th scope="col">${t(lang, key(`suite.${s}`))}<span class="weight">${t(lang, 'suites.weight', { weight: result.profile.weights[s] })}</span></th>`,
   );
   const rows = result.scorecard.map(
-    (entry) => html`<tr><th scope="row">${serviceName(ctx, entry.service)}</th>
+    (entry) => html`<tr><th scope="row"><a href="#${anchor('service', entry.service)}">${serviceName(ctx, entry.service)}</a></th>
 ${SUITES.map((s) => html`<td class="num band-${band(entry.suites[s])}">${scoreCell(ctx, entry.suites[s])}</td>`)}
 <td class="num band-${band(entry.overall)}"><strong>${scoreCell(ctx, entry.overall)}</strong></td></tr>`,
   );
@@ -164,7 +258,8 @@ ${table(
   t(lang, 'suites.caption'),
   html`<tr><th scope="col">${t(lang, 'col.service')}</th>${head}<th scope="col">${t(lang, 'col.overall')}</th></tr>`,
   html`<tbody>${rows}</tbody>`,
-)}</section>`;
+)}
+<figure>${renderChart(result, lang)}<figcaption>${t(lang, 'chart.caption')}</figcaption></figure></section>`;
 }
 
 function heatCell(ctx: Context, suite: SuiteResult): Html {
@@ -176,111 +271,238 @@ function deviceHeatMap(ctx: Context): Html {
   const bodies = result.services.map((service) => {
     const targets = result.targets.filter((tg) => tg.service === service.id);
     const rows = targets.map(
-      (target, i) => html`<tr>${i === 0 ? html`<th scope="rowgroup" rowspan="${targets.length}">${service.name}</th>` : ''}<th scope="row">${deviceName(ctx, target.device)}</th>${SUITES.map((s) => heatCell(ctx, target.suites[s]))}</tr>`,
+      (target, i) =>
+        html`<tr>${i === 0 ? html`<th scope="rowgroup" rowspan="${targets.length}">${service.name}</th>` : ''}<th scope="row">${deviceName(ctx, target.device)}</th>${SUITES.map((s) => heatCell(ctx, target.suites[s]))}<td class="heat band-${band(target.overall ?? null)}"><strong>${target.overall == null ? '–' : formatScore(lang, target.overall)}</strong></td></tr>`,
     );
     return html`<tbody>${rows}</tbody>`;
   });
   return html`<section aria-labelledby="devices"><h2 id="devices">${t(lang, 'devices.heading')}</h2>
+<figure>${renderHeatMap(result, lang)}<figcaption>${t(lang, 'heatmap.caption')}</figcaption></figure>
 <p>${t(lang, 'devices.legend')}</p>
 ${table(
   ctx,
   t(lang, 'devices.caption'),
-  html`<tr><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.device')}</th>${SUITES.map((s) => html`<th scope="col">${t(lang, key(`suite.${s}`))}</th>`)}</tr>`,
+  html`<tr><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.device')}</th>${SUITES.map((s) => html`<th scope="col">${t(lang, key(`suite.${s}`))}</th>`)}<th scope="col">${t(lang, 'col.overall')}</th></tr>`,
   html`${bodies}`,
 )}</section>`;
 }
 
-function chart(ctx: Context): Html {
-  return html`<section aria-labelledby="chart"><h2 id="chart">${t(ctx.lang, 'chart.heading')}</h2>
-<figure>${renderChart(ctx.result, ctx.lang)}<figcaption>${t(ctx.lang, 'chart.caption')}</figcaption></figure></section>`;
+// ───────────────────────────── trend ─────────────────────────────
+
+function trend(ctx: Context): Html {
+  const { result, lang, history } = ctx;
+  const heading = html`<h2 id="trend">${t(lang, 'trend.heading')}</h2>`;
+  if (history.length < 2) return html`<section aria-labelledby="trend">${heading}<p>${t(lang, 'trend.none')}</p></section>`;
+  const comparable = history.map((p) => p.fingerprint === result.fingerprint);
+  const rows = result.services.map((service) => {
+    const scores = history.map((p) => p.services.find((s) => s.id === service.id)?.overall ?? null);
+    const releases = [...new Set(history.flatMap((p) => p.services.find((s) => s.id === service.id)?.release ?? []))];
+    const first = scores.find((s) => s !== null) ?? null;
+    const latest = scores[scores.length - 1] ?? null;
+    const change = first !== null && latest !== null ? Math.round(latest) - Math.round(first) : null;
+    return html`<tr><th scope="row">${service.name}</th>
+<td>${renderSparkline(service.name, scores, comparable, lang)}</td>
+<td class="num">${scoreCell(ctx, first)}</td>
+<td class="num">${scoreCell(ctx, latest)}</td>
+<td class="num">${change === null ? '–' : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${formatNumber(lang, Math.abs(change))}`}</td>
+<td>${releases.length > 0 ? releases.join(' → ') : '–'}</td></tr>`;
+  });
+  const runs = history.map(
+    (p, i) =>
+      html`<tr><td class="num">${i + 1}</td><td>${formatDateTime(p.startedAt)}</td><td><code>${p.runId}</code></td><td>${comparable[i] ? t(lang, 'trend.same') : t(lang, 'trend.different')}</td></tr>`,
+  );
+  return html`<section aria-labelledby="trend">${heading}
+<p>${t(lang, 'trend.intro')}</p>
+${comparable.some((c) => !c) ? html`<p>${t(lang, 'trend.otherConfig')}</p>` : ''}
+${table(
+  ctx,
+  t(lang, 'trend.caption'),
+  html`<tr><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.trend')}</th><th scope="col">${t(lang, 'col.first')}</th><th scope="col">${t(lang, 'col.latest')}</th><th scope="col">${t(lang, 'col.change')}</th><th scope="col">${t(lang, 'col.releases')}</th></tr>`,
+  html`<tbody>${rows}</tbody>`,
+)}
+${table(
+  ctx,
+  t(lang, 'trend.runsCaption'),
+  html`<tr><th scope="col">#</th><th scope="col">${t(lang, 'col.date')}</th><th scope="col">${t(lang, 'col.run')}</th><th scope="col">${t(lang, 'col.configuration')}</th></tr>`,
+  html`<tbody>${runs}</tbody>`,
+)}</section>`;
 }
 
 // ───────────────────────────── details ─────────────────────────────
 
 const SHOWN_STATUSES = ['fail', 'needs-review'] as const;
+type Shown = (typeof SHOWN_STATUSES)[number];
 
-function byConcern(a: CheckResult, b: CheckResult): number {
+function isShown(check: CheckResult): boolean {
+  return (SHOWN_STATUSES as readonly string[]).includes(check.status);
+}
+
+/** One check of one service over its devices. */
+interface Concern {
+  readonly id: string;
+  readonly rep: CheckResult;
+  readonly perDevice: ReadonlyArray<{ device: string; check: CheckResult }>;
+}
+
+function concernRank(c: Concern): Shown {
+  return c.perDevice.some((d) => d.check.status === 'fail') ? 'fail' : 'needs-review';
+}
+
+function byConcern(a: Concern, b: Concern): number {
   return (
-    SHOWN_STATUSES.indexOf(a.status as (typeof SHOWN_STATUSES)[number]) - SHOWN_STATUSES.indexOf(b.status as (typeof SHOWN_STATUSES)[number]) ||
-    IMPACTS.indexOf(b.impact) - IMPACTS.indexOf(a.impact) ||
-    b.weight - a.weight ||
+    SHOWN_STATUSES.indexOf(concernRank(a)) - SHOWN_STATUSES.indexOf(concernRank(b)) ||
+    IMPACTS.indexOf(b.rep.impact) - IMPACTS.indexOf(a.rep.impact) ||
+    b.rep.weight - a.rep.weight ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
 
-function findingItem(ctx: Context, finding: Finding): Html {
+function concernsOf(targets: readonly TargetResult[]): Concern[] {
+  const byId = new Map<string, Array<{ device: string; check: CheckResult }>>();
+  for (const target of targets) {
+    for (const suite of SUITES) {
+      for (const check of target.suites[suite].checks) {
+        byId.set(check.id, [...(byId.get(check.id) ?? []), { device: target.device, check }]);
+      }
+    }
+  }
+  const concerns: Concern[] = [];
+  for (const [id, perDevice] of byId) {
+    const shown = perDevice.filter((d) => isShown(d.check));
+    const rep = shown.find((d) => d.check.status === 'fail')?.check ?? shown[0]?.check;
+    if (rep !== undefined) concerns.push({ id, rep, perDevice });
+  }
+  return concerns.sort(byConcern);
+}
+
+/** A finding seen on one or more devices (the same message, step, element and markup). */
+interface MergedFinding {
+  readonly finding: Finding;
+  readonly devices: Array<{ device: string; screenshot?: string }>;
+}
+
+function mergeFindings(concern: Concern): { shown: MergedFinding[]; total: number } {
+  // Findings past a check's own cap are counted in its detail, shown per device.
+  const merged = new Map<string, MergedFinding>();
+  for (const { device, check } of concern.perDevice) {
+    if (!isShown(check)) continue;
+    for (const f of check.findings) {
+      const k = JSON.stringify([f.message, f.step ?? '', f.selector ?? '', f.html ?? '', f.impact]);
+      const known = merged.get(k);
+      const seen = { device, ...(f.screenshot !== undefined ? { screenshot: f.screenshot } : {}) };
+      if (known) known.devices.push(seen);
+      else merged.set(k, { finding: f, devices: [seen] });
+    }
+  }
+  const all = [...merged.values()];
+  return { shown: all.slice(0, FINDINGS_SHOWN), total: all.length };
+}
+
+function lighthouseLink(ctx: Context, service: string, device: string, step: string | undefined): Html | null {
+  const target = ctx.result.targets.find((tg) => tg.service === service && tg.device === device);
+  const file = target?.lighthouseReports?.find((r) => r.step === step)?.file;
+  const href = evidenceHref(ctx, file);
+  return href === undefined ? null : link(href, t(ctx.lang, 'finding.lighthouseOn', { device: deviceName(ctx, device) }), 'evidence');
+}
+
+function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, service: string): Html {
   const { lang, en } = ctx;
+  const { finding } = merged;
   const url = safeHref(finding.url);
-  const shot = safeHref(finding.screenshot, { relative: true, ...(ctx.evidenceBase !== undefined ? { base: ctx.evidenceBase } : {}) });
   const help = safeHref(finding.helpUrl);
   const row = (label: MessageKey, value: Interpolation) => html`<dt>${t(lang, label)}</dt><dd>${value}</dd>`;
-  const links = [
-    shot !== undefined ? link(shot, t(lang, 'finding.screenshot'), 'evidence') : null,
-    help !== undefined ? link(help, t(lang, 'finding.help')) : null,
-  ].filter((l): l is Html => l !== null);
+  const shots = merged.devices.flatMap((d) => {
+    const href = evidenceHref(ctx, d.screenshot);
+    return href === undefined ? [] : [link(href, t(lang, 'finding.screenshotOn', { device: deviceName(ctx, d.device) }), 'evidence')];
+  });
+  const unlinked = merged.devices.filter((d) => d.screenshot !== undefined && evidenceHref(ctx, d.screenshot) === undefined);
+  const reports =
+    concern.rep.suite === 'performance'
+      ? merged.devices.flatMap((d) => {
+          const l = lighthouseLink(ctx, service, d.device, finding.step);
+          return l === null ? [] : [l];
+        })
+      : [];
+  const links = [...shots, ...reports, ...(help !== undefined ? [link(help, t(lang, 'finding.help'))] : [])];
   return html`<li><p${en}>${finding.message}</p>
 <dl>
 ${row('check.impact', t(lang, key(`impact.${finding.impact}`)))}
+${row('finding.seenOn', merged.devices.map((d) => deviceName(ctx, d.device)).join(', '))}
 ${finding.step !== undefined ? row('finding.step', html`<code>${finding.step}</code>`) : ''}
 ${finding.url !== undefined ? row('finding.url', url !== undefined ? link(url, finding.url) : html`<code>${finding.url}</code>`) : ''}
 ${finding.selector !== undefined ? row('finding.element', html`<code>${finding.selector}</code>`) : ''}
 ${finding.html !== undefined ? row('finding.html', html`<pre><code>${finding.html}</code></pre>`) : ''}
-${finding.screenshot !== undefined && shot === undefined ? row('finding.screenshot', html`<code>${finding.screenshot}</code>`) : ''}
+${concern.rep.references.length > 0 ? row('finding.criteria', concern.rep.references.join('; ')) : ''}
+${unlinked.length > 0 ? row('finding.screenshot', html`<code>${unlinked.map((d) => d.screenshot).join(', ')}</code>`) : ''}
 </dl>
-${links.length > 0 ? html`<p>${links.map((l, i) => (i === 0 ? l : html` · ${l}`))}</p>` : ''}</li>`;
+${links.length > 0 ? html`<p>${joined(links)}</p>` : ''}</li>`;
 }
 
-function checkArticle(ctx: Context, check: CheckResult): Html {
+function concernArticle(ctx: Context, concern: Concern, service: string, devices: number): Html {
   const { lang, en } = ctx;
+  const check = concern.rep;
   const title = checkTitle(lang, check.id, check.title);
   const fact = (label: MessageKey, value: Interpolation) => html`<div><dt>${t(lang, label)}</dt><dd>${value}</dd></div>`;
-  const shown = check.findings.slice(0, FINDINGS_SHOWN);
-  const hidden = check.findings.length - shown.length;
-  return html`<article class="check">
-<h5><span${title.translated ? '' : en}>${title.text}</span> — ${t(lang, key(`checkStatus.${check.status}`))}</h5>
+  const failing = concern.perDevice.filter((d) => d.check.status === 'fail').length;
+  const reviewing = concern.perDevice.filter((d) => d.check.status === 'needs-review').length;
+  const summary = failing > 0 ? t(lang, 'details.failsOn', { count: failing, total: devices }) : t(lang, 'details.reviewOn', { count: reviewing, total: devices });
+  const statusItems = concern.perDevice.map(({ device, check: c }) => {
+    const value = c.value !== undefined && c.value !== null ? html` · ${formatValue(lang, c.value, c.unit)}` : '';
+    return html`<li><strong>${deviceName(ctx, device)}</strong>: ${t(lang, key(`checkStatus.${c.status}`))}${value}${c.detail !== undefined ? html` — <span${en}>${c.detail}</span>` : ''}</li>`;
+  });
+  const { shown, total } = mergeFindings(concern);
+  const hidden = total - shown.length;
+  return html`<article class="check" id="${anchor(`check-${service}`, check.id)}">
+<h4><span${title.translated ? '' : en}>${title.text}</span> — ${summary}</h4>
 <dl class="facts">
 ${fact('check.id', html`<code>${check.id}</code>`)}
 ${fact('check.impact', t(lang, key(`impact.${check.impact}`)))}
 ${fact('check.weight', check.weight > 0 ? String(check.weight) : t(lang, 'details.notScoredWeight'))}
-${check.score !== null ? fact('check.score', formatScore(lang, check.score * 100)) : ''}
-${check.value !== undefined && check.value !== null ? fact('check.value', formatValue(lang, check.value, check.unit)) : ''}
 ${check.references.length > 0 ? fact('check.references', check.references.join('; ')) : ''}
 </dl>
-${check.detail !== undefined ? html`<p${en}>${check.detail}</p>` : ''}
-${shown.length > 0 ? html`<ol class="findings">${shown.map((f) => findingItem(ctx, f))}</ol>` : ''}
+<ul class="device-status">${statusItems}</ul>
+${shown.length > 0
+  ? html`<details><summary>${t(lang, 'details.showFindings', { count: total })}</summary>
+<ol class="findings">${shown.map((f) => findingItem(ctx, concern, f, service))}</ol>
 ${hidden > 0 ? html`<p class="muted">${t(lang, 'finding.more', { count: hidden })}</p>` : ''}
+</details>`
+  : ''}
 </article>`;
 }
 
-function targetSection(ctx: Context, target: TargetResult): Html {
+function serviceDeviceTable(ctx: Context, serviceId: string, targets: readonly TargetResult[]): Html {
   const { lang, en } = ctx;
-  const service = serviceName(ctx, target.service);
-  const device = deviceName(ctx, target.device);
-  const rows = SUITES.map((s) => {
-    const suite = target.suites[s];
-    return html`<tr><th scope="row">${t(lang, key(`suite.${s}`))}</th><td>${t(lang, key(`suiteStatus.${suite.status}`))}</td><td class="num">${scoreCell(ctx, suite.score)}</td><td${en}>${suite.reason ?? ''}</td></tr>`;
+  const service = serviceName(ctx, serviceId);
+  const rows = targets.map((target) => {
+    const reasons = SUITES.flatMap((s) => (target.suites[s].reason !== undefined ? [`${t(lang, key(`suite.${s}`))}: ${target.suites[s].reason}`] : []));
+    return html`<tr><th scope="row">${deviceName(ctx, target.device)}</th>${SUITES.map((s) => heatCell(ctx, target.suites[s]))}<td class="num band-${band(target.overall ?? null)}"><strong>${scoreCell(ctx, target.overall ?? null)}</strong></td><td${en}>${reasons.join(' ')}</td></tr>`;
   });
-  const concerns = SUITES.flatMap((s) => target.suites[s].checks.filter((c) => (SHOWN_STATUSES as readonly string[]).includes(c.status))).sort(byConcern);
-  return html`<section aria-labelledby="${anchor('target', target.id)}">
-<h4 id="${anchor('target', target.id)}">${t(lang, 'details.target', { service, device })}</h4>
-${table(
-  ctx,
-  t(lang, 'details.suitesCaption', { service, device }),
-  html`<tr><th scope="col">${t(lang, 'col.suite')}</th><th scope="col">${t(lang, 'col.status')}</th><th scope="col">${t(lang, 'col.score')}</th><th scope="col">${t(lang, 'col.reason')}</th></tr>`,
-  html`<tbody>${rows}</tbody>`,
-)}
-${concerns.length === 0 ? html`<p>${t(lang, 'details.noIssues')}</p>` : concerns.map((c) => checkArticle(ctx, c))}
-</section>`;
+  return table(
+    ctx,
+    t(lang, 'details.deviceCaption', { service }),
+    html`<tr><th scope="col">${t(lang, 'col.device')}</th>${SUITES.map((s) => html`<th scope="col">${t(lang, key(`suite.${s}`))}</th>`)}<th scope="col">${t(lang, 'col.overall')}</th><th scope="col">${t(lang, 'col.reason')}</th></tr>`,
+    html`<tbody>${rows}</tbody>`,
+  );
 }
 
 function details(ctx: Context): Html {
   const { result, lang } = ctx;
   const services = result.services.map((service) => {
     const baseUrl = safeHref(service.baseUrl);
+    const targets = result.targets.filter((tg) => tg.service === service.id);
+    const concerns = concernsOf(targets);
+    const reports = targets.flatMap((tg) =>
+      (tg.lighthouseReports ?? []).flatMap((r) => {
+        const href = evidenceHref(ctx, r.file);
+        return href === undefined ? [] : [html`<li>${link(href, t(lang, 'details.lighthouseLink', { device: deviceName(ctx, tg.device), step: r.step }), 'evidence')}</li>`];
+      }),
+    );
     return html`<section class="service" aria-labelledby="${anchor('service', service.id)}">
 <h3 id="${anchor('service', service.id)}">${service.name}</h3>
-<p>${service.vendor} · ${baseUrl !== undefined ? link(baseUrl, service.baseUrl) : html`<code>${service.baseUrl}</code>`}</p>
-${result.targets.filter((tg) => tg.service === service.id).map((tg) => targetSection(ctx, tg))}
+<p>${service.vendor} · ${baseUrl !== undefined ? link(baseUrl, service.baseUrl) : html`<code>${service.baseUrl}</code>`}${service.release !== undefined ? html` · ${t(lang, 'details.release', { release: service.release })}` : ''}</p>
+${serviceDeviceTable(ctx, service.id, targets)}
+${reports.length > 0 ? html`<p>${t(lang, 'details.lighthouse')}:</p><ul class="reports">${reports}</ul>` : ''}
+${concerns.length === 0 ? html`<p>${t(lang, 'details.noIssues')}</p>` : concerns.map((c) => concernArticle(ctx, c, service.id, targets.length))}
 </section>`;
   });
   return html`<section aria-labelledby="details"><h2 id="details">${t(lang, 'details.heading')}</h2>
@@ -292,18 +514,37 @@ ${services}</section>`;
 
 function methodology(ctx: Context): Html {
   const { result, lang } = ctx;
+  const env = result.environment;
+  const tools = Object.entries(result.tools).map(([name, version]) => `${name} ${version}`).join(', ');
   const formFactor = (f: string) => (f === 'desktop' || f === 'mobile' || f === 'tablet' ? t(lang, key(`formFactor.${f}`)) : f);
   const devices = result.devices.map(
     (d) => html`<tr><th scope="row">${d.name}</th><td>${d.engine}</td><td>${formFactor(d.formFactor)}</td><td>${d.browserVersion ?? html`<span class="muted">${t(lang, 'method.unknown')}</span>`}</td></tr>`,
   );
   const weights = SUITES.map((s) => html`<tr><th scope="row">${t(lang, key(`suite.${s}`))}</th><td class="num">${result.profile.weights[s]}</td></tr>`);
   const gates = result.profile.gates.map((g) => {
-    const title = g.title ?? checkTitle(lang, g.check, g.check).text;
-    return html`<li>${t(lang, 'method.gateItem', { gate: title, check: g.check, scope: t(lang, key(`method.scope.${g.scope}`)) })}</li>`;
+    const title = gateTitle(ctx, g.id, g.check ?? '', g.check ?? g.id);
+    const scope = t(lang, key(`method.scope.${g.scope}`));
+    const where = g.devices ? `; ${t(lang, 'method.scope.devices', { devices: g.devices.map((d) => deviceName(ctx, d)).join(', ') })}` : '';
+    return html`<li>${g.check !== undefined ? t(lang, 'method.gateItem', { gate: title, check: g.check, scope: scope + where }) : t(lang, 'method.gateRule', { gate: title, scope: scope + where })}</li>`;
   });
-  const limits = (['manual', 'content', 'apps', 'language', 'lab'] as const).map((k) => html`<li>${t(lang, key(`method.limit.${k}`))}</li>`);
+  const budgets = (result.profile.budgets ?? []).map((b) =>
+    'check' in b
+      ? html`<li>${t(lang, 'method.budgetValue', { title: b.title ?? checkTitle(lang, b.check, b.check).text, check: b.check, limit: formatNumber(lang, b.max, 3) })}</li>`
+      : html`<li>${t(lang, 'method.budgetScore', { title: b.title ?? t(lang, 'budget.scoreTitle', { subject: b.score === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.score}`)), limit: b.min }), limit: b.min })}</li>`,
+  );
+  const th = result.profile.regressions;
+  const regressions = th
+    ? [
+        ...(th.accessibility.newFailures ? [t(lang, 'method.regression.accessibility', { impact: t(lang, key(`impact.${th.accessibility.minImpact}`)) })] : []),
+        t(lang, 'method.regression.performance', { percent: th.performance.slowdownPercent, ms: th.performance.slowdownMs, cls: th.performance.clsIncrease, runs: th.performance.minRuns }),
+        ...(th.login.brokenOnDevice ? [t(lang, 'method.regression.login')] : []),
+        t(lang, 'method.regression.gates'),
+        ...(th.overallDrop !== undefined ? [t(lang, 'method.regression.overall', { points: th.overallDrop })] : []),
+      ]
+    : [];
+  const limits = (['manual', 'content', 'apps', 'language', 'lab', 'trace'] as const).map((k) => html`<li>${t(lang, key(`method.limit.${k}`))}</li>`);
   return html`<section aria-labelledby="method"><h2 id="method">${t(lang, 'method.heading')}</h2>
-<p>${t(lang, 'method.intro')}</p>
+<p>${t(lang, 'method.intro')} ${t(lang, 'method.when', { started: formatDateTime(result.startedAt), evaluated: formatDateTime(result.evaluatedAt) })}</p>
 <ul>
 <li>${t(lang, 'method.login')}</li>
 <li>${t(lang, 'method.accessibility')}</li>
@@ -311,6 +552,8 @@ function methodology(ctx: Context): Html {
 <li>${t(lang, 'method.compatibility')}</li>
 </ul>
 <p>${t(lang, 'method.scoring')}</p>
+<p>${t(lang, 'method.ties')}</p>
+<p>${t(lang, 'method.release')}</p>
 <h3>${t(lang, 'method.devices')}</h3>
 ${table(
   ctx,
@@ -326,12 +569,56 @@ ${table(
   html`<tbody>${weights}</tbody>`,
 )}
 ${gates.length > 0 ? html`<ul>${gates}</ul>` : html`<p>${t(lang, 'gate.none')}</p>`}
+${budgets.length > 0 ? html`<h3>${t(lang, 'method.budgets')}</h3><p>${t(lang, 'method.budgetsIntro')}</p><ul>${budgets}</ul>` : ''}
+${regressions.length > 0 ? html`<h3>${t(lang, 'method.regressions')}</h3><p>${t(lang, 'method.regressionsIntro')}</p><ul>${regressions.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
 <h3>${t(lang, 'method.limits')}</h3>
 <ul>${limits}</ul>
+<h3 id="run">${t(lang, 'run.heading')}</h3>
+<dl class="meta">
+<dt>${t(lang, 'run.startedAt')}</dt><dd>${formatDateTime(result.startedAt)}</dd>
+<dt>${t(lang, 'run.evaluatedAt')}</dt><dd>${formatDateTime(result.evaluatedAt)}</dd>
+<dt>${t(lang, 'run.profile')}</dt><dd>${result.profile.name} (<code>${result.profile.id}</code>)</dd>
+<dt>${t(lang, 'run.id')}</dt><dd><code>${result.runId}</code></dd>
+<dt>${t(lang, 'run.fingerprint')}</dt><dd><code>${result.fingerprint}</code> (${shortFingerprint(result.fingerprint)})</dd>
+<dt>${t(lang, 'run.tools')}</dt><dd>${tools}</dd>
+<dt>${t(lang, 'run.harness')}</dt><dd>${t(lang, 'run.environment', { version: env.harnessVersion, node: env.node, platform: env.platform, arch: env.arch, cpus: env.cpus })}</dd>
+</dl>
 </section>`;
 }
 
 // ───────────────────────────── document ─────────────────────────────
+
+/** The document around a page's main content: head with CSP and styles, skip link, language switch. */
+export function page(lang: Language, title: string, subtitle: string, nav: Interpolation, main: Interpolation, version: string, languageLinks: (l: Language) => string): string {
+  const languages = LANGUAGES.map(
+    (l) => html`<li><a href="${languageLinks(l)}" hreflang="${l}" lang="${l}"${l === lang ? html` aria-current="page"` : ''}>${LANGUAGE_NAMES[l]}</a></li>`,
+  );
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – ${subtitle}</title>
+<style>${raw(STYLES)}</style>
+</head>
+<body>
+<a class="skip" href="#main">${t(lang, 'skip.toContent')}</a>
+<header>
+<nav class="languages" aria-label="${t(lang, 'nav.language')}"><ul>${languages}</ul></nav>
+<h1>${title}</h1>
+<p>${subtitle}</p>
+${nav}
+</header>
+<main id="main" tabindex="-1">
+${main}
+</main>
+<footer><p>${t(lang, 'footer.generated', { version })}</p></footer>
+</body>
+</html>
+`.value;
+}
 
 export function renderScorecardHtml(result: RunResult, options: RenderOptions): string {
   const { lang } = options;
@@ -339,39 +626,22 @@ export function renderScorecardHtml(result: RunResult, options: RenderOptions): 
     lang,
     result,
     ...(options.evidenceBase !== undefined ? { evidenceBase: options.evidenceBase } : {}),
+    history: options.history ?? [],
     en: lang === 'en' ? html`` : html` lang="en"`,
     tables: 0,
   };
-  const title = t(lang, 'document.title');
-  const page = html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – ${result.profile.name}</title>
-<style>${raw(STYLES)}</style>
-</head>
-<body>
-<a class="skip" href="#main">${t(lang, 'skip.toContent')}</a>
-<header>
-${languageNav(ctx)}
-<h1>${title}</h1>
-<p>${result.profile.name} · ${formatDateTime(result.startedAt)}</p>
-</header>
-<main id="main" tabindex="-1">
-${runMeta(ctx)}
-${ranking(ctx)}
+  return page(
+    lang,
+    t(lang, 'document.title'),
+    `${result.profile.name} · ${formatDateTime(result.startedAt)}`,
+    contents(ctx),
+    html`${ranking(ctx)}
 ${suitesTable(ctx)}
 ${deviceHeatMap(ctx)}
-${chart(ctx)}
+${trend(ctx)}
 ${details(ctx)}
-${methodology(ctx)}
-</main>
-<footer><p>${t(lang, 'footer.generated', { version: result.environment.harnessVersion })}</p></footer>
-</body>
-</html>
-`;
-  return page.value;
+${methodology(ctx)}`,
+    result.environment.harnessVersion,
+    scorecardFile,
+  );
 }

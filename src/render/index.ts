@@ -3,4 +3,5 @@ export * from './format.ts';
 export * from './i18n.ts';
 export * from './html.ts';
 export * from './junit.ts';
-export { renderChart } from './chart.ts';
+export { renderChart, renderHeatMap, renderSparkline } from './chart.ts';
+export * from './compare-html.ts';

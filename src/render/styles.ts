@@ -55,6 +55,18 @@ ol.findings dl { display: grid; grid-template-columns: max-content 1fr; gap: .1r
 ol.findings dt { font-weight: 600; }
 ol.findings dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 code { overflow-wrap: anywhere; }
+nav.contents ol { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0 0 1rem; padding-left: 1.25rem; }
+ul.notes { padding-left: 1.25rem; }
+ul.notes li { margin: .25rem 0; }
+ul.device-status { margin: .25rem 0; padding-left: 1.25rem; }
+ul.device-status li { margin: .15rem 0; overflow-wrap: anywhere; }
+details { margin: .5rem 0 1rem; }
+summary { cursor: pointer; color: var(--link); font-weight: 600; padding: .25rem 0; }
+summary:focus-visible { outline: 3px solid #0b57a4; outline-offset: 2px; }
+svg.spark { display: block; }
+.verdict { border-left: 6px solid var(--fg); padding: .5rem 1rem; background: var(--code); }
+.verdict.bad { border-color: #b00020; background: var(--bad); }
+.verdict.good { border-color: #2b6e2f; background: var(--good); }
 @media (max-width: 40rem) {
   dl.meta, ol.findings dl { grid-template-columns: minmax(0, 1fr); }
   dl.meta dd, ol.findings dd { margin-bottom: .35rem; }
@@ -69,7 +81,9 @@ footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted
   table { width: 100%; min-width: 0; }
   th, td { padding: .2rem .3rem; overflow-wrap: break-word; hyphens: auto; }
   .heat { min-width: 0; }
-  .skip, nav.languages { display: none; }
+  .skip, nav.languages, nav.contents { display: none; }
+  details::details-content { content-visibility: visible; display: block; }
+  summary { color: var(--fg); }
   a { color: var(--fg); }
   a.evidence::after { content: " (" attr(href) ")"; font-size: .85em; }
   h2, h3, h4, h5 { break-after: avoid; }

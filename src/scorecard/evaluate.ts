@@ -9,12 +9,18 @@
  * 2. Suites: the checks of the suite's evidence (src/checks), scored by src/scoring.
  * 3. Scorecard per service: each suite's mean over the devices where it was scored; overall = the
  *    profile-weighted mean of those suite means (null suites left out, weights renormalised);
- *    gates; eligibility; rank (rank.ts).
+ *    gates (gates.ts); budgets (budgets.ts); eligibility; rank (rank.ts); the range of the overall
+ *    score under run-to-run performance variation (range.ts).
+ * 4. What each target recorded besides scores: the release read (service `release:`), the Lighthouse
+ *    HTML reports, and the target's own profile-weighted overall.
  */
 import type {
   CheckResult,
   Device,
   Evidence,
+  EvidenceOf,
+  Gate,
+  LighthouseReportRef,
   Profile,
   RunResult,
   ScorecardEntry,
@@ -28,8 +34,11 @@ import { evaluateEvidence, findCheckMeta } from '../checks/registry.ts';
 import { mean, roundTo } from '../scoring/statistics.ts';
 import { SCORE_DIGITS, scoreSuite } from '../scoring/suite.ts';
 import { weightedMean } from '../scoring/weighted.ts';
-import { evaluateGate } from './gates.ts';
+import { evaluateBudget } from './budgets.ts';
+import { evaluateGate, type GateObservation, ruleTitle } from './gates.ts';
+import { performanceAtQuartile } from './range.ts';
 import { rankServices } from './rank.ts';
+import { examinedAny, restrictToSteps } from './steps.ts';
 
 export interface EvaluateRunInput {
   readonly runId: string;
@@ -85,11 +94,42 @@ function evaluateSuite(evidence: Evidence | undefined, suite: Suite, device: Dev
   return scoreSuite(gather, checks);
 }
 
-function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<string, Evidence>): TargetResult {
+function lighthouseReports(evidence: Evidence | undefined): LighthouseReportRef[] {
+  if (evidence?.suite !== 'performance' || evidence.performance === undefined) return [];
+  return evidence.performance.pages.flatMap((page) => {
+    const file = page.runs.find((r) => r.report !== undefined)?.report;
+    return file === undefined ? [] : [{ step: page.step, url: page.url, file }];
+  });
+}
+
+function releaseOf(service: string, device: string, evidence: ReadonlyMap<string, Evidence>): TargetResult['release'] {
+  for (const suite of ['compatibility', ...SUITES] as const) {
+    const release = evidence.get(evidenceKey(service, device, suite))?.release;
+    if (release !== undefined) return release;
+  }
+  return undefined;
+}
+
+function targetOverall(suites: Record<Suite, SuiteResult>, profile: Profile): number | null {
+  const overall = weightedMean(SUITES.map((suite) => ({ score: suites[suite].score, weight: profile.weights[suite] })));
+  return overall === null ? null : roundTo(overall, SCORE_DIGITS);
+}
+
+function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<string, Evidence>, profile: Profile): TargetResult {
   const suites = Object.fromEntries(
     SUITES.map((suite) => [suite, evaluateSuite(evidence.get(evidenceKey(service.id, device.id, suite)), suite, device)]),
   ) as Record<Suite, SuiteResult>;
-  return { id: targetId(service.id, device.id), service: service.id, device: device.id, suites };
+  const release = releaseOf(service.id, device.id, evidence);
+  const reports = lighthouseReports(evidence.get(evidenceKey(service.id, device.id, 'performance')));
+  return {
+    id: targetId(service.id, device.id),
+    service: service.id,
+    device: device.id,
+    overall: targetOverall(suites, profile),
+    ...(release !== undefined ? { release } : {}),
+    ...(reports.length > 0 ? { lighthouseReports: reports } : {}),
+    suites,
+  };
 }
 
 function findCheck(target: TargetResult, id: string): CheckResult | undefined {
@@ -100,27 +140,100 @@ function findCheck(target: TargetResult, id: string): CheckResult | undefined {
   return undefined;
 }
 
-function scorecardEntry(service: Service, targets: readonly TargetResult[], profile: Profile): Omit<ScorecardEntry, 'rank'> {
-  const suites = Object.fromEntries(
+interface ServiceContext {
+  readonly service: Service;
+  readonly targets: readonly TargetResult[];
+  readonly devices: readonly Device[];
+  readonly evidence: ReadonlyMap<string, Evidence>;
+}
+
+/** What each gate device says: the check (check gates) or the suite, restricted to the rule's steps (rule gates). */
+function gateObservations(gate: Gate, ctx: ServiceContext): GateObservation[] {
+  const required = gate.devices ?? ctx.devices.map((d) => d.id);
+  return required.map((deviceId) => {
+    const target = ctx.targets.find((t) => t.device === deviceId);
+    const device = ctx.devices.find((d) => d.id === deviceId);
+    if (target === undefined || device === undefined) return { device: deviceId };
+    if (gate.noFailures === undefined) return { device: deviceId, check: findCheck(target, gate.check as string) };
+    const rule = gate.noFailures;
+    if (rule.steps === undefined) return { device: deviceId, suite: target.suites[rule.suite] };
+    const record = ctx.evidence.get(evidenceKey(ctx.service.id, deviceId, rule.suite));
+    if (record === undefined) return { device: deviceId, suite: target.suites[rule.suite] };
+    return {
+      device: deviceId,
+      suite: evaluateSuite(restrictToSteps(record, rule.steps), rule.suite, device),
+      ...(record.status === 'complete' ? { examined: examinedAny(record, rule.steps) } : {}),
+    };
+  });
+}
+
+function gateTitle(gate: Gate, observations: readonly GateObservation[]): string {
+  if (gate.title !== undefined) return gate.title;
+  if (gate.noFailures !== undefined) return ruleTitle(gate.noFailures);
+  const check = gate.check as string;
+  return findCheckMeta(check)?.title ?? observations.find((o) => o.check)?.check?.title ?? check;
+}
+
+function serviceSuites(targets: readonly TargetResult[]): Record<Suite, number | null> {
+  return Object.fromEntries(
     SUITES.map((suite) => {
       const m = mean(targets.flatMap((t) => (t.suites[suite].score === null ? [] : [t.suites[suite].score as number])));
       return [suite, m === null ? null : roundTo(m, SCORE_DIGITS)];
     }),
   ) as Record<Suite, number | null>;
+}
+
+function overallOf(suites: Record<Suite, number | null>, profile: Profile): number | null {
   const overall = weightedMean(SUITES.map((suite) => ({ score: suites[suite], weight: profile.weights[suite] })));
+  return overall === null ? null : roundTo(overall, SCORE_DIGITS);
+}
+
+/**
+ * The overall score with every performance metric at its lower and upper quartile (range.ts);
+ * undefined when there is no overall score.
+ */
+function overallRange(ctx: ServiceContext, profile: Profile, suites: Record<Suite, number | null>): { low: number; high: number } | undefined {
+  const at = (quartile: 'q1' | 'q3'): number | null => {
+    const perf = ctx.targets.flatMap((t) => {
+      const record = ctx.evidence.get(evidenceKey(ctx.service.id, t.device, 'performance'));
+      const device = ctx.devices.find((d) => d.id === t.device);
+      if (record?.suite !== 'performance' || device === undefined || t.suites.performance.score === null) return [];
+      const score = evaluateSuite(performanceAtQuartile(record as EvidenceOf<'performance'>, quartile), 'performance', device).score;
+      return score === null ? [] : [score];
+    });
+    const m = mean(perf);
+    return overallOf({ ...suites, performance: m === null ? suites.performance : roundTo(m, SCORE_DIGITS) }, profile);
+  };
+  const optimistic = at('q1');
+  const pessimistic = at('q3');
+  if (optimistic === null || pessimistic === null) return undefined;
+  return { low: Math.min(optimistic, pessimistic), high: Math.max(optimistic, pessimistic) };
+}
+
+function scorecardEntry(ctx: ServiceContext, profile: Profile): Omit<ScorecardEntry, 'rank'> {
+  const suites = serviceSuites(ctx.targets);
+  const overall = overallOf(suites, profile);
   const gates = profile.gates.map((gate) => {
-    const observations = targets.map((t) => ({ device: t.device, check: findCheck(t, gate.check) }));
-    const title =
-      gate.title ?? findCheckMeta(gate.check)?.title ?? observations.find((o) => o.check)?.check?.title ?? gate.check;
-    return evaluateGate(gate, title, observations);
+    const observations = gateObservations(gate, ctx);
+    return evaluateGate(gate, gateTitle(gate, observations), observations);
   });
+  const budgets = (profile.budgets ?? []).map((b) => evaluateBudget(b, { overall, suites }, ctx.targets));
+  const range = overall === null ? undefined : overallRange(ctx, profile, suites);
   return {
-    service: service.id,
-    overall: overall === null ? null : roundTo(overall, SCORE_DIGITS),
+    service: ctx.service.id,
+    overall,
     suites,
     gates,
     eligible: gates.every((g) => g.passed === true),
+    ...(budgets.length > 0 ? { budgets } : {}),
+    ...(range !== undefined ? { overallRange: range } : {}),
   };
+}
+
+/** The release a service reported: one version, or the distinct versions seen on its devices. */
+function serviceRelease(targets: readonly TargetResult[]): string | undefined {
+  const versions = [...new Set(targets.flatMap((t) => (t.release?.version ? [t.release.version] : [])))].sort();
+  return versions.length === 0 ? undefined : versions.join(' / ');
 }
 
 function browserVersion(device: Device, evidence: ReadonlyMap<string, Evidence>, services: readonly Service[]): string | undefined {
@@ -135,13 +248,9 @@ function browserVersion(device: Device, evidence: ReadonlyMap<string, Evidence>,
 
 export function evaluateRun(input: EvaluateRunInput): RunResult {
   const evidence = selectEvidence(input.evidence);
-  const targets = input.services.flatMap((service) => input.devices.map((device) => evaluateTarget(service, device, evidence)));
+  const targets = input.services.flatMap((service) => input.devices.map((device) => evaluateTarget(service, device, evidence, input.profile)));
   const entries = input.services.map((service) =>
-    scorecardEntry(
-      service,
-      targets.filter((t) => t.service === service.id),
-      input.profile,
-    ),
+    scorecardEntry({ service, targets: targets.filter((t) => t.service === service.id), devices: input.devices, evidence }, input.profile),
   );
   const { ranking, ranks } = rankServices(entries);
   return {
@@ -153,7 +262,10 @@ export function evaluateRun(input: EvaluateRunInput): RunResult {
     profile: input.profile,
     environment: { ...input.environment },
     tools: Object.fromEntries(Object.entries(input.tools).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    services: input.services.map((s) => ({ id: s.id, name: s.name, vendor: s.vendor, kind: s.kind, baseUrl: s.baseUrl })),
+    services: input.services.map((s) => {
+      const release = serviceRelease(targets.filter((t) => t.service === s.id));
+      return { id: s.id, name: s.name, vendor: s.vendor, kind: s.kind, baseUrl: s.baseUrl, ...(release !== undefined ? { release } : {}) };
+    }),
     devices: input.devices.map((d) => {
       const version = browserVersion(d, evidence, input.services);
       return {
@@ -172,6 +284,8 @@ export function evaluateRun(input: EvaluateRunInput): RunResult {
       suites: e.suites,
       gates: e.gates,
       eligible: e.eligible,
+      ...(e.budgets !== undefined ? { budgets: e.budgets } : {}),
+      ...(e.overallRange !== undefined ? { overallRange: e.overallRange } : {}),
     })),
     ranking,
   };

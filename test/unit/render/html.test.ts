@@ -38,7 +38,7 @@ describe('renderScorecardHtml', () => {
   });
 
   it('links screenshots relative to the scorecard and never embeds them', () => {
-    expect(pages.fi).toContain('<a href="evidence/evil@desktop-chromium/landing.png" class="evidence">Kuvakaappaus</a>');
+    expect(pages.fi).toContain('<a href="evidence/evil@desktop-chromium/landing.png" class="evidence">Kuvakaappaus: Device desktop-chromium</a>');
     expect(pages.fi).not.toContain('base64');
     const moved = renderScorecardHtml(result, { lang: 'fi', evidenceBase: '../runs/2026-11-25' });
     expect(moved).toContain('href="../runs/2026-11-25/evidence/evil@desktop-chromium/landing.png"');
@@ -58,7 +58,7 @@ describe('renderScorecardHtml', () => {
     expect(page).toMatch(/<desc id="chart-desc">Kirjava: Kirjautuminen \d+, Saavutettavuus \d+/);
     expect(page).toContain('@media print');
     // Evidence in English is marked as such inside a Finnish page.
-    expect(page).toMatch(/<p lang="en">Violated on 1 element in landing\.<\/p>/);
+    expect(page).toMatch(/<span lang="en">Violated on 1 element in landing\.<\/span>/);
   });
 
   it('links the three language versions and marks the current one', () => {
