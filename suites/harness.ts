@@ -5,7 +5,6 @@
  * merged shards carry it) and fails the test only when the harness itself failed.
  */
 import { test as base, type TestInfo } from '@playwright/test';
-import type { Browser } from 'playwright';
 import { chromium } from 'playwright';
 import { allSecrets, resolvePatron, Redactor } from '../src/config/secrets.ts';
 import type { Evidence } from '../src/core/evidence.ts';
@@ -17,7 +16,8 @@ import type { Target } from '../src/matrix/targets.ts';
 import { writeEvidence } from '../src/reporting/evidence-store.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
 import { findBrowser, installHint } from '../src/session/browsers.ts';
-import { launchBrowser, PlaywrightSession } from '../src/session/playwright.ts';
+import { DeviceRuntime } from '../src/session/runtime.ts';
+import type { BrowserSession } from '../src/session/types.ts';
 
 let cachedRun: RunContext | undefined;
 export function currentRun(): RunContext {
@@ -35,45 +35,75 @@ export function findTarget(id: string): Target {
 
 interface WorkerFixtures {
   erhTarget: string;
-  browserFor: (target: Target) => Promise<Browser>;
+  /** Browsers and driver processes (Xvfb, WebKitWebDriver, Appium) of this worker, stopped when it ends. */
+  devices: DeviceRuntime;
 }
 
 export const test = base.extend<{ gather: (suite: Suite, target?: Target) => Promise<Evidence> }, WorkerFixtures>({
   erhTarget: ['', { option: true, scope: 'worker' }],
-  browserFor: [
+  devices: [
     async ({}, use) => {
-      const browsers = new Map<string, Promise<Browser>>();
-      await use((target) => {
-        let b = browsers.get(target.device.id);
-        if (!b) {
-          b = launchBrowser(target.device);
-          browsers.set(target.device.id, b);
-        }
-        return b;
-      });
-      for (const b of browsers.values()) await (await b.catch(() => undefined))?.close();
+      const runtime = new DeviceRuntime();
+      try {
+        await use(runtime);
+      } finally {
+        await runtime.close();
+      }
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 60_000 },
   ],
-  gather: async ({ erhTarget, browserFor }, use, testInfo) => {
-    await use((suite, explicit) => gather(suite, explicit ?? findTarget(erhTarget), browserFor, testInfo));
+  gather: async ({ erhTarget, devices }, use, testInfo) => {
+    await use((suite, explicit) => gather(suite, explicit ?? findTarget(erhTarget), devices, testInfo));
   },
 });
 
-async function gather(
-  suite: Suite,
-  target: Target,
-  browserFor: (t: Target) => Promise<Browser>,
-  testInfo: TestInfo,
-): Promise<Evidence> {
+/** Evidence for a suite that could not run because the device is not available on this machine. */
+function unavailableEvidence(target: Target, suite: Suite, reason: string, attempt: number): Evidence {
+  const now = new Date().toISOString();
+  return {
+    evidenceVersion: EVIDENCE_VERSION,
+    service: target.service.id,
+    device: target.device.id,
+    suite,
+    status: 'not-applicable',
+    reason,
+    startedAt: now,
+    finishedAt: now,
+    browser: { engine: target.device.engine, version: 'n/a' },
+    steps: [],
+    attempt,
+  } as Evidence;
+}
+
+async function gather(suite: Suite, target: Target, devices: DeviceRuntime, testInfo: TestInfo): Promise<Evidence> {
   const run = currentRun();
   const redactor = new Redactor(allSecrets(run.config.services));
+  const attempt = testInfo.retry + 1;
+  // On devices without Lighthouse the performance suite is recorded as not applicable without a session.
+  const needsDevice = suite !== 'performance' || target.capabilities.lighthouse;
+  let open: (() => Promise<BrowserSession>) | undefined;
+  if (needsDevice) {
+    const acquired = await devices.acquire(target.device);
+    if (!acquired.ok) {
+      // Not a vendor result and not a harness failure: this machine lacks the device. Recorded, shown, the run goes on.
+      const reason = redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
+      const evidence = unavailableEvidence(target, suite, reason, attempt);
+      const file = writeEvidence(run.runDir, evidence, redactor);
+      await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
+      testInfo.annotations.push({ type: 'skipped-device', description: reason });
+      return evidence;
+    }
+    open = acquired.open;
+  }
   const kit: GatherKit = {
     target,
     redactor,
     artifacts: artifactsFor(run.runDir, target.id),
     patron: (role) => resolvePatron(target.service, role, `services/${target.service.id}.yaml`),
-    openSession: async () => PlaywrightSession.open(await browserFor(target), target.device),
+    openSession: async () => {
+      if (!open) throw new Error(`${suite} opens no browser session on ${target.id}`);
+      return open();
+    },
     chromePath: () => {
       const found = findBrowser('chromium', target.device, chromium.executablePath());
       if (!found) throw new Error(`No Chromium for Lighthouse: ${installHint('chromium')}`);
@@ -83,7 +113,6 @@ async function gather(
     // Lighthouse is the long part of a run: say what it is doing.
     ...(suite === 'performance' ? { progress: (m: string) => process.stdout.write(`    · ${target.id} ${m}\n`) } : {}),
   };
-  const attempt = testInfo.retry + 1;
   let evidence: Evidence;
   try {
     evidence = await GATHERERS[suite](kit, attempt);

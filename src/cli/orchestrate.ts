@@ -7,13 +7,13 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, firefox, webkit } from 'playwright';
-import { ConfigError, HarnessError } from '../core/errors.ts';
+import { ConfigError } from '../core/errors.ts';
 import { PATRON_ROLES } from '../core/ids.ts';
 import { loadConfig, type LoadOptions, type ResolvedConfig } from '../config/load.ts';
 import { loadDotEnv, resolvePatron } from '../config/secrets.ts';
 import { finalizeRun, type FinalizeOutput } from '../reporting/finalize.ts';
 import { createRun, linkLatest } from '../reporting/run-context.ts';
-import { findBrowser, installHint } from '../session/browsers.ts';
+import { deviceAvailability } from '../session/availability.ts';
 
 const require = createRequire(import.meta.url);
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,13 +34,19 @@ export function prepare(options: LoadOptions): ResolvedConfig {
   for (const service of config.services) {
     for (const role of PATRON_ROLES) resolvePatron(service, role, config.sources.services[service.id] ?? `services/${service.id}.yaml`);
   }
-  const executables = { chromium: chromium.executablePath(), firefox: firefox.executablePath(), webkit: webkit.executablePath() };
-  for (const device of config.devices) {
-    if (!findBrowser(device.engine, device, executables[device.engine])) {
-      throw new HarnessError(`Device ${device.id} needs ${device.engine}, which is not installed: ${installHint(device.engine)}`);
-    }
-  }
   return config;
+}
+
+/**
+ * Which selected devices cannot run on this machine, and why. They are not an error: their targets
+ * are recorded as not applicable with the reason (shown in the scorecard) and the run goes on.
+ */
+export function unavailableDevices(config: ResolvedConfig): Array<{ device: string; reason: string; hint?: string }> {
+  const executables = { chromium: chromium.executablePath(), firefox: firefox.executablePath(), webkit: webkit.executablePath() };
+  return config.devices.flatMap((device) => {
+    const a = deviceAvailability(device, executables);
+    return a.available ? [] : [{ device: device.id, reason: a.reason ?? 'not available', ...(a.hint ? { hint: a.hint } : {}) }];
+  });
 }
 
 function runPlaywright(phase: 'gather' | 'performance', env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
@@ -69,6 +75,9 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
   const reportsDir = resolve(options.reportsDir ?? join(config.root, 'reports'));
   const { runDir, meta } = createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
   log(`erh: run ${meta.runId}: ${config.services.length} services × ${config.devices.length} devices → ${relative(process.cwd(), runDir) || runDir}`);
+  for (const u of unavailableDevices(config)) {
+    log(`erh: device ${u.device} is not available here and will be skipped: ${u.reason}${u.hint ? ` (to add it: ${u.hint})` : ''}`);
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ERH_RUN_DIR: runDir,

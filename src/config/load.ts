@@ -16,6 +16,7 @@ import {
 } from '../core/config.ts';
 import { ConfigError } from '../core/errors.ts';
 import { formatIssues } from './issues.ts';
+import { selectDevices } from '../matrix/select.ts';
 
 /** Larger YAML files are refused: configuration is small, and a huge file is a mistake. */
 export const MAX_CONFIG_BYTES = 1_000_000;
@@ -34,7 +35,7 @@ export interface LoadOptions {
   root: string;
   /** Only these service ids (all when empty). */
   services?: readonly string[];
-  /** Only these device ids (default: every device file). */
+  /** Device ids, @sets, `default` or `all` (default: the devices marked `default: true`). */
   devices?: readonly string[];
   /** Profile id (profiles/<id>.yaml) or a path to a profile file. Default: "default". */
   profile?: string;
@@ -122,9 +123,9 @@ export function loadConfig(options: LoadOptions): ResolvedConfig {
     return out;
   };
   const services = selectById('service', load('services', ServiceSchema), options.services);
-  const devices = selectById('device', load('devices', DeviceSchema), options.devices);
+  const devices = selectDevices(load('devices', DeviceSchema), options.devices);
   if (services.length === 0) throw new ConfigError('services/', undefined, 'no service files (*.yaml) found');
-  if (devices.length === 0) throw new ConfigError('devices/', undefined, 'no device files (*.yaml) found');
+  if (devices.length === 0) throw new ConfigError('devices/', undefined, 'no device selected: no device files (*.yaml), or none with default: true (choose with --devices)');
 
   const profileArg = options.profile ?? 'default';
   const profileFile =

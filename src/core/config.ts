@@ -6,7 +6,7 @@
  * and hover text.
  */
 import { z } from 'zod';
-import { ENGINES, ImpactSchema, LANGUAGES, PATRON_ROLES, SERVICE_KINDS, SUITES, SlugSchema } from './ids.ts';
+import { ImpactSchema, LANGUAGES, PATRON_ROLES, SERVICE_KINDS, SUITES, SlugSchema } from './ids.ts';
 
 // ───────────────────────────── locators and journeys ─────────────────────────────
 
@@ -141,6 +141,44 @@ export const ReleaseSourceSchema = z
   .describe('How the service\'s release version is read: a meta tag, a response header or a JSON endpoint');
 export type ReleaseSource = z.infer<typeof ReleaseSourceSchema>;
 
+// ───────────────────────────── compatibility expectations ─────────────────────────────
+
+/** Web platform features a service may need; detected on every device and reported. */
+export const WEB_FEATURES = ['eme', 'service-worker', 'media-source', 'web-audio', 'indexeddb'] as const;
+export type WebFeature = (typeof WEB_FEATURES)[number];
+
+/**
+ * What the compatibility suite exercises beyond walking the journey: the audiobook/video player
+ * actually plays, the reader turns a page, and the web features the service says it needs exist on
+ * the device. Each part is optional; a check whose part is not declared is not applicable.
+ */
+export const ServiceCompatibilitySchema = z
+  .strictObject({
+    media: z
+      .strictObject({
+        step: SlugSchema.describe('Journey step whose page holds the player'),
+        play: LocatorSchema.optional().describe('The control a patron presses to start playback; omitted: the media element is started from script'),
+        listenMs: z.number().int().min(500).max(30_000).default(3_000).describe('How long playback is observed, ms'),
+        minAdvanceSeconds: z.number().positive().max(30).default(1).describe('How far the playback position must advance meanwhile, s'),
+      })
+      .optional()
+      .describe('Media playback: after pressing play, the position of the audio/video element must advance'),
+    reader: z
+      .strictObject({
+        step: SlugSchema.describe('Journey step whose page is the reader'),
+        next: LocatorSchema.describe('The "next page" control'),
+        page: LocatorSchema.optional().describe('The element showing the page (its text must change); default: the main region'),
+      })
+      .optional()
+      .describe('Page turning: pressing "next page" in the reader shows another page'),
+    requires: z
+      .array(z.enum(WEB_FEATURES))
+      .default([])
+      .describe('Web features the service needs: eme (protected content), service-worker (offline), media-source, web-audio, indexeddb'),
+  })
+  .describe('Compatibility expectations: player, reader, required web features');
+export type ServiceCompatibility = z.infer<typeof ServiceCompatibilitySchema>;
+
 // ───────────────────────────── service ─────────────────────────────
 
 export const ServiceSchema = z
@@ -165,6 +203,7 @@ export const ServiceSchema = z
       })
       .describe('The steps a patron takes, in order: landing → search → item → reader/player'),
     release: ReleaseSourceSchema.optional(),
+    compatibility: ServiceCompatibilitySchema.optional(),
     notes: z.string().optional().describe('Free text for evaluators; not scored'),
   })
   .describe('A candidate e-resource service');
@@ -172,45 +211,21 @@ export type Service = z.infer<typeof ServiceSchema>;
 
 // ───────────────────────────── device ─────────────────────────────
 
-export const FORM_FACTORS = ['desktop', 'mobile', 'tablet'] as const;
-export type FormFactor = (typeof FORM_FACTORS)[number];
-
-export const DRIVERS = ['playwright'] as const;
-export type Driver = (typeof DRIVERS)[number];
-
-export const DeviceSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    id: SlugSchema.describe('Short id used in target names (service@device)'),
-    name: z.string().min(1).describe('Human-readable name shown in the scorecard'),
-    engine: z.enum(ENGINES).describe('Browser engine'),
-    driver: z.enum(DRIVERS).default('playwright').describe('What drives the browser'),
-    formFactor: z.enum(FORM_FACTORS).describe('desktop, mobile or tablet: picks Lighthouse settings and layout expectations'),
-    emulate: z
-      .string()
-      .optional()
-      .describe('A Playwright device descriptor to start from, e.g. "Pixel 7"; fields below override it'),
-    viewport: z
-      .strictObject({
-        width: z.number().int().min(200).max(7680).describe('CSS pixels'),
-        height: z.number().int().min(200).max(4320).describe('CSS pixels'),
-      })
-      .optional(),
-    deviceScaleFactor: z.number().positive().max(5).optional(),
-    isMobile: z.boolean().optional(),
-    hasTouch: z.boolean().optional(),
-    userAgent: z.string().optional(),
-    locale: z.string().default('fi-FI').describe('Browser locale, e.g. fi-FI, sv-FI, en-GB'),
-    browser: z
-      .strictObject({
-        executablePath: z.string().optional().describe('Browser binary; default: autodetected (Debian paths, then Playwright\'s own)'),
-        channel: z.string().optional(),
-        args: z.array(z.string()).optional().describe('Extra command-line switches'),
-      })
-      .optional(),
-  })
-  .describe('A device profile: engine, driver, viewport and emulation');
-export type Device = z.infer<typeof DeviceSchema>;
+// Device profiles are discriminated by driver (playwright | webdriver | appium): see device.ts.
+export {
+  APPIUM_SERVERS,
+  AppiumDeviceSchema,
+  DRIVERS,
+  DeviceSchema,
+  EnvRefSchema,
+  FORM_FACTORS,
+  PlaywrightDeviceSchema,
+  UrlOrEnvSchema,
+  WEBDRIVER_SERVERS,
+  WebDriverDeviceSchema,
+  deviceHasTouch,
+} from './device.ts';
+export type { AppiumDevice, Device, Driver, EnvRef, FormFactor, PlaywrightDevice, UrlOrEnv, WebDriverDevice } from './device.ts';
 
 // ───────────────────────────── profile ─────────────────────────────
 

@@ -188,12 +188,121 @@ export const OverflowSampleSchema = z.strictObject({
 });
 export type OverflowSample = z.infer<typeof OverflowSampleSchema>;
 
+/** The `<meta name="viewport">` of a page state, as written. */
+export const ViewportMetaSampleSchema = z.strictObject({
+  step: z.string(),
+  url: z.string(),
+  /** The content attribute, or null when the page has no viewport meta. */
+  content: z.string().nullable(),
+});
+export type ViewportMetaSample = z.infer<typeof ViewportMetaSampleSchema>;
+
+/** Interactive elements measured on a touch device at one page state. */
+export const TouchTargetSampleSchema = z.strictObject({
+  step: z.string(),
+  url: z.string(),
+  /** Visible interactive elements measured. */
+  targets: z.number().int().nonnegative(),
+  /** Targets smaller than 24×24 CSS px whose 24 px circle overlaps another target's (WCAG 2.2 SC 2.5.8), up to 25. */
+  crowded: z.array(
+    z.strictObject({
+      selector: z.string(),
+      /** Accessible name or text of the target, truncated; vendor-controlled. */
+      name: z.string(),
+      width: z.number(),
+      height: z.number(),
+      /** Distance between this target's centre and the nearest other target's centre, CSS px. */
+      nearestPx: z.number(),
+      nearest: z.string(),
+    }),
+  ),
+});
+export type TouchTargetSample = z.infer<typeof TouchTargetSampleSchema>;
+
+/** Playback of the service's player (declared in the service's compatibility.media). */
+export const MediaPlaybackSchema = z.strictObject({
+  step: z.string(),
+  url: z.string(),
+  /** An audio or video element was found on the page. */
+  found: z.boolean(),
+  /** How playback was started: the declared control, or the element's play() from script. */
+  startedBy: z.enum(['control', 'script']),
+  /** Why the play control could not be used (harness words), when it could not. */
+  error: z.string().optional(),
+  /** Playback position before pressing play and after listening, seconds. */
+  positionBefore: z.number().nullable(),
+  positionAfter: z.number().nullable(),
+  /** How long the harness listened, ms. */
+  listenedMs: z.number().nonnegative(),
+  /** The element was paused when listening ended. */
+  paused: z.boolean().nullable(),
+  /** HTMLMediaElement.error code (1 aborted, 2 network, 3 decode, 4 not supported), null when none. */
+  mediaError: z.number().int().nullable(),
+  /** HTMLMediaElement.readyState when listening ended (4 = enough data). */
+  readyState: z.number().int().nullable(),
+  /** What the harness needed: position advance in seconds. */
+  minAdvanceSeconds: z.number().positive(),
+});
+export type MediaPlayback = z.infer<typeof MediaPlaybackSchema>;
+
+/** Page turning in the reader (declared in the service's compatibility.reader). */
+export const ReaderPagingSchema = z.strictObject({
+  step: z.string(),
+  urlBefore: z.string(),
+  urlAfter: z.string(),
+  /** Text of the page element before and after, truncated to 200 characters; vendor-controlled. */
+  textBefore: z.string().nullable(),
+  textAfter: z.string().nullable(),
+  /** Why "next page" could not be pressed (harness words). */
+  error: z.string().optional(),
+});
+export type ReaderPaging = z.infer<typeof ReaderPagingSchema>;
+
+/** Web platform features found on the device (probed on the first page state). */
+export const WebFeaturesSchema = z.strictObject({
+  /** Feature id → available on this device. */
+  available: z.record(z.string(), z.boolean()),
+  /** EME key systems that answered requestMediaKeySystemAccess (e.g. org.w3.clearkey, com.widevine.alpha). */
+  keySystems: z.array(z.string()),
+  /** Features the service declares it needs (service compatibility.requires). */
+  required: z.array(z.string()),
+  /** A service worker controlled a page of the journey. */
+  serviceWorkerActive: z.boolean(),
+});
+export type WebFeatures = z.infer<typeof WebFeaturesSchema>;
+
+/** Cross-site frames on a page state: these break or lose their login where third-party cookies are blocked. */
+export const CrossSiteFrameSchema = z.strictObject({
+  step: z.string(),
+  /** The page URL (redacted). */
+  url: z.string(),
+  /** The frame's src (redacted). */
+  frame: z.string(),
+  /** The frame is visible (at least 2×2 CSS px, not hidden). */
+  visible: z.boolean(),
+});
+export type CrossSiteFrame = z.infer<typeof CrossSiteFrameSchema>;
+
 export const CompatibilityEvidenceSchema = z.strictObject({
   viewport: z.strictObject({ width: z.number(), height: z.number() }),
   console: z.array(ConsoleEntrySchema),
   pageErrors: z.array(PageErrorSchema),
   failedRequests: z.array(FailedRequestSchema),
   overflow: z.array(OverflowSampleSchema),
+  /**
+   * What the driver could observe. WebDriver classic sees no console, uncaught exceptions or network
+   * events: an empty list then means "not observable", not "none seen". Absent: all observable.
+   */
+  observed: z.strictObject({ console: z.boolean(), pageErrors: z.boolean(), network: z.boolean() }).optional(),
+  /** The device as the checks need to know it: form factor and touch. */
+  device: z.strictObject({ formFactor: z.enum(['desktop', 'mobile', 'tablet']), touch: z.boolean() }).optional(),
+  viewportMeta: z.array(ViewportMetaSampleSchema).optional(),
+  /** Measured on touch devices only. */
+  touchTargets: z.array(TouchTargetSampleSchema).optional(),
+  media: MediaPlaybackSchema.optional(),
+  reader: ReaderPagingSchema.optional(),
+  features: WebFeaturesSchema.optional(),
+  crossSiteFrames: z.array(CrossSiteFrameSchema).optional(),
 });
 export type CompatibilityEvidence = z.infer<typeof CompatibilityEvidenceSchema>;
 

@@ -19,13 +19,17 @@ export interface Target {
 }
 
 export function capabilitiesOf(device: Device): Capabilities {
-  return { lighthouse: device.engine === 'chromium' && device.driver === 'playwright' };
+  // Lighthouse audits with a local Chromium of its own over CDP: it stands in for local Playwright
+  // Chromium devices only (not for a remote server, a WebDriver or an Appium device).
+  return { lighthouse: device.engine === 'chromium' && device.driver === 'playwright' && device.connect === undefined };
 }
 
 /** Why a suite cannot run on a target, or undefined when it can. */
 export function notApplicableReason(target: Target, suite: Suite): string | undefined {
   if (suite === 'performance' && !target.capabilities.lighthouse) {
-    return `Lighthouse needs Chromium with the DevTools protocol; ${target.device.id} runs ${target.device.engine}`;
+    return target.device.engine === 'chromium'
+      ? `Lighthouse needs a local Chromium driven over the DevTools protocol; ${target.device.id} is driven by ${target.device.driver === 'playwright' ? 'a remote Playwright server' : target.device.driver}`
+      : `Lighthouse needs Chromium with the DevTools protocol; ${target.device.id} runs ${target.device.engine}`;
   }
   return undefined;
 }

@@ -3,7 +3,8 @@
  * Debian packages (the path on CI and on these machines), or Playwright's own downloaded builds (the
  * usual path on a user's machine). `erh doctor` reports the same discovery.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { Device } from '../core/config.ts';
 import type { Engine } from '../core/ids.ts';
 
@@ -46,8 +47,9 @@ export function chromiumArgs(): string[] {
 
 /** Finds a browser for an engine; `playwrightPath` is Playwright's own build path, if installed. */
 export function findBrowser(engine: Engine, device?: Device, playwrightPath?: string): BrowserInstall | undefined {
-  const explicit = device?.browser?.executablePath;
-  if (explicit) return { engine, executablePath: explicit, channel: device?.browser?.channel, source: 'device' };
+  const browser = device?.driver === 'playwright' ? device.browser : undefined;
+  const explicit = browser?.executablePath;
+  if (explicit) return { engine, executablePath: explicit, channel: browser?.channel, source: 'device' };
   const fromEnv = process.env[ENV[engine]];
   if (fromEnv) {
     return { engine, executablePath: fromEnv, channel: engine === 'firefox' ? 'moz-firefox' : undefined, source: 'env' };
@@ -70,6 +72,54 @@ export function installHint(engine: Engine): string {
     case 'firefox':
       return 'install Firefox: `apt-get install firefox-esr` (Debian) or `npx playwright install firefox`';
     case 'webkit':
-      return 'install WebKit: `npx playwright install webkit` (or WebKitGTK\'s WebKitWebDriver on Debian)';
+      return 'install WebKit: `npx playwright install webkit` (Playwright\'s build), or on Debian/Ubuntu use WebKitGTK: `apt-get install webkit2gtk-driver xvfb` and the desktop-webkit device';
   }
+}
+
+/** A program on PATH (or an absolute path that exists and is executable), else undefined. */
+export function which(program: string): string | undefined {
+  const isExec = (p: string): boolean => {
+    try {
+      accessSync(p, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (program.includes('/')) return isExec(program) ? program : undefined;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && isExec(join(dir, program))) return join(dir, program);
+  }
+  return undefined;
+}
+
+/** WebKitGTK's MiniBrowser (the browser WebKitWebDriver drives); ERH_MINIBROWSER_PATH overrides. */
+export function findMiniBrowser(): string | undefined {
+  const fromEnv = process.env.ERH_MINIBROWSER_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  const roots = ['/usr/lib', '/usr/libexec', '/usr/lib64'];
+  for (const root of roots) {
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(root);
+    } catch {
+      continue;
+    }
+    // /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser (Debian), /usr/libexec/webkit2gtk-4.1/MiniBrowser (Fedora)
+    const dirs = [root, ...entries.filter((e) => e.endsWith('-linux-gnu')).map((e) => join(root, e))];
+    for (const dir of dirs) {
+      for (const api of ['webkitgtk-6.0', 'webkit2gtk-4.1', 'webkit2gtk-4.0']) {
+        const candidate = join(dir, api, 'MiniBrowser');
+        if (existsSync(candidate)) return candidate;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** chromedriver matching the Chromium found (Debian: chromium-driver); ERH_CHROMEDRIVER_PATH overrides. */
+export function findChromedriver(): string | undefined {
+  const fromEnv = process.env.ERH_CHROMEDRIVER_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return which('chromedriver');
 }

@@ -16,7 +16,8 @@ import {
   type Locator as PwLocator,
   type Page,
 } from 'playwright';
-import type { Device, Locator } from '../core/config.ts';
+import type { Device, Locator, PlaywrightDevice } from '../core/config.ts';
+import { resolveUrl } from './availability.ts';
 import { HarnessError } from '../core/errors.ts';
 import type { Engine } from '../core/ids.ts';
 import { chromiumArgs, findBrowser, installHint } from './browsers.ts';
@@ -31,9 +32,27 @@ import {
 
 const TYPES: Record<Engine, BrowserType> = { chromium, firefox, webkit };
 
-/** Launches the browser a device needs. Throws HarnessError with an install hint when it is missing. */
+/**
+ * Launches the browser a device needs, or connects to its remote Playwright browser server.
+ * Throws HarnessError with an install hint when it is missing.
+ */
 export async function launchBrowser(device: Device): Promise<Browser> {
+  if (device.driver !== 'playwright') throw new HarnessError(`Device ${device.id} is driven by ${device.driver}, not Playwright`);
   const type = TYPES[device.engine];
+  if (device.connect) {
+    const endpoint = resolveUrl(device.connect.wsEndpoint);
+    if (!endpoint) throw new HarnessError(`Device ${device.id}: the Playwright server endpoint is not set`);
+    const headers: Record<string, string> = {};
+    for (const [name, ref] of Object.entries(device.connect.headers)) {
+      const value = process.env[ref.env];
+      if (value) headers[name] = value;
+    }
+    try {
+      return await type.connect(endpoint, { headers, timeout: device.connect.timeoutMs });
+    } catch (e) {
+      throw new HarnessError(`Could not connect to the Playwright server for device ${device.id}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
   const install = findBrowser(device.engine, device, type.executablePath());
   if (!install) throw new HarnessError(`No ${device.engine} browser found for device ${device.id}: ${installHint(device.engine)}`);
   const args = [...(device.engine === 'chromium' ? chromiumArgs() : []), ...(device.browser?.args ?? [])];
@@ -50,7 +69,7 @@ export async function launchBrowser(device: Device): Promise<Browser> {
 }
 
 /** Playwright context options for a device: its descriptor, then explicit fields. */
-export function contextOptions(device: Device): BrowserContextOptions {
+export function contextOptions(device: PlaywrightDevice): BrowserContextOptions {
   let base: BrowserContextOptions = {};
   if (device.emulate) {
     const descriptor = playwrightDevices[device.emulate];
@@ -109,6 +128,7 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   static async open(browser: Browser, device: Device): Promise<PlaywrightSession> {
+    if (device.driver !== 'playwright') throw new HarnessError(`Device ${device.id} is driven by ${device.driver}, not Playwright`);
     const context = await browser.newContext(contextOptions(device));
     const page = await context.newPage();
     return new PlaywrightSession(device.engine, browser.version(), context, page);
