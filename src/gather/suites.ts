@@ -16,7 +16,6 @@ import { runAxe, AXE_TAGS, axeSource } from './axe.ts';
 import { actionContext, walkJourney, type GatherContext, type WalkResult } from './journey.ts';
 import { absoluteUrl } from './actions.ts';
 import { overflowProbe } from './probes.ts';
-import { LIGHTHOUSE_VERSION, runLighthouse } from './lighthouse.ts';
 import type { Artifacts } from './artifacts.ts';
 
 export interface GatherKit {
@@ -248,6 +247,8 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
     if (walk.status !== 'complete') return envelope(kit, 'performance', started, version, walk, undefined, attempt);
   }
   if (!kit.chromePath) throw new Error('performance gathering needs a Chromium path');
+  // Lighthouse is heavy to load (seconds per worker): only the performance phase pays for it.
+  const { LIGHTHOUSE_VERSION, runLighthouse } = await import('./lighthouse.ts');
   const { pages: results, browserVersion } = await runLighthouse({
     chromePath: kit.chromePath(),
     formFactor: lighthouseFormFactor(kit.target.device),
