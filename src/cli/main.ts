@@ -1,7 +1,8 @@
 /**
- * erh — the command line. Exit codes: 0 done (gates passed, when asked to gate); 1 gates failed;
- * 2 configuration or usage error; 3 harness failure. A user mistake is one line naming the file and
- * field, never a stack trace.
+ * erh — the command line. Exit codes: 0 done (gates passed, when asked to gate; no regression, for
+ * compare); 1 gates or budgets failed (with --gate) or a vendor regressed (compare); 2 configuration
+ * or usage error; 3 harness failure. A user mistake is one line naming the file and field, never a
+ * stack trace.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -18,6 +19,17 @@ import { summarize } from './summary.ts';
 const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
 const orchestrate = () => import('./orchestrate.ts');
 const finalize = () => import('../reporting/finalize.ts');
+const pdf = () => import('../reporting/pdf.ts');
+
+/** Gating (--gate): a must-pass gate failed or undecided, or a budget exceeded. */
+function gateFailed(result: RunOutcome['final']['result']): boolean {
+  return result.scorecard.some((e) => !e.eligible || (e.budgets ?? []).some((b) => b.passed === false));
+}
+
+async function writePdfs(runDir: string): Promise<void> {
+  const files = await (await pdf()).writeScorecardPdfs(runDir);
+  out(`erh: pdf        ${Object.values(files).map((f) => relative(process.cwd(), f)).join(', ')}`);
+}
 
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -45,6 +57,7 @@ function report(outcome: RunOutcome, gate: boolean): number {
   const { final } = outcome;
   out(summarize(final.result));
   for (const p of final.problems) out(`erh: evidence not used: ${p}`);
+  for (const p of final.historyProblems ?? []) out(`erh: earlier run left out of the trend: ${p}`);
   out(`erh: results    ${relative(process.cwd(), final.files.results)}`);
   out(`erh: scorecard  ${relative(process.cwd(), final.files.scorecard)}  (also ${Object.values(final.files.scorecards).map((f) => f.split('/').pop()).join(', ')})`);
   out(`erh: junit      ${relative(process.cwd(), final.files.junit)}`);
@@ -53,7 +66,7 @@ function report(outcome: RunOutcome, gate: boolean): number {
     out('erh: some gathering failed in the harness itself (see ✗ lines above); those cells are marked harness-error');
     return EXIT.harness;
   }
-  if (gate && final.result.scorecard.some((e) => !e.eligible)) return EXIT.gatesFailed;
+  if (gate && gateFailed(final.result)) return EXIT.gatesFailed;
   return EXIT.ok;
 }
 
@@ -69,7 +82,8 @@ program
   .description('start the built-in demo world (a library system and candidate vendors), run the full matrix on it, and write reports/latest')
   .option('--devices <ids>', 'only these devices (comma-separated)', csv)
   .option('--workers <n>', 'parallel gathering workers', positiveInt, 2)
-  .action(async (opts: { devices?: string[]; workers: number }) => {
+  .option('--no-pdf', 'do not print the scorecards to PDF')
+  .action(async (opts: { devices?: string[]; workers: number; pdf: boolean }) => {
     const { startDemoWorld } = await import('../../fixtures/world.ts');
     const selection = { root: PACKAGE_ROOT, ...(opts.devices ? { devices: opts.devices } : {}) };
     // Validate the demo's configuration before starting any server; patrons are checked once they exist.
@@ -81,7 +95,9 @@ program
       Object.assign(process.env, world.env);
       const { prepare, runEvaluation } = await orchestrate();
       const config = prepare(selection);
-      process.exitCode = report(await runEvaluation(config, { workers: opts.workers }), false);
+      const outcome = await runEvaluation(config, { workers: opts.workers });
+      process.exitCode = report(outcome, false);
+      if (opts.pdf) await writePdfs(outcome.runDir);
     } finally {
       await world.stop();
     }
@@ -97,8 +113,9 @@ program
   .option('--reports <dir>', 'where runs are written (default <config>/reports)')
   .option('--workers <n>', 'parallel gathering workers', positiveInt, 2)
   .option('--shard <i/n>', 'run only shard i of n (for several machines)', shard)
-  .option('--gate', 'exit 1 when a service fails a must-pass gate')
-  .action(async (opts: { config: string; services?: string[]; devices?: string[]; profile: string; reports?: string; workers: number; shard?: { index: number; total: number }; gate?: boolean }) => {
+  .option('--gate', 'exit 1 when a service fails a must-pass gate or exceeds a budget')
+  .option('--pdf', 'also print the scorecards to PDF (scorecard.<lang>.pdf)')
+  .action(async (opts: { config: string; services?: string[]; devices?: string[]; profile: string; reports?: string; workers: number; shard?: { index: number; total: number }; gate?: boolean; pdf?: boolean }) => {
     const { prepare, runEvaluation } = await orchestrate();
     const config = prepare({ root: opts.config, services: opts.services, devices: opts.devices, profile: opts.profile });
     const outcome = await runEvaluation(config, {
@@ -107,20 +124,51 @@ program
       ...(opts.shard ? { shard: opts.shard } : {}),
     });
     process.exitCode = report(outcome, !!opts.gate);
+    if (opts.pdf) await writePdfs(outcome.runDir);
   });
 
 program
   .command('report')
   .description('re-score a run\'s saved evidence (no vendor is visited) and rewrite its results and scorecards')
   .argument('<run-dir>', 'a run directory, e.g. reports/latest')
-  .option('--gate', 'exit 1 when a service fails a must-pass gate')
-  .action(async (runDir: string, opts: { gate?: boolean }) => {
+  .option('--gate', 'exit 1 when a service fails a must-pass gate or exceeds a budget')
+  .option('--pdf', 'also print the scorecards to PDF (scorecard.<lang>.pdf) with Chromium')
+  .action(async (runDir: string, opts: { gate?: boolean; pdf?: boolean }) => {
     if (!existsSync(join(runDir, 'run.json'))) throw new ConfigError(runDir, undefined, 'not a run directory (no run.json)');
     const final = (await finalize()).finalizeRun(resolve(runDir));
     out(summarize(final.result));
     for (const p of final.problems) out(`erh: evidence not used: ${p}`);
+    for (const p of final.historyProblems) out(`erh: earlier run left out of the trend: ${p}`);
     out(`erh: scorecard ${relative(process.cwd(), final.files.scorecard)}`);
-    process.exitCode = opts.gate && final.result.scorecard.some((e) => !e.eligible) ? EXIT.gatesFailed : EXIT.ok;
+    if (opts.pdf) await writePdfs(resolve(runDir));
+    process.exitCode = opts.gate && gateFailed(final.result) ? EXIT.gatesFailed : EXIT.ok;
+  });
+
+program
+  .command('compare')
+  .description('compare two runs: write compare.json and compare.html (fi/sv/en), exit 1 when a vendor regressed beyond the profile\'s thresholds')
+  .argument('<old-run>', 'the earlier run directory')
+  .argument('<new-run>', 'the later run directory (compare files are written here unless --out)')
+  .option('--out <dir>', 'where to write compare.json and compare*.html')
+  .option('--profile <file>', 'take the regression thresholds from this profile instead of the new run\'s')
+  .action(async (oldRun: string, newRun: string, opts: { out?: string; profile?: string }) => {
+    const { compareRunDirs } = await import('../reporting/compare.ts');
+    let thresholds;
+    if (opts.profile !== undefined) {
+      const { parseFile } = await import('../config/load.ts');
+      const { ProfileSchema, DEFAULT_REGRESSION_THRESHOLDS } = await import('../core/config.ts');
+      thresholds = parseFile(process.cwd(), resolve(opts.profile), ProfileSchema).regressions ?? DEFAULT_REGRESSION_THRESHOLDS;
+    }
+    const { result, files, problems } = compareRunDirs(oldRun, newRun, { ...(opts.out ? { outDir: opts.out } : {}), ...(thresholds ? { thresholds } : {}) });
+    for (const p of problems) out(`erh: evidence not used: ${p}`);
+    if (!result.sameConfiguration) out('erh: the runs used different configurations (fingerprints differ)');
+    for (const s of result.services) {
+      const release = s.releaseChanged ? `${s.oldRelease ?? '?'} → ${s.newRelease ?? '?'}` : (s.newRelease ?? 'release not read');
+      out(`${s.regressed ? '✗' : s.status === 'not-compared' ? '?' : '✓'} ${s.service.padEnd(16)} ${s.status.padEnd(13)} ${release}`);
+      for (const c of s.changes.filter((x) => x.regression)) out(`    regression: ${c.detail}`);
+    }
+    out(`erh: compare    ${relative(process.cwd(), files.html)}  (also compare.fi/sv/en.html, compare.json)`);
+    process.exitCode = result.regressed.length > 0 ? EXIT.gatesFailed : EXIT.ok;
   });
 
 program

@@ -8,6 +8,33 @@
 import { z } from 'zod';
 import { ImpactSchema, LANGUAGES, PATRON_ROLES, SERVICE_KINDS, SUITES, SlugSchema } from './ids.ts';
 
+// ───────────────────────────── localized text ─────────────────────────────
+
+/**
+ * Text an evaluator writes that the scorecard shows (profile name, gate and budget titles): one
+ * string, or one per report language so that the Finnish, Swedish and English scorecards each
+ * show their own. A missing language falls back to English, then Finnish, then Swedish.
+ */
+export const LocalizedTextSchema = z
+  .union([
+    z.string().min(1),
+    z
+      .strictObject({
+        fi: z.string().min(1).optional().describe('Finnish'),
+        sv: z.string().min(1).optional().describe('Swedish'),
+        en: z.string().min(1).optional().describe('English'),
+      })
+      .refine((t) => t.fi !== undefined || t.sv !== undefined || t.en !== undefined, { message: 'give the text in at least one of fi, sv, en' }),
+  ])
+  .describe('A text, or the text per language: { fi: …, sv: …, en: … }');
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/** The text in a language, falling back to English, Finnish, then Swedish. */
+export function localize(text: LocalizedText, lang: (typeof LANGUAGES)[number]): string {
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text.en ?? text.fi ?? text.sv ?? '';
+}
+
 // ───────────────────────────── locators and journeys ─────────────────────────────
 
 /** Where an element is, by what a patron perceives: role and accessible name, label or text. */
@@ -255,7 +282,7 @@ export type FailureRule = z.infer<typeof FailureRuleSchema>;
 export const GateSchema = z
   .strictObject({
     id: SlugSchema,
-    title: z.string().optional().describe('Shown in the scorecard; defaults to the check\'s title'),
+    title: LocalizedTextSchema.optional().describe('Shown in the scorecard (one text or one per language); defaults to the check\'s title'),
     check: z.string().min(1).optional().describe('Check id that must pass, e.g. login/valid-patron'),
     noFailures: FailureRuleSchema.optional(),
     scope: z
@@ -279,13 +306,13 @@ export const BudgetSchema = z
   .union([
     z.strictObject({
       id: SlugSchema,
-      title: z.string().optional().describe('Shown in the scorecard; defaults to the check\'s title'),
+      title: LocalizedTextSchema.optional().describe('Shown in the scorecard; defaults to the check\'s title'),
       check: z.string().min(1).describe('A check with a measured value, e.g. performance/largest-contentful-paint'),
       max: z.number().describe('Highest acceptable value on every device, in the check\'s unit (ms for timings; CLS unitless)'),
     }),
     z.strictObject({
       id: SlugSchema,
-      title: z.string().optional().describe('Shown in the scorecard'),
+      title: LocalizedTextSchema.optional().describe('Shown in the scorecard'),
       score: z.enum([...SUITES, 'overall']).describe('A suite score (mean over devices) or the overall score'),
       min: z.number().min(0).max(100).describe('Lowest acceptable score, 0–100'),
     }),
@@ -336,7 +363,7 @@ export const ProfileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     id: SlugSchema,
-    name: z.string().min(1),
+    name: LocalizedTextSchema.describe('Name of the procurement, shown on the scorecard'),
     description: z.string().optional(),
     weights: z
       .strictObject(Object.fromEntries(SUITES.map((s) => [s, z.number().min(0).max(100)])) as Record<

@@ -16,6 +16,7 @@ import { runAxe, AXE_TAGS, axeSource } from './axe.ts';
 import { actionContext, walkJourney, type GatherContext, type WalkResult } from './journey.ts';
 import { absoluteUrl } from './actions.ts';
 import { overflowProbe } from './probes.ts';
+import { readRelease } from './release.ts';
 import type { Artifacts } from './artifacts.ts';
 
 export interface GatherKit {
@@ -205,8 +206,11 @@ export async function gatherCompatibility(kit: GatherKit, attempt = 1): Promise<
     } finally {
       unlisten();
     }
+    // The service's release (service YAML `release:`), once per target, after the listeners are gone.
+    const release = walk.status === 'complete' ? await readRelease(session, kit.target.service, kit.redactor, kit.navigationTimeoutMs ?? 30_000) : undefined;
     return envelope(kit, 'compatibility', started, session.browserVersion, walk, {
       compatibility: { viewport: session.viewport(), console: consoleEntries, pageErrors, failedRequests, overflow },
+      ...(release ? { release } : {}),
     }, attempt);
   });
 }

@@ -105,7 +105,7 @@ export function renderHeatMap(result: RunResult, lang: Language, id = 'heatmap')
     });
     return html`<text x="${HEAT_LABEL - 8}" y="${y + 20}" text-anchor="end">${clip(s.name, 26)}</text>${cells}`;
   });
-  return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13" fill="#1a1a1a">
+  return html`<svg xmlns="http://www.w3.org/2000/svg" class="heatmap" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="13" fill="#1a1a1a">
 <title id="${id}-title">${t(lang, 'heatmap.title')}</title>
 <desc id="${id}-desc">${desc}</desc>
 ${heads}

@@ -142,7 +142,7 @@ ${table(
   html`<tr><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.oldRelease')}</th><th scope="col">${t(lang, 'col.newRelease')}</th><th scope="col">${t(lang, 'col.oldOverall')}</th><th scope="col">${t(lang, 'col.newOverall')}</th><th scope="col">${t(lang, 'col.result')}</th></tr>`,
   html`<tbody>${summaryRows}</tbody>`,
 )}</section>
-<section aria-labelledby="changes"><h2 id="changes">${t(lang, 'col.change')}</h2>
+<section aria-labelledby="changes"><h2 id="changes">${t(lang, 'compare.changes')}</h2>
 ${result.services.map((s) => serviceSection(ctx, s, deviceName))}</section>
 <section aria-labelledby="runs"><h2 id="runs">${t(lang, 'compare.runs')}</h2>
 <p>${result.sameConfiguration ? t(lang, 'compare.sameConfig') : html`<strong>${t(lang, 'compare.differentConfig')}</strong>`}</p>

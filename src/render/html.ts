@@ -11,7 +11,7 @@
  * grouped by check across devices, each finding opening onto its evidence · methodology.
  */
 import type { CheckResult, Finding, Language, RunResult, ScorecardEntry, SuiteResult, TargetResult } from '../core/index.ts';
-import { IMPACTS, LANGUAGES, SUITES } from '../core/index.ts';
+import { IMPACTS, LANGUAGES, SUITES, localize } from '../core/index.ts';
 import type { HistoryPoint } from '../scorecard/history.ts';
 import { renderChart, renderHeatMap, renderSparkline } from './chart.ts';
 import type { Html, Interpolation } from './escape.ts';
@@ -119,7 +119,7 @@ function contents(ctx: Context): Html {
 function gateTitle(ctx: Context, gateId: string, check: string, fallback: string): string {
   const { lang } = ctx;
   const profileGate = ctx.result.profile.gates.find((g) => g.id === gateId);
-  if (profileGate?.title !== undefined) return profileGate.title;
+  if (profileGate?.title !== undefined) return localize(profileGate.title, lang);
   const rule = profileGate?.noFailures;
   if (rule !== undefined) {
     return t(lang, 'gate.rule', {
@@ -159,7 +159,7 @@ function budgetList(ctx: Context, entry: ScorecardEntry): Html {
       b.passed === true ? ['✓', t(lang, 'budget.within')] : b.passed === false ? ['✗', t(lang, 'budget.over')] : ['?', t(lang, 'budget.unmeasured')];
     const profileBudget = ctx.result.profile.budgets?.find((p) => p.id === b.id);
     const title =
-      profileBudget?.title ??
+      (profileBudget?.title !== undefined ? localize(profileBudget.title, lang) : undefined) ??
       (b.kind === 'value'
         ? checkTitle(lang, b.subject, b.title).text
         : t(lang, 'budget.scoreTitle', { subject: b.subject === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.subject as (typeof SUITES)[number]}`)), limit: b.limit }));
@@ -527,11 +527,16 @@ function methodology(ctx: Context): Html {
     const where = g.devices ? `; ${t(lang, 'method.scope.devices', { devices: g.devices.map((d) => deviceName(ctx, d)).join(', ') })}` : '';
     return html`<li>${g.check !== undefined ? t(lang, 'method.gateItem', { gate: title, check: g.check, scope: scope + where }) : t(lang, 'method.gateRule', { gate: title, scope: scope + where })}</li>`;
   });
-  const budgets = (result.profile.budgets ?? []).map((b) =>
-    'check' in b
-      ? html`<li>${t(lang, 'method.budgetValue', { title: b.title ?? checkTitle(lang, b.check, b.check).text, check: b.check, limit: formatNumber(lang, b.max, 3) })}</li>`
-      : html`<li>${t(lang, 'method.budgetScore', { title: b.title ?? t(lang, 'budget.scoreTitle', { subject: b.score === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.score}`)), limit: b.min }), limit: b.min })}</li>`,
-  );
+  const unitOf = (id: string) => result.scorecard.flatMap((e) => e.budgets ?? []).find((r) => r.id === id && r.unit !== undefined)?.unit;
+  const budgets = (result.profile.budgets ?? []).map((b) => {
+    if ('check' in b) {
+      const title = b.title !== undefined ? localize(b.title, lang) : checkTitle(lang, b.check, b.check).text;
+      return html`<li>${t(lang, 'method.budgetValue', { title, check: b.check, limit: formatValue(lang, b.max, unitOf(b.id)) })}</li>`;
+    }
+    const subject = b.score === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.score}`));
+    const title = b.title !== undefined ? localize(b.title, lang) : t(lang, 'budget.scoreTitle', { subject, limit: b.min });
+    return html`<li>${t(lang, 'method.budgetScore', { title, subject, limit: b.min })}</li>`;
+  });
   const th = result.profile.regressions;
   const regressions = th
     ? [
@@ -577,7 +582,7 @@ ${regressions.length > 0 ? html`<h3>${t(lang, 'method.regressions')}</h3><p>${t(
 <dl class="meta">
 <dt>${t(lang, 'run.startedAt')}</dt><dd>${formatDateTime(result.startedAt)}</dd>
 <dt>${t(lang, 'run.evaluatedAt')}</dt><dd>${formatDateTime(result.evaluatedAt)}</dd>
-<dt>${t(lang, 'run.profile')}</dt><dd>${result.profile.name} (<code>${result.profile.id}</code>)</dd>
+<dt>${t(lang, 'run.profile')}</dt><dd>${localize(result.profile.name, lang)} (<code>${result.profile.id}</code>)</dd>
 <dt>${t(lang, 'run.id')}</dt><dd><code>${result.runId}</code></dd>
 <dt>${t(lang, 'run.fingerprint')}</dt><dd><code>${result.fingerprint}</code> (${shortFingerprint(result.fingerprint)})</dd>
 <dt>${t(lang, 'run.tools')}</dt><dd>${tools}</dd>
@@ -633,7 +638,7 @@ export function renderScorecardHtml(result: RunResult, options: RenderOptions): 
   return page(
     lang,
     t(lang, 'document.title'),
-    `${result.profile.name} · ${formatDateTime(result.startedAt)}`,
+    `${localize(result.profile.name, lang)} · ${formatDateTime(result.startedAt)}`,
     contents(ctx),
     html`${ranking(ctx)}
 ${suitesTable(ctx)}

@@ -43,6 +43,7 @@ ul.gates { list-style: none; margin: 0; padding: 0; }
 .mark { display: inline-block; width: 1.2em; font-weight: 700; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 48rem; width: 100%; height: auto; }
+figure svg.heatmap { width: auto; max-width: 100%; }
 figcaption { color: var(--muted); }
 article.check { border-top: 1px solid var(--line); padding-top: .25rem; }
 dl.facts { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: .25rem 0; }
@@ -55,7 +56,7 @@ ol.findings dl { display: grid; grid-template-columns: max-content 1fr; gap: .1r
 ol.findings dt { font-weight: 600; }
 ol.findings dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 code { overflow-wrap: anywhere; }
-nav.contents ol { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0 0 1rem; padding-left: 1.25rem; }
+nav.contents ol { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: 0 0 1rem; padding: 0; list-style: none; }
 ul.notes { padding-left: 1.25rem; }
 ul.notes li { margin: .25rem 0; }
 ul.device-status { margin: .25rem 0; padding-left: 1.25rem; }

@@ -1,6 +1,8 @@
 /**
  * Evidence → results.json, scorecards (fi, sv, en) and junit.xml. Used at the end of a run and by
- * `erh report <run-dir>`, which re-scores saved evidence without visiting any vendor.
+ * `erh report <run-dir>`, which re-scores saved evidence without visiting any vendor. The scorecards
+ * show the trend over the earlier runs in the same reports folder (history.ts). PDFs are written on
+ * request by pdf.ts, which needs a browser.
  */
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { evaluateRun } from '../scorecard/evaluate.ts';
 import { renderScorecardHtml } from '../render/html.ts';
 import { renderJUnit } from '../render/junit.ts';
 import { readEvidence } from './evidence-store.ts';
+import { readHistory } from './history.ts';
 import { openRun, writeFileAtomic } from './run-context.ts';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +31,8 @@ export interface FinalizeOutput {
   files: { results: string; scorecard: string; scorecards: Record<Language, string>; junit: string };
   /** Evidence files that could not be used. */
   problems: string[];
+  /** Earlier runs' results that could not be read for the trend (named, with the reason). */
+  historyProblems: string[];
 }
 
 export function scorecardFileName(lang: Language): string {
@@ -79,14 +84,15 @@ export function finalizeRun(runDir: string): FinalizeOutput {
     junit: join(run.runDir, 'junit.xml'),
   };
   writeFileAtomic(files.results, `${JSON.stringify(result, null, 2)}\n`);
+  const history = readHistory(run.runDir, result);
   for (const lang of LANGUAGES) {
     const file = join(run.runDir, scorecardFileName(lang));
-    const html = renderScorecardHtml(result, { lang });
+    const html = renderScorecardHtml(result, { lang, history: history.points });
     writeFileAtomic(file, html);
     files.scorecards[lang] = file;
     // The default scorecard is Finnish: the consortium's working language.
     if (lang === 'fi') writeFileAtomic(files.scorecard, html);
   }
   writeFileAtomic(files.junit, renderJUnit(result));
-  return { result, files, problems };
+  return { result, files, problems, historyProblems: history.problems };
 }

@@ -9,7 +9,7 @@
  * fails on them, and the scorecard shows them next to the gates.
  */
 import type { Budget, BudgetResult, ScorecardEntry, Suite, TargetResult } from '../core/index.ts';
-import { SUITES } from '../core/index.ts';
+import { SUITES, localize } from '../core/index.ts';
 import { findCheckMeta } from '../checks/registry.ts';
 import { roundTo } from '../scoring/statistics.ts';
 import { RANK_DIGITS } from './rank.ts';
@@ -37,7 +37,7 @@ export function evaluateBudget(
     const unit = measured.find((m) => m.unit !== undefined)?.unit;
     return {
       id: budget.id,
-      title: budget.title ?? findCheckMeta(budget.check)?.title ?? measured[0]?.title ?? budget.check,
+      title: (budget.title !== undefined ? localize(budget.title, 'en') : undefined) ?? findCheckMeta(budget.check)?.title ?? measured[0]?.title ?? budget.check,
       subject: budget.check,
       kind: 'value',
       limit: budget.max,
@@ -50,7 +50,7 @@ export function evaluateBudget(
   const actual = budget.score === 'overall' ? entry.overall : entry.suites[budget.score as Suite];
   return {
     id: budget.id,
-    title: budget.title ?? `${budget.score} score at least ${budget.min}`,
+    title: budget.title !== undefined ? localize(budget.title, 'en') : `${budget.score} score at least ${budget.min}`,
     subject: budget.score,
     kind: 'score',
     limit: budget.min,

@@ -29,7 +29,7 @@ import type {
   SuiteResult,
   TargetResult,
 } from '../core/index.ts';
-import { RESULT_SCHEMA_VERSION, SUITES, targetId } from '../core/index.ts';
+import { RESULT_SCHEMA_VERSION, SUITES, localize, targetId } from '../core/index.ts';
 import { evaluateEvidence, findCheckMeta } from '../checks/registry.ts';
 import { mean, roundTo } from '../scoring/statistics.ts';
 import { SCORE_DIGITS, scoreSuite } from '../scoring/suite.ts';
@@ -168,7 +168,7 @@ function gateObservations(gate: Gate, ctx: ServiceContext): GateObservation[] {
 }
 
 function gateTitle(gate: Gate, observations: readonly GateObservation[]): string {
-  if (gate.title !== undefined) return gate.title;
+  if (gate.title !== undefined) return localize(gate.title, 'en');
   if (gate.noFailures !== undefined) return ruleTitle(gate.noFailures);
   const check = gate.check as string;
   return findCheckMeta(check)?.title ?? observations.find((o) => o.check)?.check?.title ?? check;
