@@ -9,3 +9,5 @@ export { METRICS } from './performance/metrics.ts';
 export { TIME_TO_LOGIN_POINTS } from './login/time-to-login.ts';
 export { isIgnoredRequest } from './compatibility/failed-requests.ts';
 export { OVERFLOW_TOLERANCE_PX } from './compatibility/horizontal-overflow.ts';
+export { WCAG_CRITERIA, LEVEL_FACTORS, criterion, criterionReferences, criterionWeight, type Criterion, type WcagLevel } from './accessibility/criteria.ts';
+export { successCriterion } from './accessibility/references.ts';

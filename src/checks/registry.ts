@@ -6,6 +6,10 @@ import type { CheckResult, Evidence, Suite } from '../core/index.ts';
 import { SUITES } from '../core/index.ts';
 import type { GatherOutcome } from '../scoring/suite.ts';
 import { axeRules } from './accessibility/axe.ts';
+import { KEYBOARD_CHECKS } from './accessibility/keyboard.ts';
+import { MEDIA_CHECKS } from './accessibility/media.ts';
+import { STRUCTURE_CHECKS } from './accessibility/page-structure.ts';
+import { PRESENTATION_CHECKS } from './accessibility/presentation.ts';
 import { consoleErrors } from './compatibility/console-errors.ts';
 import { failedRequests } from './compatibility/failed-requests.ts';
 import { horizontalOverflow } from './compatibility/horizontal-overflow.ts';
@@ -26,7 +30,7 @@ export const SUITE_CHECKS: { readonly [S in Suite]: SuiteChecks<S> } = {
   },
   accessibility: {
     suite: 'accessibility',
-    checks: [journeyCompleted('accessibility')],
+    checks: [...KEYBOARD_CHECKS, ...PRESENTATION_CHECKS, ...STRUCTURE_CHECKS, ...MEDIA_CHECKS, journeyCompleted('accessibility')],
     families: [axeRules],
   },
   performance: {

@@ -90,6 +90,93 @@ export const AxeRuleResultSchema = z.strictObject({
 });
 export type AxeRuleResult = z.infer<typeof AxeRuleResultSchema>;
 
+/** An element the beyond-axe probes name: a CSS selector path and its accessible name or text (vendor-controlled, ≤ 80 characters). */
+export const A11yElementSchema = z.strictObject({
+  selector: z.string(),
+  name: z.string(),
+});
+export type A11yElement = z.infer<typeof A11yElementSchema>;
+
+/** One element of the sequential focus order (tabbable: not disabled, not tabindex=-1, rendered). */
+export const TabStopSchema = z.strictObject({
+  ...A11yElementSchema.shape,
+  /** Box in document coordinates when focused, CSS px. */
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+  /** Its computed outline, box-shadow, border, background, colour or text decoration changed on focus; null when never focused. */
+  focusVisible: z.boolean().nullable(),
+  /** When focused, it was entirely hidden under fixed or sticky content (WCAG 2.2 SC 2.4.11); null when never focused. */
+  obscuredBy: z.string().nullable(),
+});
+export type TabStop = z.infer<typeof TabStopSchema>;
+
+/** Real Tab presses from the top of the page (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11). */
+export const KeyboardProbeSchema = z.strictObject({
+  /** Tabbable elements in DOM order; `sequence` indexes into it. */
+  stops: z.array(TabStopSchema),
+  /** After each Tab press: index of the focused stop, or null when focus was on the page itself or outside the stops. */
+  sequence: z.array(z.number().int().nullable()),
+  /** Elements that look interactive (ARIA widget role or onclick) but cannot be reached with Tab, up to 25. */
+  unfocusable: z.array(A11yElementSchema),
+  /** More tabbable elements than the press budget: some were never tried. */
+  truncated: z.boolean(),
+});
+export type KeyboardProbe = z.infer<typeof KeyboardProbeSchema>;
+
+/** Text clipped by a style change (text resize or text spacing) that was not clipped before it, up to 25. */
+export const ClippedTextSchema = z.strictObject({
+  ...A11yElementSchema.shape,
+  /** Content extent beyond the element's box, CSS px. */
+  hiddenPx: z.number(),
+});
+
+export const A11yProbesSchema = z.strictObject({
+  /** Viewport when probing, CSS px. */
+  viewport: z.strictObject({ width: z.number(), height: z.number() }),
+  keyboard: KeyboardProbeSchema.optional(),
+  /** The page at a 320 CSS px wide viewport (WCAG 1.4.10); absent when the session could not resize. */
+  reflow: z.strictObject({ viewportWidth: z.number(), documentWidth: z.number(), offenders: z.array(z.strictObject({ selector: z.string(), right: z.number() })) }).optional(),
+  /** Text at 200 % (each element's font size doubled; WCAG 1.4.4). */
+  textResize: z.strictObject({ clipped: z.array(ClippedTextSchema) }).optional(),
+  /** WCAG 1.4.12 spacing (line 1.5, paragraphs 2, letters 0.12, words 0.16 em) applied. */
+  textSpacing: z.strictObject({ clipped: z.array(ClippedTextSchema) }).optional(),
+  /** Pointer targets (WCAG 2.2 SC 2.5.8): how many were measured and those under 24×24 CSS px without the spacing exception, up to 25. */
+  targets: z.strictObject({
+    measured: z.number().int().nonnegative(),
+    small: z.array(z.strictObject({ ...A11yElementSchema.shape, width: z.number(), height: z.number(), nearestPx: z.number() })),
+  }).optional(),
+  /** Page language (WCAG 3.1.1) and language of parts (3.1.2); `detected` from the words (fi/sv/en), null when undecided. */
+  language: z.strictObject({
+    declared: z.string().nullable(),
+    detected: LanguageSchema.nullable(),
+    parts: z.array(z.strictObject({ ...A11yElementSchema.shape, declared: z.string(), detected: LanguageSchema.nullable() })),
+  }).optional(),
+  /** Bypass blocks (WCAG 2.4.1): a working skip link among the first stops, and landmark counts. */
+  bypass: z.strictObject({ skipLink: z.string().nullable(), main: z.number().int().nonnegative(), navigation: z.number().int().nonnegative() }).optional(),
+  /** Audio and video elements with their player controls (WCAG 1.2.2, 1.4.2, 2.1.1, 4.1.2). */
+  media: z.array(z.strictObject({
+    ...A11yElementSchema.shape,
+    kind: z.enum(['audio', 'video']),
+    /** Sound was playing without the patron asking (autoplay, not muted). */
+    autoplaySound: z.boolean(),
+    /** Video: a captions or subtitles track exists. */
+    captions: z.boolean(),
+    /** Native controls attribute. */
+    nativeControls: z.boolean(),
+    /** Buttons, sliders and links of the player around the element; `stop` indexes keyboard.stops, null when not tabbable. */
+    controls: z.array(z.strictObject({ ...A11yElementSchema.shape, stop: z.number().int().nullable() })),
+  })).optional(),
+  /** Animations running longer than 5 s or forever, and whether the page's CSS answers prefers-reduced-motion (WCAG 2.2.2, 2.3.3). */
+  motion: z.strictObject({ longAnimations: z.array(z.string()), reducedMotionRule: z.boolean() }).optional(),
+  /** Probes that could not run, in the harness's words. */
+  errors: z.array(z.strictObject({ probe: z.string(), message: z.string() })),
+  /** Time all probes took at this state, ms. */
+  durationMs: z.number().nonnegative(),
+});
+export type A11yProbes = z.infer<typeof A11yProbesSchema>;
+
 export const AccessibilityStateSchema = z.strictObject({
   /** Journey step (or login state, e.g. login-error) at which axe ran. */
   step: z.string(),
@@ -102,6 +189,8 @@ export const AccessibilityStateSchema = z.strictObject({
   /** Ids of rules that did not apply. */
   inapplicable: z.array(z.string()),
   screenshot: FileRef.optional(),
+  /** What the beyond-axe probes measured at this state (src/gather/a11y); absent in older evidence. */
+  probes: A11yProbesSchema.optional(),
 });
 export type AccessibilityState = z.infer<typeof AccessibilityStateSchema>;
 

@@ -13,6 +13,7 @@ import { NavigationError, type BrowserSession } from '../session/types.ts';
 import type { PatronSecrets, Redactor } from '../config/secrets.ts';
 import type { PatronRole } from '../core/ids.ts';
 import { runAxe, AXE_TAGS, axeSource } from './axe.ts';
+import { runA11yProbes } from './a11y/index.ts';
 import { actionContext, walkJourney, type GatherContext, type WalkResult } from './journey.ts';
 import { absoluteUrl } from './actions.ts';
 import { overflowProbe } from './probes.ts';
@@ -147,8 +148,9 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
       suite: 'accessibility',
       screenshots: true,
       onState: async (step, ev) => {
-        kit.progress?.(`axe on ${step.id}`);
-        states.push({ ...(await runAxe(session, step.id, ev.url)), ...(ev.screenshot ? { screenshot: ev.screenshot } : {}) });
+        kit.progress?.(`axe and probes on ${step.id}`);
+        const axe = await runAxe(session, step.id, ev.url);
+        states.push({ ...axe, ...(ev.screenshot ? { screenshot: ev.screenshot } : {}), probes: await runA11yProbes(session) });
       },
     });
     if (walk.status === 'complete') {
@@ -161,7 +163,8 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
         if (outcome && outcome.outcome === 'rejected') {
           const shot = kit.artifacts.file('accessibility-login-error.png');
           const screenshot = await session.screenshot(shot.absolute, { mask: secretFields(kit.target.service.login) }).then(() => shot.relative, () => undefined);
-          states.push({ ...(await runAxe(session, 'login-error', await session.url())), ...(screenshot ? { screenshot } : {}) });
+          const axe = await runAxe(session, 'login-error', await session.url());
+          states.push({ ...axe, ...(screenshot ? { screenshot } : {}), probes: await runA11yProbes(session) });
         }
       }
     }

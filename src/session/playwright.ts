@@ -138,6 +138,10 @@ export class PlaywrightSession implements BrowserSession {
     return this.page.viewportSize() ?? { width: 0, height: 0 };
   }
 
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height });
+  }
+
   async goto(url: string, timeoutMs: number): Promise<{ status: number | null }> {
     try {
       const response = await this.page.goto(url, { timeout: timeoutMs, waitUntil: 'load' });

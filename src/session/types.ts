@@ -61,6 +61,12 @@ export interface BrowserSession {
   readonly browserVersion: string;
   readonly features: SessionFeatures;
   viewport(): { width: number; height: number };
+  /**
+   * Resizes the layout viewport to width × height CSS px (e.g. 320 px wide for WCAG 1.4.10 reflow);
+   * `viewport()` reports the new size afterwards. Playwright sets the page's viewport; WebDriver sets
+   * the window rect so that the inner size matches.
+   */
+  setViewport(width: number, height: number): Promise<void>;
   goto(url: string, timeoutMs: number): Promise<{ status: number | null }>;
   click(target: Locator, timeoutMs: number): Promise<void>;
   fill(target: Locator, value: string, timeoutMs: number): Promise<void>;

@@ -1,0 +1,134 @@
+/**
+ * Player checks over the beyond-axe probes (src/gather/a11y): the audio and video elements of each
+ * state and the buttons and sliders of the player around them.
+ *
+ * - `accessibility/player-controls` (4.1.2 + 2.1.1, critical): every control of a player without
+ *   native controls has an accessible name and was reached with Tab in the keyboard walk; a player
+ *   with neither native nor own controls fails.
+ * - `accessibility/no-autoplay-audio` (1.4.2, serious): no sound starts by itself.
+ * - `accessibility/captions` (1.2.2, critical): every video has a captions or subtitles track.
+ * - `accessibility/motion` (2.2.2, moderate): nothing animates for more than 5 s; when something
+ *   does, a person must check that it can be paused (and whether prefers-reduced-motion is answered).
+ *
+ * Not applicable where no state has such an element.
+ */
+import type { FindingInput } from '../types.ts';
+import { findingAt, probeCheck, type ProbeVerdict } from './probe-check.ts';
+
+export const playerControls = probeCheck({
+  id: 'accessibility/player-controls',
+  title: 'Player controls have names and work from the keyboard',
+  impact: 'critical',
+  criteria: ['4.1.2', '2.1.1'],
+  reads: ['accessibility.states[].probes.media', 'accessibility.states[].probes.keyboard'],
+  notApplicable: 'No audio or video element was found.',
+  verdict(states) {
+    const findings: FindingInput[] = [];
+    const missing: string[] = [];
+    let tested = 0;
+    let controls = 0;
+    for (const { state, probes } of states) {
+      if (!probes.media) {
+        missing.push(state.step);
+        continue;
+      }
+      const reached = new Set(probes.keyboard?.sequence ?? []);
+      for (const m of probes.media) {
+        tested++;
+        if (m.nativeControls) continue;
+        if (m.controls.length === 0) {
+          findings.push(findingAt(state, m.selector, `The ${m.kind} element has neither native controls nor controls of its own next to it. Reproduce: try to play or pause it without a mouse.`));
+          continue;
+        }
+        for (const c of m.controls) {
+          controls++;
+          if (!c.name) findings.push(findingAt(state, c.selector, `A ${m.kind} player control has no accessible name: a screen reader says only "button". Reproduce: move a screen reader to it, or inspect its accessible name.`));
+          if (c.stop === null) findings.push(findingAt(state, c.selector, `The player control ${c.name ? `"${c.name}" ` : ''}cannot be focused with Tab. Reproduce: press Tab through the player; it is skipped.`));
+          else if (probes.keyboard && !probes.keyboard.truncated && !reached.has(c.stop)) {
+            findings.push(findingAt(state, c.selector, `The player control ${c.name ? `"${c.name}" ` : ''}was never reached with Tab from the top of the page. Reproduce: press Tab through the page; focus never gets to it.`));
+          }
+        }
+      }
+    }
+    return { findings, missing, tested, passDetail: `All ${controls} player controls had names and were reached with Tab.` } satisfies ProbeVerdict;
+  },
+});
+
+export const noAutoplayAudio = probeCheck({
+  id: 'accessibility/no-autoplay-audio',
+  title: 'No sound plays automatically',
+  impact: 'serious',
+  criteria: ['1.4.2'],
+  reads: ['accessibility.states[].probes.media'],
+  notApplicable: 'No audio or video element was found.',
+  verdict(states) {
+    const findings: FindingInput[] = [];
+    const missing: string[] = [];
+    let tested = 0;
+    for (const { state, probes } of states) {
+      if (!probes.media) {
+        missing.push(state.step);
+        continue;
+      }
+      tested += probes.media.length;
+      for (const m of probes.media.filter((x) => x.autoplaySound)) {
+        findings.push(findingAt(state, m.selector, `The ${m.kind} starts playing sound by itself, over the patron's screen reader. Reproduce: open the page with the sound on.`));
+      }
+    }
+    return { findings, missing, tested, passDetail: 'No audio or video started with sound by itself.' } satisfies ProbeVerdict;
+  },
+});
+
+export const captions = probeCheck({
+  id: 'accessibility/captions',
+  title: 'Videos have captions',
+  impact: 'critical',
+  criteria: ['1.2.2'],
+  reads: ['accessibility.states[].probes.media'],
+  notApplicable: 'No video element was found.',
+  verdict(states) {
+    const findings: FindingInput[] = [];
+    const missing: string[] = [];
+    let tested = 0;
+    for (const { state, probes } of states) {
+      if (!probes.media) {
+        missing.push(state.step);
+        continue;
+      }
+      for (const m of probes.media.filter((x) => x.kind === 'video')) {
+        tested++;
+        if (!m.captions) findings.push(findingAt(state, m.selector, 'The video has no captions or subtitles track. Reproduce: play it and open the captions menu.'));
+      }
+    }
+    return { findings, missing, tested, passDetail: 'Every video had a captions or subtitles track.' } satisfies ProbeVerdict;
+  },
+});
+
+export const motion = probeCheck({
+  id: 'accessibility/motion',
+  title: 'Moving content can be paused and reduced motion is respected',
+  impact: 'moderate',
+  criteria: ['2.2.2'],
+  reads: ['accessibility.states[].probes.motion'],
+  notApplicable: 'No page state was examined.',
+  verdict(states) {
+    const review: FindingInput[] = [];
+    const missing: string[] = [];
+    let tested = 0;
+    for (const { state, probes } of states) {
+      if (!probes.motion) {
+        missing.push(state.step);
+        continue;
+      }
+      tested++;
+      for (const sel of probes.motion.longAnimations) {
+        review.push(
+          findingAt(state, sel, `An animation runs longer than 5 s${probes.motion.reducedMotionRule ? '' : ', and the page\'s CSS has no prefers-reduced-motion rule'}: check that it can be paused, stopped or hidden. Reproduce: open the page and watch the element; then turn on "reduce motion" in the operating system.`),
+        );
+      }
+    }
+    return { findings: [], review, missing, tested, passDetail: 'Nothing animated for more than 5 seconds.' } satisfies ProbeVerdict;
+  },
+});
+
+export const MEDIA_CHECKS = [playerControls, noAutoplayAudio, captions, motion] as const;

@@ -1,0 +1,384 @@
+/**
+ * In-page probes of the beyond-axe accessibility gatherer (issue 4). Each is a self-contained
+ * function serialised into the page by any BrowserSession (Playwright, WebDriver), so nothing here
+ * may reference anything outside its own body: small helpers are repeated on purpose.
+ *
+ * The inventory probe marks the page's tabbable elements (`data-erh-stop`) and fixed/sticky boxes
+ * (`data-erh-fixed`) and remembers their unfocused styles in `window.__erhA11y`; the focus probe,
+ * run after each real Tab press, reads them back; the cleanup probe removes every mark.
+ */
+
+export interface InventoryResult {
+  stops: Array<{ selector: string; name: string }>;
+  unfocusable: Array<{ selector: string; name: string }>;
+  targets: { measured: number; small: Array<{ selector: string; name: string; width: number; height: number; nearestPx: number }> };
+  language: { declared: string | null; text: string; parts: Array<{ selector: string; name: string; declared: string; text: string }> };
+  bypass: { skipLink: string | null; main: number; navigation: number };
+  media: Array<{
+    selector: string;
+    name: string;
+    kind: 'audio' | 'video';
+    autoplaySound: boolean;
+    captions: boolean;
+    nativeControls: boolean;
+    controls: Array<{ selector: string; name: string; stop: number | null }>;
+  }>;
+  motion: { longAnimations: string[]; reducedMotionRule: boolean };
+}
+
+/** Marks tabbables and fixed boxes, and measures everything that needs no interaction. Puts a focus start point at the top of the page. */
+export function inventoryProbe(): InventoryResult {
+  const sel = (el: Element): string => {
+    const parts: string[] = [];
+    for (let e: Element | null = el; e && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
+      const tag = e.tagName.toLowerCase();
+      if (e.id && document.querySelectorAll(`#${CSS.escape(e.id)}`).length === 1) {
+        parts.unshift(`${tag}#${CSS.escape(e.id)}`);
+        break;
+      }
+      const parent: Element | null = e.parentElement;
+      const same = parent ? Array.from(parent.children).filter((c) => c.tagName === e!.tagName) : [];
+      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(e) + 1})` : tag);
+    }
+    return parts.join(' > ');
+  };
+  const nameOf = (el: Element): string => {
+    const label = el.getAttribute('aria-label');
+    let name = label && label.trim() ? label : '';
+    if (!name) {
+      const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+      name = ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    }
+    if (!name && 'labels' in el) {
+      const labels = (el as HTMLInputElement).labels;
+      if (labels) name = Array.from(labels).map((l) => l.textContent ?? '').join(' ');
+    }
+    if (!name && !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) name = (el as HTMLElement).innerText ?? el.textContent ?? '';
+    if (!name.trim()) name = Array.from(el.querySelectorAll('img[alt], svg[aria-label]')).map((i) => i.getAttribute('alt') ?? i.getAttribute('aria-label') ?? '').join(' ');
+    if (!name.trim() && el.tagName === 'INPUT' && ['submit', 'button', 'reset'].includes((el as HTMLInputElement).type)) name = (el as HTMLInputElement).value;
+    if (!name.trim()) name = el.getAttribute('title') ?? el.getAttribute('placeholder') ?? '';
+    return name.replace(/\s+/g, ' ').trim().slice(0, 80);
+  };
+  const rendered = (el: Element): boolean => {
+    if (el.getClientRects().length === 0) return false;
+    const st = getComputedStyle(el);
+    return st.visibility !== 'hidden' && st.visibility !== 'collapse' && !el.closest('[inert]');
+  };
+  const disabled = (el: Element): boolean => (el as HTMLButtonElement).disabled === true;
+
+  // Forget marks of an earlier run at this state.
+  for (const el of Array.from(document.querySelectorAll('[data-erh-stop],[data-erh-fixed]'))) {
+    el.removeAttribute('data-erh-stop');
+    el.removeAttribute('data-erh-fixed');
+  }
+  document.querySelector('[data-erh-start]')?.remove();
+
+  // ── sequential focus order ──
+  const focusable = 'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable=""],[contenteditable="true"],audio[controls],video[controls]';
+  const candidates = Array.from(document.querySelectorAll(focusable)).filter(
+    (el) => (el as HTMLElement).tabIndex >= 0 && !disabled(el) && !(el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') && rendered(el),
+  );
+  const positive = candidates.filter((el) => (el as HTMLElement).tabIndex > 0).sort((a, b) => (a as HTMLElement).tabIndex - (b as HTMLElement).tabIndex);
+  const ordered = [...positive, ...candidates.filter((el) => (el as HTMLElement).tabIndex === 0)];
+  const signature = (el: Element | null): string => {
+    if (!el) return '';
+    const s = getComputedStyle(el);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow, s.borderTopColor, s.borderBottomColor, s.borderTopWidth, s.borderBottomWidth, s.backgroundColor, s.color, s.textDecorationLine].join('|');
+  };
+  const styles: Array<[string, string]> = [];
+  ordered.forEach((el, i) => {
+    el.setAttribute('data-erh-stop', String(i));
+    styles.push([signature(el), signature(el.parentElement)]);
+  });
+  for (const el of Array.from(document.body.querySelectorAll('*')).slice(0, 5000)) {
+    const p = getComputedStyle(el).position;
+    if ((p === 'fixed' || p === 'sticky') && rendered(el)) el.setAttribute('data-erh-fixed', '');
+  }
+  (window as unknown as { __erhA11y: unknown }).__erhA11y = { styles };
+
+  const widgetRoles = '[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"],[role="radio"],[role="switch"],[role="slider"],[onclick]';
+  const unfocusable = Array.from(document.body.querySelectorAll(widgetRoles))
+    .filter((el) => !el.hasAttribute('data-erh-stop') && !disabled(el) && el.getAttribute('aria-disabled') !== 'true' && rendered(el) && !el.querySelector('[data-erh-stop]'))
+    .slice(0, 25)
+    .map((el) => ({ selector: sel(el), name: nameOf(el) }));
+
+  // ── target size (WCAG 2.2 SC 2.5.8) ──
+  const targetSel = 'a[href],button,input:not([type="hidden"]),select,textarea,summary,[role="button"],[role="link"],[role="checkbox"],[role="radio"],[role="tab"],[role="menuitem"],[role="switch"],[role="slider"],[onclick]';
+  const targets = Array.from(document.body.querySelectorAll(targetSel))
+    .filter((el) => rendered(el) && !disabled(el))
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    .filter((t) => t.r.width > 0 && t.r.height > 0);
+  const inline = (el: Element): boolean => {
+    if (getComputedStyle(el).display !== 'inline') return false;
+    const block = el.parentElement;
+    const own = (el.textContent ?? '').trim().length;
+    return block !== null && (block.textContent ?? '').trim().length > own + 10;
+  };
+  const labelled = (el: Element): boolean => (el.tagName === 'INPUT' && ['checkbox', 'radio'].includes((el as HTMLInputElement).type) && ((el as HTMLInputElement).labels?.length ?? 0) > 0);
+  const isSmall = (r: DOMRect): boolean => r.width < 23.5 || r.height < 23.5;
+  const small: InventoryResult['targets']['small'] = [];
+  for (const t of targets) {
+    if (!isSmall(t.r) || inline(t.el) || labelled(t.el)) continue;
+    const cx = t.r.left + t.r.width / 2;
+    const cy = t.r.top + t.r.height / 2;
+    let nearest = Infinity;
+    for (const o of targets) {
+      if (o.el === t.el || o.el.contains(t.el) || t.el.contains(o.el)) continue;
+      let d: number;
+      if (isSmall(o.r)) {
+        d = Math.hypot(o.r.left + o.r.width / 2 - cx, o.r.top + o.r.height / 2 - cy);
+      } else {
+        const dx = Math.max(o.r.left - cx, 0, cx - o.r.right);
+        const dy = Math.max(o.r.top - cy, 0, cy - o.r.bottom);
+        d = Math.hypot(dx, dy) * 2; // a 12 px radius against the box = 24 px between centres
+      }
+      nearest = Math.min(nearest, d);
+    }
+    if (nearest < 24 && small.length < 25) {
+      small.push({ selector: sel(t.el), name: nameOf(t.el), width: Math.round(t.r.width * 10) / 10, height: Math.round(t.r.height * 10) / 10, nearestPx: Math.round(nearest * 10) / 10 });
+    }
+  }
+
+  // ── language ──
+  const parts = Array.from(document.body.querySelectorAll('[lang]'))
+    .filter((el) => rendered(el))
+    .slice(0, 25)
+    .map((el) => ({ selector: sel(el), name: nameOf(el).slice(0, 40), declared: el.getAttribute('lang') ?? '', text: ((el as HTMLElement).innerText ?? '').slice(0, 1000) }));
+  const language = { declared: document.documentElement.getAttribute('lang'), text: (document.body.innerText ?? '').slice(0, 4000), parts };
+
+  // ── bypass blocks ──
+  let skipLink: string | null = null;
+  for (const el of ordered.slice(0, 3)) {
+    const href = el.getAttribute('href');
+    if (el.tagName === 'A' && href && href.startsWith('#') && href.length > 1) {
+      const target = document.getElementById(decodeURIComponent(href.slice(1)));
+      if (target) {
+        skipLink = sel(el);
+        break;
+      }
+    }
+  }
+  const bypass = {
+    skipLink,
+    main: document.querySelectorAll('main,[role="main"]').length,
+    navigation: document.querySelectorAll('nav,[role="navigation"]').length,
+  };
+
+  // ── media and player controls ──
+  const media = Array.from(document.querySelectorAll('audio,video')).slice(0, 10).map((el) => {
+    const m = el as HTMLMediaElement;
+    const container = el.closest('section,figure,[role="region"],[role="group"],[aria-label],form') ?? el.parentElement ?? document.body;
+    const controls = Array.from(container.querySelectorAll('button,input,select,[role="button"],[role="slider"]'))
+      .filter((c) => rendered(c))
+      .slice(0, 30)
+      .map((c) => ({ selector: sel(c), name: nameOf(c), stop: c.hasAttribute('data-erh-stop') ? Number(c.getAttribute('data-erh-stop')) : null }));
+    return {
+      selector: sel(el),
+      name: nameOf(el),
+      kind: el.tagName === 'VIDEO' ? ('video' as const) : ('audio' as const),
+      autoplaySound: ((!m.paused && m.currentTime > 0) || m.autoplay) && !m.muted && m.volume > 0,
+      captions: el.tagName !== 'VIDEO' || el.querySelector('track[kind="captions"],track[kind="subtitles"]') !== null,
+      nativeControls: m.controls,
+      controls,
+    };
+  });
+
+  // ── motion ──
+  const longAnimations: string[] = [];
+  for (const a of document.getAnimations ? document.getAnimations() : []) {
+    const timing = a.effect?.getComputedTiming();
+    const target = (a.effect as KeyframeEffect | null)?.target;
+    if (!timing || !target || a.playState !== 'running') continue;
+    const total = timing.iterations === Infinity ? Infinity : Number(timing.duration) * (timing.iterations ?? 1);
+    if (total > 5000 && longAnimations.length < 10) longAnimations.push(sel(target));
+  }
+  let reducedMotionRule = false;
+  const scan = (rules: CSSRuleList): void => {
+    for (const r of Array.from(rules)) {
+      if ('conditionText' in r && /prefers-reduced-motion/.test(String((r as CSSMediaRule).conditionText))) reducedMotionRule = true;
+      if ('cssRules' in r) scan((r as CSSGroupingRule).cssRules);
+    }
+  };
+  for (const sheet of Array.from(document.styleSheets)) {
+    try {
+      scan(sheet.cssRules);
+    } catch {
+      // cross-origin sheet: unreadable
+    }
+  }
+
+  // Focus start point: a transient element at the top of the body, so the first Tab reaches the first stop.
+  const start = document.createElement('span');
+  start.setAttribute('data-erh-start', '');
+  start.tabIndex = -1;
+  document.body.prepend(start);
+  start.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+
+  return {
+    stops: ordered.map((el) => ({ selector: sel(el), name: nameOf(el) })),
+    unfocusable,
+    targets: { measured: targets.length, small },
+    language,
+    bypass,
+    media,
+    motion: { longAnimations, reducedMotionRule },
+  };
+}
+
+export interface FocusResult {
+  /** Stop index of the focused element, or null (page itself, the start point, or an unmarked element). */
+  stop: number | null;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  focusVisible: boolean;
+  obscuredBy: string | null;
+}
+
+/** After a Tab press: which stop has the focus, whether its style changed, and whether fixed content hides it. */
+export function focusProbe(): FocusResult {
+  const el = document.activeElement;
+  const attr = el ? el.getAttribute('data-erh-stop') : null;
+  const none = { stop: null, x: 0, y: 0, width: 0, height: 0, focusVisible: false, obscuredBy: null };
+  if (!el || attr === null) return none;
+  const stop = Number(attr);
+  const signature = (e: Element | null): string => {
+    if (!e) return '';
+    const s = getComputedStyle(e);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow, s.borderTopColor, s.borderBottomColor, s.borderTopWidth, s.borderBottomWidth, s.backgroundColor, s.color, s.textDecorationLine].join('|');
+  };
+  const state = (window as unknown as { __erhA11y?: { styles: Array<[string, string]> } }).__erhA11y;
+  const before = state?.styles[stop];
+  const st = getComputedStyle(el);
+  const outlined = st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0;
+  const focusVisible = outlined || (before !== undefined && (signature(el) !== before[0] || signature(el.parentElement) !== before[1]));
+  const r = el.getBoundingClientRect();
+  // Obscured (WCAG 2.2 SC 2.4.11): every sampled point of the element shows fixed/sticky content it is not part of.
+  let obscuredBy: string | null = null;
+  const candidates: Array<[number, number]> = [
+    [r.left + r.width / 2, r.top + r.height / 2],
+    [r.left + 2, r.top + 2],
+    [r.right - 2, r.top + 2],
+    [r.left + 2, r.bottom - 2],
+    [r.right - 2, r.bottom - 2],
+  ];
+  const points = candidates.filter(([x, y]) => x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight);
+  if (points.length > 0 && r.width > 0 && r.height > 0) {
+    let cover: Element | null = null;
+    let all = true;
+    for (const [x, y] of points) {
+      const hit = document.elementFromPoint(x, y);
+      const fixed = hit ? hit.closest('[data-erh-fixed]') : null;
+      if (!hit || el === hit || el.contains(hit) || hit.contains(el) || !fixed || fixed.contains(el)) {
+        all = false;
+        break;
+      }
+      cover = fixed;
+    }
+    if (all && cover) {
+      const tag = cover.tagName.toLowerCase();
+      obscuredBy = cover.id ? `${tag}#${cover.id}` : `${tag}${cover.classList.length ? `.${Array.from(cover.classList).slice(0, 2).join('.')}` : ''}`;
+    }
+  }
+  return {
+    stop,
+    x: Math.round(r.left + window.scrollX),
+    y: Math.round(r.top + window.scrollY),
+    width: Math.round(r.width),
+    height: Math.round(r.height),
+    focusVisible,
+    obscuredBy,
+  };
+}
+
+export interface ClippedResult {
+  clipped: Array<{ selector: string; name: string; hiddenPx: number }>;
+}
+
+/**
+ * Applies a text change, measures text newly clipped by overflow hidden/clip or line clamps, and
+ * reverts the change. `resize`: each element's font size doubled (in px, so nothing compounds:
+ * WCAG 1.4.4). `spacing`: the WCAG 1.4.12 text-spacing style.
+ */
+export async function textChangeProbe(arg: { mode: 'resize' | 'spacing' }): Promise<ClippedResult> {
+  const sel = (el: Element): string => {
+    const parts: string[] = [];
+    for (let e: Element | null = el; e && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
+      const tag = e.tagName.toLowerCase();
+      if (e.id) {
+        parts.unshift(`${tag}#${CSS.escape(e.id)}`);
+        break;
+      }
+      const parent: Element | null = e.parentElement;
+      const same = parent ? Array.from(parent.children).filter((c) => c.tagName === e!.tagName) : [];
+      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(e) + 1})` : tag);
+    }
+    return parts.join(' > ');
+  };
+  const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  const all = Array.from(document.body.querySelectorAll('*')).slice(0, 5000) as HTMLElement[];
+  const measure = (): Map<Element, number> => {
+    const out = new Map<Element, number>();
+    for (const el of all) {
+      if (!(el.innerText ?? '').trim()) continue;
+      const st = getComputedStyle(el);
+      const clips = ['hidden', 'clip'].includes(st.overflowX) || ['hidden', 'clip'].includes(st.overflowY) || st.webkitLineClamp !== 'none';
+      if (!clips || el.getClientRects().length === 0) continue;
+      const hidden = Math.max(el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight);
+      if (hidden > 2) out.set(el, hidden);
+    }
+    return out;
+  };
+  const before = measure();
+  const undo: Array<() => void> = [];
+  if (arg.mode === 'resize') {
+    const sizes = all.map((el) => parseFloat(getComputedStyle(el).fontSize));
+    all.forEach((el, i) => {
+      const value = el.style.getPropertyValue('font-size');
+      const priority = el.style.getPropertyPriority('font-size');
+      el.style.setProperty('font-size', `${(sizes[i] ?? 16) * 2}px`, 'important');
+      undo.push(() => {
+        if (value) el.style.setProperty('font-size', value, priority);
+        else el.style.removeProperty('font-size');
+      });
+    });
+  } else {
+    const style = document.createElement('style');
+    style.setAttribute('data-erh-spacing', '');
+    style.textContent = '*{line-height:1.5 !important;letter-spacing:0.12em !important;word-spacing:0.16em !important}p{margin-bottom:2em !important}';
+    document.head.append(style);
+    undo.push(() => style.remove());
+  }
+  await frame();
+  const after = measure();
+  for (const u of undo) u();
+  await frame();
+  const clipped: ClippedResult['clipped'] = [];
+  for (const [el, hidden] of after) {
+    if (before.has(el) && (before.get(el) ?? 0) >= hidden - 2) continue;
+    // Report the innermost clipping element only.
+    if ([...after.keys()].some((o) => o !== el && el.contains(o) && !before.has(o))) continue;
+    if (clipped.length >= 25) break;
+    clipped.push({ selector: sel(el), name: ((el as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim().slice(0, 80), hiddenPx: Math.round(hidden) });
+  }
+  return { clipped };
+}
+
+/** Waits two animation frames (after a viewport change) and measures horizontal overflow. */
+export async function settleProbe(): Promise<void> {
+  await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
+/** Removes every mark the inventory probe left, and the focus. */
+export function cleanupProbe(): void {
+  for (const el of Array.from(document.querySelectorAll('[data-erh-stop],[data-erh-fixed]'))) {
+    el.removeAttribute('data-erh-stop');
+    el.removeAttribute('data-erh-fixed');
+  }
+  document.querySelector('[data-erh-start]')?.remove();
+  (document.activeElement as HTMLElement | null)?.blur?.();
+  delete (window as unknown as { __erhA11y?: unknown }).__erhA11y;
+  window.scrollTo(0, 0);
+}
