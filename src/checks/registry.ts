@@ -14,6 +14,12 @@ import { consoleErrors } from './compatibility/console-errors.ts';
 import { failedRequests } from './compatibility/failed-requests.ts';
 import { horizontalOverflow } from './compatibility/horizontal-overflow.ts';
 import { pageErrors } from './compatibility/page-errors.ts';
+import { mediaPlayback } from './compatibility/media-playback.ts';
+import { readerPaging } from './compatibility/reader-paging.ts';
+import { thirdPartyFrames } from './compatibility/third-party-frames.ts';
+import { touchTargetSpacing } from './compatibility/touch-target-spacing.ts';
+import { viewportMeta } from './compatibility/viewport-meta.ts';
+import { webFeatures } from './compatibility/web-features.ts';
 import { journeyCompleted } from './journey-completed.ts';
 import { timeToLogin } from './login/time-to-login.ts';
 import { validPatron } from './login/valid-patron.ts';
@@ -40,7 +46,19 @@ export const SUITE_CHECKS: { readonly [S in Suite]: SuiteChecks<S> } = {
   },
   compatibility: {
     suite: 'compatibility',
-    checks: [consoleErrors, pageErrors, failedRequests, horizontalOverflow, journeyCompleted('compatibility')],
+    checks: [
+      consoleErrors,
+      pageErrors,
+      failedRequests,
+      horizontalOverflow,
+      viewportMeta,
+      touchTargetSpacing,
+      mediaPlayback,
+      readerPaging,
+      webFeatures,
+      thirdPartyFrames,
+      journeyCompleted('compatibility'),
+    ],
     families: [],
   },
 };

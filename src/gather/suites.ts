@@ -17,6 +17,7 @@ import { runA11yProbes } from './a11y/index.ts';
 import { actionContext, walkJourney, type GatherContext, type WalkResult } from './journey.ts';
 import { absoluteUrl } from './actions.ts';
 import { overflowProbe } from './probes.ts';
+import { CompatibilityExtras } from './compatibility.ts';
 import { readRelease } from './release.ts';
 import type { Artifacts } from './artifacts.ts';
 
@@ -190,6 +191,7 @@ export async function gatherCompatibility(kit: GatherKit, attempt = 1): Promise<
       pageError: (message) => pageErrors.push({ message: message.slice(0, 500), step: current }),
       requestFailed: (r) => failedRequests.push({ ...r, step: current }),
     });
+    const extras = new CompatibilityExtras({ session, service: kit.target.service, device: kit.target.device, redactor: kit.redactor, actionTimeoutMs: ctx.actionTimeoutMs });
     let walk;
     try {
       const journey = kit.target.service.journey;
@@ -200,19 +202,23 @@ export async function gatherCompatibility(kit: GatherKit, attempt = 1): Promise<
           onState: async (step, ev) => {
             const o = await session.evaluate(overflowProbe, null);
             overflow.push({ step: step.id, url: ev.url, ...o });
+            await extras.onState(step, ev.url);
             // Events from here on belong to the next step's actions.
             const next = journey[journey.findIndex((s) => s.id === step.id) + 1];
             if (next) current = next.id;
           },
         },
       );
+      if (walk.status === 'complete' && walk.steps.length > 0) await extras.onEnd();
+      // Logs that some drivers keep (Chrome's over WebDriver) are read at the next call: collect the last step's.
+      await session.url();
     } finally {
       unlisten();
     }
     // The service's release (service YAML `release:`), once per target, after the listeners are gone.
     const release = walk.status === 'complete' ? await readRelease(session, kit.target.service, kit.redactor, kit.navigationTimeoutMs ?? 30_000) : undefined;
     return envelope(kit, 'compatibility', started, session.browserVersion, walk, {
-      compatibility: { viewport: session.viewport(), console: consoleEntries, pageErrors, failedRequests, overflow },
+      compatibility: { viewport: session.viewport(), console: consoleEntries, pageErrors, failedRequests, overflow, ...extras.evidence() },
       ...(release ? { release } : {}),
     }, attempt);
   });

@@ -785,6 +785,30 @@ export const CHECK_TITLES: Readonly<Record<string, Readonly<Record<'fi' | 'sv', 
   'compatibility/console-errors': { fi: 'Selaimen konsolissa ei ole virheitä', sv: 'Inga fel i webbläsarens konsol' },
   'compatibility/page-errors': { fi: 'Ei käsittelemättömiä skriptivirheitä', sv: 'Inga ohanterade skriptfel' },
   'compatibility/failed-requests': { fi: 'Ei epäonnistuneita verkkopyyntöjä', sv: 'Inga misslyckade nätverksförfrågningar' },
+  'compatibility/viewport-meta': {
+    fi: 'Sivut asettavat mukautuvan näkymän ja sallivat zoomauksen puhelimissa ja tableteissa',
+    sv: 'Sidorna anger en responsiv vy och tillåter zoomning på telefoner och surfplattor',
+  },
+  'compatibility/touch-target-spacing': {
+    fi: 'Painikkeet ovat kosketusnäytöllä riittävän suuria tai riittävän kaukana toisistaan',
+    sv: 'Kontrollerna är tillräckligt stora eller tillräckligt åtskilda för pekskärmar',
+  },
+  'compatibility/media-playback': {
+    fi: 'Soitin todella soittaa (toistokohta etenee)',
+    sv: 'Spelaren spelar verkligen upp (uppspelningspositionen går framåt)',
+  },
+  'compatibility/reader-paging': {
+    fi: 'Lukunäkymässä voi kääntää sivua',
+    sv: 'Läsvyn kan bläddra sidor',
+  },
+  'compatibility/web-features': {
+    fi: 'Palvelun tarvitsemat selainominaisuudet ovat käytettävissä (EME, service worker…)',
+    sv: 'Webbfunktioner som tjänsten behöver finns tillgängliga (EME, service worker…)',
+  },
+  'compatibility/third-party-frames': {
+    fi: 'Polku toimii ilman kolmannen osapuolen kehyksiä ja niiden evästeitä',
+    sv: 'Flödet fungerar utan tredjepartsramar och deras kakor',
+  },
   'compatibility/horizontal-overflow': {
     fi: 'Sivut mahtuvat näytön leveyteen ilman vaakavieritystä',
     sv: 'Sidorna ryms i skärmens bredd utan vågrät rullning',

@@ -9,6 +9,7 @@
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import { stepUrl } from './step-urls.ts';
+import { notObservable } from './observed.ts';
 import { isIgnoredRequest } from './failed-requests.ts';
 
 /** Chromium logs "Failed to load resource … 404" at the favicon's URL for its own favicon probe. */
@@ -25,9 +26,10 @@ export const consoleErrors: Check<'compatibility'> = {
     impact: 'moderate',
     weight: IMPACT_WEIGHTS.moderate,
     references: ['Lighthouse: errors-in-console'],
-    reads: ['compatibility.console[level=error]', 'steps'],
+    reads: ['compatibility.console[level=error]', 'compatibility.observed.console', 'steps'],
   },
   evaluate({ data, steps }) {
+    if (data.observed && !data.observed.console) return notObservable('console messages');
     const errors = data.console.filter((entry) => entry.level === 'error' && !isIgnoredFaviconConsole(entry));
     if (errors.length === 0) return { score: 1, detail: 'The console showed no errors.' };
     return {

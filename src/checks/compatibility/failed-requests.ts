@@ -9,6 +9,7 @@ import type { CompatibilityEvidence } from '../../core/index.ts';
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import { stepUrl } from './step-urls.ts';
+import { notObservable } from './observed.ts';
 
 type FailedRequest = CompatibilityEvidence['failedRequests'][number];
 
@@ -36,9 +37,10 @@ export const failedRequests: Check<'compatibility'> = {
     impact: 'moderate',
     weight: IMPACT_WEIGHTS.moderate,
     references: [],
-    reads: ['compatibility.failedRequests', 'steps'],
+    reads: ['compatibility.failedRequests', 'compatibility.observed.network', 'steps'],
   },
   evaluate({ data, steps }) {
+    if (data.observed && !data.observed.network) return notObservable('network requests');
     const failed = data.failedRequests.filter((r) => isFailure(r) && !isIgnoredRequest(r));
     const ignored = data.failedRequests.filter(isIgnoredRequest).length;
     const note = ignored > 0 ? ` (${ignored} favicon.ico 404 ignored)` : '';

@@ -5,6 +5,7 @@
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import { stepUrl } from './step-urls.ts';
+import { notObservable } from './observed.ts';
 
 export const pageErrors: Check<'compatibility'> = {
   meta: {
@@ -14,9 +15,10 @@ export const pageErrors: Check<'compatibility'> = {
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
     references: [],
-    reads: ['compatibility.pageErrors', 'steps'],
+    reads: ['compatibility.pageErrors', 'compatibility.observed.pageErrors', 'steps'],
   },
   evaluate({ data, steps }) {
+    if (data.observed && !data.observed.pageErrors) return notObservable('uncaught exceptions');
     if (data.pageErrors.length === 0) return { score: 1, detail: 'No uncaught exceptions.' };
     return {
       score: 0,

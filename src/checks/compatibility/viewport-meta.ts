@@ -1,0 +1,56 @@
+/**
+ * compatibility/viewport-meta: on phones and tablets every page declares a responsive viewport
+ * (`<meta name="viewport" content="width=device-width…">`) and does not stop the patron zooming
+ * (`user-scalable=no`, or `maximum-scale` below 2). Without the first, a phone lays the page out at
+ * ~980 px and shrinks it; with the second, patrons with low vision cannot enlarge text.
+ * Binary; serious. Not applicable on desktop devices (browsers ignore the viewport meta there).
+ */
+import type { Check, FindingInput } from '../types.ts';
+import { IMPACT_WEIGHTS } from '../types.ts';
+
+/** Parses a viewport content string ("width=device-width, initial-scale=1") into lower-case pairs. */
+export function parseViewportContent(content: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of content.split(/[,;]/)) {
+    const [k, v] = part.split('=').map((x) => x.trim().toLowerCase());
+    if (k) out.set(k, v ?? '');
+  }
+  return out;
+}
+
+/** Why a viewport meta is a problem, or undefined when it is fine. */
+export function viewportProblem(content: string | null): string | undefined {
+  if (content === null) return 'The page has no <meta name="viewport">: phones lay it out at desktop width and shrink it.';
+  const v = parseViewportContent(content);
+  const width = v.get('width');
+  if (width !== 'device-width') return `The viewport meta ("${content}") does not set width=device-width.`;
+  const scalable = v.get('user-scalable');
+  if (scalable === 'no' || scalable === '0') return `The viewport meta ("${content}") disables zooming (user-scalable=${scalable}).`;
+  const max = Number(v.get('maximum-scale'));
+  if (v.has('maximum-scale') && Number.isFinite(max) && max < 2) return `The viewport meta ("${content}") limits zooming to maximum-scale=${v.get('maximum-scale')}.`;
+  return undefined;
+}
+
+export const viewportMeta: Check<'compatibility'> = {
+  meta: {
+    id: 'compatibility/viewport-meta',
+    suite: 'compatibility',
+    title: 'Pages set a responsive viewport and allow zooming on phones and tablets',
+    impact: 'serious',
+    weight: IMPACT_WEIGHTS.serious,
+    references: ['WCAG 2.1 SC 1.4.4 (AA)', 'WCAG 2.1 SC 1.4.10 (AA)', 'axe: meta-viewport'],
+    reads: ['compatibility.viewportMeta', 'compatibility.device'],
+  },
+  evaluate({ data }) {
+    if (!data.viewportMeta || !data.device) return { status: 'not-applicable', detail: 'The viewport meta was not recorded for this device.' };
+    if (data.device.formFactor === 'desktop') return { status: 'not-applicable', detail: 'Desktop browsers ignore the viewport meta.' };
+    if (data.viewportMeta.length === 0) return { status: 'not-applicable', detail: 'No page state was sampled.' };
+    const findings: FindingInput[] = [];
+    for (const s of data.viewportMeta) {
+      const problem = viewportProblem(s.content);
+      if (problem) findings.push({ message: problem, step: s.step, url: s.url });
+    }
+    if (findings.length === 0) return { score: 1, detail: `All ${data.viewportMeta.length} sampled pages set width=device-width and allow zooming.` };
+    return { score: 0, detail: `${findings.length} of ${data.viewportMeta.length} pages have a missing or restrictive viewport meta.`, findings };
+  },
+};
