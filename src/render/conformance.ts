@@ -1,0 +1,80 @@
+/**
+ * Renders a service's conformance evidence table (src/scorecard/conformance.ts) as an HTML section
+ * in Finnish, Swedish or English: criterion, level, EN 301 549 clause, verdict, and the checks ×
+ * devices behind it. Pure; every vendor-derived string goes through the `html` tag's escaping.
+ * The scorecard page includes it with `conformanceSection(conformanceTable(service, targets), lang)`.
+ */
+import type { Language } from '../core/index.ts';
+import type { ConformanceTable, ConformanceVerdict } from '../scorecard/conformance.ts';
+import { CONFORMANCE_VERDICTS } from '../scorecard/conformance.ts';
+import { html, type Html } from './escape.ts';
+
+const LABELS: Readonly<Record<Language, Readonly<Record<ConformanceVerdict | 'heading' | 'criterion' | 'level' | 'clause' | 'verdict' | 'evidence' | 'intro' | 'draft', string>>>> = {
+  en: {
+    heading: 'Conformance evidence (WCAG 2.2 A/AA, EN 301 549)',
+    intro: 'What the automated checks found per success criterion, to hold against the vendor\'s accessibility conformance report. "Passes" means no automated check found a failure; criteria not testable automatically must be tested by a person.',
+    criterion: 'Success criterion',
+    level: 'Level',
+    clause: 'EN 301 549',
+    verdict: 'Result',
+    evidence: 'Evidence',
+    draft: 'V4 draft',
+    fails: 'Fails',
+    'needs-review': 'Needs review',
+    passes: 'Passes',
+    'not-applicable': 'Not applicable',
+    'not-tested': 'Not testable automatically',
+  },
+  fi: {
+    heading: 'Vaatimustenmukaisuuden näyttö (WCAG 2.2 A/AA, EN 301 549)',
+    intro: 'Automaattisten tarkistusten tulokset onnistumiskriteereittäin toimittajan saavutettavuusselostetta vasten. "Läpäisee" tarkoittaa, ettei mikään automaattinen tarkistus löytänyt virhettä; automaattisesti testaamattomat kriteerit on testattava käsin.',
+    criterion: 'Onnistumiskriteeri',
+    level: 'Taso',
+    clause: 'EN 301 549',
+    verdict: 'Tulos',
+    evidence: 'Näyttö',
+    draft: 'V4-luonnos',
+    fails: 'Ei läpäise',
+    'needs-review': 'Tarkistettava',
+    passes: 'Läpäisee',
+    'not-applicable': 'Ei sovellu',
+    'not-tested': 'Ei testattavissa automaattisesti',
+  },
+  sv: {
+    heading: 'Belägg för överensstämmelse (WCAG 2.2 A/AA, EN 301 549)',
+    intro: 'Vad de automatiska kontrollerna fann per framgångskriterium, att jämföra med leverantörens tillgänglighetsredogörelse. "Godkänd" betyder att ingen automatisk kontroll fann fel; kriterier som inte kan testas automatiskt måste testas manuellt.',
+    criterion: 'Framgångskriterium',
+    level: 'Nivå',
+    clause: 'EN 301 549',
+    verdict: 'Resultat',
+    evidence: 'Belägg',
+    draft: 'V4-utkast',
+    fails: 'Underkänd',
+    'needs-review': 'Granskas',
+    passes: 'Godkänd',
+    'not-applicable': 'Ej tillämplig',
+    'not-tested': 'Kan inte testas automatiskt',
+  },
+};
+
+/** The table as a `<section>`; counts per verdict first, then one row per criterion. */
+export function conformanceSection(table: ConformanceTable, lang: Language): Html {
+  const l = LABELS[lang];
+  const counts = CONFORMANCE_VERDICTS.map((v) => html`<li class="conf-${v}">${l[v]}: ${table.counts[v]}</li>`);
+  const rows = table.rows.map((row) => {
+    const c = row.criterion;
+    const evidence = row.evidence.map(
+      (e) => html`<li><code>${e.check}</code> @ ${e.device}: ${e.status}${e.findings > 0 ? html` (${e.findings})` : ''}</li>`,
+    );
+    return html`<tr class="conf-${row.verdict}"><th scope="row">${c.sc} ${c.title}</th><td>${c.level}</td><td>${c.en}${c.enDraft ? html` (${l.draft})` : ''}</td><td>${l[row.verdict]}</td><td>${evidence.length > 0 ? html`<ul>${evidence}</ul>` : ''}</td></tr>`;
+  });
+  return html`<section class="conformance" aria-labelledby="conformance-${table.service}">
+<h3 id="conformance-${table.service}">${l.heading}</h3>
+<p>${l.intro}</p>
+<ul class="conf-counts">${counts}</ul>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="conformance-${table.service}"><table>
+<thead><tr><th scope="col">${l.criterion}</th><th scope="col">${l.level}</th><th scope="col">${l.clause}</th><th scope="col">${l.verdict}</th><th scope="col">${l.evidence}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>
+</section>`;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckResult, TargetResult } from '../../../src/core/index.ts';
+import { CheckResultSchema, TargetResultSchema } from '../../../src/core/index.ts';
+import { WCAG_CRITERIA } from '../../../src/checks/index.ts';
+import { citedCriteria, conformanceTable } from '../../../src/scorecard/conformance.ts';
+import { conformanceSection } from '../../../src/render/conformance.ts';
+
+function result(id: string, status: CheckResult['status'], references: string[], findings = 0): CheckResult {
+  return CheckResultSchema.parse({
+    id,
+    suite: id.split('/')[0],
+    title: `Title of ${id}`,
+    status,
+    score: status === 'pass' ? 1 : status === 'fail' ? 0 : null,
+    weight: 3,
+    impact: 'serious',
+    references,
+    findings: Array.from({ length: findings }, () => ({ message: 'x', impact: 'serious' })),
+  });
+}
+
+function target(service: string, device: string, accessibility: CheckResult[], compatibility: CheckResult[] = []): TargetResult {
+  const suite = (checks: CheckResult[]) => ({ score: null, status: 'passed', checks });
+  return TargetResultSchema.parse({
+    id: `${service}@${device}`,
+    service,
+    device,
+    suites: { login: suite([]), accessibility: suite(accessibility), performance: suite([]), compatibility: suite(compatibility) },
+  });
+}
+
+describe('conformance table', () => {
+  it('reads success criteria from check references (axe style and beyond-axe style)', () => {
+    expect(citedCriteria(['WCAG 2.0 SC 1.4.3 (AA)', 'EN 301 549 9.1.4.3'])).toEqual(['1.4.3']);
+    expect(citedCriteria(['WCAG 2.1 SC 1.4.10 Reflow (AA)', 'WCAG 2.0 SC 2.1.1 Keyboard (A)'])).toEqual(['1.4.10', '2.1.1']);
+    expect(citedCriteria(['axe-core best practice'])).toEqual([]);
+  });
+
+  it('one row per WCAG 2.2 A/AA criterion; fails beat needs-review beat passes; uncovered criteria are not testable automatically', () => {
+    const targets = [
+      target('kuunteli', 'desktop', [
+        result('accessibility/no-keyboard-trap', 'fail', ['WCAG 2.0 SC 2.1.2 No Keyboard Trap (A)'], 1),
+        result('accessibility/reflow', 'pass', ['WCAG 2.1 SC 1.4.10 Reflow (AA)']),
+        result('accessibility/motion', 'needs-review', ['WCAG 2.0 SC 2.2.2 Pause, Stop, Hide (A)']),
+        result('accessibility/captions', 'not-applicable', ['WCAG 2.0 SC 1.2.2 Captions (Prerecorded) (A)']),
+      ]),
+      target('kuunteli', 'phone', [result('accessibility/reflow', 'pass', ['WCAG 2.1 SC 1.4.10 Reflow (AA)'])], [
+        result('compatibility/horizontal-overflow', 'fail', ['WCAG 2.1 SC 1.4.10 (AA)'], 2),
+      ]),
+      target('kirjava', 'desktop', [result('accessibility/no-keyboard-trap', 'pass', ['WCAG 2.0 SC 2.1.2 No Keyboard Trap (A)'])]),
+    ];
+    const table = conformanceTable('kuunteli', targets);
+    expect(table.devices).toEqual(['desktop', 'phone']);
+    expect(table.rows.map((r) => r.criterion.sc)).toEqual(WCAG_CRITERIA.map((c) => c.sc));
+    const row = (sc: string) => table.rows.find((r) => r.criterion.sc === sc)!;
+    expect(row('2.1.2')).toMatchObject({ verdict: 'fails', evidence: [{ check: 'accessibility/no-keyboard-trap', device: 'desktop', status: 'fail', findings: 1 }] });
+    expect(row('1.4.10').verdict).toBe('fails');
+    expect(row('1.4.10').evidence.map((e) => `${e.check}@${e.device}:${e.status}`)).toEqual([
+      'compatibility/horizontal-overflow@phone:fail',
+      'accessibility/reflow@desktop:pass',
+      'accessibility/reflow@phone:pass',
+    ]);
+    expect(row('2.2.2').verdict).toBe('needs-review');
+    expect(row('1.2.2').verdict).toBe('not-applicable');
+    expect(row('1.1.1')).toMatchObject({ verdict: 'not-tested', evidence: [] });
+    expect(table.counts).toEqual({ fails: 2, 'needs-review': 1, passes: 0, 'not-applicable': 1, 'not-tested': WCAG_CRITERIA.length - 4 });
+    expect(conformanceTable('kirjava', targets).rows.find((r) => r.criterion.sc === '2.1.2')?.verdict).toBe('passes');
+  });
+
+  it('renders a section per language, escaping vendor-derived text', () => {
+    const t = conformanceTable('k<b>', [target('k<b>', 'dev"ice', [result('accessibility/no-keyboard-trap', 'fail', ['WCAG 2.0 SC 2.1.2 No Keyboard Trap (A)'], 1)])]);
+    const en = conformanceSection(t, 'en').toString();
+    expect(en).toContain('<th scope="row">2.1.2 No Keyboard Trap</th><td>A</td><td>9.2.1.2</td><td>Fails</td>');
+    expect(en).toContain('9.2.5.8 (V4 draft)');
+    expect(en).toContain('dev&quot;ice');
+    expect(en).not.toContain('k<b>');
+    expect(conformanceSection(t, 'fi').toString()).toContain('Ei läpäise');
+    expect(conformanceSection(t, 'sv').toString()).toContain('Kan inte testas automatiskt');
+  });
+});
