@@ -15,7 +15,7 @@ import { HarnessError } from '../core/errors.ts';
 import type { Engine } from '../core/ids.ts';
 import { deviceAvailability, envValue, resolveUrl, setPath } from './availability.ts';
 import { chromiumArgs, findBrowser, findChromedriver, findMiniBrowser } from './browsers.ts';
-import { startAppium, startChromedriver, startWebKitWebDriver, startXvfb, type DriverProcess } from './drivers.ts';
+import { freePort, startAppium, startChromedriver, startWebKitWebDriver, startXvfb, type DriverProcess } from './drivers.ts';
 import { launchBrowser, PlaywrightSession } from './playwright.ts';
 import type { BrowserSession } from './types.ts';
 import { WebDriverSession, type WebDriverEndpoint, type WebDriverSessionOptions } from './webdriver.ts';
@@ -194,9 +194,13 @@ export class DeviceRuntime {
       if (!remote) throw new HarnessError('the remote Appium URL is not set');
       url = remote;
     }
-    const endpoint: WebDriverEndpoint = { url, capabilities: caps, connectTimeoutMs: ap.timeoutMs };
     const options: WebDriverSessionOptions = { engine: device.engine, viewport: device.viewport ?? null, chromeLogs: device.engine === 'chromium' };
-    return () => WebDriverSession.open(endpoint, options);
+    const local = ap.server === 'local' && ap.automation === 'chromium' && caps['appium:chromedriverPort'] === undefined;
+    return async () => {
+      // Each session's chromedriver on a port of its own: several workers may run Appium at once.
+      const capabilities = local ? { ...caps, 'appium:chromedriverPort': await freePort() } : caps;
+      return WebDriverSession.open({ url, capabilities, connectTimeoutMs: ap.timeoutMs }, options);
+    };
   }
 
   /** Closes sessions and browsers, then stops driver processes (WebDriver servers before Xvfb). */
