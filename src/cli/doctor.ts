@@ -1,9 +1,16 @@
-/** `erh doctor`: which engines and drivers this machine has, and how to add the missing ones. */
+/**
+ * `erh doctor`: which engines, driver programs and Appium drivers this machine has, which device
+ * profiles can run here, and how to add what is missing.
+ */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, firefox, webkit } from 'playwright';
 import { ENGINES, type Engine } from '../core/ids.ts';
-import { findBrowser, installHint } from '../session/browsers.ts';
+import { loadConfig } from '../config/load.ts';
+import { deviceAvailability, installedAppiumDrivers } from '../session/availability.ts';
+import { findBrowser, findChromedriver, findMiniBrowser, installHint, which } from '../session/browsers.ts';
+import { appiumEntry, appiumHome } from '../session/drivers.ts';
 
 export interface DoctorLine {
   name: string;
@@ -19,7 +26,7 @@ function version(bin: string, args = ['--version']): string | undefined {
   }
 }
 
-export function doctor(): DoctorLine[] {
+export function doctor(root = resolve(import.meta.dirname, '../..')): DoctorLine[] {
   const lines: DoctorLine[] = [];
   const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
   lines.push({
@@ -35,10 +42,10 @@ export function doctor(): DoctorLine[] {
       const v = found.executablePath ? version(found.executablePath) : undefined;
       lines.push({ name: engine, ok: true, detail: `${v ?? 'installed'} — ${path} (${found.source}${found.channel ? `, channel ${found.channel}` : ''})` });
     } else {
-      const extra = engine === 'webkit' && existsSync('/usr/bin/WebKitWebDriver')
-        ? ' WebKitGTK\'s WebKitWebDriver is installed; the WebDriver session that uses it is not part of this version.'
+      const extra = engine === 'webkit' && which('WebKitWebDriver')
+        ? ' (Playwright\'s WebKit build is missing, but WebKitGTK is available through WebDriver: see the webkitgtk line and the desktop-webkit device)'
         : '';
-      lines.push({ name: engine, ok: false, detail: `not found: ${installHint(engine)}.${extra}` });
+      lines.push({ name: engine, ok: engine === 'webkit' && extra !== '', detail: `Playwright: not found: ${installHint(engine)}.${extra}` });
     }
   }
   const lighthouse = findBrowser('chromium', undefined, pw.chromium);
@@ -47,5 +54,53 @@ export function doctor(): DoctorLine[] {
     ok: !!lighthouse,
     detail: lighthouse ? 'available on Chromium devices' : 'needs Chromium: performance suites will be not applicable',
   });
+  // Driver programs the harness starts for WebDriver and Appium devices.
+  const wkd = which('WebKitWebDriver');
+  const mini = findMiniBrowser();
+  const xvfb = which('Xvfb');
+  lines.push({
+    name: 'webkitgtk',
+    ok: !!wkd && !!mini && (!!xvfb || !!process.env.DISPLAY),
+    detail: wkd && mini
+      ? `WebKitWebDriver ${wkd}, MiniBrowser ${mini}${xvfb ? `, Xvfb ${xvfb}` : process.env.DISPLAY ? `, display ${process.env.DISPLAY}` : ' — no Xvfb: apt-get install xvfb'}`
+      : 'not found: apt-get install webkit2gtk-driver xvfb (Debian/Ubuntu)',
+  });
+  const chromedriver = findChromedriver();
+  lines.push({ name: 'chromedriver', ok: !!chromedriver, detail: chromedriver ? `${version(chromedriver) ?? 'installed'} — ${chromedriver}` : 'not found: apt-get install chromium-driver' });
+  const entry = appiumEntry();
+  const drivers = entry ? installedAppiumDrivers() : new Map<string, { package: string; version: string }>();
+  lines.push({
+    name: 'appium',
+    ok: !!entry && drivers.size > 0,
+    detail: entry
+      ? `APPIUM_HOME=${appiumHome()}; drivers: ${[...drivers].map(([n, d]) => `${n} (${d.package}@${d.version})`).join(', ') || 'none'} — add one: APPIUM_HOME=${appiumHome()} npx appium driver install uiautomator2|xcuitest`
+      : 'not installed: npm ci (appium and appium-chromium-driver are project dependencies)',
+  });
+  for (const tool of ['adb', 'xcrun']) {
+    const found = which(tool);
+    lines.push({
+      name: tool,
+      ok: !!found,
+      detail: found ? found : tool === 'adb' ? 'not found: Android devices and emulators need the Android SDK platform-tools (adb)' : 'not found: iOS simulators need macOS with Xcode',
+    });
+  }
+  // Every device profile: can it run here?
+  if (existsSync(join(root, 'devices'))) {
+    try {
+      const config = loadConfig({ root, devices: ['all'] });
+      for (const device of config.devices) {
+        const a = deviceAvailability(device, pw);
+        lines.push({
+          name: `device ${device.id}`,
+          ok: a.available,
+          detail: a.available
+            ? `ready — ${a.via}${device.default ? ' (in the default run)' : ''}`
+            : `skipped here — ${a.reason}${a.hint ? `. To add it: ${a.hint}` : ''}`,
+        });
+      }
+    } catch (e) {
+      lines.push({ name: 'devices', ok: false, detail: (e as Error).message });
+    }
+  }
   return lines;
 }

@@ -128,6 +128,24 @@ program
   });
 
 program
+  .command('merge')
+  .description('merge the run directories of shards (erh run --shard i/n on several machines) into one run, and score it as a single run')
+  .argument('<run-dirs...>', 'run directories to merge (same configuration fingerprint)')
+  .requiredOption('--into <dir>', 'new run directory for the merged run')
+  .option('--gate', 'exit 1 when a service fails a must-pass gate')
+  .action(async (runDirs: string[], opts: { into: string; gate?: boolean }) => {
+    const { mergeRuns } = await import('./merge.ts');
+    const merged = mergeRuns(runDirs.map((d) => resolve(d)), opts.into);
+    for (const c of merged.contributed) out(`erh: ${relative(process.cwd(), c.runDir) || c.runDir}: ${c.evidence} evidence records`);
+    if (merged.missingShards.length) out(`erh: shards ${merged.missingShards.join(', ')} of ${merged.shards.length + merged.missingShards.length} were not given: their targets are missing`);
+    out(summarize(merged.final.result));
+    for (const p of merged.final.problems) out(`erh: evidence not used: ${p}`);
+    out(`erh: merged run ${relative(process.cwd(), merged.runDir) || merged.runDir}`);
+    out(`erh: scorecard  ${relative(process.cwd(), merged.final.files.scorecard)}`);
+    process.exitCode = opts.gate && merged.final.result.scorecard.some((e) => !e.eligible) ? EXIT.gatesFailed : EXIT.ok;
+  });
+
+program
   .command('report')
   .description('re-score a run\'s saved evidence (no vendor is visited) and rewrite its results and scorecards')
   .argument('<run-dir>', 'a run directory, e.g. reports/latest')
