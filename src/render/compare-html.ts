@@ -148,7 +148,7 @@ ${result.services.map((s) => serviceSection(ctx, s, deviceName))}</section>
 <p>${result.sameConfiguration ? t(lang, 'compare.sameConfig') : html`<strong>${t(lang, 'compare.differentConfig')}</strong>`}</p>
 ${table(
   ctx,
-  t(lang, 'compare.runs'),
+  t(lang, 'compare.runsCaption'),
   html`<tr><th scope="col">${t(lang, 'col.run')}</th><th scope="col">${t(lang, 'col.date')}</th><th scope="col">${t(lang, 'run.id')}</th><th scope="col">${t(lang, 'run.profile')}</th><th scope="col">${t(lang, 'run.fingerprint')}</th></tr>`,
   html`<tbody>${runRow('compare.old', result.old)}${runRow('compare.new', result.new)}</tbody>`,
 )}

@@ -3,8 +3,17 @@ import type { Language } from '../core/index.ts';
 
 const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const satisfies Record<Language, string>;
 
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(lang: Language, value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits, useGrouping: true }).format(value);
+  // Building an Intl.NumberFormat is costly; a scorecard formats thousands of numbers.
+  const key = `${lang}:${maximumFractionDigits}`;
+  let formatter = FORMATTERS.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits, useGrouping: true });
+    FORMATTERS.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** Scores are shown in whole points (0–100), as ranks are decided on them. */

@@ -405,7 +405,7 @@ function lighthouseLink(ctx: Context, service: string, device: string, step: str
   return href === undefined ? null : link(href, t(ctx.lang, 'finding.lighthouseOn', { device: deviceName(ctx, device) }), 'evidence');
 }
 
-function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, service: string): Html {
+function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, service: string, devices: number): Html {
   const { lang, en } = ctx;
   const { finding } = merged;
   const url = safeHref(finding.url);
@@ -413,7 +413,7 @@ function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, serv
   const row = (label: MessageKey, value: Interpolation) => html`<dt>${t(lang, label)}</dt><dd>${value}</dd>`;
   const shots = merged.devices.flatMap((d) => {
     const href = evidenceHref(ctx, d.screenshot);
-    return href === undefined ? [] : [link(href, t(lang, 'finding.screenshotOn', { device: deviceName(ctx, d.device) }), 'evidence')];
+    return href === undefined ? [] : [link(href, deviceName(ctx, d.device), 'evidence')];
   });
   const unlinked = merged.devices.filter((d) => d.screenshot !== undefined && evidenceHref(ctx, d.screenshot) === undefined);
   const reports =
@@ -423,16 +423,18 @@ function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, serv
           return l === null ? [] : [l];
         })
       : [];
-  const links = [...shots, ...reports, ...(help !== undefined ? [link(help, t(lang, 'finding.help'))] : [])];
+  const links = [...reports, ...(help !== undefined ? [link(help, t(lang, 'finding.help'))] : [])];
+  const seenOn = merged.devices.length === devices && devices > 1 ? t(lang, 'finding.allDevices', { count: devices }) : merged.devices.map((d) => deviceName(ctx, d.device)).join(', ');
   return html`<li><p${en}>${finding.message}</p>
 <dl>
 ${row('check.impact', t(lang, key(`impact.${finding.impact}`)))}
-${row('finding.seenOn', merged.devices.map((d) => deviceName(ctx, d.device)).join(', '))}
+${row('finding.seenOn', seenOn)}
 ${finding.step !== undefined ? row('finding.step', html`<code>${finding.step}</code>`) : ''}
 ${finding.url !== undefined ? row('finding.url', url !== undefined ? link(url, finding.url) : html`<code>${finding.url}</code>`) : ''}
 ${finding.selector !== undefined ? row('finding.element', html`<code>${finding.selector}</code>`) : ''}
 ${finding.html !== undefined ? row('finding.html', html`<pre><code>${finding.html}</code></pre>`) : ''}
 ${concern.rep.references.length > 0 ? row('finding.criteria', concern.rep.references.join('; ')) : ''}
+${shots.length > 0 ? row('finding.screenshots', joined(shots, ', ')) : ''}
 ${unlinked.length > 0 ? row('finding.screenshot', html`<code>${unlinked.map((d) => d.screenshot).join(', ')}</code>`) : ''}
 </dl>
 ${links.length > 0 ? html`<p>${joined(links)}</p>` : ''}</li>`;
@@ -463,7 +465,7 @@ ${check.references.length > 0 ? fact('check.references', check.references.join('
 <ul class="device-status">${statusItems}</ul>
 ${shown.length > 0
   ? html`<details><summary>${t(lang, 'details.showFindings', { count: total })}</summary>
-<ol class="findings">${shown.map((f) => findingItem(ctx, concern, f, service))}</ol>
+<ol class="findings">${shown.map((f) => findingItem(ctx, concern, f, service, devices))}</ol>
 ${hidden > 0 ? html`<p class="muted">${t(lang, 'finding.more', { count: hidden })}</p>` : ''}
 </details>`
   : ''}

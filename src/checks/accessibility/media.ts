@@ -42,7 +42,7 @@ export const playerControls = probeCheck({
         }
         for (const c of m.controls) {
           controls++;
-          if (!c.name) findings.push(findingAt(state, c.selector, `A ${m.kind} player control has no accessible name: a screen reader says only "button". Reproduce: move a screen reader to it, or inspect its accessible name.`));
+          if (!c.name) findings.push(findingAt(state, c.selector, `A control of the ${m.kind} player has no accessible name: a screen reader says only "button". Reproduce: move a screen reader to it, or inspect its accessible name.`));
           if (c.stop === null) findings.push(findingAt(state, c.selector, `The player control ${c.name ? `"${c.name}" ` : ''}cannot be focused with Tab. Reproduce: press Tab through the player; it is skipped.`));
           else if (probes.keyboard && !probes.keyboard.truncated && !reached.has(c.stop)) {
             findings.push(findingAt(state, c.selector, `The player control ${c.name ? `"${c.name}" ` : ''}was never reached with Tab from the top of the page. Reproduce: press Tab through the page; focus never gets to it.`));

@@ -83,7 +83,11 @@ export function inventoryProbe(): InventoryResult {
   const signature = (el: Element | null): string => {
     if (!el) return '';
     const s = getComputedStyle(el);
-    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow, s.borderTopColor, s.borderBottomColor, s.borderTopWidth, s.borderBottomWidth, s.backgroundColor, s.color, s.textDecorationLine].join('|');
+    // Only what can be seen: an outline or border of no width has no colour or offset.
+    const outline = s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none' : [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset].join(' ');
+    const top = parseFloat(s.borderTopWidth) === 0 || s.borderTopStyle === 'none' ? 'none' : `${s.borderTopWidth} ${s.borderTopColor}`;
+    const bottom = parseFloat(s.borderBottomWidth) === 0 || s.borderBottomStyle === 'none' ? 'none' : `${s.borderBottomWidth} ${s.borderBottomColor}`;
+    return [outline, s.boxShadow, top, bottom, s.backgroundColor, s.color, s.textDecorationLine].join('|');
   };
   const styles: Array<[string, string]> = [];
   ordered.forEach((el, i) => {
@@ -247,7 +251,11 @@ export function focusProbe(): FocusResult {
   const signature = (e: Element | null): string => {
     if (!e) return '';
     const s = getComputedStyle(e);
-    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow, s.borderTopColor, s.borderBottomColor, s.borderTopWidth, s.borderBottomWidth, s.backgroundColor, s.color, s.textDecorationLine].join('|');
+    // Only what can be seen: an outline or border of no width has no colour or offset.
+    const outline = s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none' : [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset].join(' ');
+    const top = parseFloat(s.borderTopWidth) === 0 || s.borderTopStyle === 'none' ? 'none' : `${s.borderTopWidth} ${s.borderTopColor}`;
+    const bottom = parseFloat(s.borderBottomWidth) === 0 || s.borderBottomStyle === 'none' ? 'none' : `${s.borderBottomWidth} ${s.borderBottomColor}`;
+    return [outline, s.boxShadow, top, bottom, s.backgroundColor, s.color, s.textDecorationLine].join('|');
   };
   const state = (window as unknown as { __erhA11y?: { styles: Array<[string, string]> } }).__erhA11y;
   const before = state?.styles[stop];

@@ -24,7 +24,7 @@ const PAGES: Record<string, string> = {
     <p lang="sv">Det här är bibliotekets tjänst och den är öppen och inte stängd.</p></main></body></html>`,
   '/defects': `<!DOCTYPE html><html lang="en"><head>${HEAD}<style>
     body{margin:0} .wide{width:900px}
-    button{outline:none} button:focus{outline:none}
+    :focus-visible{outline:3px solid #c00;outline-offset:2px} button{outline:none} button:focus{outline:none}
     .tiny a{display:inline-block;width:14px;height:14px;font-size:10px;overflow:hidden}
     .box{height:1.5em;overflow:hidden;width:200px}
     header{position:fixed;top:0;left:0;right:0;height:300px;background:#fff}
