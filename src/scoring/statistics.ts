@@ -61,3 +61,16 @@ export function roundTo(value: number, digits: number): number {
   const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
   return rounded === 0 ? 0 : rounded;
 }
+
+/**
+ * Coefficient of variation: sample standard deviation (n − 1) over the mean, of the finite values.
+ * A unitless spread that compares tools and metrics of different scales. Null for fewer than two
+ * values or a zero mean.
+ */
+export function coefficientOfVariation(values: readonly number[]): number | null {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const m = mean(finite);
+  if (m === null || finite.length < 2 || m === 0) return null;
+  const variance = finite.reduce((s, v) => s + (v - m) ** 2, 0) / (finite.length - 1);
+  return Math.sqrt(variance) / Math.abs(m);
+}
