@@ -7,13 +7,14 @@
 import { test as base, type TestInfo } from '@playwright/test';
 import { chromium } from 'playwright';
 import { allSecrets, resolvePatron, Redactor } from '../src/config/secrets.ts';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Evidence } from '../src/core/evidence.ts';
-import { EVIDENCE_VERSION } from '../src/core/evidence.ts';
+import { EVIDENCE_VERSION, EvidenceSchema } from '../src/core/evidence.ts';
 import type { Suite } from '../src/core/ids.ts';
 import { artifactsFor } from '../src/gather/artifacts.ts';
 import { GATHERERS, type GatherKit } from '../src/gather/suites.ts';
 import type { Target } from '../src/matrix/targets.ts';
-import { writeEvidence } from '../src/reporting/evidence-store.ts';
+import { evidencePath, writeEvidence } from '../src/reporting/evidence-store.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
 import { findBrowser, installHint } from '../src/session/browsers.ts';
 import { DeviceRuntime } from '../src/session/runtime.ts';
@@ -75,10 +76,35 @@ function unavailableEvidence(target: Target, suite: Suite, reason: string, attem
   } as Evidence;
 }
 
+/** The evidence this run already holds for a cell, if it is readable. */
+function existingEvidence(runDir: string, target: Target, suite: Suite): Evidence | undefined {
+  const file = evidencePath(runDir, { service: target.service.id, device: target.device.id, suite });
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed = EvidenceSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function gather(suite: Suite, target: Target, devices: DeviceRuntime, testInfo: TestInfo): Promise<Evidence> {
   const run = currentRun();
   const redactor = new Redactor(allSecrets(run.config.services));
-  const attempt = testInfo.retry + 1;
+  const earlier = existingEvidence(run.runDir, target, suite);
+  // `erh run --resume`: a cell whose gathering finished (whatever the vendor did) is kept as it is;
+  // only missing cells and harness errors are gathered again.
+  if (process.env.ERH_RESUME === '1' && earlier && earlier.status !== 'harness-error') {
+    await testInfo.attach('erh-evidence', { path: evidencePath(run.runDir, earlier), contentType: 'application/json' });
+    testInfo.annotations.push({ type: 'resumed', description: 'gathered before the run was interrupted' });
+    return earlier;
+  }
+  // A retry (Playwright's, after a harness error, or a resumed run's) records the earlier attempts.
+  const previous = earlier?.status === 'harness-error'
+    ? [...(earlier.previousAttempts ?? []), { attempt: earlier.attempt, status: earlier.status, ...(earlier.reason ? { reason: earlier.reason } : {}) }]
+    : [];
+  const attempt = Math.max(testInfo.retry + 1, (previous.at(-1)?.attempt ?? 0) + 1);
+  const withHistory = (e: Evidence): Evidence => (previous.length > 0 ? { ...e, previousAttempts: previous } : e);
   // On devices without Lighthouse the performance suite is recorded as not applicable without a session.
   const needsDevice = suite !== 'performance' || target.capabilities.lighthouse;
   let open: (() => Promise<BrowserSession>) | undefined;
@@ -132,10 +158,11 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
       steps: [],
       attempt,
     } as Evidence;
-    const file = writeEvidence(run.runDir, failed, redactor);
+    const file = writeEvidence(run.runDir, withHistory(failed), redactor);
     await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
     throw e;
   }
+  evidence = withHistory(evidence);
   const file = writeEvidence(run.runDir, evidence, redactor);
   await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
   return evidence;

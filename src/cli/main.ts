@@ -115,11 +115,13 @@ program
   .option('--shard <i/n>', 'run only shard i of n (for several machines)', shard)
   .option('--gate', 'exit 1 when a service fails a must-pass gate or exceeds a budget')
   .option('--pdf', 'also print the scorecards to PDF (scorecard.<lang>.pdf)')
-  .action(async (opts: { config: string; services?: string[]; devices?: string[]; profile: string; reports?: string; workers: number; shard?: { index: number; total: number }; gate?: boolean; pdf?: boolean }) => {
+  .option('--resume <run-dir>', 'finish an interrupted run: gather only what it is missing (same configuration required)')
+  .action(async (opts: { config: string; services?: string[]; devices?: string[]; profile: string; reports?: string; workers: number; shard?: { index: number; total: number }; gate?: boolean; pdf?: boolean; resume?: string }) => {
     const { prepare, runEvaluation } = await orchestrate();
     const config = prepare({ root: opts.config, services: opts.services, devices: opts.devices, profile: opts.profile });
     const outcome = await runEvaluation(config, {
       workers: opts.workers,
+      ...(opts.resume ? { resume: opts.resume } : {}),
       ...(opts.reports ? { reportsDir: opts.reports } : {}),
       ...(opts.shard ? { shard: opts.shard } : {}),
     });

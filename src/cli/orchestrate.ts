@@ -12,7 +12,10 @@ import { PATRON_ROLES } from '../core/ids.ts';
 import { loadConfig, type LoadOptions, type ResolvedConfig } from '../config/load.ts';
 import { loadDotEnv, resolvePatron } from '../config/secrets.ts';
 import { finalizeRun, type FinalizeOutput } from '../reporting/finalize.ts';
-import { createRun, linkLatest } from '../reporting/run-context.ts';
+import { createRun, linkLatest, resumeRun } from '../reporting/run-context.ts';
+import { readEvidence } from '../reporting/evidence-store.ts';
+import { buildMatrix } from '../matrix/targets.ts';
+import { SUITES } from '../core/ids.ts';
 import { deviceAvailability } from '../session/availability.ts';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +27,8 @@ export interface RunOptions {
   shard?: { index: number; total: number };
   /** Write a Playwright blob report here too (for merging shards). */
   blobDir?: string;
+  /** Finish an interrupted run in this directory: only cells without evidence (or with a harness error) are gathered. */
+  resume?: string;
   log?: (line: string) => void;
 }
 
@@ -49,6 +54,12 @@ export function unavailableDevices(config: ResolvedConfig): Array<{ device: stri
   });
 }
 
+/**
+ * Runs one Playwright phase. Patrons' secrets reach it only through the environment, never the
+ * command line. When erh is told to stop (SIGINT, SIGTERM: Ctrl-C, a cancelled CI job), the signal is
+ * passed on and erh waits for Playwright to stop its workers and browsers, then exits: the evidence
+ * written so far stays, and `erh run --resume <run-dir>` finishes the rest.
+ */
 function runPlaywright(phase: 'gather' | 'performance', env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
   const cli = require.resolve('@playwright/test/cli');
   return new Promise((done, fail) => {
@@ -57,8 +68,23 @@ function runPlaywright(phase: 'gather' | 'performance', env: NodeJS.ProcessEnv, 
       env: { ...env, ERH_PHASE: phase, ERH_FINALIZE: '0' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
+    let stopping: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = signal;
+      process.stderr.write(`erh: ${signal}: stopping; the evidence gathered so far is kept (erh run --resume ${env.ERH_RUN_DIR ?? '<run-dir>'})\n`);
+      child.kill(signal);
+      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     child.on('error', fail);
-    child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)));
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      if (stopping) process.exit(stopping === 'SIGINT' ? 130 : 143);
+      done(code ?? (signal ? 128 : 1));
+    });
   });
 }
 
@@ -72,9 +98,16 @@ export interface RunOutcome {
 
 export async function runEvaluation(config: ResolvedConfig, options: RunOptions): Promise<RunOutcome> {
   const log = options.log ?? ((l: string) => process.stdout.write(`${l}\n`));
-  const reportsDir = resolve(options.reportsDir ?? join(config.root, 'reports'));
-  const { runDir, meta } = createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
-  log(`erh: run ${meta.runId}: ${config.services.length} services × ${config.devices.length} devices → ${relative(process.cwd(), runDir) || runDir}`);
+  const reportsDir = options.resume ? dirname(resolve(options.resume)) : resolve(options.reportsDir ?? join(config.root, 'reports'));
+  const { runDir, meta } = options.resume ? resumeRun(options.resume, config) : createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
+  if (options.resume) {
+    const { evidence } = readEvidence(runDir);
+    const kept = evidence.filter((e) => e.status !== 'harness-error').length;
+    const cells = buildMatrix(config.services, config.devices).length * SUITES.length;
+    log(`erh: resuming run ${meta.runId}: ${kept} of ${cells} cells already gathered; gathering the rest`);
+  } else {
+    log(`erh: run ${meta.runId}: ${config.services.length} services × ${config.devices.length} devices → ${relative(process.cwd(), runDir) || runDir}`);
+  }
   for (const u of unavailableDevices(config)) {
     log(`erh: device ${u.device} is not available here and will be skipped: ${u.reason}${u.hint ? ` (to add it: ${u.hint})` : ''}`);
   }
@@ -83,6 +116,7 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
     ERH_RUN_DIR: runDir,
     ERH_WORKERS: String(options.workers ?? 2),
     ...(options.blobDir ? { ERH_BLOB_DIR: options.blobDir } : {}),
+    ...(options.resume ? { ERH_RESUME: '1' } : {}),
   };
   const shardArgs = options.shard ? [`--shard=${options.shard.index}/${options.shard.total}`] : [];
   const t0 = performance.now();

@@ -231,6 +231,13 @@ export const ServiceSchema = z
       .describe('The steps a patron takes, in order: landing → search → item → reader/player'),
     release: ReleaseSourceSchema.optional(),
     compatibility: ServiceCompatibilitySchema.optional(),
+    timeouts: z
+      .strictObject({
+        navigationMs: z.number().int().min(500).max(120_000).default(30_000).describe('How long a page may take to load, ms (then the cell is "timeout" when nothing loads)'),
+        actionMs: z.number().int().min(200).max(120_000).default(10_000).describe('How long a click, fill or expected element may take, ms'),
+      })
+      .optional()
+      .describe('Time limits for this service (defaults: 30 s per page load, 10 s per action)'),
     notes: z.string().optional().describe('Free text for evaluators; not scored'),
   })
   .describe('A candidate e-resource service');

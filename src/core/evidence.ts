@@ -29,6 +29,11 @@ export const StepEvidenceSchema = z.strictObject({
   durationMs: z.number().nonnegative(),
   /** Full-page screenshot of the state reached. */
   screenshot: FileRef.optional(),
+  /**
+   * Navigations of this step the harness repeated because the vendor answered 5xx (an intermittent
+   * server error), each with the status seen; absent when none was repeated.
+   */
+  retries: z.array(z.strictObject({ url: z.string(), status: z.number().int() })).optional(),
 });
 export type StepEvidence = z.infer<typeof StepEvidenceSchema>;
 
@@ -429,6 +434,10 @@ const base = {
   steps: z.array(StepEvidenceSchema),
   /** How many attempts the harness made (1 unless retried after a harness error). */
   attempt: z.number().int().positive().default(1),
+  /** Earlier attempts of this gathering that the harness retried (a browser crash, a harness error), with why. */
+  previousAttempts: z
+    .array(z.strictObject({ attempt: z.number().int().positive(), status: GatherStatusSchema, reason: z.string().optional() }))
+    .optional(),
   /** The service's release version, when the service declares how to read it (read once per target, by the compatibility gatherer). */
   release: ReleaseEvidenceSchema.optional(),
 };

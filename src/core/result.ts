@@ -68,6 +68,8 @@ export const SuiteResultSchema = z.strictObject({
   status: SuiteStatusSchema,
   /** Why it is not scored / not passed (harness words). */
   reason: z.string().optional(),
+  /** Times the harness gathered this suite, when it had to retry (> 1): the evidence names why. */
+  attempts: z.number().int().min(2).optional(),
   checks: z.array(CheckResultSchema),
 });
 export type SuiteResult = z.infer<typeof SuiteResultSchema>;

@@ -11,9 +11,14 @@ export interface ActionContext {
   baseUrl: string;
   actionTimeoutMs: number;
   navigationTimeoutMs: number;
+  /** Told of each navigation repeated after a 5xx answer (recorded in the step's evidence). */
+  onRetry?: (retry: { url: string; status: number }) => void;
   /** Performs a login with the patron of this role; throws ActionError when the login does not succeed. */
   login?: (role: PatronRole) => Promise<void>;
 }
+
+/** How often a `goto` that got a 5xx answer is repeated before the step fails. */
+export const GOTO_RETRIES = 2;
 
 export function absoluteUrl(baseUrl: string, path: string): string {
   return new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
@@ -22,7 +27,14 @@ export function absoluteUrl(baseUrl: string, path: string): string {
 export async function runAction(ctx: ActionContext, action: Action): Promise<void> {
   const { session } = ctx;
   if ('goto' in action) {
-    const { status } = await session.goto(absoluteUrl(ctx.baseUrl, action.goto), ctx.navigationTimeoutMs);
+    const url = absoluteUrl(ctx.baseUrl, action.goto);
+    let { status } = await session.goto(url, ctx.navigationTimeoutMs);
+    // An intermittent server error is retried (twice, briefly) and recorded; a persistent one is the vendor's failure.
+    for (let retry = 1; status !== null && status >= 500 && retry <= GOTO_RETRIES; retry++) {
+      ctx.onRetry?.({ url, status });
+      await new Promise((r) => setTimeout(r, 250 * retry));
+      ({ status } = await session.goto(url, ctx.navigationTimeoutMs));
+    }
     if (status !== null && status >= 400) throw new ActionError(`${action.goto} answered HTTP ${status}`);
   } else if ('click' in action) {
     await session.click(action.click, ctx.actionTimeoutMs);

@@ -62,6 +62,8 @@ export async function walkJourney(
   for (const step of ctx.service.journey) {
     const started = performance.now();
     let error: string | undefined;
+    const retries: Array<{ url: string; status: number }> = [];
+    actions.onRetry = (r) => retries.push({ url: ctx.redactor.text(r.url), status: r.status });
     try {
       for (const action of step.actions) await runAction(actions, action);
     } catch (e) {
@@ -78,6 +80,7 @@ export async function walkJourney(
       ok: error === undefined,
       ...(error !== undefined ? { error: ctx.redactor.text(error) } : {}),
       durationMs: Math.round(performance.now() - started),
+      ...(retries.length > 0 ? { retries } : {}),
     };
     if (options.screenshots) {
       const shot = ctx.artifacts.file(`${options.suite}-${step.id}.png`);

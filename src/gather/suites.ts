@@ -81,15 +81,30 @@ function gatherContext(kit: GatherKit, session: BrowserSession): GatherContext {
     patron: kit.patron,
     redactor: kit.redactor,
     artifacts: kit.artifacts,
-    actionTimeoutMs: kit.actionTimeoutMs ?? 10_000,
-    navigationTimeoutMs: kit.navigationTimeoutMs ?? 30_000,
+    actionTimeoutMs: kit.actionTimeoutMs ?? kit.target.service.timeouts?.actionMs ?? 10_000,
+    navigationTimeoutMs: kit.navigationTimeoutMs ?? kit.target.service.timeouts?.navigationMs ?? 30_000,
   };
+}
+
+/** The browser went away mid-suite (crash, kill): a harness failure, retried by the runner. */
+export class SessionLostError extends Error {
+  override readonly name = 'SessionLostError';
 }
 
 async function withSession<T>(kit: GatherKit, fn: (s: BrowserSession) => Promise<T>): Promise<T> {
   const session = await kit.openSession();
   try {
-    return await fn(session);
+    let result: T;
+    try {
+      result = await fn(session);
+    } catch (e) {
+      const lost = session.lost?.();
+      throw lost ? new SessionLostError(`${kit.target.id}: ${lost} (${(e as Error).message.split('\n')[0]})`) : e;
+    }
+    // What was recorded after the browser died is not the vendor's doing: never keep it as a result.
+    const lost = session.lost?.();
+    if (lost) throw new SessionLostError(`${kit.target.id}: ${lost}`);
+    return result;
   } finally {
     await session.close();
   }
@@ -216,7 +231,7 @@ export async function gatherCompatibility(kit: GatherKit, attempt = 1): Promise<
       unlisten();
     }
     // The service's release (service YAML `release:`), once per target, after the listeners are gone.
-    const release = walk.status === 'complete' ? await readRelease(session, kit.target.service, kit.redactor, kit.navigationTimeoutMs ?? 30_000) : undefined;
+    const release = walk.status === 'complete' ? await readRelease(session, kit.target.service, kit.redactor, kit.navigationTimeoutMs ?? kit.target.service.timeouts?.navigationMs ?? 30_000) : undefined;
     return envelope(kit, 'compatibility', started, session.browserVersion, walk, {
       compatibility: { viewport: session.viewport(), console: consoleEntries, pageErrors, failedRequests, overflow, ...extras.evidence() },
       ...(release ? { release } : {}),

@@ -263,7 +263,8 @@ ${table(
 }
 
 function heatCell(ctx: Context, suite: SuiteResult): Html {
-  return html`<td class="heat band-${band(suite.score)}"><strong>${suite.score === null ? '–' : formatScore(ctx.lang, suite.score)}</strong><span class="status">${t(ctx.lang, key(`suiteStatus.${suite.status}`))}</span></td>`;
+  const retried = suite.attempts !== undefined ? html`<span class="status">↻ ${t(ctx.lang, 'suite.attempts', { attempts: suite.attempts })}</span>` : '';
+  return html`<td class="heat band-${band(suite.score)}"><strong>${suite.score === null ? '–' : formatScore(ctx.lang, suite.score)}</strong><span class="status">${t(ctx.lang, key(`suiteStatus.${suite.status}`))}</span>${retried}</td>`;
 }
 
 function deviceHeatMap(ctx: Context): Html {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, w
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DeviceSchema, ProfileSchema, ServiceSchema } from '../core/config.ts';
-import { HarnessError } from '../core/errors.ts';
+import { ConfigError, HarnessError } from '../core/errors.ts';
 import { fingerprint } from '../config/fingerprint.ts';
 import type { ResolvedConfig } from '../config/load.ts';
 import { buildMatrix, type Target } from '../matrix/targets.ts';
@@ -82,6 +82,26 @@ export function openRun(runDir: string): RunContext {
   const meta = read('run.json', RunMetaSchema);
   const config = read('config.json', ConfigSnapshotSchema);
   return { runDir: dir, meta, config, targets: buildMatrix(config.services, config.devices) };
+}
+
+/**
+ * Reopens an interrupted run for `erh run --resume`: the directory must be a run, and the
+ * configuration must be the one it was started with (same fingerprint), or the resumed cells would
+ * not be comparable with the ones already gathered.
+ */
+export function resumeRun(runDir: string, config: ResolvedConfig): { runDir: string; meta: RunMeta } {
+  const dir = resolve(runDir);
+  if (!existsSync(join(dir, 'run.json'))) throw new ConfigError(runDir, undefined, 'not a run directory (no run.json): give the directory of the interrupted run, e.g. reports/<run-id>');
+  const { meta } = openRun(dir);
+  const now = fingerprint(config, HARNESS_VERSION);
+  if (now !== meta.fingerprint) {
+    throw new ConfigError(
+      join(runDir, 'run.json'),
+      'fingerprint',
+      `the run was started with another configuration (${meta.fingerprint.slice(0, 19)}…, now ${now.slice(0, 19)}…): resume it with the same services, devices, profile and harness version, or start a new run`,
+    );
+  }
+  return { runDir: dir, meta };
 }
 
 /** Points `reports/latest` at a run (a relative symlink, replaced atomically enough for humans). */

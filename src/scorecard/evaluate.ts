@@ -91,7 +91,9 @@ function evaluateSuite(evidence: Evidence | undefined, suite: Suite, device: Dev
     return scoreSuite(undefined, []);
   }
   const { gather, checks } = evaluateEvidence(evidence);
-  return scoreSuite(gather, checks);
+  const scored = scoreSuite(gather, checks);
+  // A retried gathering is recorded as such (the evidence keeps the earlier attempts' reasons).
+  return evidence.attempt > 1 ? { ...scored, attempts: evidence.attempt } : scored;
 }
 
 function lighthouseReports(evidence: Evidence | undefined): LighthouseReportRef[] {

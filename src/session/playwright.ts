@@ -125,6 +125,16 @@ export class PlaywrightSession implements BrowserSession {
     this.browserVersion = version;
     this.context = context;
     this.page = page;
+    // A browser that crashes or is killed mid-suite is a harness failure, never a vendor result.
+    context.browser()?.once('disconnected', () => (this.lostReason ??= 'the browser closed or crashed during gathering'));
+    page.once('crash', () => (this.lostReason ??= 'the browser tab crashed during gathering'));
+  }
+
+  private lostReason: string | undefined;
+
+  /** Why the browser went away (crashed, killed, disconnected); undefined while it is alive. */
+  lost(): string | undefined {
+    return this.lostReason;
   }
 
   static async open(browser: Browser, device: Device): Promise<PlaywrightSession> {

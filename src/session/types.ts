@@ -89,6 +89,11 @@ export interface BrowserSession {
   listen(listeners: SessionListeners): () => void;
   /** Clears cookies and storage (a new patron). */
   resetState(): Promise<void>;
+  /**
+   * Why the session's browser went away (crashed, killed, disconnected), or undefined while it is
+   * alive. Gatherers turn a lost session into a harness error (retried), never into a vendor result.
+   */
+  lost?(): string | undefined;
   close(): Promise<void>;
 }
 
