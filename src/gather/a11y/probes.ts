@@ -148,7 +148,22 @@ export function inventoryProbe(): InventoryResult {
     .filter((el) => rendered(el))
     .slice(0, 25)
     .map((el) => ({ selector: sel(el), name: nameOf(el).slice(0, 40), declared: el.getAttribute('lang') ?? '', text: ((el as HTMLElement).innerText ?? '').slice(0, 1000) }));
-  const language = { declared: document.documentElement.getAttribute('lang'), text: (document.body.innerText ?? '').slice(0, 4000), parts };
+  // The page's own words: text inside an element that declares its own language belongs to that
+  // part (3.1.2, judged above), not to the page's language (3.1.1).
+  const ownWords: string[] = [];
+  let ownLength = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null && ownLength < 4000; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const words = (node.textContent ?? '').trim();
+    if (!parent || !words || parent.closest('script,style,noscript,template')) continue;
+    const marked = parent.closest('[lang]');
+    if (marked !== null && marked !== document.body && marked !== document.documentElement) continue;
+    if (typeof parent.checkVisibility === 'function' && !parent.checkVisibility()) continue;
+    ownWords.push(words);
+    ownLength += words.length + 1;
+  }
+  const language = { declared: document.documentElement.getAttribute('lang'), text: ownWords.join(' ').slice(0, 4000), parts };
 
   // ── bypass blocks ──
   let skipLink: string | null = null;

@@ -33,6 +33,7 @@ const PAGES: Record<string, string> = {
     <button type="button" id="b1">One</button><button type="button" id="b2">Two</button>
     <div class="tiny"><a href="/p">‹</a><a href="/n">›</a></div>
     <div role="button" id="fake">Fake button</div>
+    <p>${FI}</p>
     <p lang="en">${FI}</p>
     <div class="wide">wide content</div>
     <audio id="au" src="/nothing.wav" autoplay></audio>
@@ -41,6 +42,11 @@ const PAGES: Record<string, string> = {
         if (e.key === 'Tab') { e.preventDefault(); document.getElementById('b1').focus(); }
       });
     </script></body></html>`,
+  // A Finnish page quoting a long Swedish passage that is wrongly marked as English: the quote's
+  // words belong to the part (3.1.2), so the page's own language (3.1.1) is still right.
+  '/quote': `<!DOCTYPE html><html lang="fi"><head>${HEAD}</head><body><main><h1>Kuukauden lehti</h1><p>${FI}</p>
+    <blockquote lang="en"><p>Det här är en tidning som jag läser varje månad, och den är inte svår att läsa. Den är bra och jag tycker om den, och jag läser den när jag har tid på kvällen.</p></blockquote>
+    </main></body></html>`,
 };
 
 let server: Server;
@@ -105,6 +111,12 @@ describe('beyond-axe probes in Chromium', () => {
     // The page is left as found.
     expect(viewportAfter).toEqual({ width: 1024, height: 700 });
     expect(marks).toBe(0);
+  });
+
+  it('judges the page language on the page\'s own words, and a marked passage on its words', async () => {
+    const { probes } = await probe('/quote');
+    expect(probes.language).toMatchObject({ declared: 'fi', detected: 'fi' });
+    expect(probes.language!.parts).toEqual([expect.objectContaining({ declared: 'en', detected: 'sv' })]);
   });
 
   it('a page with defects: trap, invisible and obscured focus, tiny targets, unfocusable widget, wrong lang part, no reflow, clipped text, autoplay', async () => {
