@@ -18,7 +18,7 @@ const pure = (extra) => ({
 const UPSTREAM = (dirs) => dirs.map((d) => ({ group: [`**/${d}/*`], message: `Import boundaries: this stage may not import src/${d}.` }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', 'schema/**', 'test-results/**', '**/*.min.js'] },
+  { ignores: ['node_modules/**', 'reports/**', 'schema/**', 'test-results/**', '**/*.min.js', '.erh-tmp/**', 'bench/peers/node_modules/**', 'playwright-report/**', 'blob-report/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
