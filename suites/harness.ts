@@ -8,6 +8,7 @@ import { test as base, type TestInfo } from '@playwright/test';
 import { chromium } from 'playwright';
 import { allSecrets, resolvePatron, Redactor } from '../src/config/secrets.ts';
 import { existsSync, readFileSync } from 'node:fs';
+import { networkConditions } from '../src/core/config.ts';
 import type { Evidence } from '../src/core/evidence.ts';
 import { EVIDENCE_VERSION, EvidenceSchema } from '../src/core/evidence.ts';
 import type { Suite } from '../src/core/ids.ts';
@@ -105,8 +106,8 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
     : [];
   const attempt = Math.max(testInfo.retry + 1, (previous.at(-1)?.attempt ?? 0) + 1);
   const withHistory = (e: Evidence): Evidence => (previous.length > 0 ? { ...e, previousAttempts: previous } : e);
-  // On devices without Lighthouse the performance suite is recorded as not applicable without a session.
-  const needsDevice = suite !== 'performance' || target.capabilities.lighthouse;
+  // Every suite needs the device: performance times the journey on every engine (Lighthouse only on Chromium).
+  const needsDevice = true;
   let open: (() => Promise<BrowserSession>) | undefined;
   if (needsDevice) {
     const acquired = await devices.acquire(target.device);
@@ -136,6 +137,8 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
       return found.executablePath ?? chromium.executablePath();
     },
     lighthouseRuns: run.config.profile.runs.lighthouse,
+    timingRuns: run.config.profile.runs.timings,
+    network: networkConditions(run.config.profile.network),
     // Lighthouse is the long part of a run: say what it is doing.
     ...(suite === 'performance' ? { progress: (m: string) => process.stdout.write(`    · ${target.id} ${m}\n`) } : {}),
   };

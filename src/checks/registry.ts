@@ -26,6 +26,7 @@ import { validPatron } from './login/valid-patron.ts';
 import { wrongPinRejected } from './login/wrong-pin-rejected.ts';
 import { runCheck, unscoredResult } from './normalise.ts';
 import { lighthousePerformance, metricChecks } from './performance/metrics.ts';
+import { JOURNEY_CHECKS } from './performance/journey.ts';
 import type { CheckFamily, CheckInput, CheckMeta, SuiteChecks, SuiteData } from './types.ts';
 
 export const SUITE_CHECKS: { readonly [S in Suite]: SuiteChecks<S> } = {
@@ -41,7 +42,7 @@ export const SUITE_CHECKS: { readonly [S in Suite]: SuiteChecks<S> } = {
   },
   performance: {
     suite: 'performance',
-    checks: [lighthousePerformance, ...metricChecks, journeyCompleted('performance')],
+    checks: [lighthousePerformance, ...metricChecks, ...JOURNEY_CHECKS, journeyCompleted('performance')],
     families: [],
   },
   compatibility: {

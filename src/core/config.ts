@@ -366,6 +366,48 @@ export type RegressionThresholds = z.infer<typeof RegressionThresholdsSchema>;
 
 export const DEFAULT_REGRESSION_THRESHOLDS: RegressionThresholds = RegressionThresholdsSchema.parse({});
 
+// ───────────────────────────── network profiles ─────────────────────────────
+
+/**
+ * A network profile: the conditions the cross-engine journey timings are measured under, the same
+ * for every vendor. Applied where the engine allows it (Chromium through the DevTools protocol's
+ * Network.emulateNetworkConditions); elsewhere the evidence says "not applied" and why.
+ */
+export const NetworkConditionsSchema = z
+  .strictObject({
+    id: SlugSchema.describe('Name of the profile, shown on the scorecard, e.g. mobile-4g'),
+    latencyMs: z.number().min(0).max(10_000).describe('Added round-trip latency per request, ms'),
+    downloadKbps: z.number().positive().max(10_000_000).describe('Download throughput, kilobits per second'),
+    uploadKbps: z.number().positive().max(10_000_000).describe('Upload throughput, kilobits per second'),
+  })
+  .describe('Network conditions: latency and throughput');
+export type NetworkConditions = z.infer<typeof NetworkConditionsSchema>;
+
+/**
+ * Named network profiles a procurement profile can refer to. Values are those of Lighthouse's
+ * throttling constants (core/config/constants.js: mobileSlow4G = 150 ms, 1.6 Mbit/s down, 750 kbit/s
+ * up; desktopDense4G = 40 ms, 10 Mbit/s) and Chrome DevTools' "Fast 4G" preset; `unthrottled` applies
+ * nothing (the machine's own network, e.g. loopback in the demo).
+ */
+export const NETWORK_PRESETS = {
+  'mobile-4g': { id: 'mobile-4g', latencyMs: 150, downloadKbps: 1_638.4, uploadKbps: 750 },
+  'fast-4g': { id: 'fast-4g', latencyMs: 60, downloadKbps: 9_000, uploadKbps: 1_500 },
+  cable: { id: 'cable', latencyMs: 40, downloadKbps: 10_240, uploadKbps: 10_240 },
+} as const satisfies Record<string, NetworkConditions>;
+export type NetworkPreset = keyof typeof NETWORK_PRESETS;
+export const NETWORK_PRESET_IDS = Object.keys(NETWORK_PRESETS) as NetworkPreset[];
+
+export const NetworkProfileSchema = z
+  .union([z.enum(['unthrottled', ...NETWORK_PRESET_IDS]), NetworkConditionsSchema])
+  .describe('A named network profile (mobile-4g, fast-4g, cable, unthrottled) or your own { id, latencyMs, downloadKbps, uploadKbps }');
+export type NetworkProfile = z.infer<typeof NetworkProfileSchema>;
+
+/** The conditions of a network profile; null for `unthrottled`. */
+export function networkConditions(profile: NetworkProfile): NetworkConditions | null {
+  if (typeof profile !== 'string') return profile;
+  return profile === 'unthrottled' ? null : (NETWORK_PRESETS[profile as NetworkPreset] ?? null);
+}
+
 export const ProfileSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -384,9 +426,25 @@ export const ProfileSchema = z
     regressions: RegressionThresholdsSchema.optional(),
     runs: z
       .strictObject({
-        lighthouse: z.number().int().min(1).max(25).default(3).describe('Lighthouse runs per page; the median is scored'),
+        lighthouse: z.number().int().min(1).max(25).default(5).describe('Lighthouse runs per page; the median is scored (5 runs are about twice as stable as 1)'),
+        timings: z
+          .number()
+          .int()
+          .min(1)
+          .max(25)
+          .default(5)
+          .describe('Timed walks of the journey per device (every engine); medians are scored and vendors compared with a Mann-Whitney U test, which needs at least 4 per side'),
       })
-      .default({ lighthouse: 3 }),
+      .default({ lighthouse: 5, timings: 5 }),
+    network: NetworkProfileSchema.default('unthrottled').describe(
+      'Network conditions for the journey timings, the same for every vendor (applied on Chromium; recorded as not applied elsewhere)',
+    ),
+    significance: z
+      .number()
+      .gt(0)
+      .max(0.2)
+      .default(0.05)
+      .describe('Significance level of the between-vendor timing comparisons (two-sided Mann-Whitney U)'),
   })
   .describe('A procurement profile: weights, must-pass gates, budgets and regression thresholds');
 export type Profile = z.infer<typeof ProfileSchema>;

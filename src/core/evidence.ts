@@ -234,15 +234,100 @@ export const PerformancePageSchema = z.strictObject({
   step: z.string(),
   url: z.string(),
   formFactor: z.enum(['mobile', 'desktop']),
+  /** Audited behind the login: the journey's session cookies were carried into Lighthouse's Chrome. */
+  loggedIn: z.boolean().optional(),
   runs: z.array(LighthouseRunSchema),
 });
 export type PerformancePage = z.infer<typeof PerformancePageSchema>;
 
+/** Kinds of timed phase: a journey step (its actions until its expected element is visible), a login, or pressing play until audio plays. */
+export const TIMING_PHASE_KINDS = ['step', 'login', 'play'] as const;
+
+/** What the page reported after a journey step (in-page Performance APIs; null where the engine does not report it). */
+export const PageTimingSchema = z.strictObject({
+  /** A new document was loaded during the step (its navigation entry is below); false: same document as before. */
+  navigated: z.boolean(),
+  /** Navigation timing of the document, ms from its navigation start: first byte, DOMContentLoaded end, load end. */
+  ttfb: z.number().nullable(),
+  domContentLoaded: z.number().nullable(),
+  load: z.number().nullable(),
+  /** Largest Contentful Paint of the document, ms from navigation start; null when the engine has no LCP. */
+  lcp: z.number().nullable(),
+  /** Sum of layout-shift scores without recent input (unitless); null when the engine has no Layout Instability API. */
+  cls: z.number().nullable(),
+  /** Requests the document made during the step (its own navigation included), from Resource Timing. */
+  requests: z.number().int().nonnegative(),
+  /** Bytes transferred for them (headers + body, compressed), from Resource Timing; cross-origin responses without Timing-Allow-Origin count 0. */
+  transferBytes: z.number().nonnegative(),
+  /** Origins the requests went to (redacted URLs' origins). */
+  origins: z.array(z.string()),
+});
+export type PageTiming = z.infer<typeof PageTimingSchema>;
+
+export const TimingPhaseSchema = z.strictObject({
+  /** Journey step id, or `login` / `play`. */
+  id: z.string(),
+  kind: z.enum(TIMING_PHASE_KINDS),
+  /** The phase succeeded (the expected element appeared, the login succeeded, the position advanced). */
+  ok: z.boolean(),
+  /** Wall time of the phase as the harness saw it, ms (0.1 ms resolution). */
+  durationMs: z.number().nonnegative(),
+  /** Page metrics after a journey step. */
+  page: PageTimingSchema.optional(),
+  /** Why the phase failed, in the harness's words. */
+  error: z.string().optional(),
+});
+export type TimingPhase = z.infer<typeof TimingPhaseSchema>;
+
+/** A third-party or other-origin host contacted during the timed journeys. */
+export const OriginContactSchema = z.strictObject({
+  origin: z.string(),
+  /** Same host as the service's baseUrl (another port or scheme of the vendor's own host). */
+  firstParty: z.boolean(),
+  /** Journey steps at which it was contacted. */
+  steps: z.array(z.string()),
+  /** Requests to it over all walks / walks. */
+  requestsPerWalk: z.number().nonnegative(),
+  /** A known tracker: the entity and its categories in the tracker list (e.g. analytics, ad, social). */
+  tracker: z.strictObject({ entity: z.string(), categories: z.array(z.string()) }).optional(),
+});
+export type OriginContact = z.infer<typeof OriginContactSchema>;
+
+/** Repeated timed walks of the journey, on any engine (through the BrowserSession). */
+export const TimingsEvidenceSchema = z.strictObject({
+  /** Walks requested (profile runs.timings). */
+  runsRequested: z.number().int().positive(),
+  /** The network profile and whether it could be applied on this device. */
+  network: z.strictObject({
+    id: z.string(),
+    latencyMs: z.number().nullable(),
+    downloadKbps: z.number().nullable(),
+    uploadKbps: z.number().nullable(),
+    /** Applied on this device (Chromium: DevTools protocol); false: measured on the machine's own network. */
+    applied: z.boolean(),
+    /** Why it was not applied. */
+    reason: z.string().optional(),
+  }),
+  /** One walk per run: a fresh browser context (cold cache, no cookies) each time. */
+  runs: z.array(z.strictObject({ phases: z.array(TimingPhaseSchema), error: z.string().optional() })),
+  /** Origins contacted, with known trackers named. */
+  origins: z.array(OriginContactSchema),
+  /** Tracker list used to name trackers: package and version. */
+  trackerList: z.string(),
+});
+export type TimingsEvidence = z.infer<typeof TimingsEvidenceSchema>;
+
 export const PerformanceEvidenceSchema = z.strictObject({
-  lighthouseVersion: z.string(),
-  /** Runs requested per page. */
+  /** Lighthouse version; absent when Lighthouse did not run on this device. */
+  lighthouseVersion: z.string().optional(),
+  /** Lighthouse runs requested per page. */
   runsPerPage: z.number().int().positive(),
+  /** Lighthouse-audited pages (Chromium devices); empty elsewhere. */
   pages: z.array(PerformancePageSchema),
+  /** Why Lighthouse did not run on this device (e.g. not Chromium), when it did not. */
+  lighthouseSkipped: z.string().optional(),
+  /** Cross-engine journey timings; absent in older evidence. */
+  timings: TimingsEvidenceSchema.optional(),
 });
 export type PerformanceEvidence = z.infer<typeof PerformanceEvidenceSchema>;
 

@@ -162,6 +162,52 @@ export const ScorecardEntrySchema = z.strictObject({
 });
 export type ScorecardEntry = z.infer<typeof ScorecardEntrySchema>;
 
+/** One timed phase (journey step, login, play) of one service on one device: median and spread over the runs. */
+export const TimingCellSchema = z.strictObject({
+  service: z.string(),
+  /** Successful runs, and runs in which the phase failed. */
+  n: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  /** ms; null when no run succeeded. */
+  median: z.number().nullable(),
+  q1: z.number().nullable(),
+  q3: z.number().nullable(),
+  /** The network profile was applied on this device. */
+  networkApplied: z.boolean(),
+});
+
+/** Two services compared on one phase and device: a two-sided Mann-Whitney U test of their run timings. */
+export const TimingComparisonSchema = z.strictObject({
+  device: z.string(),
+  phase: z.string(),
+  /** The service with the lower median, and the other. */
+  faster: z.string(),
+  slower: z.string(),
+  fasterMedian: z.number(),
+  slowerMedian: z.number(),
+  nFaster: z.number().int(),
+  nSlower: z.number().int(),
+  /** Two-sided p-value; `exact` or `asymptotic` (ties or large samples). */
+  p: z.number(),
+  method: z.enum(['exact', 'asymptotic']),
+  /** p < the profile's significance level: the scorecard may say "faster". */
+  significant: z.boolean(),
+});
+export type TimingComparison = z.infer<typeof TimingComparisonSchema>;
+
+/** Journey timings across services: per device and phase, each service's median and spread, and pairwise tests. */
+export const TimingsReportSchema = z.strictObject({
+  /** Significance level of the comparisons (profile significance). */
+  alpha: z.number(),
+  /** Timed walks requested per target (profile runs.timings). */
+  runs: z.number().int(),
+  /** Network profile id. */
+  network: z.string(),
+  rows: z.array(z.strictObject({ device: z.string(), phase: z.string(), kind: z.string(), cells: z.array(TimingCellSchema) })),
+  comparisons: z.array(TimingComparisonSchema),
+});
+export type TimingsReport = z.infer<typeof TimingsReportSchema>;
+
 export const RunResultSchema = z.strictObject({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   runId: z.string(),
@@ -208,5 +254,7 @@ export const RunResultSchema = z.strictObject({
   scorecard: z.array(ScorecardEntrySchema),
   /** Service ids of eligible services, best first. */
   ranking: z.array(z.string()),
+  /** Journey timings between services, with significance (absent when no evidence has timings). */
+  timings: TimingsReportSchema.optional(),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;

@@ -6,11 +6,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { desktopConfig, generateReport } from 'lighthouse';
 import type { LighthouseRun, PerformancePage } from '../core/evidence.ts';
 import { HarnessError } from '../core/errors.ts';
 import { chromiumArgs } from '../session/browsers.ts';
+import type { SessionCookie } from '../session/types.ts';
 import type { Artifacts } from './artifacts.ts';
 
 const require = createRequire(import.meta.url);
@@ -19,6 +21,29 @@ export const LIGHTHOUSE_VERSION = (require('lighthouse/package.json') as { versi
 export interface LighthousePageRequest {
   step: string;
   url: string;
+  /**
+   * The logged-in session's cookies, for a page behind the login: they are set in Lighthouse's
+   * Chrome and Lighthouse's storage reset is turned off (it would delete them); the browser cache is
+   * still cleared before every run, so each run loads the page cold like the public pages.
+   */
+  cookies?: SessionCookie[];
+}
+
+/** The few parts of puppeteer-core used here (its types are not reachable from the project root). */
+interface PuppeteerPage {
+  setCookie(...cookies: Array<Record<string, unknown>>): Promise<void>;
+  createCDPSession(): Promise<{ send(method: 'Network.clearBrowserCache'): Promise<unknown>; detach(): Promise<void> }>;
+  close(): Promise<void>;
+}
+interface PuppeteerModule {
+  connect(options: { browserURL: string; defaultViewport: null }): Promise<{ newPage(): Promise<PuppeteerPage>; disconnect(): Promise<void> }>;
+}
+
+/** puppeteer-core as Lighthouse itself depends on it (so the protocol versions match). */
+async function lighthousePuppeteer(): Promise<PuppeteerModule> {
+  const lhRequire = createRequire(require.resolve('lighthouse/package.json'));
+  const mod = (await import(pathToFileURL(lhRequire.resolve('puppeteer-core')).href)) as { default?: PuppeteerModule } & PuppeteerModule;
+  return mod.default ?? mod;
 }
 
 type LhResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
@@ -56,13 +81,38 @@ export async function runLighthouse(options: {
     let browserVersion = 'unknown';
     for (const page of options.pages) {
       const runs: Array<LighthouseRun & { lhr: LhResult }> = [];
+      // A logged-in page: Lighthouse drives a page of ours that carries the session's cookies.
+      const puppeteer = page.cookies ? await lighthousePuppeteer() : undefined;
+      const browser = puppeteer ? await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null }) : undefined;
+      const tab = browser ? await browser.newPage() : undefined;
+      if (tab && page.cookies) {
+        await tab.setCookie(
+          ...page.cookies.map((c) => ({
+            name: c.name,
+            value: c.value,
+            domain: c.domain,
+            path: c.path,
+            httpOnly: c.httpOnly,
+            secure: c.secure,
+            sameSite: c.sameSite,
+            ...(c.expires > 0 ? { expires: c.expires } : {}),
+          })),
+        );
+      }
+      try {
       for (let i = 0; i < options.runs; i++) {
         options.onRun?.(page.step, i + 1);
         const started = performance.now();
+        if (tab) {
+          const cdp = await tab.createCDPSession();
+          await cdp.send('Network.clearBrowserCache');
+          await cdp.detach();
+        }
         const result = await lighthouse(
           page.url,
-          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], ...(tab ? { disableStorageReset: true } : {}) },
           options.formFactor === 'desktop' ? desktopConfig : undefined,
+          tab as unknown as Parameters<typeof lighthouse>[3],
         );
         if (!result) throw new HarnessError(`Lighthouse returned nothing for ${page.url}`);
         const lhr = result.lhr;
@@ -83,6 +133,10 @@ export async function runLighthouse(options: {
           lhr,
         });
       }
+      } finally {
+        await tab?.close().catch(() => undefined);
+        await browser?.disconnect().catch(() => undefined);
+      }
       // The representative run: the one whose score is the median (Lighthouse CI's "median run").
       const scores = runs.map((r) => r.score ?? 0);
       const med = median(scores);
@@ -97,6 +151,7 @@ export async function runLighthouse(options: {
         step: page.step,
         url: page.url,
         formFactor: options.formFactor,
+        ...(page.cookies ? { loggedIn: true } : {}),
         runs: runs.map(({ lhr: _lhr, ...run }) => run),
       });
     }

@@ -2,20 +2,20 @@
  * The four gatherers. Each opens a BrowserSession for its target, walks what it needs, and returns
  * one Evidence record. Vendor problems become evidence; only harness failures throw.
  */
-import type { Device } from '../core/config.ts';
+import type { NetworkConditions } from '../core/config.ts';
+import { gatherPerformance } from './performance.ts';
 import type { AccessibilityState, ConsoleEntrySchema, Evidence, FailedRequestSchema, LoginAttempt, OverflowSample, PageErrorSchema, StepEvidence } from '../core/evidence.ts';
 import { EVIDENCE_VERSION } from '../core/evidence.ts';
 import { PATRON_ROLES, type GatherStatus, type Suite } from '../core/ids.ts';
 import type { z } from 'zod';
 import { performLogin, secretFields } from '../auth/strategies/index.ts';
-import { notApplicableReason, type Target } from '../matrix/targets.ts';
+import type { Target } from '../matrix/targets.ts';
 import { NavigationError, type BrowserSession } from '../session/types.ts';
 import type { PatronSecrets, Redactor } from '../config/secrets.ts';
 import type { PatronRole } from '../core/ids.ts';
 import { runAxe, AXE_TAGS, axeSource } from './axe.ts';
 import { runA11yProbes } from './a11y/index.ts';
-import { actionContext, walkJourney, type GatherContext, type WalkResult } from './journey.ts';
-import { absoluteUrl } from './actions.ts';
+import { actionContext, walkJourney, type GatherContext } from './journey.ts';
 import { overflowProbe } from './probes.ts';
 import { CompatibilityExtras } from './compatibility.ts';
 import { readRelease } from './release.ts';
@@ -30,6 +30,10 @@ export interface GatherKit {
   /** Chromium binary for Lighthouse (performance only). */
   chromePath?: () => string;
   lighthouseRuns: number;
+  /** Timed walks of the journey per device (profile runs.timings). */
+  timingRuns?: number;
+  /** Network conditions for the timed walks (profile network); null: unthrottled. */
+  network?: NetworkConditions | null;
   progress?: (message: string) => void;
   actionTimeoutMs?: number;
   navigationTimeoutMs?: number;
@@ -49,7 +53,7 @@ interface BaseFields {
   attempt: number;
 }
 
-function envelope<S extends Suite>(
+export function envelope<S extends Suite>(
   kit: GatherKit,
   suite: S,
   startedAt: Date,
@@ -74,7 +78,7 @@ function envelope<S extends Suite>(
   } as Evidence;
 }
 
-function gatherContext(kit: GatherKit, session: BrowserSession): GatherContext {
+export function gatherContext(kit: GatherKit, session: BrowserSession): GatherContext {
   return {
     session,
     service: kit.target.service,
@@ -91,7 +95,7 @@ export class SessionLostError extends Error {
   override readonly name = 'SessionLostError';
 }
 
-async function withSession<T>(kit: GatherKit, fn: (s: BrowserSession) => Promise<T>): Promise<T> {
+export async function withSession<T>(kit: GatherKit, fn: (s: BrowserSession) => Promise<T>): Promise<T> {
   const session = await kit.openSession();
   try {
     let result: T;
@@ -241,54 +245,8 @@ export async function gatherCompatibility(kit: GatherKit, attempt = 1): Promise<
 
 // ───────────────────────────── performance ─────────────────────────────
 
-export function lighthouseFormFactor(device: Device): 'mobile' | 'desktop' {
-  return device.formFactor === 'desktop' ? 'desktop' : 'mobile';
-}
-
-export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Evidence> {
-  const started = new Date();
-  const na = notApplicableReason(kit.target, 'performance');
-  if (na) {
-    return envelope(kit, 'performance', started, 'n/a', { status: 'not-applicable', reason: na, steps: [] }, undefined, attempt);
-  }
-  const audited = kit.target.service.journey.filter((s) => s.lighthouse);
-  // A step that is just a `goto` has a known URL; otherwise walk the journey to find where the step
-  // lands. Either way the browser is closed before Lighthouse starts: it must have the machine alone.
-  const staticUrls = audited.map((s) => (s.actions.length === 1 && s.actions[0] && 'goto' in s.actions[0] ? absoluteUrl(kit.target.service.baseUrl, s.actions[0].goto) : undefined));
-  let pages: Array<{ step: string; url: string }>;
-  let walk: WalkResult = { status: 'complete', steps: [] };
-  let version = 'unknown';
-  if (staticUrls.every((u) => u !== undefined)) {
-    pages = audited.map((s, i) => ({ step: s.id, url: staticUrls[i] as string }));
-  } else {
-    const ids = new Set(audited.map((s) => s.id));
-    pages = [];
-    ({ walk, version } = await withSession(kit, async (session) => ({
-      version: session.browserVersion,
-      walk: await walkJourney(gatherContext(kit, session), {
-        suite: 'performance',
-        onState: async (step, ev) => {
-          if (ids.has(step.id)) pages.push({ step: step.id, url: ev.url });
-        },
-      }),
-    })));
-    if (walk.status !== 'complete') return envelope(kit, 'performance', started, version, walk, undefined, attempt);
-  }
-  if (!kit.chromePath) throw new Error('performance gathering needs a Chromium path');
-  // Lighthouse is heavy to load (seconds per worker): only the performance phase pays for it.
-  const { LIGHTHOUSE_VERSION, runLighthouse } = await import('./lighthouse.ts');
-  const { pages: results, browserVersion } = await runLighthouse({
-    chromePath: kit.chromePath(),
-    formFactor: lighthouseFormFactor(kit.target.device),
-    pages,
-    runs: kit.lighthouseRuns,
-    artifacts: kit.artifacts,
-    onRun: (step, run) => kit.progress?.(`lighthouse ${step} run ${run}/${kit.lighthouseRuns}`),
-  });
-  return envelope(kit, 'performance', started, version === 'unknown' ? browserVersion : version, walk, {
-    performance: { lighthouseVersion: LIGHTHOUSE_VERSION, runsPerPage: kit.lighthouseRuns, pages: results.map((p) => ({ ...p, url: kit.redactor.text(p.url) })) },
-  }, attempt);
-}
+// Journey timings on every device and Lighthouse on Chromium: src/gather/performance.ts.
+export { gatherPerformance, lighthouseFormFactor } from './performance.ts';
 
 export const GATHERERS: Record<Suite, (kit: GatherKit, attempt?: number) => Promise<Evidence>> = {
   login: gatherLogin,

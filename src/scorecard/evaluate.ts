@@ -39,6 +39,7 @@ import { evaluateGate, type GateObservation, ruleTitle } from './gates.ts';
 import { performanceAtQuartile } from './range.ts';
 import { rankServices } from './rank.ts';
 import { examinedAny, restrictToSteps } from './steps.ts';
+import { timingsReport } from './timings.ts';
 
 export interface EvaluateRunInput {
   readonly runId: string;
@@ -255,6 +256,7 @@ export function evaluateRun(input: EvaluateRunInput): RunResult {
     scorecardEntry({ service, targets: targets.filter((t) => t.service === service.id), devices: input.devices, evidence }, input.profile),
   );
   const { ranking, ranks } = rankServices(entries);
+  const timings = timingsReport(evidence, (s, d) => evidenceKey(s, d, 'performance'), input.services, input.devices, input.profile);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     runId: input.runId,
@@ -290,5 +292,6 @@ export function evaluateRun(input: EvaluateRunInput): RunResult {
       ...(e.overallRange !== undefined ? { overallRange: e.overallRange } : {}),
     })),
     ranking,
+    ...(timings !== undefined ? { timings } : {}),
   };
 }

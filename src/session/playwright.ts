@@ -27,6 +27,7 @@ import {
   describeLocator,
   type BrowserSession,
   type Probe,
+  type SessionCookie,
   type SessionListeners,
 } from './types.ts';
 
@@ -279,6 +280,26 @@ export class PlaywrightSession implements BrowserSession {
       this.page.off('requestfailed', onFailed);
       this.page.off('response', onResponse);
     };
+  }
+
+  async emulateNetwork(c: { latencyMs: number; downloadKbps: number; uploadKbps: number }): Promise<{ applied: boolean; reason?: string }> {
+    if (this.engine !== 'chromium') {
+      return { applied: false, reason: `Playwright can throttle the network only on Chromium (DevTools protocol); this is ${this.engine}` };
+    }
+    const cdp = await this.context.newCDPSession(this.page);
+    await cdp.send('Network.enable');
+    // DevTools protocol throughput is in bytes per second.
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: c.latencyMs,
+      downloadThroughput: (c.downloadKbps * 1024) / 8,
+      uploadThroughput: (c.uploadKbps * 1024) / 8,
+    });
+    return { applied: true };
+  }
+
+  async cookies(): Promise<SessionCookie[]> {
+    return (await this.context.cookies()).map((c) => ({ ...c }));
   }
 
   async resetState(): Promise<void> {

@@ -22,6 +22,18 @@ export interface RequestFailedEvent {
   resourceType: string;
 }
 
+export interface SessionCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  /** Unix time in seconds; −1 for a session cookie. */
+  expires: number;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: 'Strict' | 'Lax' | 'None';
+}
+
 export interface SessionListeners {
   console?: (e: ConsoleEvent) => void;
   pageError?: (message: string) => void;
@@ -89,6 +101,13 @@ export interface BrowserSession {
   listen(listeners: SessionListeners): () => void;
   /** Clears cookies and storage (a new patron). */
   resetState(): Promise<void>;
+  /**
+   * Throttles the page's network (latency, throughput) where the driver can; absent or
+   * `{ applied: false, reason }` where it cannot (the timings then say "not applied").
+   */
+  emulateNetwork?(conditions: { latencyMs: number; downloadKbps: number; uploadKbps: number }): Promise<{ applied: boolean; reason?: string }>;
+  /** The session's cookies (Playwright), so that Lighthouse can audit a logged-in page in its own Chrome. */
+  cookies?(): Promise<SessionCookie[]>;
   /**
    * Why the session's browser went away (crashed, killed, disconnected), or undefined while it is
    * alive. Gatherers turn a lost session into a harness error (retried), never into a vendor result.

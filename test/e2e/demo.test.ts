@@ -17,6 +17,7 @@ const GroundTruth = z.object({
   service: z.string(),
   expected: z.array(z.object({ check: z.string(), status: z.string(), devices: z.union([z.literal('all'), z.array(z.string())]) })),
   absent: z.array(z.string()),
+  timings: z.array(z.object({ phase: z.string(), faster: z.string(), slower: z.string(), devices: z.union([z.literal('all'), z.array(z.string())]) })).optional(),
 });
 
 let world: Awaited<ReturnType<typeof startDemoWorld>>;
@@ -86,6 +87,13 @@ describe('erh run on the demo world', () => {
         for (const device of devices) {
           const c = check(truth.service, device, id);
           expect(c?.status ?? 'absent', `${truth.service}@${device} ${id} should not fail`).not.toBe('fail');
+        }
+      }
+      // Seeded slow journeys (issue 6): called significantly slower, on every device they name.
+      for (const exp of truth.timings ?? []) {
+        for (const device of exp.devices === 'all' ? devices : exp.devices) {
+          const found = result.timings?.comparisons.find((c) => c.device === device && c.phase === exp.phase && c.faster === exp.faster && c.slower === exp.slower);
+          expect(found?.significant, `${exp.faster} faster than ${exp.slower} at ${exp.phase} on ${device}: ${JSON.stringify(found)}`).toBe(true);
         }
       }
     });

@@ -66,6 +66,9 @@ describe('performance metric checks', () => {
       'performance/largest-contentful-paint': 25,
       'performance/total-blocking-time': 30,
       'performance/cumulative-layout-shift': 25,
+      'performance/journey-timings': 25,
+      'performance/page-weight': 3,
+      'performance/no-trackers': 7,
       'performance/journey-completed': 30,
     });
     const category = checks.find((c) => c.id === 'performance/lighthouse-performance');

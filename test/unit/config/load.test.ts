@@ -60,7 +60,10 @@ describe('loadConfig', () => {
     const config = loadConfig({ root: world({}) });
     expect(config.services.map((s) => s.id)).toEqual(['demo']);
     expect(config.devices[0]?.driver).toBe('playwright');
-    expect(config.profile.runs.lighthouse).toBe(3);
+    expect(config.profile.runs.lighthouse).toBe(5);
+    expect(config.profile.runs.timings).toBe(5);
+    expect(config.profile.network).toBe('unthrottled');
+    expect(config.profile.significance).toBe(0.05);
     expect(config.services[0]?.journey[0]?.lighthouse).toBe(false);
   });
 

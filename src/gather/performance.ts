@@ -1,0 +1,110 @@
+/**
+ * The performance gatherer (runs in the performance phase, alone on the machine, one target at a
+ * time):
+ *
+ * 1. **Journey timings on every device** (src/gather/timings.ts): the journey walked `runs.timings`
+ *    times through the BrowserSession under the profile's network profile.
+ * 2. **Lighthouse on Chromium devices** (src/gather/lighthouse.ts): every journey step marked
+ *    `lighthouse: true`, `runs.lighthouse` times each. A step that is reached after a login is
+ *    audited logged in: the journey is walked in the device's browser and its session cookies are
+ *    carried into Lighthouse's Chrome. The browser is closed before Lighthouse starts.
+ */
+import type { Device, Service } from '../core/config.ts';
+import type { Evidence } from '../core/evidence.ts';
+import { notApplicableReason } from '../matrix/targets.ts';
+import type { SessionCookie } from '../session/types.ts';
+import { absoluteUrl } from './actions.ts';
+import { walkJourney, type WalkResult } from './journey.ts';
+import type { LighthousePageRequest } from './lighthouse.ts';
+import { envelope, gatherContext, withSession, type GatherKit } from './suites.ts';
+import { gatherTimings } from './timings.ts';
+
+export function lighthouseFormFactor(device: Device): 'mobile' | 'desktop' {
+  return device.formFactor === 'desktop' ? 'desktop' : 'mobile';
+}
+
+/** Index of the first journey step that logs in (its own page and every later one are behind the login); −1 when none. */
+export function loginStepIndex(service: Service): number {
+  return service.journey.findIndex((s) => s.actions.some((a) => 'login' in a));
+}
+
+export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Evidence> {
+  const started = new Date();
+  const { service } = kit.target;
+
+  // 1. Journey timings, every engine.
+  const timings = await gatherTimings(
+    {
+      runs: kit.timingRuns ?? 5,
+      network: kit.network ?? null,
+      openSession: kit.openSession,
+      context: (session) => gatherContext(kit, session),
+      ...(kit.progress ? { progress: kit.progress } : {}),
+    },
+    service.baseUrl,
+  );
+  const first = timings.runs[0]?.phases[0];
+  if (first && !first.ok && /Could not reach|Timed out loading/.test(first.error ?? '')) {
+    return envelope(kit, 'performance', started, 'unknown', { status: /Timed out/.test(first.error ?? '') ? 'timeout' : 'unreachable', reason: first.error, steps: [] }, undefined, attempt);
+  }
+
+  // 2. Lighthouse where the device can have it.
+  const skipped = notApplicableReason(kit.target, 'performance');
+  if (skipped) {
+    return envelope(kit, 'performance', started, 'n/a', { status: 'complete', steps: [] }, {
+      performance: { runsPerPage: kit.lighthouseRuns, pages: [], lighthouseSkipped: skipped, timings },
+    }, attempt);
+  }
+  const loginAt = loginStepIndex(service);
+  const audited = service.journey.map((s, i) => ({ step: s, behindLogin: loginAt >= 0 && i >= loginAt })).filter((a) => a.step.lighthouse);
+  // A public step that is just a `goto` has a known URL; otherwise walk the journey to find where the
+  // step lands (and, behind the login, its cookies). The browser is closed before Lighthouse starts.
+  const staticUrls = audited.map(({ step, behindLogin }) =>
+    !behindLogin && step.actions.length >= 1 && step.actions[0] && 'goto' in step.actions[0] && step.actions.slice(1).every((a) => 'expect' in a)
+      ? absoluteUrl(service.baseUrl, step.actions[0].goto)
+      : undefined,
+  );
+  let pages: LighthousePageRequest[];
+  let walk: WalkResult = { status: 'complete', steps: [] };
+  let version = 'unknown';
+  if (staticUrls.every((u) => u !== undefined)) {
+    pages = audited.map((a, i) => ({ step: a.step.id, url: staticUrls[i] as string }));
+  } else {
+    const wanted = new Map(audited.map((a) => [a.step.id, a.behindLogin]));
+    pages = [];
+    ({ walk, version } = await withSession(kit, async (session) => ({
+      version: session.browserVersion,
+      walk: await walkJourney(gatherContext(kit, session), {
+        suite: 'performance',
+        onState: async (step, ev) => {
+          if (!wanted.has(step.id)) return;
+          const url = await session.url();
+          let cookies: SessionCookie[] | undefined;
+          if (wanted.get(step.id)) cookies = session.cookies ? await session.cookies() : undefined;
+          void ev;
+          pages.push({ step: step.id, url, ...(cookies ? { cookies } : {}) });
+        },
+      }),
+    })));
+    if (walk.status !== 'complete') return envelope(kit, 'performance', started, version, walk, undefined, attempt);
+  }
+  if (!kit.chromePath) throw new Error('performance gathering needs a Chromium path');
+  // Lighthouse is heavy to load (seconds per worker): only the performance phase pays for it.
+  const { LIGHTHOUSE_VERSION, runLighthouse } = await import('./lighthouse.ts');
+  const { pages: results, browserVersion } = await runLighthouse({
+    chromePath: kit.chromePath(),
+    formFactor: lighthouseFormFactor(kit.target.device),
+    pages,
+    runs: kit.lighthouseRuns,
+    artifacts: kit.artifacts,
+    onRun: (step, run) => kit.progress?.(`lighthouse ${step} run ${run}/${kit.lighthouseRuns}`),
+  });
+  return envelope(kit, 'performance', started, version === 'unknown' ? browserVersion : version, walk, {
+    performance: {
+      lighthouseVersion: LIGHTHOUSE_VERSION,
+      runsPerPage: kit.lighthouseRuns,
+      pages: results.map((p) => ({ ...p, url: kit.redactor.text(p.url) })),
+      timings,
+    },
+  }, attempt);
+}

@@ -1,0 +1,278 @@
+/**
+ * Cross-engine journey timings: the service's journey walked N times (profile `runs.timings`), each
+ * time in a fresh session (cold cache, no cookies), through the BrowserSession — so Firefox,
+ * WebKitGTK over WebDriver and Appium devices are timed the same way as Chromium. Runs in the
+ * performance phase, which has the machine to itself.
+ *
+ * Timed phases: every journey step (its actions until its expected element is visible), each login
+ * inside it (login form → logged in) and, when the service declares a player, pressing play until
+ * the audio's position advances. After each step an in-page probe reads navigation timing, Largest
+ * Contentful Paint and layout shifts where the engine reports them (null elsewhere, never guessed),
+ * and Resource Timing for requests, bytes and the origins contacted. Origins are named against
+ * the tracker list Lighthouse itself uses (third-party-web).
+ */
+import { createRequire } from 'node:module';
+import type { NetworkConditions } from '../core/config.ts';
+import type { OriginContact, PageTiming, TimingPhase, TimingsEvidence } from '../core/evidence.ts';
+import { ActionError, NavigationError, type BrowserSession } from '../session/types.ts';
+import { runAction } from './actions.ts';
+import { actionContext, type GatherContext } from './journey.ts';
+
+/** Tracker categories of third-party-web that count as tracking a patron. */
+export const TRACKER_CATEGORIES = ['ad', 'analytics', 'social', 'marketing', 'tag-manager'] as const;
+
+interface ThirdPartyWeb {
+  getEntity(url: string): { name: string; categories: string[] } | undefined;
+}
+
+const lighthouseRequire = createRequire(createRequire(import.meta.url).resolve('lighthouse/package.json'));
+let thirdPartyWeb: { api: ThirdPartyWeb; version: string } | undefined;
+
+/** The tracker list (third-party-web, resolved through Lighthouse so both name the same entities). */
+export function trackerList(): { api: ThirdPartyWeb; version: string } {
+  thirdPartyWeb ??= {
+    api: lighthouseRequire('third-party-web') as ThirdPartyWeb,
+    version: (lighthouseRequire('third-party-web/package.json') as { version: string }).version,
+  };
+  return thirdPartyWeb;
+}
+
+/** The known tracker an origin belongs to, or undefined. */
+export function classifyTracker(origin: string): OriginContact['tracker'] {
+  let entity: { name: string; categories: string[] } | undefined;
+  try {
+    entity = trackerList().api.getEntity(origin);
+  } catch {
+    return undefined; // not a URL the list can parse (e.g. an IP address with a port)
+  }
+  if (!entity || !entity.categories.some((c) => (TRACKER_CATEGORIES as readonly string[]).includes(c))) return undefined;
+  return { entity: entity.name, categories: [...entity.categories] };
+}
+
+interface ProbeResult {
+  timeOrigin: number;
+  nav: { ttfb: number; dcl: number; load: number; transferSize: number; name: string } | null;
+  lcp: number | null;
+  lcpSupported: boolean;
+  cls: number | null;
+  resources: Array<{ name: string; start: number; size: number }>;
+}
+
+/** In-page: navigation entry, LCP and layout shifts (buffered observers), resource entries. Self-contained. */
+export const pageTimingProbe = async (): Promise<ProbeResult> => {
+  const supported: readonly string[] = (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes) || [];
+  const collect = (type: string): Promise<PerformanceEntry[] | null> =>
+    supported.includes(type)
+      ? new Promise((done) => {
+          const out: PerformanceEntry[] = [];
+          try {
+            const o = new PerformanceObserver((l) => {
+              out.push(...l.getEntries());
+            });
+            o.observe({ type, buffered: true });
+            setTimeout(() => {
+              out.push(...o.takeRecords());
+              o.disconnect();
+              done(out);
+            }, 50);
+          } catch {
+            done(null);
+          }
+        })
+      : Promise.resolve(null);
+  const [lcpEntries, shifts] = await Promise.all([collect('largest-contentful-paint'), collect('layout-shift')]);
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const last = lcpEntries && lcpEntries.length > 0 ? lcpEntries[lcpEntries.length - 1] : undefined;
+  return {
+    timeOrigin: performance.timeOrigin,
+    nav: nav
+      ? { ttfb: nav.responseStart, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, transferSize: nav.transferSize || 0, name: nav.name }
+      : null,
+    lcp: last ? last.startTime : null,
+    lcpSupported: lcpEntries !== null,
+    cls: shifts ? shifts.reduce((a, s) => a + ((s as PerformanceEntry & { hadRecentInput?: boolean }).hadRecentInput ? 0 : (s as PerformanceEntry & { value?: number }).value ?? 0), 0) : null,
+    resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ name: r.name, start: r.startTime, size: r.transferSize || 0 })),
+  };
+};
+
+/** In-page: the first audio/video element's position and state. */
+const mediaProbe = (): { found: boolean; time: number; paused: boolean } => {
+  const m = document.querySelector('audio, video') as HTMLMediaElement | null;
+  return m ? { found: true, time: m.currentTime, paused: m.paused } : { found: false, time: 0, paused: true };
+};
+
+const startMedia = (): void => {
+  const m = document.querySelector('audio, video') as HTMLMediaElement | null;
+  void m?.play().catch(() => undefined);
+};
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+const nonZero = (v: number) => (v > 0 ? round1(v) : null);
+
+function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Tracks what a walk's documents loaded, so that each step counts only its own requests. */
+class ResourceLedger {
+  private timeOrigin = -1;
+  private seen = new Set<string>();
+  /** Origin → request count, and the steps that contacted it, over the walk. */
+  readonly contacts = new Map<string, { requests: number; steps: Set<string> }>();
+
+  account(step: string, r: ProbeResult): PageTiming {
+    const navigated = r.timeOrigin !== this.timeOrigin;
+    if (navigated) {
+      this.timeOrigin = r.timeOrigin;
+      this.seen = new Set();
+    }
+    const fresh = r.resources.filter((e) => !this.seen.has(`${e.name}@${e.start}`));
+    for (const e of fresh) this.seen.add(`${e.name}@${e.start}`);
+    const entries = [...(navigated && r.nav ? [{ name: r.nav.name, size: r.nav.transferSize }] : []), ...fresh];
+    const origins = new Set<string>();
+    for (const e of entries) {
+      const o = originOf(e.name);
+      if (!o) continue;
+      origins.add(o);
+      const c = this.contacts.get(o) ?? { requests: 0, steps: new Set<string>() };
+      c.requests++;
+      c.steps.add(step);
+      this.contacts.set(o, c);
+    }
+    return {
+      navigated,
+      ttfb: navigated && r.nav ? nonZero(r.nav.ttfb) : null,
+      domContentLoaded: navigated && r.nav ? nonZero(r.nav.dcl) : null,
+      load: navigated && r.nav ? nonZero(r.nav.load) : null,
+      lcp: navigated && r.lcp !== null ? round1(r.lcp) : null,
+      cls: navigated && r.cls !== null ? Math.round(r.cls * 10_000) / 10_000 : null,
+      requests: entries.length,
+      transferBytes: entries.reduce((s, e) => s + e.size, 0),
+      origins: [...origins].sort(),
+    };
+  }
+}
+
+export interface TimingOptions {
+  runs: number;
+  network: NetworkConditions | null;
+  /** Opens a fresh session (new context) for each walk. */
+  openSession: () => Promise<BrowserSession>;
+  context: (session: BrowserSession) => GatherContext;
+  progress?: (message: string) => void;
+}
+
+async function walkOnce(ctx: GatherContext, ledger: ResourceLedger): Promise<{ phases: TimingPhase[]; error?: string }> {
+  const { session, service } = ctx;
+  const phases: TimingPhase[] = [];
+  const actions = actionContext(ctx);
+  const login = actions.login;
+  if (login) {
+    actions.login = async (role) => {
+      const t = performance.now();
+      try {
+        await login(role);
+        phases.push({ id: 'login', kind: 'login', ok: true, durationMs: round1(performance.now() - t) });
+      } catch (e) {
+        phases.push({ id: 'login', kind: 'login', ok: false, durationMs: round1(performance.now() - t), error: ctx.redactor.text((e as Error).message) });
+        throw e;
+      }
+    };
+  }
+  const media = service.compatibility?.media;
+  for (const step of service.journey) {
+    const t = performance.now();
+    try {
+      for (const action of step.actions) await runAction(actions, action);
+    } catch (e) {
+      if (!(e instanceof ActionError || e instanceof NavigationError)) throw e;
+      const message = ctx.redactor.text(e.message);
+      phases.push({ id: step.id, kind: 'step', ok: false, durationMs: round1(performance.now() - t), error: message });
+      return { phases, error: `${step.id}: ${message}` };
+    }
+    const durationMs = round1(performance.now() - t);
+    const page = ledger.account(step.id, await session.evaluate(pageTimingProbe, null));
+    phases.push({ id: step.id, kind: 'step', ok: true, durationMs, page });
+    if (media && media.step === step.id) phases.push(await timePlay(ctx, media.play));
+  }
+  return { phases };
+}
+
+/** Press play (or start the element from script) and wait until the position advances, up to 10 s. */
+async function timePlay(ctx: GatherContext, play: Parameters<BrowserSession['click']>[0] | undefined): Promise<TimingPhase> {
+  const { session } = ctx;
+  const t = performance.now();
+  try {
+    const before = await session.evaluate(mediaProbe, null);
+    if (!before.found) return { id: 'play', kind: 'play', ok: false, durationMs: 0, error: 'No audio or video element on the page' };
+    if (play) await session.click(play, ctx.actionTimeoutMs);
+    else await session.evaluate(startMedia, null);
+    for (;;) {
+      const now = await session.evaluate(mediaProbe, null);
+      if (!now.paused && now.time > before.time) return { id: 'play', kind: 'play', ok: true, durationMs: round1(performance.now() - t) };
+      if (performance.now() - t > 10_000) {
+        return { id: 'play', kind: 'play', ok: false, durationMs: round1(performance.now() - t), error: 'The position did not advance within 10 s of pressing play' };
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } catch (e) {
+    if (!(e instanceof ActionError || e instanceof NavigationError)) throw e;
+    return { id: 'play', kind: 'play', ok: false, durationMs: round1(performance.now() - t), error: ctx.redactor.text(e.message) };
+  }
+}
+
+export async function gatherTimings(options: TimingOptions, baseUrl: string): Promise<TimingsEvidence> {
+  const runs: TimingsEvidence['runs'] = [];
+  const totals = new Map<string, { requests: number; steps: Set<string> }>();
+  let network: TimingsEvidence['network'] = {
+    id: options.network?.id ?? 'unthrottled',
+    latencyMs: options.network?.latencyMs ?? null,
+    downloadKbps: options.network?.downloadKbps ?? null,
+    uploadKbps: options.network?.uploadKbps ?? null,
+    applied: options.network === null,
+    ...(options.network === null ? {} : { reason: 'not tried' }),
+  };
+  for (let i = 0; i < options.runs; i++) {
+    options.progress?.(`journey timings run ${i + 1}/${options.runs}`);
+    const session = await options.openSession();
+    try {
+      if (options.network) {
+        const r = session.emulateNetwork
+          ? await session.emulateNetwork(options.network)
+          : { applied: false, reason: `this driver (${session.engine}) offers no network emulation` };
+        const { reason: _old, ...rest } = network;
+        network = { ...rest, applied: r.applied, ...(r.applied ? {} : { reason: r.reason ?? 'not supported' }) };
+      }
+      const ledger = new ResourceLedger();
+      const walk = await walkOnce(options.context(session), ledger);
+      runs.push(walk);
+      for (const [origin, c] of ledger.contacts) {
+        const t = totals.get(origin) ?? { requests: 0, steps: new Set<string>() };
+        t.requests += c.requests;
+        for (const s of c.steps) t.steps.add(s);
+        totals.set(origin, t);
+      }
+    } finally {
+      await session.close();
+    }
+  }
+  const own = new URL(baseUrl).hostname;
+  const origins: OriginContact[] = [...totals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([origin, c]) => {
+      const tracker = classifyTracker(origin);
+      return {
+        origin,
+        firstParty: new URL(origin).hostname === own,
+        steps: [...c.steps],
+        requestsPerWalk: Math.round((c.requests / Math.max(1, runs.length)) * 10) / 10,
+        ...(tracker ? { tracker } : {}),
+      };
+    });
+  return { runsRequested: options.runs, network, runs, origins, trackerList: `third-party-web ${trackerList().version}` };
+}
