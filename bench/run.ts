@@ -20,6 +20,7 @@ import { buildMatrix } from '../src/matrix/targets.ts';
 import { chromiumArgs, findBrowser } from '../src/session/browsers.ts';
 import { PlaywrightSession, launchBrowser } from '../src/session/playwright.ts';
 import { samplePeak } from './proctree.ts';
+import { manyVendorsBench } from './many-vendors.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
@@ -103,6 +104,7 @@ try {
   console.log('\nbench results');
   for (const [name, value, note] of rows) console.log(`  ${name.padEnd(36)} ${value.padStart(10)}   ${note}`);
   if (demo.code !== 0) console.log(`  (the demo run exited ${demo.code})`);
+  await manyVendorsBench(world);
 } finally {
   await world.stop();
 }

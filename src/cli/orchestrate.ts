@@ -117,6 +117,8 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
     ERH_WORKERS: String(options.workers ?? 2),
     ...(options.blobDir ? { ERH_BLOB_DIR: options.blobDir } : {}),
     ...(options.resume ? { ERH_RESUME: '1' } : {}),
+    // The Playwright runner stops when this process is gone (src/reporting/playwright-setup.ts).
+    ERH_PARENT_PID: String(process.pid),
   };
   const shardArgs = options.shard ? [`--shard=${options.shard.index}/${options.shard.total}`] : [];
   const t0 = performance.now();

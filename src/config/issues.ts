@@ -44,6 +44,9 @@ function describe(issue: Issue): string {
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_type':
       return issue.input === undefined ? `required (expected ${issue.expected})` : `expected ${issue.expected}`;
+    case 'invalid_value':
+      // A missing enum field is "required", not an invalid option.
+      return issue.input === undefined ? `required (one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})` : issue.message;
     case 'invalid_union':
       return 'does not match any allowed form';
     default:

@@ -13,8 +13,25 @@ function list(value: string | undefined): string[] | undefined {
   return items && items.length > 0 ? items : undefined;
 }
 
+/**
+ * When erh itself dies (killed outright, so it could not pass a signal on), the Playwright runner it
+ * started stops too — gracefully, so that workers close their browsers and drivers — instead of
+ * gathering on as an orphan. Only the runner watches (workers are stopped by it).
+ */
+function watchParent(): void {
+  const parent = Number(process.env.ERH_PARENT_PID);
+  if (!parent || process.env.TEST_WORKER_INDEX !== undefined || process.ppid !== parent) return;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      process.stderr.write('erh: the erh process is gone; stopping this run (erh run --resume finishes it)\n');
+      process.kill(process.pid, 'SIGINT');
+    }
+  }, 1000).unref();
+}
+
 export function prepareRunFromEnv(): RunContext {
   const existing = process.env.ERH_RUN_DIR;
+  watchParent();
   if (existing) return openRun(existing);
   const root = resolve(process.env.ERH_CONFIG_DIR ?? process.cwd());
   try {
