@@ -2,12 +2,13 @@
  * Renders a service's conformance evidence table (src/scorecard/conformance.ts) as an HTML section
  * in Finnish, Swedish or English: criterion, level, EN 301 549 clause, verdict, and the checks ×
  * devices behind it. Pure; every vendor-derived string goes through the `html` tag's escaping.
- * The scorecard page includes it with `conformanceSection(conformanceTable(service, targets), lang)`.
+ * The scorecard includes it in each service's section of the details, as a disclosure.
  */
-import type { Language } from '../core/index.ts';
+import type { CheckStatus, Language } from '../core/index.ts';
 import type { ConformanceTable, ConformanceVerdict } from '../scorecard/conformance.ts';
 import { CONFORMANCE_VERDICTS } from '../scorecard/conformance.ts';
 import { html, type Html } from './escape.ts';
+import { t } from './i18n.ts';
 
 const LABELS: Readonly<Record<Language, Readonly<Record<ConformanceVerdict | 'heading' | 'criterion' | 'level' | 'clause' | 'verdict' | 'evidence' | 'intro' | 'draft', string>>>> = {
   en: {
@@ -57,24 +58,43 @@ const LABELS: Readonly<Record<Language, Readonly<Record<ConformanceVerdict | 'he
   },
 };
 
-/** The table as a `<section>`; counts per verdict first, then one row per criterion. */
-export function conformanceSection(table: ConformanceTable, lang: Language): Html {
+/** The parts of a service's conformance table, for the scorecard to lay out with its own table markup. */
+export interface ConformanceParts {
+  readonly heading: string;
+  readonly intro: string;
+  /** Counts per verdict, as a list. */
+  readonly counts: Html;
+  readonly head: Html;
+  readonly body: Html;
+}
+
+/**
+ * A service's conformance table: counts per verdict, then one row per criterion with the checks
+ * behind it, each check's results grouped by status over the devices (`deviceName` turns device ids
+ * into the names the scorecard shows).
+ */
+export function conformanceParts(table: ConformanceTable, lang: Language, deviceName: (id: string) => string = (id) => id): ConformanceParts {
   const l = LABELS[lang];
   const counts = CONFORMANCE_VERDICTS.map((v) => html`<li class="conf-${v}">${l[v]}: ${table.counts[v]}</li>`);
   const rows = table.rows.map((row) => {
     const c = row.criterion;
-    const evidence = row.evidence.map(
-      (e) => html`<li><code>${e.check}</code> @ ${e.device}: ${e.status}${e.findings > 0 ? html` (${e.findings})` : ''}</li>`,
-    );
+    const byCheck = new Map<string, Map<CheckStatus, string[]>>();
+    for (const e of row.evidence) {
+      const statuses = byCheck.get(e.check) ?? new Map<CheckStatus, string[]>();
+      statuses.set(e.status, [...(statuses.get(e.status) ?? []), deviceName(e.device)]);
+      byCheck.set(e.check, statuses);
+    }
+    const evidence = [...byCheck].map(([check, statuses]) => {
+      const parts = [...statuses].map(([status, devices]) => `${t(lang, `checkStatus.${status}`)}: ${devices.length === table.devices.length && devices.length > 1 ? t(lang, 'finding.allDevices', { count: devices.length }) : devices.join(', ')}`);
+      return html`<li><code>${check}</code> — ${parts.join('; ')}</li>`;
+    });
     return html`<tr class="conf-${row.verdict}"><th scope="row">${c.sc} ${c.title}</th><td>${c.level}</td><td>${c.en}${c.enDraft ? html` (${l.draft})` : ''}</td><td>${l[row.verdict]}</td><td>${evidence.length > 0 ? html`<ul>${evidence}</ul>` : ''}</td></tr>`;
   });
-  return html`<section class="conformance" aria-labelledby="conformance-${table.service}">
-<h3 id="conformance-${table.service}">${l.heading}</h3>
-<p>${l.intro}</p>
-<ul class="conf-counts">${counts}</ul>
-<div class="table-scroll" tabindex="0" role="region" aria-labelledby="conformance-${table.service}"><table>
-<thead><tr><th scope="col">${l.criterion}</th><th scope="col">${l.level}</th><th scope="col">${l.clause}</th><th scope="col">${l.verdict}</th><th scope="col">${l.evidence}</th></tr></thead>
-<tbody>${rows}</tbody>
-</table></div>
-</section>`;
+  return {
+    heading: l.heading,
+    intro: l.intro,
+    counts: html`<ul class="conf-counts">${counts}</ul>`,
+    head: html`<tr><th scope="col">${l.criterion}</th><th scope="col">${l.level}</th><th scope="col">${l.clause}</th><th scope="col">${l.verdict}</th><th scope="col">${l.evidence}</th></tr>`,
+    body: html`<tbody>${rows}</tbody>`,
+  };
 }

@@ -20,6 +20,8 @@ import { band, formatDateTime, formatNumber, formatScore, formatValue, shortFing
 import type { MessageKey } from './i18n.ts';
 import { checkTitle, t } from './i18n.ts';
 import { STYLES } from './styles.ts';
+import { conformanceParts } from './conformance.ts';
+import { conformanceTable } from '../scorecard/conformance.ts';
 
 export interface RenderOptions {
   readonly lang: Language;
@@ -488,6 +490,16 @@ function serviceDeviceTable(ctx: Context, serviceId: string, targets: readonly T
   );
 }
 
+/** The service's conformance evidence per WCAG criterion (src/scorecard/conformance.ts), folded. */
+function conformance(ctx: Context, service: { id: string; name: string }, targets: readonly TargetResult[]): Html {
+  const c = conformanceParts(conformanceTable(service.id, targets), ctx.lang, (id) => deviceName(ctx, id));
+  return html`<details class="conformance"><summary>${c.heading}</summary>
+<p>${c.intro}</p>
+${c.counts}
+${table(ctx, `${c.heading} · ${service.name}`, c.head, c.body)}
+</details>`;
+}
+
 function details(ctx: Context): Html {
   const { result, lang } = ctx;
   const services = result.services.map((service) => {
@@ -506,6 +518,7 @@ function details(ctx: Context): Html {
 ${serviceDeviceTable(ctx, service.id, targets)}
 ${reports.length > 0 ? html`<p>${t(lang, 'details.lighthouse')}:</p><ul class="reports">${reports}</ul>` : ''}
 ${concerns.length === 0 ? html`<p>${t(lang, 'details.noIssues')}</p>` : concerns.map((c) => concernArticle(ctx, c, service.id, targets.length))}
+${conformance(ctx, service, targets)}
 </section>`;
   });
   return html`<section aria-labelledby="details"><h2 id="details">${t(lang, 'details.heading')}</h2>

@@ -128,14 +128,12 @@ describe('scorecard for a committee', () => {
     expect(checkMarkup(page, 'html')).toEqual([]);
   });
 
-  it('renders 20 services × 6 devices in well under a second and under 3 MB', () => {
+  // Render time is a benchmark figure (npm run bench:render), not a timed test.
+  it('stays under 3 MB of HTML for 20 services × 6 devices', () => {
     const big = sampleRun({ services: 20, devices: 6 });
-    renderScorecardHtml(big.result, { lang: 'fi', history: big.history });
-    const started = performance.now();
     const page = renderScorecardHtml(big.result, { lang: 'fi', history: big.history });
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(1000);
     expect(Buffer.byteLength(page)).toBeLessThan(3 * 1024 * 1024);
+    expect((page.match(/<details class="conformance">/g) ?? []).length).toBe(20);
   });
 });
 

@@ -3,7 +3,7 @@ import type { CheckResult, TargetResult } from '../../../src/core/index.ts';
 import { CheckResultSchema, TargetResultSchema } from '../../../src/core/index.ts';
 import { WCAG_CRITERIA } from '../../../src/checks/index.ts';
 import { citedCriteria, conformanceTable } from '../../../src/scorecard/conformance.ts';
-import { conformanceSection } from '../../../src/render/conformance.ts';
+import { conformanceParts } from '../../../src/render/conformance.ts';
 
 function result(id: string, status: CheckResult['status'], references: string[], findings = 0): CheckResult {
   return CheckResultSchema.parse({
@@ -67,14 +67,19 @@ describe('conformance table', () => {
     expect(conformanceTable('kirjava', targets).rows.find((r) => r.criterion.sc === '2.1.2')?.verdict).toBe('passes');
   });
 
-  it('renders a section per language, escaping vendor-derived text', () => {
+  it('renders the table per language, grouping each check’s results by status, escaping vendor-derived text', () => {
     const t = conformanceTable('k<b>', [target('k<b>', 'dev"ice', [result('accessibility/no-keyboard-trap', 'fail', ['WCAG 2.0 SC 2.1.2 No Keyboard Trap (A)'], 1)])]);
-    const en = conformanceSection(t, 'en').toString();
+    const parts = (lang: 'fi' | 'sv' | 'en') => {
+      const p = conformanceParts(t, lang, (id) => `Device ${id}`);
+      return `${p.heading} ${p.counts.toString()} ${p.head.toString()} ${p.body.toString()}`;
+    };
+    const en = parts('en');
     expect(en).toContain('<th scope="row">2.1.2 No Keyboard Trap</th><td>A</td><td>9.2.1.2</td><td>Fails</td>');
+    expect(en).toContain('<code>accessibility/no-keyboard-trap</code> — fail: Device dev&quot;ice');
     expect(en).toContain('9.2.5.8 (V4 draft)');
-    expect(en).toContain('dev&quot;ice');
     expect(en).not.toContain('k<b>');
-    expect(conformanceSection(t, 'fi').toString()).toContain('Ei läpäise');
-    expect(conformanceSection(t, 'sv').toString()).toContain('Kan inte testas automatiskt');
+    expect(parts('fi')).toContain('Ei läpäise');
+    expect(parts('fi')).toContain('hylätty: Device dev&quot;ice');
+    expect(parts('sv')).toContain('Kan inte testas automatiskt');
   });
 });
