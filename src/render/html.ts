@@ -20,6 +20,7 @@ import { band, formatDateTime, formatNumber, formatScore, formatValue, shortFing
 import type { MessageKey } from './i18n.ts';
 import { checkTitle, t } from './i18n.ts';
 import { STYLES } from './styles.ts';
+import { timingsMethod, timingsSection } from './timings.ts';
 import { conformanceParts } from './conformance.ts';
 import { conformanceTable } from '../scorecard/conformance.ts';
 
@@ -570,6 +571,7 @@ function methodology(ctx: Context): Html {
 <li>${t(lang, 'method.login')}</li>
 <li>${t(lang, 'method.accessibility')}</li>
 <li>${t(lang, 'method.performance', { runs: result.profile.runs.lighthouse })}</li>
+${timingsMethod(result, lang)}
 <li>${t(lang, 'method.compatibility')}</li>
 </ul>
 <p>${t(lang, 'method.scoring')}</p>
@@ -659,6 +661,7 @@ export function renderScorecardHtml(result: RunResult, options: RenderOptions): 
     html`${ranking(ctx)}
 ${suitesTable(ctx)}
 ${deviceHeatMap(ctx)}
+${timingsSection(ctx.result, ctx.lang, { service: (id) => serviceName(ctx, id), device: (id) => deviceName(ctx, id) })}
 ${trend(ctx)}
 ${details(ctx)}
 ${methodology(ctx)}`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimingPhase, TimingsEvidence } from '../../../src/core/index.ts';
 import { evaluateRun } from '../../../src/scorecard/index.ts';
+import { renderScorecardHtml } from '../../../src/render/html.ts';
 import { check, performanceEvidence } from './helpers.ts';
 import { device, profile, runInput, service } from '../scorecard/helpers.ts';
 
@@ -99,6 +100,20 @@ describe('timings between vendors', () => {
     expect(t?.comparisons.find((c) => c.device === 'desktop-chromium' && c.phase === 'landing')?.significant).toBe(false);
     const row = t?.rows.find((r) => r.device === 'desktop-chromium' && r.phase === 'search');
     expect(row?.cells.find((c) => c.service === 'beta')).toMatchObject({ n: 5, failed: 0, median: 1302, q1: 1299, q3: 1311 });
+  });
+
+  it('the scorecard says "faster" only for significant differences, in fi, sv and en, with medians and IQR', () => {
+    const result = evaluateRun(runInput(services, devices, [
+      ev('alpha', 'desktop-chromium', fast), ev('beta', 'desktop-chromium', slow),
+    ], profile()));
+    const en = renderScorecardHtml(result, { lang: 'en' });
+    expect(en).toContain('Journey timings between services');
+    expect(en).toContain('alpha is faster than beta at search (median 101 ms vs 1,302 ms; p = 0.008).');
+    expect(en).toContain('alpha and beta do not differ significantly at landing');
+    expect(en).toContain('(1,299 ms–1,311 ms)');
+    expect(en).toMatch(/walked 5 times per device[^<]*network profile &quot;unthrottled&quot;/);
+    expect(renderScorecardHtml(result, { lang: 'fi' })).toContain('on nopeampi kuin');
+    expect(renderScorecardHtml(result, { lang: 'sv' })).toContain('är snabbare än');
   });
 
   it('has no timings section when no evidence carries timings', () => {

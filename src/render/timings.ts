@@ -1,0 +1,134 @@
+/**
+ * The scorecard's journey-timings section (issue 6), in Finnish, Swedish or English: per device, a
+ * table of each service's median with its interquartile range per journey phase, and sentences that
+ * say "A is faster than B" only where the two-sided Mann-Whitney U test is significant at the
+ * profile's level — otherwise that the runs do not tell them apart. Plus the methodology line.
+ * Pure; every vendor-derived string goes through the `html` tag's escaping.
+ */
+import type { Language, RunResult, TimingsReport } from '../core/index.ts';
+import { html, type Html } from './escape.ts';
+
+type Labels = {
+  heading: string;
+  intro: string;
+  phase: string;
+  failed: string;
+  notApplied: string;
+  faster: (a: string, b: string, phase: string, ma: string, mb: string, p: string) => string;
+  same: (a: string, b: string, phase: string, p: string) => string;
+  none: string;
+  method: (runs: number, network: string, alpha: string, lighthouse: number) => string;
+  fewRuns: (runs: number) => string;
+  login: string;
+  play: string;
+};
+
+const fmtMs = (lang: Language, v: number | null) => (v === null ? '–' : `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI', { maximumFractionDigits: 0 }).format(v)} ms`);
+const fmtP = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+
+export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
+  en: {
+    heading: 'Journey timings between services',
+    intro: 'Each phase of the patron\'s journey was timed in repeated runs on every device. The cells give the median and, in brackets, the interquartile range. A service is called faster only when a two-sided Mann-Whitney U test on the runs is significant; otherwise the runs do not tell the services apart.',
+    phase: 'Phase',
+    failed: 'failed runs',
+    notApplied: 'network profile not applied on this device',
+    faster: (a, b, phase, ma, mb, p) => `${a} is faster than ${b} at ${phase} (median ${ma} vs ${mb}; p = ${p}).`,
+    same: (a, b, phase, p) => `${a} and ${b} do not differ significantly at ${phase} (p = ${p}).`,
+    none: 'No timings could be compared.',
+    method: (runs, network, alpha, lighthouse) =>
+      `Journey timings: the journey was walked ${runs} times per device (every engine, fresh browser context each time) under the network profile "${network}", applied on Chromium through the DevTools protocol and marked as not applied elsewhere; medians are scored on documented curves, and two services are called different only when a two-sided Mann-Whitney U test gives p < ${alpha}. Lighthouse ran ${lighthouse} times per page (the default is 5).`,
+    fewRuns: (runs) => `With ${runs} runs per service no difference can be significant at this level: at least 4 runs per side are needed.`,
+    login: 'login',
+    play: 'play → audio playing',
+  },
+  fi: {
+    heading: 'Polun ajoitukset palveluiden välillä',
+    intro: 'Asiakkaan polun jokainen vaihe ajastettiin toistetuilla ajoilla jokaisella laitteella. Soluissa on mediaani ja suluissa kvartiiliväli. Palvelua sanotaan nopeammaksi vain, kun kaksisuuntainen Mann–Whitneyn U-testi on ajojen perusteella merkitsevä; muuten ajot eivät erota palveluita toisistaan.',
+    phase: 'Vaihe',
+    failed: 'epäonnistunutta ajoa',
+    notApplied: 'verkkoprofiilia ei voitu soveltaa tällä laitteella',
+    faster: (a, b, phase, ma, mb, p) => `${a} on nopeampi kuin ${b} vaiheessa ${phase} (mediaani ${ma} vs. ${mb}; p = ${p}).`,
+    same: (a, b, phase, p) => `${a} ja ${b} eivät eroa merkitsevästi vaiheessa ${phase} (p = ${p}).`,
+    none: 'Ajoituksia ei voitu verrata.',
+    method: (runs, network, alpha, lighthouse) =>
+      `Polun ajoitukset: polku kuljettiin ${runs} kertaa laitetta kohden (kaikilla selainmoottoreilla, joka kerta uudessa selainkontekstissa) verkkoprofiililla "${network}", jota sovelletaan Chromiumissa DevTools-protokollan kautta ja joka merkitään muualla soveltamatta jääneeksi; mediaanit pisteytetään dokumentoiduilla käyrillä, ja palveluita sanotaan erilaisiksi vain, kun kaksisuuntainen Mann–Whitneyn U-testi antaa p < ${alpha}. Lighthouse ajettiin ${lighthouse} kertaa sivua kohden (oletus on 5).`,
+    fewRuns: (runs) => `Kun ajoja on ${runs} palvelua kohden, mikään ero ei voi olla merkitsevä tällä tasolla: tarvitaan vähintään 4 ajoa kummallekin.`,
+    login: 'kirjautuminen',
+    play: 'toisto → ääni kuuluu',
+  },
+  sv: {
+    heading: 'Tidtagning av stegen mellan tjänsterna',
+    intro: 'Varje steg på låntagarens väg tidtogs i upprepade körningar på varje enhet. Cellerna visar medianen och inom parentes kvartilavståndet. En tjänst kallas snabbare endast när ett tvåsidigt Mann–Whitney U-test på körningarna är signifikant; annars skiljer körningarna inte tjänsterna åt.',
+    phase: 'Steg',
+    failed: 'misslyckade körningar',
+    notApplied: 'nätverksprofilen tillämpades inte på den här enheten',
+    faster: (a, b, phase, ma, mb, p) => `${a} är snabbare än ${b} i steget ${phase} (median ${ma} mot ${mb}; p = ${p}).`,
+    same: (a, b, phase, p) => `${a} och ${b} skiljer sig inte signifikant i steget ${phase} (p = ${p}).`,
+    none: 'Inga tider kunde jämföras.',
+    method: (runs, network, alpha, lighthouse) =>
+      `Tidtagning av stegen: vägen gicks ${runs} gånger per enhet (alla webbläsarmotorer, varje gång i en ny webbläsarkontext) med nätverksprofilen "${network}", som tillämpas i Chromium via DevTools-protokollet och markeras som inte tillämpad annars; medianerna poängsätts med dokumenterade kurvor, och två tjänster kallas olika endast när ett tvåsidigt Mann–Whitney U-test ger p < ${alpha}. Lighthouse kördes ${lighthouse} gånger per sida (standard är 5).`,
+    fewRuns: (runs) => `Med ${runs} körningar per tjänst kan ingen skillnad vara signifikant på den här nivån: minst 4 körningar per sida behövs.`,
+    login: 'inloggning',
+    play: 'uppspelning → ljud hörs',
+  },
+};
+
+function phaseName(labels: Labels, phase: string): string {
+  return phase === 'login' ? labels.login : phase === 'play' ? labels.play : phase;
+}
+
+/** The methodology line about timings and run counts. */
+export function timingsMethod(result: RunResult, lang: Language): Html {
+  const l = TIMING_LABELS[lang];
+  const p = result.profile;
+  const network = typeof p.network === 'string' ? p.network : p.network.id;
+  return html`<li>${l.method(p.runs.timings, network, String(p.significance), p.runs.lighthouse)}${p.runs.timings < 4 ? html` ${l.fewRuns(p.runs.timings)}` : ''}</li>`;
+}
+
+/** The section, or nothing when the run has no timings. */
+export function timingsSection(
+  result: RunResult,
+  lang: Language,
+  names: { service: (id: string) => string; device: (id: string) => string },
+): Html {
+  const report: TimingsReport | undefined = result.timings;
+  if (!report) return html``;
+  const l = TIMING_LABELS[lang];
+  const devices = [...new Set(report.rows.map((r) => r.device))];
+  const blocks = devices.map((device, i) => {
+    const rows = report.rows.filter((r) => r.device === device);
+    const services = [...new Set(rows.flatMap((r) => r.cells.map((c) => c.service)))];
+    const head = html`<tr><th scope="col">${l.phase}</th>${services.map((s) => html`<th scope="col">${names.service(s)}</th>`)}</tr>`;
+    const body = rows.map((r) => {
+      const cells = services.map((s) => {
+        const c = r.cells.find((x) => x.service === s);
+        if (!c) return html`<td class="muted">–</td>`;
+        const range = c.q1 !== null && c.q3 !== null ? html` <span class="muted">(${fmtMs(lang, c.q1)}–${fmtMs(lang, c.q3)})</span>` : '';
+        const failed = c.failed > 0 ? html` <span class="muted">· ${c.failed} ${l.failed}</span>` : '';
+        const net = c.networkApplied ? '' : html` <span class="muted" title="${l.notApplied}">*</span>`;
+        return html`<td class="num">${fmtMs(lang, c.median)}${range}${failed}${net}</td>`;
+      });
+      return html`<tr><th scope="row">${phaseName(l, r.phase)}</th>${cells}</tr>`;
+    });
+    const comparisons = report.comparisons.filter((c) => c.device === device);
+    const sentences = comparisons.map((c) =>
+      c.significant
+        ? html`<li><strong>${l.faster(names.service(c.faster), names.service(c.slower), phaseName(l, c.phase), fmtMs(lang, c.fasterMedian), fmtMs(lang, c.slowerMedian), fmtP(c.p))}</strong></li>`
+        : html`<li class="muted">${l.same(names.service(c.faster), names.service(c.slower), phaseName(l, c.phase), fmtP(c.p))}</li>`,
+    );
+    const notApplied = rows.some((r) => r.cells.some((c) => !c.networkApplied)) ? html`<p class="muted">* ${l.notApplied}</p>` : '';
+    const id = `timings-table-${i + 1}`;
+    return html`<h3>${names.device(device)}</h3>
+<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table>
+<caption id="${id}">${l.heading}: ${names.device(device)}</caption>
+<thead>${head}</thead>
+<tbody>${body}</tbody>
+</table></div>${notApplied}
+<ul class="timing-comparisons">${sentences.length > 0 ? sentences : html`<li>${l.none}</li>`}</ul>`;
+  });
+  return html`<section aria-labelledby="timings"><h2 id="timings">${l.heading}</h2>
+<p>${l.intro}</p>
+${blocks}
+</section>`;
+}
