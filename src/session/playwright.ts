@@ -211,6 +211,10 @@ export class PlaywrightSession implements BrowserSession {
     return (await l.innerText({ timeout: 2_000 }).catch(() => null))?.trim() ?? null;
   }
 
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+
   evaluate<A, R>(probe: Probe<A, R>, arg: A): Promise<R> {
     // Probes take plain JSON arguments, so Playwright's handle unboxing never applies.
     return this.page.evaluate(probe as (a: unknown) => R | Promise<R>, arg as unknown);

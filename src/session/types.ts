@@ -91,6 +91,11 @@ export interface BrowserSession {
   textOf(target: Locator): Promise<string | null>;
   /** Runs a probe in the page's main frame. */
   evaluate<A, R>(probe: Probe<A, R>, arg: A): Promise<R>;
+  /**
+   * Gives the page's window the focus again (after another page of the same browser took it):
+   * without it, some engines (Firefox) apply no :focus styles. Optional; may take effect a moment later.
+   */
+  bringToFront?(): Promise<void>;
   /** Evaluates script source in the page (e.g. to inject axe-core); not subject to the page's CSP. */
   runScript(source: string): Promise<void>;
   /** PNG screenshot of the viewport/full page; `mask` hides fields (card, PIN) before capture. */

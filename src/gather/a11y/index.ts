@@ -25,11 +25,24 @@ function message(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 300) ?? 'unknown error';
 }
 
+/**
+ * Focus styles apply only in a document that has the focus. In Firefox a page loses it for good when
+ * another page of the browser opens (the login attempts do); bring it back before walking with Tab.
+ * Where it cannot be brought back, the focus probe records focus visibility as not judged (null).
+ */
+async function ensureDocumentFocus(session: BrowserSession): Promise<void> {
+  const hasFocus = () => session.evaluate(() => document.hasFocus(), null);
+  if ((await hasFocus()) || !session.bringToFront) return;
+  await session.bringToFront();
+  for (let waited = 0; waited < 2000 && !(await hasFocus()); waited += 100) await new Promise((r) => setTimeout(r, 100));
+}
+
 async function keyboardWalk(session: BrowserSession, inv: InventoryResult): Promise<NonNullable<A11yProbes['keyboard']>> {
   const stops: TabStop[] = inv.stops.map((s) => ({ ...s, x: 0, y: 0, width: 0, height: 0, focusVisible: null, obscuredBy: null }));
   const sequence: Array<number | null> = [];
   const budget = Math.min(stops.length + 3, MAX_TAB_PRESSES);
   const seen = new Set<number>();
+  await ensureDocumentFocus(session);
   for (let i = 0; i < budget && stops.length > 0; i++) {
     await session.press('Tab');
     const f = await session.evaluate(focusProbe, null);

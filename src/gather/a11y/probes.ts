@@ -252,7 +252,8 @@ export interface FocusResult {
   y: number;
   width: number;
   height: number;
-  focusVisible: boolean;
+  /** null: the document did not have the focus, so no engine shows :focus styles — not judged. */
+  focusVisible: boolean | null;
   obscuredBy: string | null;
 }
 
@@ -276,7 +277,7 @@ export function focusProbe(): FocusResult {
   const before = state?.styles[stop];
   const st = getComputedStyle(el);
   const outlined = st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0;
-  const focusVisible = outlined || (before !== undefined && (signature(el) !== before[0] || signature(el.parentElement) !== before[1]));
+  const focusVisible = !document.hasFocus() ? null : outlined || (before !== undefined && (signature(el) !== before[0] || signature(el.parentElement) !== before[1]));
   const r = el.getBoundingClientRect();
   // Obscured (WCAG 2.2 SC 2.4.11): every sampled point of the element shows fixed/sticky content it is not part of.
   let obscuredBy: string | null = null;

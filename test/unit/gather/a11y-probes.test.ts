@@ -157,3 +157,34 @@ describe('beyond-axe probes in Chromium', () => {
     }
   });
 });
+
+describe('beyond-axe probes in Firefox', () => {
+  const firefoxDevice = DeviceSchema.parse({ id: 'desktop-firefox', name: 'Desktop · Firefox', engine: 'firefox', formFactor: 'desktop', viewport: { width: 1024, height: 700 }, locale: 'fi-FI' }) as PlaywrightDevice;
+  let firefox: Browser;
+  beforeAll(async () => {
+    firefox = await launchBrowser(firefoxDevice);
+  }, 60_000);
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  // Firefox takes the focus away from a page for good when another page of the browser opens (as
+  // the login attempts do); without getting it back, no :focus style applies and every stop would
+  // look like it had no focus indicator.
+  it('judges visible focus on a page that lost the focus to another page', async () => {
+    const session = await PlaywrightSession.open(firefox, firefoxDevice);
+    const other = await PlaywrightSession.open(firefox, firefoxDevice);
+    try {
+      await session.goto(`${base}/clean`, 10_000);
+      await other.goto(`${base}/clean`, 10_000);
+      expect(await session.evaluate(() => document.hasFocus(), null)).toBe(false);
+      const probes = await runA11yProbes(session);
+      const stops = probes.keyboard!.stops;
+      expect(stops.map((s) => s.name)).toEqual(['Siirry sisältöön', 'Etusivu', 'Haku', 'Lainaa']);
+      expect(stops.map((s) => s.focusVisible)).toEqual([true, true, true, true]);
+    } finally {
+      await other.close();
+      await session.close();
+    }
+  }, 60_000);
+});
