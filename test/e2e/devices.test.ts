@@ -1,0 +1,153 @@
+/**
+ * The device matrix (issue 5), for real: the demo world on ephemeral ports, run on desktop
+ * Chromium, desktop Firefox (Playwright over WebDriver BiDi), desktop WebKit (WebKitGTK's WebDriver
+ * under Xvfb), an emulated phone, and an Appium-driven device (Appium 3's chromium driver with mobile
+ * emulation). Kuunteli's player is seeded to break on WebKit only; it must be caught there and only
+ * there. Then the same matrix split into two shards and merged must give the scorecard of a
+ * single run.
+ *
+ * Timing measurements legitimately differ between two runs, so the shard comparison holds every
+ * deterministic part equal (targets, check verdicts, findings, login/accessibility/compatibility
+ * scores) and only requires performance to be measured in both.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoWorld, type DemoWorld } from '../../fixtures/world.ts';
+import { RunResultSchema, type RunResult } from '../../src/core/result.ts';
+import { ROOT, erh, type CliResult } from '../support/cli.ts';
+import { ephemeralConfig } from '../support/ephemeral-config.ts';
+
+const MATRIX_DEVICES = ['desktop-chromium', 'desktop-firefox', 'desktop-webkit', 'emulated-pixel-7', 'appium-chromium-pixel-7'];
+const DETERMINISTIC = ['login', 'accessibility', 'compatibility'] as const;
+
+let world: DemoWorld;
+let config: string;
+let matrix: CliResult;
+let result: RunResult;
+let runDir: string;
+
+function onlyRun(reports: string): string {
+  const dirs = readdirSync(reports).filter((d) => d !== 'latest');
+  expect(dirs).toHaveLength(1);
+  return join(reports, dirs[0]!);
+}
+
+function readResult(dir: string): RunResult {
+  return RunResultSchema.parse(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')));
+}
+
+async function run(args: string[]): Promise<{ cli: CliResult; dir: string }> {
+  const reports = mkdtempSync(join(tmpdir(), 'erh-devices-'));
+  const cli = await erh(['run', '--config', config, '--reports', reports, '--profile', 'e2e', ...args], { env: world.env, timeoutMs: 25 * 60_000 });
+  return { cli, dir: onlyRun(reports) };
+}
+
+beforeAll(async () => {
+  world = await startDemoWorld({ ports: 'ephemeral' });
+  const profile = readFileSync(join(ROOT, 'profiles/default.yaml'), 'utf8').replace(/^id: default$/m, 'id: e2e').replace(/^(\s*lighthouse:)\s*\d+/m, '$1 1');
+  config = ephemeralConfig(world, profile);
+  const r = await run(['--services', 'kirjava,kuunteli', '--devices', MATRIX_DEVICES.join(',')]);
+  matrix = r.cli;
+  runDir = r.dir;
+  result = readResult(runDir);
+}, 26 * 60_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+function check(service: string, device: string, id: string) {
+  const target = result.targets.find((t) => t.service === service && t.device === device);
+  return target && Object.values(target.suites).flatMap((s) => s.checks).find((c) => c.id === id);
+}
+
+describe('the device matrix', () => {
+  it('runs every service on Chromium, Firefox, WebKit, an emulated phone and an Appium device', () => {
+    expect(matrix.code, matrix.stdout + matrix.stderr).toBe(0);
+    expect(result.devices.map((d) => d.id).sort()).toEqual([...MATRIX_DEVICES].sort());
+    expect(result.targets).toHaveLength(2 * MATRIX_DEVICES.length);
+    for (const t of result.targets) {
+      for (const suite of DETERMINISTIC) {
+        const s = t.suites[suite];
+        expect(['passed', 'failed'], `${t.id} ${suite}: ${s.status} ${s.reason ?? ''}`).toContain(s.status);
+        expect(s.score, `${t.id} ${suite}`).not.toBeNull();
+      }
+    }
+  });
+
+  it('logs the valid patron in on every device, through each driver', () => {
+    for (const t of result.targets) expect(check(t.service, t.device, 'login/valid-patron')?.status, t.id).toBe('pass');
+  });
+
+  it('says Lighthouse is not applicable where the engine has none, instead of leaving it out', () => {
+    for (const device of ['desktop-firefox', 'desktop-webkit']) {
+      const lcp = check('kirjava', device, 'performance/largest-contentful-paint');
+      expect(lcp?.status, device).toBe('not-applicable');
+    }
+    expect(check('kirjava', 'desktop-chromium', 'performance/largest-contentful-paint')?.status).toBe('pass');
+  });
+
+  it("catches Kuunteli's WebKit-only player failure on WebKit, and only there", () => {
+    for (const device of MATRIX_DEVICES) {
+      const c = check('kuunteli', device, 'compatibility/media-playback');
+      expect(c?.status, `kuunteli@${device}: ${JSON.stringify(c?.findings.map((f) => f.message))}`).toBe(device === 'desktop-webkit' ? 'fail' : 'pass');
+    }
+  });
+
+  it('finds no compatibility failure for the clean vendor on any device', () => {
+    for (const t of result.targets.filter((x) => x.service === 'kirjava')) {
+      const failing = t.suites.compatibility.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.findings[0]?.message ?? ''}`);
+      expect(failing, t.id).toEqual([]);
+    }
+  });
+
+  it('shows every device in the scorecard', () => {
+    const page = readFileSync(join(runDir, 'scorecard.en.html'), 'utf8');
+    for (const d of result.devices) expect(page).toContain(d.name);
+  });
+});
+
+describe('two shards merged', () => {
+  let single: RunResult;
+  let merged: RunResult;
+  let shardCodes: number[];
+  let mergeCli: CliResult;
+
+  beforeAll(async () => {
+    const args = ['--services', 'kirjava,lehtisali', '--devices', 'desktop-chromium,desktop-firefox'];
+    const one = await run(args);
+    const a = await run([...args, '--shard', '1/2']);
+    const b = await run([...args, '--shard', '2/2']);
+    shardCodes = [one.cli.code, a.cli.code, b.cli.code];
+    single = readResult(one.dir);
+    const into = join(mkdtempSync(join(tmpdir(), 'erh-merged-')), 'merged');
+    mergeCli = await erh(['merge', a.dir, b.dir, '--into', into], { timeoutMs: 2 * 60_000 });
+    merged = readResult(into);
+  }, 45 * 60_000);
+
+  it('runs each shard and merges them', () => {
+    expect(shardCodes).toEqual([0, 0, 0]);
+    expect(mergeCli.code, mergeCli.stdout + mergeCli.stderr).toBe(0);
+  });
+
+  it('gives the scorecard of a single run over the same matrix', () => {
+    expect(merged.fingerprint).toBe(single.fingerprint);
+    expect(merged.targets.map((t) => t.id).sort()).toEqual(single.targets.map((t) => t.id).sort());
+    for (const t of single.targets) {
+      const m = merged.targets.find((x) => x.id === t.id)!;
+      for (const suite of DETERMINISTIC) {
+        const verdicts = (r: typeof t) => r.suites[suite].checks.map((c) => [c.id, c.status, c.findings.length]);
+        expect(verdicts(m), `${t.id} ${suite}`).toEqual(verdicts(t));
+        expect(m.suites[suite].score, `${t.id} ${suite}`).toBe(t.suites[suite].score);
+      }
+      expect(m.suites.performance.status, t.id).toBe(t.suites.performance.status);
+    }
+    for (const e of single.scorecard) {
+      const m = merged.scorecard.find((x) => x.service === e.service)!;
+      for (const suite of DETERMINISTIC) expect(m.suites[suite], `${e.service} ${suite}`).toBe(e.suites[suite]);
+      expect(m.gates.map((g) => [g.id, g.passed])).toEqual(e.gates.map((g) => [g.id, g.passed]));
+    }
+  });
+});
