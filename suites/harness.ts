@@ -89,13 +89,21 @@ function existingEvidence(runDir: string, target: Target, suite: Suite): Evidenc
   }
 }
 
+/**
+ * Evidence a resumed run gathers again: a harness error, or a device that could not be started
+ * (which is what an interrupted run records for the cells it was starting when it was stopped).
+ */
+export function regather(e: Pick<Evidence, 'status' | 'reason'>): boolean {
+  return e.status === 'harness-error' || (e.status === 'not-applicable' && (e.reason ?? '').startsWith('Device not available'));
+}
+
 async function gather(suite: Suite, target: Target, devices: DeviceRuntime, testInfo: TestInfo): Promise<Evidence> {
   const run = currentRun();
   const redactor = new Redactor(allSecrets(run.config.services));
   const earlier = existingEvidence(run.runDir, target, suite);
   // `erh run --resume`: a cell whose gathering finished (whatever the vendor did) is kept as it is;
   // only missing cells and harness errors are gathered again.
-  if (process.env.ERH_RESUME === '1' && earlier && earlier.status !== 'harness-error') {
+  if (process.env.ERH_RESUME === '1' && earlier && !regather(earlier)) {
     await testInfo.attach('erh-evidence', { path: evidencePath(run.runDir, earlier), contentType: 'application/json' });
     testInfo.annotations.push({ type: 'resumed', description: 'gathered before the run was interrupted' });
     return earlier;

@@ -102,7 +102,7 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
   const { runDir, meta } = options.resume ? resumeRun(options.resume, config) : createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
   if (options.resume) {
     const { evidence } = readEvidence(runDir);
-    const kept = evidence.filter((e) => e.status !== 'harness-error').length;
+    const kept = evidence.filter((e) => e.status !== 'harness-error' && !(e.status === 'not-applicable' && (e.reason ?? '').startsWith('Device not available'))).length;
     const cells = buildMatrix(config.services, config.devices).length * SUITES.length;
     log(`erh: resuming run ${meta.runId}: ${kept} of ${cells} cells already gathered; gathering the rest`);
   } else {

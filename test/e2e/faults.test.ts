@@ -33,22 +33,21 @@ beforeAll(async () => {
   // Mid-suite: after the first pages, the browser that asks for the next one is killed (once).
   B.setVendorFault('lehtisali', { kind: 'crash-browser', afterRequests: 4 });
   C.setLibraryOnline(false);
-  D.setLibraryFault({ latencyMs: 1200 });
+  D.setLibraryFault({ latencyMs: 1000 });
   E.setLibraryFault({ sip2Replies: 'garbage' });
   F.setLibraryFault({ sip2Replies: 'silent' });
   // Lean on two shared cores: each scenario runs only the suites its fault concerns (service YAML `suites:`).
   const visits: Suite[] = ['login', 'accessibility', 'compatibility'];
-  const library: Suite[] = ['login', 'compatibility'];
   const services: FaultService[] = [
     { id: 'control', world: A, envPrefix: 'FA', vendor: 'kirjava' },
     { id: 'down', world: A, envPrefix: 'FA', vendor: 'kuunteli', suites: visits },
     { id: 'hang', world: A, envPrefix: 'FA', vendor: 'lehtisali', timeouts: { navigationMs: 3000, actionMs: 2000 }, suites: visits },
-    { id: 'flaky', world: B, envPrefix: 'FB', vendor: 'kirjava', suites: ['accessibility', 'compatibility'] },
-    { id: 'crash', world: B, envPrefix: 'FB', vendor: 'lehtisali', suites: visits },
-    { id: 'library-offline', world: C, envPrefix: 'FC', vendor: 'kirjava', suites: library },
-    { id: 'library-slow', world: D, envPrefix: 'FD', vendor: 'kuunteli', suites: library },
-    { id: 'sip2-garbage', world: E, envPrefix: 'FE', vendor: 'lehtisali', suites: library },
-    { id: 'sip2-silent', world: F, envPrefix: 'FF', vendor: 'kirjava', suites: library },
+    { id: 'flaky', world: B, envPrefix: 'FB', vendor: 'kirjava', suites: ['compatibility'] },
+    { id: 'crash', world: B, envPrefix: 'FB', vendor: 'lehtisali', suites: ['login', 'compatibility'] },
+    { id: 'library-offline', world: C, envPrefix: 'FC', vendor: 'kirjava', suites: ['login', 'compatibility'] },
+    { id: 'library-slow', world: D, envPrefix: 'FD', vendor: 'kirjava', suites: ['login'], loginTimeoutMs: 15_000 },
+    { id: 'sip2-garbage', world: E, envPrefix: 'FE', vendor: 'lehtisali', suites: ['login'] },
+    { id: 'sip2-silent', world: F, envPrefix: 'FF', vendor: 'kirjava', suites: ['login'] },
   ];
   const root = faultConfig(services);
   const reports = mkdtempSync(join(tmpdir(), 'erh-faults-reports-'));
@@ -62,14 +61,14 @@ beforeAll(async () => {
       await new Promise((r) => setTimeout(r, 1000));
     }
   })();
-  run = await erh(['run', '--config', root, '--profile', 'faults', '--devices', 'desktop-chromium', '--reports', reports], { env, timeoutMs: 7 * 60_000 });
+  run = await erh(['run', '--config', root, '--profile', 'faults', '--devices', 'desktop-chromium', '--reports', reports], { env, timeoutMs: 9 * 60_000 });
   sampling = false;
   await sampler;
   runDir = join(reports, readdirSync(reports).filter((d) => d !== 'latest')[0] ?? 'missing');
   result = RunResultSchema.parse(JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')));
   const dir = join(runDir, 'evidence');
   evidence = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => EvidenceSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
-}, 8 * 60_000);
+}, 10 * 60_000);
 
 afterAll(async () => {
   await Promise.all(Object.values(worlds).map((w) => w.stop()));
@@ -107,7 +106,7 @@ describe('a run with faults', () => {
   });
 
   it('intermittent 500s: navigations are retried and the retries recorded; the cells are gathered', () => {
-    for (const s of ['accessibility', 'compatibility'] as const) expect(['passed', 'failed'], s).toContain(suite('flaky', s).status);
+    expect(['passed', 'failed']).toContain(suite('flaky', 'compatibility').status);
     const retried = evidence.filter((e) => e.service === 'flaky').flatMap((e) => e.steps.flatMap((st) => st.retries ?? []));
     expect(retried.length).toBeGreaterThan(0);
     expect(retried.every((r) => r.status === 500)).toBe(true);
@@ -129,22 +128,26 @@ describe('a run with faults', () => {
   });
 
   for (const service of ['library-offline', 'sip2-garbage', 'sip2-silent']) {
-    it(`${service}: the valid patron's login is not counted as a success; the cells not needing the library are unaffected`, () => {
+    it(`${service}: the valid patron's login is not counted as a success`, () => {
       const login = suite(service, 'login');
       const valid = check(service, 'login/valid-patron');
       // Issue 3's pre-flight marks library-down login verdicts inconclusive; without it the vendor's answer is recorded.
       expect(login.status === 'inconclusive' || valid?.status === 'inconclusive' || valid?.status === 'fail', `${login.status} ${valid?.status}`).toBe(true);
       const attempt = (ev(service, 'login') as Extract<Evidence, { suite: 'login' }> | undefined)?.login?.attempts.find((a) => a.role === 'valid');
       expect(attempt?.outcome).not.toBe('logged-in');
-      expect(suite(service, 'compatibility').status).toMatch(/passed|failed/);
-      expect(ev(service, 'compatibility')?.steps[0]?.ok).toBe(true);
     });
   }
+
+  it('library offline: the cells that do not need the library are unaffected', () => {
+    expect(suite('library-offline', 'compatibility').status).toMatch(/passed|failed/);
+    expect(ev('library-offline', 'compatibility')?.steps[0]?.ok).toBe(true);
+  });
 
   it('a slow library system: logins still succeed, and take at least the added latency', () => {
     const attempt = (ev('library-slow', 'login') as Extract<Evidence, { suite: 'login' }> | undefined)?.login?.attempts.find((a) => a.role === 'valid');
     expect(attempt?.outcome).toBe('logged-in');
-    expect(attempt?.durationMs).toBeGreaterThanOrEqual(1200);
+    // SIP2: the SC login, the patron information and the end of session each wait 1 s.
+    expect(attempt?.durationMs).toBeGreaterThanOrEqual(2000);
   });
 
   it('the control service is unaffected by the other services\' faults', () => {

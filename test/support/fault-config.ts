@@ -54,7 +54,7 @@ export function faultServiceYaml(s: FaultService): string {
   doc.login = { ...doc.login, timeoutMs: s.loginTimeoutMs ?? 6000 };
   const patrons = doc.patrons as Record<string, unknown>;
   doc.patrons = Object.fromEntries((s.roles ?? ['valid']).map((r) => [r, patrons[r]]));
-  doc.timeouts = s.timeouts ?? { navigationMs: 5000, actionMs: 3000 };
+  doc.timeouts = s.timeouts ?? { navigationMs: 8000, actionMs: 5000 };
   if (s.suites) doc.suites = s.suites;
   const text = YAML.stringify(doc);
   return text.replaceAll(/\bDEMO_([A-Z]+)_(CARD|PIN)\b/g, `${s.envPrefix}_$1_$2`);
