@@ -114,6 +114,14 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
     : [];
   const attempt = Math.max(testInfo.retry + 1, (previous.at(-1)?.attempt ?? 0) + 1);
   const withHistory = (e: Evidence): Evidence => (previous.length > 0 ? { ...e, previousAttempts: previous } : e);
+  // A service evaluated only for some suites (service YAML `suites:`): the others are not applicable, no browser needed.
+  const only = target.service.suites;
+  if (only && !only.includes(suite)) {
+    const evidence = unavailableEvidence(target, suite, `The service is evaluated only for ${only.join(', ')} (suites: in its YAML)`, attempt);
+    const file = writeEvidence(run.runDir, evidence, redactor);
+    await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
+    return evidence;
+  }
   // Every suite needs the device: performance times the journey on every engine (Lighthouse only on Chromium).
   const needsDevice = true;
   let open: (() => Promise<BrowserSession>) | undefined;

@@ -24,6 +24,12 @@ import { journeyCompleted } from './journey-completed.ts';
 import { timeToLogin } from './login/time-to-login.ts';
 import { validPatron } from './login/valid-patron.ts';
 import { wrongPinRejected } from './login/wrong-pin-rejected.ts';
+import { blockedCardRejected, expiredCardRejected, unknownCardRejected } from './login/negative-patrons.ts';
+import { errorAnnounced, errorLanguage } from './login/error-messages.ts';
+import { loginFormAccessible } from './login/form-accessible.ts';
+import { logoutEndsSession, sessionSurvivesReload } from './login/session.ts';
+import { thirdPartyCookies } from './login/third-party-cookies.ts';
+import { outageMessage } from './login/outage-message.ts';
 import { runCheck, unscoredResult } from './normalise.ts';
 import { lighthousePerformance, metricChecks } from './performance/metrics.ts';
 import { JOURNEY_CHECKS } from './performance/journey.ts';
@@ -32,7 +38,22 @@ import type { CheckFamily, CheckInput, CheckMeta, SuiteChecks, SuiteData } from 
 export const SUITE_CHECKS: { readonly [S in Suite]: SuiteChecks<S> } = {
   login: {
     suite: 'login',
-    checks: [validPatron, wrongPinRejected, timeToLogin, journeyCompleted('login')],
+    checks: [
+      validPatron,
+      wrongPinRejected,
+      unknownCardRejected,
+      blockedCardRejected,
+      expiredCardRejected,
+      errorAnnounced,
+      errorLanguage,
+      loginFormAccessible,
+      sessionSurvivesReload,
+      logoutEndsSession,
+      thirdPartyCookies,
+      outageMessage,
+      timeToLogin,
+      journeyCompleted('login'),
+    ],
     families: [],
   },
   accessibility: {

@@ -83,9 +83,10 @@ program
   .option('--devices <ids>', 'only these devices (comma-separated)', csv)
   .option('--workers <n>', 'parallel gathering workers', positiveInt, 2)
   .option('--no-pdf', 'do not print the scorecards to PDF')
-  .action(async (opts: { devices?: string[]; workers: number; pdf: boolean }) => {
+  .option('-c, --config <dir>', 'another configuration on the same demo world, e.g. demo-auth (every login route)')
+  .action(async (opts: { devices?: string[]; workers: number; pdf: boolean; config?: string }) => {
     const { startDemoWorld } = await import('../../fixtures/world.ts');
-    const selection = { root: PACKAGE_ROOT, ...(opts.devices ? { devices: opts.devices } : {}) };
+    const selection = { root: opts.config ?? PACKAGE_ROOT, ...(opts.devices ? { devices: opts.devices } : {}) };
     // Validate the demo's configuration before starting any server; patrons are checked once they exist.
     loadConfig(selection);
     out('erh: starting the demo world (library system over SIP2 and REST; candidate vendors)…');

@@ -112,23 +112,144 @@ export const PatronSchema = z
   .describe('A test patron: card and PIN, both from the environment');
 export type Patron = z.infer<typeof PatronSchema>;
 
+/** A value written in the YAML, or the name of an environment variable holding it (ports that change per run). */
+export const ValueOrEnvSchema = z
+  .union([z.string().min(1), z.number(), SecretRefSchema])
+  .describe('A value, or { env: NAME } to read it from the environment');
+export type ValueOrEnv = z.infer<typeof ValueOrEnvSchema>;
+
+/** What every browser login strategy shares: how the form comes up, its fields, and how to tell the outcome. */
+const browserLoginFields = {
+  start: z.array(ActionSchema).min(1).describe('Actions that bring the login form on screen (including a "choose your library" step)'),
+  card: LocatorSchema.describe('The card-number field'),
+  pin: LocatorSchema.describe('The PIN field'),
+  submit: LocatorSchema.describe('The button that sends the form'),
+  success: LocatorSchema.describe('An element that is visible only when logged in (on the main page)'),
+  error: LocatorSchema.optional().describe('Where the login error appears; if omitted, alerts and live regions are read'),
+  frame: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('CSS selector of the <iframe> that holds the form (a login embedded in a frame, often from another site)'),
+  popup: z
+    .boolean()
+    .default(false)
+    .describe('The last start action opens a popup window that holds the form; success is looked for on the main page'),
+  logout: LocatorSchema.optional().describe('The control that logs out (enables the logout check)'),
+  protectedPath: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A page that needs login, relative to baseUrl: after logout it must ask for login again'),
+  timeoutMs: z.number().int().positive().max(120_000).default(10_000).describe('How long a login may take, in ms'),
+};
+
 export const CardPinFormLoginSchema = z
   .strictObject({
-    strategy: z.literal('card-pin-form').describe('Card number + PIN on the vendor\'s own form'),
-    start: z.array(ActionSchema).min(1).describe('Actions that bring the login form on screen'),
-    card: LocatorSchema.describe('The card-number field'),
-    pin: LocatorSchema.describe('The PIN field'),
-    submit: LocatorSchema.describe('The button that sends the form'),
-    success: LocatorSchema.describe('An element that is visible only when logged in'),
-    error: LocatorSchema.optional().describe(
-      'Where the vendor shows a login error; if omitted, alerts and live regions are read',
-    ),
-    timeoutMs: z.number().int().positive().max(120_000).default(10_000).describe('How long a login may take, in ms'),
+    strategy: z.literal('card-pin-form').describe('Card number + PIN on the vendor\'s own form (on the page, in an iframe or in a popup)'),
+    ...browserLoginFields,
   })
   .describe('Login with library card and PIN on a form served by the vendor');
 
-export const LoginSchema = z.discriminatedUnion('strategy', [CardPinFormLoginSchema]);
+export const SamlLoginSchema = z
+  .strictObject({
+    strategy: z.literal('saml').describe('SAML 2.0: the vendor redirects to the library\'s identity provider, whose form takes card + PIN'),
+    ...browserLoginFields,
+  })
+  .describe('SAML 2.0 Web SSO (SP-initiated); the card + PIN form is the identity provider\'s');
+
+export const OidcLoginSchema = z
+  .strictObject({
+    strategy: z.literal('oidc').describe('OpenID Connect authorization code + PKCE to a provider whose form takes card + PIN'),
+    ...browserLoginFields,
+  })
+  .describe('OpenID Connect (authorization code with PKCE); the card + PIN form is the provider\'s');
+
+export const ProxyLoginSchema = z
+  .strictObject({
+    strategy: z.literal('proxy').describe('A proxy (EZproxy-style) login form in front of the resource'),
+    ...browserLoginFields,
+  })
+  .describe('Proxy login: the library\'s proxy asks for card + PIN, then passes the patron to the resource');
+
+export const IpAccessLoginSchema = z
+  .strictObject({
+    strategy: z.literal('ip-access').describe('No form: access granted by network address or by the referring library page'),
+    start: z.array(ActionSchema).min(1).describe('How a patron reaches the resource, e.g. goto the library\'s links page and click the link'),
+    success: LocatorSchema.describe('An element visible only when access is granted'),
+    denied: LocatorSchema.optional().describe('An element the resource shows when access is refused'),
+    direct: z.string().min(1).optional().describe('The resource\'s URL (relative to baseUrl) loaded directly, without the library\'s page: recorded for comparison'),
+    timeoutMs: z.number().int().positive().max(120_000).default(10_000),
+  })
+  .describe('IP or referring-URL access: no form, the harness verifies that access is granted');
+
+export const PasswordGrantLoginSchema = z
+  .strictObject({
+    strategy: z.literal('password-grant').describe('OAuth2 resource-owner password grant: an app sends card + PIN to the vendor\'s token endpoint'),
+    tokenUrl: z.string().min(1).describe('Token endpoint, relative to baseUrl or absolute'),
+    clientId: z.string().min(1).describe('OAuth2 client id the vendor issued to the library'),
+    clientSecret: SecretRefSchema.optional().describe('Client secret, from the environment'),
+    scope: z.string().optional(),
+    resource: z.string().min(1).optional().describe('An API path that needs the token (GET with Bearer): must answer 200'),
+    timeoutMs: z.number().int().positive().max(120_000).default(10_000),
+  })
+  .describe('API-level login: no browser, the harness calls the token endpoint itself');
+
+export const LoginSchema = z.discriminatedUnion('strategy', [
+  CardPinFormLoginSchema,
+  SamlLoginSchema,
+  OidcLoginSchema,
+  ProxyLoginSchema,
+  IpAccessLoginSchema,
+  PasswordGrantLoginSchema,
+]);
 export type Login = z.infer<typeof LoginSchema>;
+export type LoginStrategyName = Login['strategy'];
+/** Strategies that drive a card + PIN form in the browser. */
+export type BrowserFormLogin = Extract<Login, { strategy: 'card-pin-form' | 'saml' | 'oidc' | 'proxy' }>;
+export function isBrowserFormLogin(login: Login): login is BrowserFormLogin {
+  return login.strategy === 'card-pin-form' || login.strategy === 'saml' || login.strategy === 'oidc' || login.strategy === 'proxy';
+}
+
+/**
+ * The library system the harness asks directly before testing a vendor's login (pre-flight): is
+ * each test patron what its role says? SIP2 (63/64) or a Koha-style REST API. Credentials are
+ * environment references. Plaintext SIP2 is refused to anything but loopback unless allowPlaintext.
+ */
+export const LibrarySystemSchema = z
+  .union([
+    z.strictObject({
+      sip2: z.strictObject({
+        host: ValueOrEnvSchema.describe('ACS host name or address'),
+        port: ValueOrEnvSchema.describe('ACS port (often 6001)'),
+        institution: ValueOrEnvSchema.optional().describe('Institution id (AO)'),
+        user: SecretRefSchema.optional().describe('SC login user id (CN) for the 93 login'),
+        password: SecretRefSchema.optional().describe('SC login password (CO)'),
+        tls: z.boolean().default(false).describe('Connect over TLS'),
+        allowPlaintext: z
+          .boolean()
+          .default(false)
+          .describe('Allow plaintext SIP2 to a non-loopback host (only inside a VPN: SIP2 carries PINs)'),
+        encoding: z.enum(['cp850', 'utf-8']).default('cp850').describe('Byte encoding the ACS uses'),
+        terminator: z.enum(['CR', 'CRLF']).default('CR').describe('Message terminator'),
+        errorDetection: z.boolean().default(true).describe('Send AY/AZ sequence and checksum'),
+        timeoutMs: z.number().int().positive().max(60_000).default(5_000),
+      }).refine((c) => c.tls || c.allowPlaintext || typeof c.host !== 'string' || /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i.test(c.host), {
+        message: 'plaintext SIP2 carries PINs in clear: to a host other than loopback set tls: true (or allowPlaintext: true inside a VPN)',
+        path: ['tls'],
+      }),
+    }),
+    z.strictObject({
+      kohaRest: z.strictObject({
+        url: ValueOrEnvSchema.describe('Base URL of the Koha REST API'),
+        user: SecretRefSchema.describe('API user (HTTP basic auth)'),
+        password: SecretRefSchema.describe('API user\'s password'),
+        timeoutMs: z.number().int().positive().max(60_000).default(5_000),
+      }),
+    }),
+  ])
+  .describe('The library system to check the test patrons with before the login is tested (SIP2 or Koha REST)');
+export type LibrarySystemConfig = z.infer<typeof LibrarySystemSchema>;
 
 // ───────────────────────────── release ─────────────────────────────
 
@@ -218,6 +339,12 @@ export const ServiceSchema = z
     baseUrl: z.url({ protocol: /^https?$/ }).describe('Root URL of the service; journey paths are relative to it'),
     languages: z.array(z.enum(LANGUAGES)).min(1).describe('User-interface languages the service offers'),
     login: LoginSchema.describe('How a patron logs in'),
+    library: LibrarySystemSchema.optional(),
+    suites: z
+      .array(z.enum(SUITES))
+      .min(1)
+      .optional()
+      .describe('Only these suites for this service (default: all); e.g. [login] for a service evaluated only for its login route'),
     patrons: z
       .partialRecord(z.enum(PATRON_ROLES), PatronSchema)
       .refine((p) => p.valid !== undefined, { message: 'a "valid" patron is required' })

@@ -63,12 +63,76 @@ export const LoginAttemptSchema = z.strictObject({
   /** URL when the outcome was decided (redacted). */
   url: z.string(),
   screenshot: FileRef.optional(),
+  /** Declared language (`lang`) of the document showing the message, two letters; null when none. */
+  pageLanguage: z.string().nullable().optional(),
+  /** Origin of the document that held the card + PIN form (the vendor's, an identity provider's, a proxy's). */
+  formOrigin: z.string().optional(),
+  /** Screenshot of the filled-in form just before submitting (card and PIN fields masked). */
+  formScreenshot: FileRef.optional(),
 });
 export type LoginAttempt = z.infer<typeof LoginAttemptSchema>;
+
+/** What the library system said about a test patron when asked directly (pre-flight). */
+/** rejected: card or PIN not accepted, and the protocol does not say which (Koha REST). */
+export const PATRON_STANDINGS = ['valid', 'wrong-pin', 'unknown-card', 'rejected', 'blocked', 'expired', 'error'] as const;
+export type PatronStanding = (typeof PATRON_STANDINGS)[number];
+
+export const PreflightEvidenceSchema = z.strictObject({
+  /** How the library system was asked. */
+  protocol: z.enum(['sip2', 'koha-rest']),
+  /** ok: every patron is what its role says. unreachable: the library system could not be asked. mismatch: some patron is not. */
+  status: z.enum(['ok', 'unreachable', 'mismatch']),
+  /** Why, in the harness's words (no secrets). */
+  reason: z.string().optional(),
+  patrons: z.array(z.strictObject({
+    role: PatronRoleSchema,
+    /** What the library system says about the card and PIN. */
+    standing: z.enum(PATRON_STANDINGS),
+    /** The standing is what the role expects. */
+    matches: z.boolean(),
+    detail: z.string().optional(),
+  })),
+  durationMs: z.number().nonnegative(),
+});
+export type PreflightEvidence = z.infer<typeof PreflightEvidenceSchema>;
+
+/** Accessibility of the login form, measured in the page (WCAG 1.3.1, 1.3.5, 3.3.2, 3.3.8). */
+export const LoginFormProbeSchema = z.strictObject({
+  fields: z.array(z.strictObject({
+    field: z.enum(['card', 'pin']),
+    /** Accessible name from label/aria-label/aria-labelledby; null when it has none. */
+    label: z.string().nullable(),
+    autocomplete: z.string().nullable(),
+    /** A synthetic paste event was not cancelled by the page. */
+    pasteAllowed: z.boolean(),
+  })),
+  /** A CAPTCHA or puzzle was found next to the form (a cognitive function test, WCAG 2.2 SC 3.3.8). */
+  cognitiveTest: z.string().nullable(),
+});
+export type LoginFormProbe = z.infer<typeof LoginFormProbeSchema>;
 
 export const LoginEvidenceSchema = z.strictObject({
   strategy: z.string(),
   attempts: z.array(LoginAttemptSchema),
+  /** The test patrons as the library system sees them, asked before the vendor was tested. */
+  preflight: PreflightEvidenceSchema.optional(),
+  /** Whether this browser sends cookies to a cross-site frame (measured when the login sits in a frame). */
+  thirdPartyCookies: z.enum(['allowed', 'blocked', 'unknown']).optional(),
+  /** The login form's document is on another site than the page (a third-party frame). */
+  crossSiteFrame: z.boolean().optional(),
+  form: LoginFormProbeSchema.optional(),
+  /** After the valid patron logged in: a reload, and logout followed by the protected page. */
+  session: z.strictObject({
+    /** Still logged in after reloading the page; null when not tried. */
+    survivesReload: z.boolean().nullable(),
+    /** ended: the protected page asked for login again; still-logged-in: it did not; not-tested: no logout declared. */
+    logout: z.enum(['ended', 'still-logged-in', 'not-tested', 'error']),
+    detail: z.string().optional(),
+    /** Screenshot of the protected page after logout. */
+    screenshot: FileRef.optional(),
+  }).optional(),
+  /** Access without the library's route (ip-access `direct`): granted or refused. */
+  directAccess: z.enum(['granted', 'refused']).optional(),
 });
 export type LoginEvidence = z.infer<typeof LoginEvidenceSchema>;
 

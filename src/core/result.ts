@@ -84,6 +84,36 @@ export const LighthouseReportRefSchema = z.strictObject({
 });
 export type LighthouseReportRef = z.infer<typeof LighthouseReportRefSchema>;
 
+/**
+ * The login verdict of one target as a committee reads it (from the login evidence): the valid
+ * patron's outcome, why it is inconclusive, and per test patron what happened, what the page said,
+ * how long it took and the screens. Vendor text (messages) is untrusted and escaped when rendered.
+ */
+export const LoginSummarySchema = z.strictObject({
+  strategy: z.string(),
+  /** The login/valid-patron verdict (or the login suite's status when that check is missing). */
+  verdict: z.enum(['pass', 'fail', 'inconclusive', 'not-applicable', 'needs-review', 'unreachable', 'timeout', 'harness-error', 'missing']),
+  /** Why the verdict is not pass/fail: e.g. the library system could not be asked. */
+  reason: z.string().optional(),
+  /** Pre-flight against the library system: ok, unreachable or mismatch. */
+  preflight: z.enum(['ok', 'unreachable', 'mismatch']).optional(),
+  attempts: z.array(z.strictObject({
+    role: z.string(),
+    outcome: z.string(),
+    /** From submit to outcome, ms. */
+    durationMs: z.number().nonnegative(),
+    message: z.string().optional(),
+    screenshot: z.string().optional(),
+    formScreenshot: z.string().optional(),
+  })),
+  /** Logout: ended, still-logged-in, not-tested or error; with the screen after logout. */
+  logout: z.string().optional(),
+  logoutScreenshot: z.string().optional(),
+  /** Whether this browser kept cookies of a cross-site frame (when the login sits in one). */
+  thirdPartyCookies: z.string().optional(),
+});
+export type LoginSummary = z.infer<typeof LoginSummarySchema>;
+
 export const TargetResultSchema = z.strictObject({
   /** `service@device` */
   id: z.string(),
@@ -95,6 +125,8 @@ export const TargetResultSchema = z.strictObject({
   release: ReleaseEvidenceSchema.optional(),
   /** Lighthouse HTML reports of the audited pages. */
   lighthouseReports: z.array(LighthouseReportRefSchema).optional(),
+  /** The login verdict with its evidence (issue 3); absent when there is no login evidence. */
+  login: LoginSummarySchema.optional(),
   suites: z.strictObject(
     Object.fromEntries(SUITES.map((s) => [s, SuiteResultSchema])) as Record<
       (typeof SUITES)[number],

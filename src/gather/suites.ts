@@ -4,13 +4,13 @@
  */
 import type { NetworkConditions } from '../core/config.ts';
 import { gatherPerformance } from './performance.ts';
-import type { AccessibilityState, ConsoleEntrySchema, Evidence, FailedRequestSchema, LoginAttempt, OverflowSample, PageErrorSchema, StepEvidence } from '../core/evidence.ts';
+import type { AccessibilityState, ConsoleEntrySchema, Evidence, FailedRequestSchema, OverflowSample, PageErrorSchema, StepEvidence } from '../core/evidence.ts';
 import { EVIDENCE_VERSION } from '../core/evidence.ts';
-import { PATRON_ROLES, type GatherStatus, type Suite } from '../core/ids.ts';
+import type { GatherStatus, Suite } from '../core/ids.ts';
 import type { z } from 'zod';
 import { performLogin, secretFields } from '../auth/strategies/index.ts';
 import type { Target } from '../matrix/targets.ts';
-import { NavigationError, type BrowserSession } from '../session/types.ts';
+import type { BrowserSession } from '../session/types.ts';
 import type { PatronSecrets, Redactor } from '../config/secrets.ts';
 import type { PatronRole } from '../core/ids.ts';
 import { runAxe, AXE_TAGS, axeSource } from './axe.ts';
@@ -116,46 +116,9 @@ export async function withSession<T>(kit: GatherKit, fn: (s: BrowserSession) => 
 
 // ───────────────────────────── login ─────────────────────────────
 
-export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence> {
-  const started = new Date();
-  return withSession(kit, async (session) => {
-    const ctx = gatherContext(kit, session);
-    const actions = actionContext(ctx);
-    const attempts: LoginAttempt[] = [];
-    for (const role of PATRON_ROLES) {
-      const patron = kit.patron(role);
-      if (!patron) continue;
-      kit.progress?.(`login as ${role}`);
-      await session.resetState();
-      let outcome;
-      try {
-        outcome = await performLogin(actions, kit.target.service.login, patron);
-      } catch (e) {
-        if (e instanceof NavigationError && (e.unreachable || e.timedOut)) {
-          return envelope(kit, 'login', started, session.browserVersion, {
-            status: e.unreachable ? 'unreachable' : 'timeout',
-            reason: kit.redactor.text(e.message),
-            steps: [],
-          }, undefined, attempt);
-        }
-        throw e;
-      }
-      const shot = kit.artifacts.file(`login-${role}.png`);
-      const screenshot = await session
-        .screenshot(shot.absolute, { mask: secretFields(kit.target.service.login) })
-        .then(() => shot.relative, () => undefined);
-      attempts.push({
-        role,
-        ...outcome,
-        url: await session.url(),
-        ...(screenshot ? { screenshot } : {}),
-      });
-    }
-    return envelope(kit, 'login', started, session.browserVersion, { status: 'complete', steps: [] }, {
-      login: { strategy: kit.target.service.login.strategy, attempts },
-    }, attempt);
-  });
-}
+// The login gatherer (pre-flight, strategies, session checks) lives in ./login.ts.
+export { gatherLogin } from './login.ts';
+import { gatherLogin } from './login.ts';
 
 // ───────────────────────────── accessibility ─────────────────────────────
 

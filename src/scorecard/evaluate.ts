@@ -38,6 +38,7 @@ import { evaluateBudget } from './budgets.ts';
 import { evaluateGate, type GateObservation, ruleTitle } from './gates.ts';
 import { performanceAtQuartile } from './range.ts';
 import { rankServices } from './rank.ts';
+import { loginSummary } from './login.ts';
 import { examinedAny, restrictToSteps } from './steps.ts';
 import { timingsReport } from './timings.ts';
 
@@ -124,6 +125,7 @@ function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<
   ) as Record<Suite, SuiteResult>;
   const release = releaseOf(service.id, device.id, evidence);
   const reports = lighthouseReports(evidence.get(evidenceKey(service.id, device.id, 'performance')));
+  const login = loginSummary(evidence.get(evidenceKey(service.id, device.id, 'login')), suites.login);
   return {
     id: targetId(service.id, device.id),
     service: service.id,
@@ -131,6 +133,7 @@ function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<
     overall: targetOverall(suites, profile),
     ...(release !== undefined ? { release } : {}),
     ...(reports.length > 0 ? { lighthouseReports: reports } : {}),
+    ...(login !== undefined ? { login } : {}),
     suites,
   };
 }

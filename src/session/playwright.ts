@@ -13,6 +13,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type BrowserType,
+  type Frame,
   type Locator as PwLocator,
   type Page,
 } from 'playwright';
@@ -26,6 +27,8 @@ import {
   NavigationError,
   describeLocator,
   type BrowserSession,
+  type PageScope,
+  type PopupScope,
   type Probe,
   type SessionCookie,
   type SessionListeners,
@@ -91,7 +94,7 @@ export function contextOptions(device: PlaywrightDevice): BrowserContextOptions 
   };
 }
 
-function resolve(page: Page, l: Locator): PwLocator {
+function resolve(page: Page | Frame, l: Locator): PwLocator {
   if ('role' in l) {
     return page
       .getByRole(l.role as Parameters<Page['getByRole']>[0], {
@@ -286,6 +289,31 @@ export class PlaywrightSession implements BrowserSession {
     };
   }
 
+  frame(css: string): PageScope {
+    const page = this.page;
+    // Firefox over WebDriver BiDi does not deliver real clicks into a cross-origin frame (no request
+    // is sent); there a DOM click event stands in, which activates buttons and links the same way.
+    return scopeOf(this.engine === 'firefox', async (timeoutMs) => {
+      const handle = await page.locator(css).first().elementHandle({ timeout: timeoutMs }).catch(() => null);
+      const frame = await handle?.contentFrame();
+      if (!frame) throw new ActionError(`Could not find the frame ${css}`);
+      return frame;
+    });
+  }
+
+  async popup(trigger: () => Promise<void>, timeoutMs: number): Promise<PopupScope> {
+    const opened = this.context.waitForEvent('page', { timeout: timeoutMs });
+    await trigger();
+    let popup: Page;
+    try {
+      popup = await opened;
+    } catch {
+      throw new ActionError('No popup window opened');
+    }
+    await popup.waitForLoadState('load', { timeout: timeoutMs }).catch(() => undefined);
+    return { ...scopeOf(false, async () => popup), closed: () => popup.isClosed(), close: () => popup.close().catch(() => undefined) };
+  }
+
   async emulateNetwork(c: { latencyMs: number; downloadKbps: number; uploadKbps: number }): Promise<{ applied: boolean; reason?: string }> {
     if (this.engine !== 'chromium') {
       return { applied: false, reason: `Playwright can throttle the network only on Chromium (DevTools protocol); this is ${this.engine}` };
@@ -307,6 +335,7 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   async resetState(): Promise<void> {
+    for (const extra of this.context.pages()) if (extra !== this.page) await extra.close().catch(() => undefined);
     await this.context.clearCookies();
     await this.page.goto('about:blank').catch(() => undefined);
   }
@@ -314,4 +343,44 @@ export class PlaywrightSession implements BrowserSession {
   async close(): Promise<void> {
     await this.context.close().catch(() => undefined);
   }
+}
+
+/** A PageScope over a page or frame found anew for every call (frames are replaced when they navigate). */
+function scopeOf(syntheticClicks: boolean, find: (timeoutMs: number) => Promise<Page | Frame>): PageScope {
+  const act = async (target: Locator, what: string, timeoutMs: number, fn: (l: PwLocator) => Promise<unknown>): Promise<void> => {
+    const where = await find(timeoutMs);
+    try {
+      await fn(resolve(where, target));
+    } catch (e) {
+      const msg = (e as Error).message.split('\n')[0] ?? '';
+      throw new ActionError(`Could not ${what} ${describeLocator(target)}${/Timeout/i.test(msg) ? ': not found or not usable in time' : `: ${msg}`}`);
+    }
+  };
+  return {
+    click: (t, ms) => act(t, 'click', ms, async (l) => {
+      if (syntheticClicks) await l.dispatchEvent('click', undefined, { timeout: ms });
+      else await l.click({ timeout: ms });
+      // The click may take the frame away (a login that navigates the whole page): settle if it is still there.
+      const where = await find(ms).catch(() => undefined);
+      await where?.waitForLoadState('load', { timeout: ms }).catch(() => undefined);
+    }),
+    fill: (t, v, ms) => act(t, 'fill', ms, (l) => l.fill(v, { timeout: ms })),
+    select: (t, o, ms) => act(t, 'select in', ms, (l) => l.selectOption({ label: o }, { timeout: ms })),
+    waitForVisible: async (t, ms) => {
+      try {
+        await resolve(await find(ms), t).waitFor({ state: 'visible', timeout: ms });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    isVisible: async (t) => resolve(await find(1_000), t).isVisible(),
+    textOf: async (t) => {
+      const l = resolve(await find(1_000), t);
+      if ((await l.count()) === 0) return null;
+      return (await l.innerText({ timeout: 2_000 }).catch(() => null))?.trim() ?? null;
+    },
+    evaluate: async <A, R>(probe: Probe<A, R>, arg: A): Promise<R> => (await find(2_000)).evaluate(probe as (a: unknown) => R | Promise<R>, arg as unknown),
+    url: async () => (await find(1_000)).url(),
+  };
 }

@@ -68,6 +68,25 @@ export class ActionError extends Error {
   override readonly name = 'ActionError';
 }
 
+/** What can be done inside one document: the page, an iframe in it, or a popup window. */
+export interface PageScope {
+  click(target: Locator, timeoutMs: number): Promise<void>;
+  fill(target: Locator, value: string, timeoutMs: number): Promise<void>;
+  select(target: Locator, option: string, timeoutMs: number): Promise<void>;
+  waitForVisible(target: Locator, timeoutMs: number): Promise<boolean>;
+  isVisible(target: Locator): Promise<boolean>;
+  textOf(target: Locator): Promise<string | null>;
+  evaluate<A, R>(probe: Probe<A, R>, arg: A): Promise<R>;
+  url(): Promise<string>;
+}
+
+/** A popup window the page opened (e.g. a library login window). */
+export interface PopupScope extends PageScope {
+  /** The popup has closed itself (or was closed). */
+  closed(): boolean;
+  close(): Promise<void>;
+}
+
 export interface BrowserSession {
   readonly engine: Engine;
   readonly browserVersion: string;
@@ -104,6 +123,13 @@ export interface BrowserSession {
   title(): Promise<string>;
   /** Subscribes to page events; returns an unsubscribe function. */
   listen(listeners: SessionListeners): () => void;
+  /**
+   * The document inside an <iframe> (CSS selector of the iframe element), for logins embedded in a
+   * frame. Optional: drivers that cannot enter frames leave it out and the strategy says so.
+   */
+  frame?(css: string): PageScope;
+  /** Runs `trigger`, which must open a popup window, and returns the popup. Optional like `frame`. */
+  popup?(trigger: () => Promise<void>, timeoutMs: number): Promise<PopupScope>;
   /** Clears cookies and storage (a new patron). */
   resetState(): Promise<void>;
   /**

@@ -13,6 +13,7 @@ import { median } from '../../scoring/statistics.ts';
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import { attemptsOf } from './attempts.ts';
+import { preflightBlocks } from './preflight.ts';
 
 export const TIME_TO_LOGIN_POINTS = { p10: 1000, median: 4000 } as const;
 
@@ -31,6 +32,8 @@ export const timeToLogin: Check<'login'> = {
     },
   },
   evaluate({ data }) {
+    const blocked = preflightBlocks(data, ['valid']);
+    if (blocked) return { status: 'inconclusive', detail: blocked };
     const durations = attemptsOf(data.attempts, 'valid')
       .filter((a) => a.outcome === 'logged-in')
       .map((a) => a.durationMs);

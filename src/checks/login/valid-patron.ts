@@ -6,6 +6,7 @@
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import { attemptsOf, loginStep, quoted } from './attempts.ts';
+import { preflightBlocks } from './preflight.ts';
 
 export const validPatron: Check<'login'> = {
   meta: {
@@ -14,10 +15,12 @@ export const validPatron: Check<'login'> = {
     title: 'A valid library card and PIN log the patron in',
     impact: 'critical',
     weight: IMPACT_WEIGHTS.critical,
-    references: [],
+    references: ['FIELD.md: login through library-system authentication is the first gate of every procurement', 'EN 301 549 9.3.3.8 / WCAG 2.2 SC 3.3.8 (accessible authentication)'],
     reads: ['login.attempts[role=valid]'],
   },
   evaluate({ data }) {
+    const blocked = preflightBlocks(data, ['valid']);
+    if (blocked) return { status: 'inconclusive', detail: blocked };
     const attempts = attemptsOf(data.attempts, 'valid');
     if (attempts.length === 0) {
       return { status: 'inconclusive', detail: 'No login attempt with the valid patron was recorded.' };

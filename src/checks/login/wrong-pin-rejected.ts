@@ -9,6 +9,7 @@ import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import type { LoginAttempt } from '../../core/index.ts';
 import { attemptsOf, loginStep, quoted } from './attempts.ts';
+import { preflightBlocks } from './preflight.ts';
 
 function problems(a: LoginAttempt): string[] {
   const found: string[] = [];
@@ -35,6 +36,8 @@ export const wrongPinRejected: Check<'login'> = {
     if (attempts.length === 0) {
       return { status: 'not-applicable', detail: 'No attempt with a wrong PIN was made (no wrongPin test patron).' };
     }
+    const blocked = preflightBlocks(data, ['wrongPin']);
+    if (blocked) return { status: 'inconclusive', detail: blocked };
     const findings: FindingInput[] = attempts.flatMap((a) =>
       problems(a).map((message) => ({
         message: `${message} Message: ${quoted(a.message)}.`,

@@ -1,0 +1,55 @@
+/**
+ * After the valid patron has logged in:
+ * - login/session-survives-reload: reloading the page keeps the patron logged in;
+ * - login/logout-ends-session: after logging out, a page that needs login asks for it again. Libraries
+ *   lend shared computers: a logout that leaves the session alive lets the next patron into the
+ *   previous one's loans (OWASP ASVS 5.0 V7.4.1 session termination; library-auth.md F15).
+ */
+import type { Check } from '../types.ts';
+import { IMPACT_WEIGHTS } from '../types.ts';
+import { preflightBlocks } from './preflight.ts';
+
+export const sessionSurvivesReload: Check<'login'> = {
+  meta: {
+    id: 'login/session-survives-reload',
+    suite: 'login',
+    title: 'The session survives a page reload',
+    impact: 'moderate',
+    weight: IMPACT_WEIGHTS.moderate,
+    references: ['library-auth.md F14 (session timeout and persistence)', 'WCAG 2.0 SC 2.2.1 Timing Adjustable (A)'],
+    reads: ['login.session.survivesReload'],
+  },
+  evaluate({ data }) {
+    const blocked = preflightBlocks(data, ['valid']);
+    if (blocked) return { status: 'inconclusive', detail: blocked };
+    const s = data.session;
+    if (!s || s.survivesReload === null) return { status: 'not-applicable', detail: 'The valid patron did not log in in a browser, so there was no session to reload.' };
+    if (s.survivesReload) return { score: 1, detail: 'After a reload the patron was still logged in.' };
+    return { score: 0, detail: 'After a reload the patron was no longer logged in.', findings: [{ message: 'Reloading the page logged the patron out.', step: 'login:valid' }] };
+  },
+};
+
+export const logoutEndsSession: Check<'login'> = {
+  meta: {
+    id: 'login/logout-ends-session',
+    suite: 'login',
+    title: 'Logging out really ends the session',
+    impact: 'critical',
+    weight: IMPACT_WEIGHTS.critical,
+    references: ['OWASP ASVS 5.0 V7.4.1 (session termination on logout)', 'library-auth.md F15 (logout)'],
+    reads: ['login.session.logout'],
+  },
+  evaluate({ data }) {
+    const blocked = preflightBlocks(data, ['valid']);
+    if (blocked) return { status: 'inconclusive', detail: blocked };
+    const s = data.session;
+    if (!s || s.logout === 'not-tested') return { status: 'not-applicable', detail: s?.detail ?? 'There was no session to log out of (the valid patron did not log in in a browser).' };
+    if (s.logout === 'ended') return { score: 1, detail: s.detail ?? 'After logging out, the protected page asked for login again.' };
+    if (s.logout === 'error') return { score: 0, detail: `Logging out failed: ${s.detail ?? 'the logout control could not be used'}.`, findings: [{ message: `The declared logout could not be used: ${s.detail ?? ''}`, step: 'login:logout' }] };
+    return {
+      score: 0,
+      detail: s.detail ?? 'After logging out, the patron was still logged in.',
+      findings: [{ message: `Logout leaves the session alive: ${s.detail ?? 'the protected page still showed the logged-in state'}`, step: 'login:logout', ...(s.screenshot ? { screenshot: s.screenshot } : {}) }],
+    };
+  },
+};
