@@ -4,7 +4,10 @@
  *  - the serial Lighthouse floor: runs × pages × one standalone Lighthouse run (Chrome launch +
  *    audit, median of 3, measured here on the same machine); target: demo wall time ≤ 1.25 × floor;
  *  - peak resident memory of the whole process tree (harness, workers, browsers); target ≤ 2 GB;
- *  - time for all accessibility checks on one page state (axe with every tag), target ≤ 3 s.
+ *  - time for all accessibility checks on one page state (axe with every tag), target ≤ 3 s;
+ *  - side by side with peer tools (bench/peers.ts): our accessibility pass vs pa11y-ci (axe runner),
+ *    our Lighthouse collection vs `lhci collect` at the same runs: time ratios, score spread (CV),
+ *    our overhead above the serial Lighthouse floor.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { buildMatrix } from '../src/matrix/targets.ts';
 import { chromiumArgs, findBrowser } from '../src/session/browsers.ts';
 import { PlaywrightSession, launchBrowser } from '../src/session/playwright.ts';
 import { samplePeak } from './proctree.ts';
+import { peerBench } from './peers.ts';
 import { manyVendorsBench } from './many-vendors.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -104,6 +108,11 @@ try {
   console.log('\nbench results');
   for (const [name, value, note] of rows) console.log(`  ${name.padEnd(36)} ${value.padStart(10)}   ${note}`);
   if (demo.code !== 0) console.log(`  (the demo run exited ${demo.code})`);
+  // Side by side with pa11y-ci and Lighthouse CI on the same demo pages (the vendors' landing pages).
+  const desktop = config.devices.find((d) => d.engine === 'chromium' && d.formFactor === 'desktop' && d.driver === 'playwright') ?? config.devices[0]!;
+  const peerRows = await peerBench({ urls: config.services.map((s) => s.baseUrl), device: desktop, runs, oneLighthouseRun: one });
+  console.log('\nbench: side by side with peer tools (same demo pages)');
+  for (const [name, value, note] of peerRows) console.log(`  ${name.padEnd(52)} ${value.padStart(10)}   ${note}`);
   await manyVendorsBench(world);
 } finally {
   await world.stop();
