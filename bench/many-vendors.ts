@@ -17,7 +17,7 @@ import { samplePeak } from './proctree.ts';
 const ROOT = join(import.meta.dirname, '..');
 
 /** A configuration root with `count` services cycling over the demo vendors. */
-function manyVendorConfig(world: DemoWorld, count: number): string {
+export function manyVendorConfig(world: DemoWorld, count: number): string {
   const root = mkdtempSync(join(tmpdir(), `erh-bench-${count}-`));
   for (const d of ['services', 'devices', 'profiles']) mkdirSync(join(root, d));
   cpSync(join(ROOT, 'schema'), join(root, 'schema'), { recursive: true });

@@ -57,14 +57,15 @@ export function faultServiceYaml(s: FaultService): string {
   doc.timeouts = s.timeouts ?? { navigationMs: 8000, actionMs: 5000 };
   if (s.suites) doc.suites = s.suites;
   const text = YAML.stringify(doc);
-  return text.replaceAll(/\bDEMO_([A-Z]+)_(CARD|PIN)\b/g, `${s.envPrefix}_$1_$2`);
+  // Patrons and the library system's account (pre-flight) come from this world's variables.
+  return text.replaceAll(/\bDEMO_([A-Z0-9_]+)\b/g, `${s.envPrefix}_$1`);
 }
 
-/** This world's patron variables under the scenario's prefix (DEMO_VALID_PIN → FA_VALID_PIN). */
+/** This world's variables (patrons, library system) under the scenario's prefix (DEMO_VALID_PIN → FA_VALID_PIN). */
 export function prefixedEnv(world: DemoWorld, prefix: string): Record<string, string> {
   return Object.fromEntries(
     Object.entries(world.env)
-      .filter(([k]) => /^DEMO_[A-Z]+_(CARD|PIN)$/.test(k))
+      .filter(([k]) => k.startsWith('DEMO_'))
       .map(([k, v]) => [k.replace(/^DEMO_/, `${prefix}_`), v]),
   );
 }
