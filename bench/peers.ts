@@ -119,8 +119,15 @@ async function pa11yCi(urls: string[], reps: number): Promise<Side> {
       side.note = `pa11y-ci exited ${out.code}: ${out.stderr.slice(-300)}`;
     }
     for (const url of urls) {
-      const issues = parsed.results?.[url];
-      if (Array.isArray(issues)) side.scores.set(url, [...(side.scores.get(url) ?? []), issues.length]);
+      const issues = parsed.results?.[url] as Array<{ type?: string; message?: string }> | undefined;
+      if (!Array.isArray(issues)) {
+        side.note = `no pa11y-ci result for ${url} (exit ${out.code}): ${out.stdout.slice(0, 200)}${out.stderr.slice(-200)}`;
+        continue;
+      }
+      // A page pa11y-ci could not test is reported as one entry with only a message (e.g. a navigation timeout).
+      const failed = issues.find((i) => i.type === undefined);
+      if (failed) side.note = `pa11y-ci could not test ${url}: ${failed.message ?? 'unknown error'}`;
+      else side.scores.set(url, [...(side.scores.get(url) ?? []), issues.length]);
     }
   }
   return side;
