@@ -56,7 +56,7 @@ document.getElementById('f').src = 'http://localhost:' + location.port + '/set';
  * Whether this browser keeps cookies of a cross-site frame: the frame (localhost) sets a
  * SameSite=None cookie, reloads, and reports whether it came back. 'unknown' when the probe cannot run.
  */
-export async function probeThirdPartyCookies(session: BrowserSession, timeoutMs = 5_000): Promise<'allowed' | 'blocked' | 'unknown'> {
+export async function probeThirdPartyCookies(session: BrowserSession, timeoutMs = 15_000): Promise<'allowed' | 'blocked' | 'unknown'> {
   const server = http.createServer((req, res) => {
     res.setHeader('cache-control', 'no-store');
     if (req.url === '/top') {
