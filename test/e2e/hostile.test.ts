@@ -67,7 +67,7 @@ describe('a hostile vendor', () => {
       expect(html).not.toMatch(/<script/i);
       expect(html).not.toMatch(/<(img|svg|iframe)[^>]*\son\w+=/i);
       expect(html).not.toMatch(/<iframe/i);
-      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
+      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`);
     }
     // Strict: nothing may load or run script; the language switch is plain links.
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'none'/);
@@ -107,6 +107,18 @@ describe('a hostile vendor', () => {
         expect(state.frames).toBe(0);
         // The payloads are shown, as text.
         expect(state.text).toContain(`${PAYLOAD_MARKER}=`);
+        if (!bypassCSP) {
+          // The policy is in force: even a script element added to the page now is refused.
+          const probe = await page.evaluate(async () => {
+            const el = document.createElement('script');
+            el.textContent = 'window.__cspProbe = 1';
+            document.body.append(el);
+            await new Promise((r) => setTimeout(r, 100));
+            return { ran: (window as unknown as Record<string, unknown>).__cspProbe, violations: (window as unknown as { __violations: string[] }).__violations };
+          });
+          expect(probe.ran).toBeUndefined();
+          expect(probe.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+        }
       }
       expect(dialogs).toEqual([]);
       await context.close();
