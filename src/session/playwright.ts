@@ -112,7 +112,7 @@ function resolve(page: Page | Frame, l: Locator): PwLocator {
 
 function classifyNavigation(e: Error, url: string): NavigationError {
   const m = e.message;
-  const unreachable = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_NAME_NOT_RESOLVED|ERR_ADDRESS_UNREACHABLE|NS_ERROR_CONNECTION_REFUSED|NS_ERROR_NET_RESET|Could not connect|ERR_EMPTY_RESPONSE|NS_ERROR_UNKNOWN_HOST/i.test(m);
+  const unreachable = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_NAME_NOT_RESOLVED|ERR_ADDRESS_UNREACHABLE|NS_ERROR_CONNECTION_REFUSED|NS_ERROR_NET_RESET|Could not connect|ERR_EMPTY_RESPONSE|NS_ERROR_UNKNOWN_HOST|ERR_SOCKET_NOT_CONNECTED|ERR_CONNECTION_CLOSED|ERR_CONNECTION_ABORTED|NS_ERROR_NET_INTERRUPT/i.test(m);
   const timedOut = /Timeout|timed out/i.test(m);
   return new NavigationError(`${unreachable ? 'Could not reach' : timedOut ? 'Timed out loading' : 'Failed to load'} ${url}: ${m.split('\n')[0]}`, { unreachable, timedOut });
 }
