@@ -518,7 +518,7 @@ function details(ctx: Context): Html {
 <h3 id="${anchor('service', service.id)}">${service.name}</h3>
 <p>${service.vendor} · ${baseUrl !== undefined ? link(baseUrl, service.baseUrl) : html`<code>${service.baseUrl}</code>`}${service.release !== undefined ? html` · ${t(lang, 'details.release', { release: service.release })}` : ''}</p>
 ${serviceDeviceTable(ctx, service.id, targets)}
-${loginSection(lang, targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, c, h, b) })}
+${loginSection(lang, targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, `${c} · ${service.name}`, h, b) })}
 ${reports.length > 0 ? html`<p>${t(lang, 'details.lighthouse')}:</p><ul class="reports">${reports}</ul>` : ''}
 ${concerns.length === 0 ? html`<p>${t(lang, 'details.noIssues')}</p>` : concerns.map((c) => concernArticle(ctx, c, service.id, targets.length))}
 ${conformance(ctx, service, targets)}

@@ -733,6 +733,46 @@ export const CHECK_TITLES: Readonly<Record<string, Readonly<Record<'fi' | 'sv', 
     fi: 'Kelvollinen kirjastokortti ja PIN-koodi kirjaavat asiakkaan sisään',
     sv: 'Giltigt bibliotekskort och PIN-kod loggar in låntagaren',
   },
+  'login/unknown-card-rejected': {
+    fi: 'Tuntematon kortin numero hylätään selkeällä viestillä',
+    sv: 'Ett okänt kortnummer avvisas med ett tydligt meddelande',
+  },
+  'login/blocked-card-rejected': {
+    fi: 'Estetty kortti hylätään viestillä, joka kertoo kortin olevan estetty',
+    sv: 'Ett spärrat kort avvisas med ett meddelande som säger att kortet är spärrat',
+  },
+  'login/expired-card-rejected': {
+    fi: 'Vanhentunut kortti hylätään viestillä, joka kertoo kortin vanhentuneen',
+    sv: 'Ett utgånget kort avvisas med ett meddelande som säger att kortet har gått ut',
+  },
+  'login/error-announced': {
+    fi: 'Kirjautumisvirheet välittyvät ruudunlukijan käyttäjille',
+    sv: 'Inloggningsfel meddelas till skärmläsaranvändare',
+  },
+  'login/error-language': {
+    fi: 'Kirjautumisvirheet ovat sivun kielellä',
+    sv: 'Inloggningsfel är på sidans språk',
+  },
+  'login/form-accessible': {
+    fi: 'Kirjautumislomakkeessa on nimilaput ja automaattitäyttö, liittäminen on sallittu eikä siinä ole tehtävää ratkaistavaksi',
+    sv: 'Inloggningsformuläret har etiketter och autofyll, tillåter inklistring och har ingen gåta att lösa',
+  },
+  'login/session-survives-reload': {
+    fi: 'Kirjautuminen säilyy sivun uudelleenlatauksessa',
+    sv: 'Inloggningen består när sidan laddas om',
+  },
+  'login/logout-ends-session': {
+    fi: 'Uloskirjautuminen todella päättää istunnon',
+    sv: 'Utloggning avslutar verkligen sessionen',
+  },
+  'login/third-party-cookies': {
+    fi: 'Kirjautuminen toimii, kun kolmannen osapuolen evästeet on estetty',
+    sv: 'Inloggningen fungerar när tredjepartskakor är blockerade',
+  },
+  'login/outage-message': {
+    fi: 'Kirjastojärjestelmän katkosta ei ilmoiteta vääränä PIN-koodina',
+    sv: 'Ett avbrott i bibliotekssystemet rapporteras inte som fel PIN-kod',
+  },
   'login/wrong-pin-rejected': {
     fi: 'Väärä PIN-koodi hylätään selkeällä viestillä, joka ei toista PIN-koodia',
     sv: 'Fel PIN-kod avvisas med ett tydligt meddelande som inte upprepar PIN-koden',
