@@ -119,7 +119,8 @@ async function pa11yCi(urls: string[], reps: number): Promise<Side> {
       side.note = `pa11y-ci exited ${out.code}: ${out.stderr.slice(-300)}`;
     }
     for (const url of urls) {
-      const issues = parsed.results?.[url] as Array<{ type?: string; message?: string }> | undefined;
+      // pa11y-ci keys its results by the normalised URL (a trailing slash added to a bare origin).
+      const issues = (parsed.results?.[url] ?? parsed.results?.[new URL(url).href]) as Array<{ type?: string; message?: string }> | undefined;
       if (!Array.isArray(issues)) {
         side.note = `no pa11y-ci result for ${url} (exit ${out.code}): ${out.stdout.slice(0, 200)}${out.stderr.slice(-200)}`;
         continue;
