@@ -6,7 +6,8 @@
  * there. Then the same matrix split into two shards and merged must give the scorecard of a
  * single run.
  *
- * Timing measurements legitimately differ between two runs, so the shard comparison holds every
+ * The profile is the default one with one Lighthouse run and one timed walk (this test is about
+ * devices, not statistics). Timing measurements legitimately differ between two runs, so the shard comparison holds every
  * deterministic part equal (targets, check verdicts and findings of login, accessibility and
  * compatibility; accessibility and compatibility scores; gates) and requires performance to be
  * measured in both. The login score is left out because it includes the time to log in.
@@ -49,7 +50,7 @@ async function run(args: string[]): Promise<{ cli: CliResult; dir: string }> {
 
 beforeAll(async () => {
   world = await startDemoWorld({ ports: 'ephemeral' });
-  const profile = readFileSync(join(ROOT, 'profiles/default.yaml'), 'utf8').replace(/^id: default$/m, 'id: e2e').replace(/^(\s*lighthouse:)\s*\d+/m, '$1 1');
+  const profile = readFileSync(join(ROOT, 'profiles/default.yaml'), 'utf8').replace(/^id: default$/m, 'id: e2e').replace(/^(\s*lighthouse:)\s*\d+/m, '$1 1').replace(/^(\s*timings:)\s*\d+/m, '$1 1');
   config = ephemeralConfig(world, profile);
   const r = await run(['--services', 'kirjava,kuunteli', '--devices', MATRIX_DEVICES.join(',')]);
   matrix = r.cli;

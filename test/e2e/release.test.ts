@@ -6,9 +6,9 @@
  * only, with the release change. The second run also prints its scorecards to PDF, in all three
  * languages, with the ranking and the gates applied.
  *
- * The profile is the default one with one Lighthouse run per page (this test is about accessibility
- * and login regressions; with fewer runs than `regressions.performance.minRuns`, timings are shown
- * but never called a regression — the rule the profile documents).
+ * The profile is the default one with one Lighthouse run per page and one timed walk (this test is
+ * about accessibility and login regressions; with fewer runs than `regressions.performance.minRuns`,
+ * timings are shown but never called a regression — the rule the profile documents).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ function runDirs(): string[] {
 
 beforeAll(async () => {
   world = await startDemoWorld({ ports: 'ephemeral' });
-  const profile = readFileSync(join(ROOT, 'profiles/default.yaml'), 'utf8').replace(/^id: default$/m, 'id: e2e').replace(/^(\s*lighthouse:)\s*\d+/m, '$1 1');
+  const profile = readFileSync(join(ROOT, 'profiles/default.yaml'), 'utf8').replace(/^id: default$/m, 'id: e2e').replace(/^(\s*lighthouse:)\s*\d+/m, '$1 1').replace(/^(\s*timings:)\s*\d+/m, '$1 1');
   const config = ephemeralConfig(world, profile);
   reports = mkdtempSync(join(tmpdir(), 'erh-release-'));
   const args = ['run', '--config', config, '--reports', reports, '--profile', 'e2e', '--services', SERVICES, '--devices', DEVICES];
