@@ -4,7 +4,7 @@
  * fill card and PIN, submit, and decide the outcome from what a patron sees — the declared success
  * element on the main page (logged in) or a visible message (rejected).
  */
-import type { BrowserFormLogin } from '../../core/config.ts';
+import type { BrowserFormLogin, Locator } from '../../core/config.ts';
 import type { LoginAttempt } from '../../core/evidence.ts';
 import { runAction, type ActionContext } from '../../gather/actions.ts';
 import { detectLanguage } from '../../gather/language.ts';
@@ -25,6 +25,25 @@ const POLL_MS = 100;
 export function pageLanguageProbe(): string | null {
   const lang = document.documentElement.getAttribute('lang');
   return lang ? lang.trim().slice(0, 2).toLowerCase() || null : null;
+}
+
+/**
+ * The rejection a patron sees in `where`, if any: the declared error element's text, else the first
+ * visible alert/live message (src/gather/probes.ts), with its language and whether it is announced.
+ */
+export async function visibleRejection(where: PageScope, error: Locator | undefined, started: number): Promise<LoginOutcome | null> {
+  const declared = error ? await where.textOf(error).catch(() => null) : null;
+  const probe = await where.evaluate(messageProbe, { text: declared || null }).catch(() => ({ messages: [] }));
+  const first = probe.messages.find((m) => m.text.length > 0);
+  if (!first) return null;
+  return {
+    outcome: 'rejected',
+    durationMs: Math.round(performance.now() - started),
+    message: first.text,
+    messageLanguage: detectLanguage(first.text),
+    pageLanguage: await where.evaluate(pageLanguageProbe, null).catch(() => null),
+    announced: first.announced,
+  };
 }
 
 /** Where the form lives: the page itself, a frame in it, or a popup the last start action opens. */
@@ -86,21 +105,8 @@ export async function formLogin(ctx: ActionContext, login: BrowserFormLogin, pat
     }
     // The message is read where the form is (while it is still open), else on the main page.
     const where: PageScope = popupClosed?.() ? session : form;
-    const declared = login.error ? await where.textOf(login.error).catch(() => null) : null;
-    const probe = await where.evaluate(messageProbe, { text: declared || null }).catch(() => ({ messages: [] }));
-    const first = probe.messages.find((m) => m.text.length > 0);
-    if (first) {
-      return {
-        outcome: 'rejected',
-        durationMs: Math.round(performance.now() - started),
-        message: first.text,
-        messageLanguage: detectLanguage(first.text),
-        pageLanguage: await where.evaluate(pageLanguageProbe, null).catch(() => null),
-        announced: first.announced,
-        echoesPin: first.text.includes(patron.pin),
-        ...extra,
-      };
-    }
+    const rejected = await visibleRejection(where, login.error, started);
+    if (rejected) return { ...rejected, echoesPin: (rejected.message ?? '').includes(patron.pin), ...extra };
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   return { outcome: 'no-response', durationMs: Math.round(performance.now() - started), ...extra };

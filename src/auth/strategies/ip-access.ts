@@ -6,10 +6,8 @@
  */
 import type { Login } from '../../core/config.ts';
 import { absoluteUrl, runAction, type ActionContext } from '../../gather/actions.ts';
-import { messageProbe } from '../../gather/probes.ts';
-import { detectLanguage } from '../../gather/language.ts';
 import { ActionError, NavigationError } from '../../session/types.ts';
-import { pageLanguageProbe, type LoginOutcome } from './form.ts';
+import { visibleRejection, type LoginOutcome } from './form.ts';
 
 type IpLogin = Extract<Login, { strategy: 'ip-access' }>;
 
@@ -18,19 +16,8 @@ async function decide(ctx: ActionContext, login: IpLogin, started: number): Prom
   const deadline = started + login.timeoutMs;
   while (performance.now() < deadline) {
     if (await session.isVisible(login.success).catch(() => false)) return { outcome: 'logged-in', durationMs: Math.round(performance.now() - started) };
-    const declared = login.denied ? await session.textOf(login.denied).catch(() => null) : null;
-    const probe = await session.evaluate(messageProbe, { text: declared || null }).catch(() => ({ messages: [] }));
-    const first = probe.messages.find((m) => m.text.length > 0);
-    if (first) {
-      return {
-        outcome: 'rejected',
-        durationMs: Math.round(performance.now() - started),
-        message: first.text,
-        messageLanguage: detectLanguage(first.text),
-        pageLanguage: await session.evaluate(pageLanguageProbe, null).catch(() => null),
-        announced: first.announced,
-      };
-    }
+    const rejected = await visibleRejection(session, login.denied, started);
+    if (rejected) return rejected;
     await new Promise((r) => setTimeout(r, 100));
   }
   return { outcome: 'no-response', durationMs: Math.round(performance.now() - started) };
