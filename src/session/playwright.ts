@@ -345,6 +345,33 @@ export class PlaywrightSession implements BrowserSession {
   }
 }
 
+/**
+ * `p`, or an error after `ms`. Playwright's count() and evaluate() take no timeout, and in Firefox a
+ * call into a frame that is navigating away (a login that moves the whole page) can stay pending.
+ */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ActionError(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  p.catch(() => undefined);
+  return Promise.race([p, expired]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Waits for `where` to finish loading, but no longer than it exists: a frame the click took away
+ * (the whole page navigated) does not always reject its load wait at once, and that wait must not
+ * eat the time the caller is measuring.
+ */
+async function settle(where: Page | Frame, timeoutMs: number): Promise<void> {
+  const gone = () => ('isDetached' in where ? where.isDetached() : where.isClosed());
+  const loaded = where.waitForLoadState('load', { timeout: timeoutMs }).then(() => true, () => true);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !gone()) {
+    if (await Promise.race([loaded, new Promise<false>((r) => setTimeout(() => r(false), 100))])) return;
+  }
+}
+
 /** A PageScope over a page or frame found anew for every call (frames are replaced when they navigate). */
 function scopeOf(syntheticClicks: boolean, find: (timeoutMs: number) => Promise<Page | Frame>): PageScope {
   const act = async (target: Locator, what: string, timeoutMs: number, fn: (l: PwLocator) => Promise<unknown>): Promise<void> => {
@@ -362,7 +389,7 @@ function scopeOf(syntheticClicks: boolean, find: (timeoutMs: number) => Promise<
       else await l.click({ timeout: ms });
       // The click may take the frame away (a login that navigates the whole page): settle if it is still there.
       const where = await find(ms).catch(() => undefined);
-      await where?.waitForLoadState('load', { timeout: ms }).catch(() => undefined);
+      if (where) await settle(where, ms);
     }),
     fill: (t, v, ms) => act(t, 'fill', ms, (l) => l.fill(v, { timeout: ms })),
     select: (t, o, ms) => act(t, 'select in', ms, (l) => l.selectOption({ label: o }, { timeout: ms })),
@@ -377,10 +404,11 @@ function scopeOf(syntheticClicks: boolean, find: (timeoutMs: number) => Promise<
     isVisible: async (t) => resolve(await find(1_000), t).isVisible(),
     textOf: async (t) => {
       const l = resolve(await find(1_000), t);
-      if ((await l.count()) === 0) return null;
+      if ((await within(l.count(), 2_000, 'count')) === 0) return null;
       return (await l.innerText({ timeout: 2_000 }).catch(() => null))?.trim() ?? null;
     },
-    evaluate: async <A, R>(probe: Probe<A, R>, arg: A): Promise<R> => (await find(2_000)).evaluate(probe as (a: unknown) => R | Promise<R>, arg as unknown),
+    evaluate: async <A, R>(probe: Probe<A, R>, arg: A): Promise<R> =>
+      within((await find(2_000)).evaluate(probe as (a: unknown) => R | Promise<R>, arg as unknown), 5_000, 'evaluate'),
     url: async () => (await find(1_000)).url(),
   };
 }
