@@ -293,12 +293,21 @@ export class PlaywrightSession implements BrowserSession {
     const page = this.page;
     // Firefox over WebDriver BiDi does not deliver real clicks into a cross-origin frame (no request
     // is sent); there a DOM click event stands in, which activates buttons and links the same way.
-    return scopeOf(this.engine === 'firefox', async (timeoutMs) => {
-      const handle = await page.locator(css).first().elementHandle({ timeout: timeoutMs }).catch(() => null);
-      const frame = await handle?.contentFrame();
-      if (!frame) throw new ActionError(`Could not find the frame ${css}`);
-      return frame;
-    });
+    const element = () => page.locator(css).first();
+    return scopeOf(
+      this.engine === 'firefox',
+      async (timeoutMs) => {
+        const handle = await element().elementHandle({ timeout: timeoutMs }).catch(() => null);
+        const frame = await handle?.contentFrame();
+        if (!frame) throw new ActionError(`Could not find the frame ${css}`);
+        return frame;
+      },
+      // After a click, without waiting for the frame to come back: a page that navigated has no frame to settle.
+      async () => {
+        if ((await within(element().count(), 1_000, 'count')) === 0) return undefined;
+        return (await (await element().elementHandle({ timeout: 1_000 }).catch(() => null))?.contentFrame()) ?? undefined;
+      },
+    );
   }
 
   async popup(trigger: () => Promise<void>, timeoutMs: number): Promise<PopupScope> {
@@ -373,7 +382,11 @@ async function settle(where: Page | Frame, timeoutMs: number): Promise<void> {
 }
 
 /** A PageScope over a page or frame found anew for every call (frames are replaced when they navigate). */
-function scopeOf(syntheticClicks: boolean, find: (timeoutMs: number) => Promise<Page | Frame>): PageScope {
+function scopeOf(
+  syntheticClicks: boolean,
+  find: (timeoutMs: number) => Promise<Page | Frame>,
+  present?: () => Promise<Page | Frame | undefined>,
+): PageScope {
   const act = async (target: Locator, what: string, timeoutMs: number, fn: (l: PwLocator) => Promise<unknown>): Promise<void> => {
     const where = await find(timeoutMs);
     try {
@@ -388,7 +401,7 @@ function scopeOf(syntheticClicks: boolean, find: (timeoutMs: number) => Promise<
       if (syntheticClicks) await l.dispatchEvent('click', undefined, { timeout: ms });
       else await l.click({ timeout: ms });
       // The click may take the frame away (a login that navigates the whole page): settle if it is still there.
-      const where = await find(ms).catch(() => undefined);
+      const where = await (present ? present() : find(ms)).catch(() => undefined);
       if (where) await settle(where, ms);
     }),
     fill: (t, v, ms) => act(t, 'fill', ms, (l) => l.fill(v, { timeout: ms })),
