@@ -20,6 +20,7 @@ import { chromium } from 'playwright';
 import { startDemoWorld } from '../fixtures/world.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { measureAccessibilityState } from '../src/gather/a11y/index.ts';
+import { LIGHTHOUSE_FLAGS } from '../src/gather/lighthouse.ts';
 import { buildMatrix } from '../src/matrix/targets.ts';
 import { chromiumArgs, findBrowser } from '../src/session/browsers.ts';
 import { PlaywrightSession, launchBrowser } from '../src/session/playwright.ts';
@@ -35,7 +36,7 @@ async function oneLighthouseRun(url: string, chromePath: string): Promise<number
   const t = performance.now();
   const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs()], logLevel: 'silent' });
   try {
-    await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, desktopConfig);
+    await lighthouse(url, { ...LIGHTHOUSE_FLAGS, onlyCategories: [...LIGHTHOUSE_FLAGS.onlyCategories], port: chrome.port }, desktopConfig);
   } finally {
     chrome.kill();
   }
