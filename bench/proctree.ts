@@ -19,28 +19,49 @@ function children(): Map<number, number[]> {
   return map;
 }
 
-export function treeRssBytes(root: number): number {
+/** Memory of a process tree now: the sum of resident sets, and of proportional set sizes. */
+export interface TreeMemory {
+  /** Sum of RSS: pages shared between processes (Chromium's renderers share most of theirs) count once per process. */
+  rss: number;
+  /** Sum of PSS: each shared page divided among the processes sharing it — what the tree takes from the machine. Null where /proc/<pid>/smaps_rollup is missing. */
+  pss: number | null;
+}
+
+function pssBytes(pid: number): number | null {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export function treeMemory(root: number): TreeMemory {
   const kids = children();
-  let total = 0;
+  let rss = 0;
+  let pss: number | null = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     try {
       const statm = readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ');
-      total += Number(statm[1]) * 4096;
+      rss += Number(statm[1]) * 4096;
     } catch {
       continue;
     }
+    const p = pssBytes(pid);
+    pss = pss === null || p === null ? null : pss + p;
     stack.push(...(kids.get(pid) ?? []));
   }
-  return total;
+  return { rss, pss };
 }
 
-/** Samples the tree every `intervalMs` until stopped; returns the peak in bytes. */
-export function samplePeak(root: number, intervalMs = 250): { stop: () => number } {
-  let peak = 0;
+/** Samples the tree every `intervalMs` until stopped; returns the peaks in bytes (PSS peak null where unavailable). */
+export function samplePeak(root: number, intervalMs = 500): { stop: () => TreeMemory } {
+  let peak: TreeMemory = { rss: 0, pss: 0 };
   const timer = setInterval(() => {
-    peak = Math.max(peak, treeRssBytes(root));
+    const now = treeMemory(root);
+    peak = { rss: Math.max(peak.rss, now.rss), pss: peak.pss === null || now.pss === null ? null : Math.max(peak.pss, now.pss) };
   }, intervalMs);
   return {
     stop: () => {

@@ -31,7 +31,7 @@ import { logoutEndsSession, sessionSurvivesReload } from './login/session.ts';
 import { thirdPartyCookies } from './login/third-party-cookies.ts';
 import { outageMessage } from './login/outage-message.ts';
 import { runCheck, unscoredResult } from './normalise.ts';
-import { lighthousePerformance, metricChecks } from './performance/metrics.ts';
+import { lighthousePerformance, metricChecks, renderBlocking } from './performance/metrics.ts';
 import { JOURNEY_CHECKS } from './performance/journey.ts';
 import type { CheckFamily, CheckInput, CheckMeta, SuiteChecks, SuiteData } from './types.ts';
 
@@ -63,7 +63,7 @@ export const SUITE_CHECKS: { readonly [S in Suite]: SuiteChecks<S> } = {
   },
   performance: {
     suite: 'performance',
-    checks: [lighthousePerformance, ...metricChecks, ...JOURNEY_CHECKS, journeyCompleted('performance')],
+    checks: [lighthousePerformance, ...metricChecks, renderBlocking, ...JOURNEY_CHECKS, journeyCompleted('performance')],
     families: [],
   },
   compatibility: {

@@ -285,6 +285,14 @@ export const LighthouseRunSchema = z.strictObject({
     si: z.number().nullable(),
     ttfb: z.number().nullable(),
   }),
+  /**
+   * Requests that blocked the first render (Lighthouse's render-blocking insight): each with the
+   * time Lighthouse estimates the page would paint sooner without it (wastedMs; null when not
+   * estimated) and its transfer size. Absent on reports from before it was recorded.
+   */
+  renderBlocking: z
+    .array(z.strictObject({ url: z.string(), wastedMs: z.number().nonnegative().nullable(), totalBytes: z.number().nonnegative().nullable() }))
+    .optional(),
   /** Lighthouse runtime error code, if any (e.g. NO_FCP). */
   runtimeError: z.string().optional(),
   /** The run's full Lighthouse report (JSON), kept for the representative run. */

@@ -61,6 +61,15 @@ function metric(lhr: LhResult, id: string): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null;
 }
 
+/** The render-blocking requests of a run (Lighthouse 13's render-blocking insight table). */
+export function renderBlockingOf(lhr: { audits: Record<string, { details?: unknown } | undefined> }): NonNullable<LighthouseRun['renderBlocking']> {
+  const details = lhr.audits['render-blocking-insight']?.details as { items?: Array<Record<string, unknown>> } | undefined;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v) : null);
+  return (details?.items ?? [])
+    .filter((i) => typeof i['url'] === 'string')
+    .map((i) => ({ url: i['url'] as string, wastedMs: num(i['wastedMs']), totalBytes: num(i['totalBytes']) }));
+}
+
 function median(values: number[]): number | undefined {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)];
@@ -136,6 +145,7 @@ export async function runLighthouse(options: {
             si: metric(lhr, 'speed-index'),
             ttfb: metric(lhr, 'server-response-time'),
           },
+          renderBlocking: renderBlockingOf(lhr as unknown as Parameters<typeof renderBlockingOf>[0]),
           ...(lhr.runtimeError ? { runtimeError: lhr.runtimeError.code } : {}),
           durationMs: Math.round(performance.now() - started),
           lhr,

@@ -103,7 +103,11 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
     performance: {
       lighthouseVersion: LIGHTHOUSE_VERSION,
       runsPerPage: kit.lighthouseRuns,
-      pages: results.map((p) => ({ ...p, url: kit.redactor.text(p.url) })),
+      pages: results.map((p) => ({
+        ...p,
+        url: kit.redactor.text(p.url),
+        runs: p.runs.map((r) => (r.renderBlocking ? { ...r, renderBlocking: r.renderBlocking.map((b) => ({ ...b, url: kit.redactor.text(b.url) })) } : r)),
+      })),
       timings,
     },
   }, attempt);

@@ -779,6 +779,10 @@ export const CHECK_TITLES: Readonly<Record<string, Readonly<Record<'fi' | 'sv', 
   },
   'login/time-to-login': { fi: 'Kirjautuminen on nopeaa', sv: 'Inloggningen går snabbt' },
   'performance/lighthouse-performance': { fi: 'Lighthousen suorituskykypisteet', sv: 'Lighthouses prestandapoäng' },
+  'performance/render-blocking': {
+    fi: 'Mikään pyyntö ei viivytä sivun ensimmäistä piirtoa pitkään',
+    sv: 'Ingen begäran fördröjer sidans första rendering länge',
+  },
   'performance/first-contentful-paint': {
     fi: 'Ensimmäinen sisältö piirtyy nopeasti (First Contentful Paint)',
     sv: 'Det första innehållet visas snabbt (First Contentful Paint)',

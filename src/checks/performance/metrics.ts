@@ -206,3 +206,53 @@ export const lighthousePerformance: Check<'performance'> = {
     };
   },
 };
+
+/** Harness policy: render-blocking requests that hold the first paint back by 100 ms are fine, by 300 ms "poor". */
+export const RENDER_BLOCKING_POINTS: ControlPoints = { p10: 100, median: 300 };
+
+/**
+ * performance/render-blocking: requests in the page's <head> that hold back its first paint
+ * (Lighthouse's render-blocking insight, estimated time the page would paint sooner without them).
+ * Per page: the sum over its blocking requests, median of the runs, on a curve with harness control
+ * points; the check's score is the mean of the pages' scores. Weight 0 like the category score: the
+ * delay is already counted in FCP and LCP — this check names its cause.
+ */
+export const renderBlocking: Check<'performance'> = {
+  meta: {
+    id: 'performance/render-blocking',
+    suite: 'performance',
+    title: 'No request blocks the first paint for long',
+    impact: 'moderate',
+    weight: 0,
+    references: ['Lighthouse: render-blocking requests insight (render-blocking-insight)', 'web.dev: Eliminate render-blocking resources'],
+    reads: ['performance.pages[].runs[].renderBlocking'],
+    scoring: { points: { mobile: RENDER_BLOCKING_POINTS, desktop: RENDER_BLOCKING_POINTS }, source: 'harness policy (docs/scoring.md)' },
+  },
+  evaluate({ data }) {
+    if (data.pages.length === 0) return { status: 'not-applicable', detail: 'No page was audited with Lighthouse.' };
+    const recorded = data.pages.filter((p) => p.runs.some((r) => r.renderBlocking !== undefined));
+    if (recorded.length === 0) return { status: 'inconclusive', detail: 'These Lighthouse runs did not record render-blocking requests.' };
+    const pages = recorded.map((page) => {
+      const runs = page.runs.filter((r) => r.renderBlocking !== undefined);
+      const totals = runs.map((r) => (r.renderBlocking ?? []).reduce((sum, b) => sum + (b.wastedMs ?? 0), 0));
+      const s = spread(totals) as Spread;
+      const urls = [...new Set(runs.flatMap((r) => (r.renderBlocking ?? []).filter((b) => (b.wastedMs ?? 0) > 0).map((b) => b.url)))];
+      return { page, spread: s, urls, score: logNormalScore(RENDER_BLOCKING_POINTS, s.median) };
+    });
+    const score = mean(pages.map((p) => p.score)) ?? 1;
+    const worst = pages.reduce((a, b) => (b.spread.median > a.spread.median ? b : a));
+    return {
+      score,
+      value: worst.spread.median,
+      unit: 'ms',
+      detail: `${pages.map((p) => `${p.page.step} (${p.page.formFactor}): ${describe(p.spread, 'ms')} held back by ${p.urls.length} request${p.urls.length === 1 ? '' : 's'}`).join('; ')}.`,
+      findings: pages
+        .filter((p) => p.score < PASS_THRESHOLD)
+        .map((p) => ({
+          message: `Render-blocking request${p.urls.length === 1 ? '' : 's'} hold the first paint back by ${Math.round(p.spread.median)} ms (median of ${p.spread.n} runs; "poor" from ${RENDER_BLOCKING_POINTS.median} ms): ${p.urls.join(', ')}`,
+          step: p.page.step,
+          url: p.page.url,
+        })),
+    };
+  },
+};

@@ -66,6 +66,7 @@ describe('performance metric checks', () => {
       'performance/largest-contentful-paint': 25,
       'performance/total-blocking-time': 30,
       'performance/cumulative-layout-shift': 25,
+      'performance/render-blocking': 0,
       'performance/journey-timings': 25,
       'performance/page-weight': 3,
       'performance/no-trackers': 7,
@@ -88,5 +89,29 @@ describe('performance metric checks', () => {
     const { gather, checks } = evaluateEvidence(performanceEvidence(undefined, { status: 'not-applicable', reason: 'Lighthouse needs Chromium' }));
     expect(gather.status).toBe('not-applicable');
     expect(checks.every((c) => c.status === 'not-applicable' && c.score === null)).toBe(true);
+  });
+});
+
+describe('performance/render-blocking', () => {
+  const blocked = (ms: number | null) => ({ ...lhRun({}), renderBlocking: ms === null ? [] : [{ url: 'http://127.0.0.1:4714/js/x.js', wastedMs: ms, totalBytes: 80 }] });
+
+  it('fails a page whose blocking requests hold the first paint back by 300 ms or more (median of the runs), naming them', () => {
+    const result = check(evidence(page('landing', 'mobile', [blocked(650), blocked(90), blocked(700)])), 'performance/render-blocking');
+    expect(result).toMatchObject({ status: 'fail', value: 650, unit: 'ms', weight: 0 });
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]?.message).toContain('http://127.0.0.1:4714/js/x.js');
+    expect(result.findings[0]?.message).toContain('650 ms');
+  });
+
+  it('passes pages with nothing blocking or a short block, and says how long each page was held back', () => {
+    const result = check(evidence(page('landing', 'desktop', [blocked(null), blocked(null)]), page('reader', 'desktop', [blocked(80), blocked(60)])), 'performance/render-blocking');
+    expect(result.status).toBe('pass');
+    expect(result.findings).toHaveLength(0);
+    expect(result.detail).toContain('landing (desktop): median 0 ms');
+    expect(result.detail).toContain('held back by 1 request');
+  });
+
+  it('is inconclusive on evidence from before render-blocking requests were recorded', () => {
+    expect(check(evidence(page('landing', 'mobile', [lhRun({})])), 'performance/render-blocking').status).toBe('inconclusive');
   });
 });
