@@ -245,7 +245,13 @@ export const renderBlocking: Check<'performance'> = {
       score,
       value: worst.spread.median,
       unit: 'ms',
-      detail: `${pages.map((p) => `${p.page.step} (${p.page.formFactor}): ${describe(p.spread, 'ms')} held back by ${p.urls.length} request${p.urls.length === 1 ? '' : 's'}`).join('; ')}.`,
+      detail: `${pages
+        .map((p) =>
+          p.urls.length === 0
+            ? `${p.page.step} (${p.page.formFactor}): nothing blocks the first paint (${p.spread.n} run${p.spread.n === 1 ? '' : 's'})`
+            : `${p.page.step} (${p.page.formFactor}): first paint held back by ${p.urls.length} request${p.urls.length === 1 ? '' : 's'}, ${describe(p.spread, 'ms')}`,
+        )
+        .join('; ')}.`,
       findings: pages
         .filter((p) => p.score < PASS_THRESHOLD)
         .map((p) => ({

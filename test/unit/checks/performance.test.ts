@@ -107,8 +107,8 @@ describe('performance/render-blocking', () => {
     const result = check(evidence(page('landing', 'desktop', [blocked(null), blocked(null)]), page('reader', 'desktop', [blocked(80), blocked(60)])), 'performance/render-blocking');
     expect(result.status).toBe('pass');
     expect(result.findings).toHaveLength(0);
-    expect(result.detail).toContain('landing (desktop): median 0 ms');
-    expect(result.detail).toContain('held back by 1 request');
+    expect(result.detail).toContain('landing (desktop): nothing blocks the first paint (2 runs)');
+    expect(result.detail).toContain('reader (desktop): first paint held back by 1 request, median 70 ms');
   });
 
   it('is inconclusive on evidence from before render-blocking requests were recorded', () => {
