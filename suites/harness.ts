@@ -122,11 +122,32 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
     await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
     return evidence;
   }
+  // The harness failed: record it as such (never as a vendor result) and fail the test, so that it is retried.
+  const harnessFailure = async (e: unknown): Promise<never> => {
+    const now = new Date().toISOString();
+    const failed: Evidence = {
+      evidenceVersion: EVIDENCE_VERSION,
+      service: target.service.id,
+      device: target.device.id,
+      suite,
+      status: 'harness-error',
+      reason: redactor.text((e as Error).message.split('\n')[0] ?? 'unknown error'),
+      startedAt: now,
+      finishedAt: now,
+      browser: { engine: target.device.engine, version: 'unknown' },
+      steps: [],
+      attempt,
+    } as Evidence;
+    const file = writeEvidence(run.runDir, withHistory(failed), redactor);
+    await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
+    throw e;
+  };
   // Every suite needs the device: performance times the journey on every engine (Lighthouse only on Chromium).
   const needsDevice = true;
   let open: (() => Promise<BrowserSession>) | undefined;
   if (needsDevice) {
-    const acquired = await devices.acquire(target.device);
+    // An installed local browser that does not start is a harness error (retried), not a missing device.
+    const acquired = await devices.acquire(target.device).catch(harnessFailure);
     if (!acquired.ok) {
       // Not a vendor result and not a harness failure: this machine lacks the device. Recorded, shown, the run goes on.
       const reason = redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
@@ -162,24 +183,7 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
   try {
     evidence = await GATHERERS[suite](kit, attempt);
   } catch (e) {
-    // The harness failed: record it as such (never as a vendor result) and fail the test.
-    const now = new Date().toISOString();
-    const failed: Evidence = {
-      evidenceVersion: EVIDENCE_VERSION,
-      service: target.service.id,
-      device: target.device.id,
-      suite,
-      status: 'harness-error',
-      reason: redactor.text((e as Error).message.split('\n')[0] ?? 'unknown error'),
-      startedAt: now,
-      finishedAt: now,
-      browser: { engine: target.device.engine, version: 'unknown' },
-      steps: [],
-      attempt,
-    } as Evidence;
-    const file = writeEvidence(run.runDir, withHistory(failed), redactor);
-    await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
-    throw e;
+    return harnessFailure(e);
   }
   evidence = withHistory(evidence);
   const file = writeEvidence(run.runDir, evidence, redactor);

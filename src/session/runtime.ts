@@ -5,9 +5,10 @@
  *
  * `acquire(device)` decides once per device whether it can run: the static checks
  * (availability.ts), then starting its drivers and opening a first session. Any failure up to that
- * point means the device is not available here (skipped with the reason); the first session is kept
- * and handed to the first `open()`, so checking costs nothing extra. Failures after that are harness
- * errors, as with any other device.
+ * point means the device is not available here (skipped with the reason) — except a local Playwright
+ * browser that is installed but does not start, which is a harness error (retried, never a skipped
+ * device); the first session is kept and handed to the first `open()`, so checking costs nothing
+ * extra. Failures after that are harness errors, as with any other device.
  */
 import { chromium, firefox, webkit, type Browser } from 'playwright';
 import type { AppiumDevice, Device, PlaywrightDevice, WebDriverDevice } from '../core/config.ts';
@@ -79,6 +80,8 @@ export class DeviceRuntime {
     if (!a) {
       a = this.doAcquire(device);
       this.acquired.set(device.id, a);
+      // A harness error is not remembered: the next cell tries again.
+      a.catch(() => this.acquired.delete(device.id));
     }
     return a;
   }
@@ -88,16 +91,23 @@ export class DeviceRuntime {
     if (!availability.available) {
       return { ok: false, via: availability.via, reason: availability.reason ?? 'not available', ...(availability.hint ? { hint: availability.hint } : {}) };
     }
+    // A browser installed on this machine that does not start (e.g. a launch timeout on a loaded
+    // machine) is the harness's failure, not a device this machine lacks: retried as a harness error.
+    const local = device.driver === 'playwright' && !device.connect;
+    const notStarted = (e: unknown) =>
+      new HarnessError(`${device.engine} for device ${device.id} is installed (${availability.via}) but did not start: ${firstLine(e).replace(/^Could not start \S+ for device \S+: /, '')}`);
     let opener: () => Promise<BrowserSession>;
     try {
       opener = await this.opener(device);
     } catch (e) {
+      if (local) throw notStarted(e);
       return { ok: false, via: availability.via, reason: `could not start what it needs: ${firstLine(e)}` };
     }
     let spare: BrowserSession | undefined;
     try {
       spare = await opener();
     } catch (e) {
+      if (local) throw notStarted(e);
       return { ok: false, via: availability.via, reason: `no session could be opened: ${firstLine(e)}` };
     }
     const open = async (): Promise<BrowserSession> => {
@@ -138,6 +148,7 @@ export class DeviceRuntime {
     if (!b) {
       b = launchBrowser(device);
       this.browsers.set(device.id, b);
+      b.catch(() => this.browsers.delete(device.id));
     }
     const browser = await b;
     return () => PlaywrightSession.open(browser, device);
