@@ -39,7 +39,8 @@ function pssBytes(pid: number): number | null {
 export function treeMemory(root: number): TreeMemory {
   const kids = children();
   let rss = 0;
-  let pss: number | null = 0;
+  let pss = 0;
+  let pssRead = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
@@ -49,11 +50,15 @@ export function treeMemory(root: number): TreeMemory {
     } catch {
       continue;
     }
+    // A zombie or a process that just ended has no smaps_rollup: it holds no memory to count.
     const p = pssBytes(pid);
-    pss = pss === null || p === null ? null : pss + p;
+    if (p !== null) {
+      pss += p;
+      pssRead++;
+    }
     stack.push(...(kids.get(pid) ?? []));
   }
-  return { rss, pss };
+  return { rss, pss: pssRead > 0 ? pss : null };
 }
 
 /** Samples the tree every `intervalMs` until stopped; returns the peaks in bytes (PSS peak null where unavailable). */
