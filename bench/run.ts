@@ -38,7 +38,7 @@ async function oneLighthouseRun(url: string, chromePath: string): Promise<number
   const t = performance.now();
   const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs()], logLevel: 'silent' });
   try {
-    await lighthouse(url, { ...LIGHTHOUSE_FLAGS, onlyCategories: [...LIGHTHOUSE_FLAGS.onlyCategories], port: chrome.port }, desktopConfig);
+    await lighthouse(url, { ...LIGHTHOUSE_FLAGS, port: chrome.port }, desktopConfig);
   } finally {
     chrome.kill();
   }

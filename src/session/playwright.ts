@@ -367,20 +367,6 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, expired]).finally(() => clearTimeout(timer));
 }
 
-/**
- * Waits for `where` to finish loading, but no longer than it exists: a frame the click took away
- * (the whole page navigated) does not always reject its load wait at once, and that wait must not
- * eat the time the caller is measuring.
- */
-async function settle(where: Page | Frame, timeoutMs: number): Promise<void> {
-  const gone = () => ('isDetached' in where ? where.isDetached() : where.isClosed());
-  const loaded = where.waitForLoadState('load', { timeout: timeoutMs }).then(() => true, () => true);
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !gone()) {
-    if (await Promise.race([loaded, new Promise<false>((r) => setTimeout(() => r(false), 100))])) return;
-  }
-}
-
 /** A PageScope over a page or frame found anew for every call (frames are replaced when they navigate). */
 function scopeOf(
   syntheticClicks: boolean,
@@ -402,7 +388,7 @@ function scopeOf(
       else await l.click({ timeout: ms });
       // The click may take the frame away (a login that navigates the whole page): settle if it is still there.
       const where = await (present ? present() : find(ms)).catch(() => undefined);
-      if (where) await settle(where, ms);
+      await where?.waitForLoadState('load', { timeout: ms }).catch(() => undefined);
     }),
     fill: (t, v, ms) => act(t, 'fill', ms, (l) => l.fill(v, { timeout: ms })),
     select: (t, o, ms) => act(t, 'select in', ms, (l) => l.selectOption({ label: o }, { timeout: ms })),
