@@ -224,7 +224,9 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   async runScript(source: string): Promise<void> {
-    await this.page.evaluate(source);
+    // The completion value is never wanted: `void 0` spares serialising it (axe-core's source ends on
+    // a large object; ~70 ms less per injection in a micro-benchmark, within noise on the demo pages).
+    await this.page.evaluate(`${source}\n;void 0`);
   }
 
   async screenshot(file: string, options: { fullPage?: boolean; mask?: Locator[] } = {}): Promise<void> {
