@@ -1,7 +1,7 @@
 /**
  * Lighthouse on Chromium: one Chrome per target (launched by chrome-launcher and warmed up by one
- * unmeasured load of the first page), N runs per page in sequence, never concurrently with other browser work (the performance phase runs alone with one
- * worker). Lighthouse's standard mobile or desktop settings are used so that every vendor is measured
+ * unmeasured load of the first page), N runs per page in sequence, never concurrently with other
+ * browser work (the performance phase runs alone with one worker). Lighthouse's standard mobile or desktop settings are used so that every vendor is measured
  * identically. The median run's full report is kept next to the evidence.
  */
 import { writeFileSync } from 'node:fs';
