@@ -1,8 +1,9 @@
 /**
  * Lighthouse on Chromium: one Chrome per target (launched by chrome-launcher and warmed up by one
  * unmeasured load of the first page), N runs per page in sequence, never concurrently with other
- * browser work (the performance phase runs alone with one worker). Lighthouse's standard mobile or desktop settings are used so that every vendor is measured
- * identically. The median run's full report is kept next to the evidence.
+ * browser work (the performance phase runs alone with one worker). Lighthouse's standard mobile or
+ * desktop settings are used so that every vendor is measured identically. The median run's full
+ * report is kept next to the evidence.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +32,7 @@ export interface LighthousePageRequest {
 
 /** The few parts of puppeteer-core used here (its types are not reachable from the project root). */
 interface PuppeteerPage {
+  goto(url: string, options: { waitUntil: 'load'; timeout: number }): Promise<unknown>;
   setCookie(...cookies: Array<Record<string, unknown>>): Promise<void>;
   createCDPSession(): Promise<{ send(method: 'Network.clearBrowserCache'): Promise<unknown>; detach(): Promise<void> }>;
   close(): Promise<void>;
@@ -38,15 +40,29 @@ interface PuppeteerPage {
 interface PuppeteerModule {
   connect(options: { browserURL: string; defaultViewport: null }): Promise<{ newPage(): Promise<PuppeteerPage>; disconnect(): Promise<void> }>;
 }
-interface PuppeteerTab extends PuppeteerPage {
-  goto(url: string, options: { waitUntil: 'load'; timeout: number }): Promise<unknown>;
-}
 
 /** puppeteer-core as Lighthouse itself depends on it (so the protocol versions match). */
 async function lighthousePuppeteer(): Promise<PuppeteerModule> {
   const lhRequire = createRequire(require.resolve('lighthouse/package.json'));
   const mod = (await import(pathToFileURL(lhRequire.resolve('puppeteer-core')).href)) as { default?: PuppeteerModule } & PuppeteerModule;
   return mod.default ?? mod;
+}
+
+/** A tab of ours in Lighthouse's Chrome; `close` closes it and lets go of Chrome, never throwing. */
+async function openTab(port: number): Promise<{ tab: PuppeteerPage; close(): Promise<void> }> {
+  const puppeteer = await lighthousePuppeteer();
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
+  const tab = await browser.newPage().catch(async (e: unknown) => {
+    await browser.disconnect().catch(() => undefined);
+    throw e;
+  });
+  return {
+    tab,
+    close: async () => {
+      await tab.close().catch(() => undefined);
+      await browser.disconnect().catch(() => undefined);
+    },
+  };
 }
 
 /**
@@ -86,19 +102,10 @@ function renderBlockingOf(lhr: LhResult): NonNullable<LighthouseRun['renderBlock
  * whatever is wrong with the page.
  */
 async function warmUp(port: number, url: string, timeoutMs = 15_000): Promise<void> {
-  try {
-    const puppeteer = await lighthousePuppeteer();
-    const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
-    try {
-      const tab = (await browser.newPage()) as PuppeteerTab;
-      await tab.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch(() => undefined);
-      await tab.close();
-    } finally {
-      await browser.disconnect();
-    }
-  } catch {
-    // The runs that follow report the page's problems; the warm-up only readies Chrome.
-  }
+  // The runs that follow report the page's problems; the warm-up only readies Chrome.
+  const opened = await openTab(port).catch(() => undefined);
+  await opened?.tab.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch(() => undefined);
+  await opened?.close();
 }
 
 function median(values: number[]): number | undefined {
@@ -132,9 +139,8 @@ export async function runLighthouse(options: {
     for (const page of options.pages) {
       const runs: Array<LighthouseRun & { lhr: LhResult }> = [];
       // A logged-in page: Lighthouse drives a page of ours that carries the session's cookies.
-      const puppeteer = page.cookies ? await lighthousePuppeteer() : undefined;
-      const browser = puppeteer ? await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null }) : undefined;
-      const tab = browser ? await browser.newPage() : undefined;
+      const opened = page.cookies ? await openTab(chrome.port) : undefined;
+      const tab = opened?.tab;
       if (tab && page.cookies) {
         await tab.setCookie(
           ...page.cookies.map((c) => ({
@@ -185,8 +191,7 @@ export async function runLighthouse(options: {
         });
       }
       } finally {
-        await tab?.close().catch(() => undefined);
-        await browser?.disconnect().catch(() => undefined);
+        await opened?.close();
       }
       // The representative run: the one whose score is the median (Lighthouse CI's "median run").
       const scores = runs.map((r) => r.score ?? 0);
