@@ -1,8 +1,12 @@
 /**
  * Side by side with peer tools, on the same demo pages (the vendors' landing pages), in one run:
  *
- *  (a) accessibility: our pass (one Chromium, a fresh context per page, axe-core with our tags —
- *      and, on a second line, with the beyond-axe probes too) against pa11y-ci with its axe runner;
+ *  (a) accessibility, on the pages the demo's accessibility pass audits without logging in (each
+ *      vendor's journey up to its first login: landing, search results, item page): our pass as the
+ *      harness runs it (one Chromium; a fresh context per vendor, its pages walked in that context;
+ *      axe-core with our tags — and, on a second line, with the beyond-axe probes too) against
+ *      pa11y-ci with its axe runner, as pa11y-ci runs by default (a new incognito context per URL,
+ *      one URL at a time);
  *  (b) performance: our Lighthouse collection (src/gather/lighthouse.ts: one Chrome, N runs per page
  *      in sequence) against Lighthouse CI's `lhci collect` at the same number of runs.
  *
@@ -23,9 +27,11 @@ import { runAxe } from '../src/gather/axe.ts';
 import { runA11yProbes } from '../src/gather/a11y/index.ts';
 import { artifactsFor } from '../src/gather/artifacts.ts';
 import { runLighthouse } from '../src/gather/lighthouse.ts';
+import { walkJourney } from '../src/gather/journey.ts';
+import { Redactor } from '../src/config/secrets.ts';
 import { chromiumArgs } from '../src/session/browsers.ts';
 import { PlaywrightSession, launchBrowser } from '../src/session/playwright.ts';
-import type { Device } from '../src/core/config.ts';
+import type { Device, Service } from '../src/core/config.ts';
 
 const PEERS = join(import.meta.dirname, 'peers');
 const BIN = (name: string) => join(PEERS, 'node_modules', '.bin', name);
@@ -71,19 +77,69 @@ function spreadOf(side: Side): number | null {
   return mean(cvs);
 }
 
-async function ourAccessibility(urls: string[], device: Device, reps: number, probes: boolean): Promise<Side> {
+/** A vendor's pages, audited in one browser context (as the harness audits a target's page states). */
+export interface VendorPages {
+  service: string;
+  urls: string[];
+}
+
+/**
+ * The pages each service's journey reaches before its first login (the public page states the
+ * harness audits), found by walking the journey once on the given device. A step that fails ends
+ * that service's list; a service with no page reached is left out.
+ */
+export async function publicPages(services: readonly Service[], device: Device): Promise<VendorPages[]> {
+  const browser = await launchBrowser(device);
+  const out: VendorPages[] = [];
+  try {
+    for (const service of services) {
+      const firstLogin = service.journey.findIndex((step) => step.actions.some((a) => 'login' in a));
+      const journey = firstLogin < 0 ? service.journey : service.journey.slice(0, firstLogin);
+      const session = await PlaywrightSession.open(browser, device);
+      try {
+        const walk = await walkJourney(
+          {
+            session,
+            service: { ...service, journey },
+            patron: () => undefined,
+            redactor: new Redactor([]),
+            artifacts: artifactsFor(mkdtempSync(join(tmpdir(), 'erh-bench-pages-')), service.id),
+            actionTimeoutMs: 10_000,
+            navigationTimeoutMs: 30_000,
+          },
+          { suite: 'bench' },
+        );
+        const urls = [...new Set(walk.steps.filter((s) => s.ok).map((s) => s.url))];
+        if (urls.length > 0) out.push({ service: service.id, urls });
+      } finally {
+        await session.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+async function ourAccessibility(vendors: VendorPages[], device: Device, reps: number, probes: boolean): Promise<Side> {
   const side: Side = { name: probes ? 'erh (axe + beyond-axe probes)' : 'erh (axe, our tags)', seconds: [], scores: new Map() };
   for (let r = 0; r < reps; r++) {
     const t = performance.now();
     const browser = await launchBrowser(device);
     try {
-      for (const url of urls) {
+      for (const vendor of vendors) {
+        // Vendors never share a context; a vendor's pages share one, as in the harness's pass.
         const session = await PlaywrightSession.open(browser, device);
-        await session.goto(url, 30_000);
-        const axe = await runAxe(session, 'landing', url);
-        if (probes) await runA11yProbes(session);
-        side.scores.set(url, [...(side.scores.get(url) ?? []), axe.violations.reduce((n, v) => n + v.nodes.length, 0)]);
-        await session.close();
+        try {
+          for (const url of vendor.urls) {
+            await session.goto(url, 30_000);
+            const axe = await runAxe(session, 'page', url);
+            if (probes) await runA11yProbes(session);
+            side.scores.set(url, [...(side.scores.get(url) ?? []), axe.violations.reduce((n, v) => n + v.nodes.length, 0)]);
+          }
+        } finally {
+          await session.close();
+        }
       }
     } finally {
       await browser.close();
@@ -193,7 +249,8 @@ async function lhciCollect(urls: string[], runs: number, reps: number): Promise<
 }
 
 export interface PeerBenchOptions {
-  urls: string[];
+  /** The demo's services, their baseUrl where the demo world serves them: the landing pages for (b), their public journey pages for (a). */
+  services: readonly Service[];
   device: Device;
   /** Lighthouse runs per page, both tools. */
   runs: number;
@@ -205,24 +262,28 @@ export interface PeerBenchOptions {
 
 export async function peerBench(options: PeerBenchOptions): Promise<Array<[string, string, string]>> {
   await setupPeers();
-  const { urls, runs } = options;
+  const { runs } = options;
   const reps = options.reps ?? 3;
+  const urls = options.services.map((s) => s.baseUrl);
   const pages = urls.length;
-  console.log(`bench: accessibility, erh vs pa11y-ci, ${pages} pages × ${reps} repetitions…`);
-  const oursAxe = await ourAccessibility(urls, options.device, reps, false);
-  const oursFull = await ourAccessibility(urls, options.device, reps, true);
-  const pa11y = await pa11yCi(urls, reps);
-  console.log(`bench: performance, erh vs lhci collect, ${pages} pages × ${runs} runs…`);
+  const vendors = await publicPages(options.services, options.device);
+  const a11yUrls = vendors.flatMap((v) => v.urls);
+  console.log(`bench: accessibility, erh vs pa11y-ci, ${a11yUrls.length} pages (${vendors.length} vendors' journeys up to login) × ${reps} repetitions…`);
+  const oursAxe = await ourAccessibility(vendors, options.device, reps, false);
+  const oursFull = await ourAccessibility(vendors, options.device, reps, true);
+  const pa11y = await pa11yCi(a11yUrls, reps);
+  console.log(`bench: performance, erh vs lhci collect, ${pages} landing pages × ${runs} runs…`);
   const oursLh = await ourPerformance(urls, runs, 1);
   const lhci = await lhciCollect(urls, runs, 1);
 
-  const perPage = (s: Side) => median(s.seconds) / pages;
+  const perPage = (s: Side) => median(s.seconds) / a11yUrls.length;
   const rows: Array<[string, string, string]> = [];
   const a11yRatio = perPage(pa11y) / perPage(oursAxe);
   rows.push([`a11y per page: ${oursAxe.name}`, `${perPage(oursAxe).toFixed(2)} s`, `violations CV ${cvText(spreadOf(oursAxe))}`]);
   rows.push([`a11y per page: ${oursFull.name}`, `${perPage(oursFull).toFixed(2)} s`, `violations CV ${cvText(spreadOf(oursFull))}`]);
   rows.push([`a11y per page: ${pa11y.name}`, `${perPage(pa11y).toFixed(2)} s`, `issues CV ${cvText(spreadOf(pa11y))}${pa11y.note ? ` (${pa11y.note})` : ''}`]);
   rows.push(['a11y speed-up vs pa11y-ci (axe only)', `${a11yRatio.toFixed(2)}×`, `target ≥ 2× ${a11yRatio >= 2 ? '✓' : '✗'}; with probes ${(perPage(pa11y) / perPage(oursFull)).toFixed(2)}×`]);
+  rows.push(['a11y pages audited', `${a11yUrls.length}`, vendors.map((v) => `${v.service}: ${v.urls.map((u) => new URL(u).pathname + new URL(u).search).join(' ')}`).join('; ')]);
   const ourT = median(oursLh.seconds);
   const lhciT = median(lhci.seconds);
   const ourCv = spreadOf(oursLh);
@@ -246,7 +307,12 @@ if (import.meta.main) {
     try {
       const config = loadConfig({ root: join(import.meta.dirname, '..') });
       const desktop = config.devices.find((d) => d.engine === 'chromium' && d.formFactor === 'desktop' && d.driver === 'playwright') ?? config.devices[0]!;
-      const urls = config.services.flatMap((s) => (world.urls[s.id as keyof typeof world.urls] ? [world.urls[s.id as keyof typeof world.urls] as string] : []));
+      // The demo world runs on ephemeral ports here: point each service at its vendor's.
+      const services = config.services.flatMap((s) => {
+        const url = world.urls[s.id as keyof typeof world.urls];
+        return url ? [{ ...s, baseUrl: url }] : [];
+      });
+      const urls = services.map((s) => s.baseUrl);
       const runs = config.profile.runs.lighthouse;
       // The floor's unit: one standalone Lighthouse run, Chrome launch included (median of 3).
       const single: number[] = [];
@@ -255,8 +321,8 @@ if (import.meta.main) {
         await runLighthouse({ chromePath: '/usr/bin/chromium', formFactor: 'desktop', pages: [{ step: 'one', url: urls[0] as string }], runs: 1, artifacts: artifactsFor(mkdtempSync(join(tmpdir(), 'erh-one-')), 'one') });
         single.push((performance.now() - t) / 1000);
       }
-      const rows = await peerBench({ urls, device: desktop, runs, oneLighthouseRun: median(single) });
-      console.log(`\nbench: side by side with peer tools (${urls.length} demo landing pages; one Lighthouse run ${median(single).toFixed(1)} s)`);
+      const rows = await peerBench({ services, device: desktop, runs, oneLighthouseRun: median(single) });
+      console.log(`\nbench: side by side with peer tools (same demo pages; one Lighthouse run ${median(single).toFixed(1)} s)`);
       for (const [name, value, note] of rows) console.log(`  ${name.padEnd(52)} ${value.padStart(10)}   ${note}`);
     } finally {
       await world.stop();

@@ -117,9 +117,10 @@ try {
   console.log('\nbench results');
   for (const [name, value, note] of rows) console.log(`  ${name.padEnd(36)} ${value.padStart(10)}   ${note}`);
   if (demo.code !== 0) console.log(`  (the demo run exited ${demo.code})`);
-  // Side by side with pa11y-ci and Lighthouse CI on the same demo pages (the vendors' landing pages).
+  // Side by side with pa11y-ci and Lighthouse CI on the same demo pages (journey pages up to login for
+  // accessibility, the landing pages for Lighthouse).
   const desktop = config.devices.find((d) => d.engine === 'chromium' && d.formFactor === 'desktop' && d.driver === 'playwright') ?? config.devices[0]!;
-  const peerRows = await peerBench({ urls: config.services.map((s) => s.baseUrl), device: desktop, runs, oneLighthouseRun: one });
+  const peerRows = await peerBench({ services: config.services, device: desktop, runs, oneLighthouseRun: one });
   console.log('\nbench: side by side with peer tools (same demo pages)');
   for (const [name, value, note] of peerRows) console.log(`  ${name.padEnd(52)} ${value.padStart(10)}   ${note}`);
   await manyVendorsBench(world);
