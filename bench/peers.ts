@@ -1,5 +1,5 @@
 /**
- * Side by side with peer tools, on the same demo pages (the vendors' landing pages), in one run:
+ * Side by side with peer tools, each pair of tools on the same demo pages, in one run:
  *
  *  (a) accessibility, on the pages the demo's accessibility pass audits without logging in (each
  *      vendor's journey up to its first login: landing, search results, item page): our pass as the
@@ -7,8 +7,9 @@
  *      axe-core with our tags — and, on a second line, with the beyond-axe probes too) against
  *      pa11y-ci with its axe runner, as pa11y-ci runs by default (a new incognito context per URL,
  *      one URL at a time);
- *  (b) performance: our Lighthouse collection (src/gather/lighthouse.ts: one Chrome, N runs per page
- *      in sequence) against Lighthouse CI's `lhci collect` at the same number of runs.
+ *  (b) performance, on the vendors' landing pages: our Lighthouse collection (src/gather/lighthouse.ts:
+ *      one Chrome, N runs per page in sequence) against Lighthouse CI's `lhci collect` at the same
+ *      number of runs.
  *
  * Printed: wall time per page and the ratio, each tool's score spread over repeated runs
  * (coefficient of variation of the violation count / of the Lighthouse performance score, mean over
