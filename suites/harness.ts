@@ -19,7 +19,6 @@ import { evidencePath, writeEvidence } from '../src/reporting/evidence-store.ts'
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
 import { findBrowser, installHint } from '../src/session/browsers.ts';
 import { DeviceRuntime } from '../src/session/runtime.ts';
-import type { BrowserSession } from '../src/session/types.ts';
 
 let cachedRun: RunContext | undefined;
 export function currentRun(): RunContext {
@@ -143,31 +142,23 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
     throw e;
   };
   // Every suite needs the device: performance times the journey on every engine (Lighthouse only on Chromium).
-  const needsDevice = true;
-  let open: (() => Promise<BrowserSession>) | undefined;
-  if (needsDevice) {
-    // An installed local browser that does not start is a harness error (retried), not a missing device.
-    const acquired = await devices.acquire(target.device).catch(harnessFailure);
-    if (!acquired.ok) {
-      // Not a vendor result and not a harness failure: this machine lacks the device. Recorded, shown, the run goes on.
-      const reason = redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
-      const evidence = unavailableEvidence(target, suite, reason, attempt);
-      const file = writeEvidence(run.runDir, evidence, redactor);
-      await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
-      testInfo.annotations.push({ type: 'skipped-device', description: reason });
-      return evidence;
-    }
-    open = acquired.open;
+  // An installed local browser that does not start is a harness error (retried), not a missing device.
+  const acquired = await devices.acquire(target.device).catch(harnessFailure);
+  if (!acquired.ok) {
+    // Not a vendor result and not a harness failure: this machine lacks the device. Recorded, shown, the run goes on.
+    const reason = redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
+    const evidence = unavailableEvidence(target, suite, reason, attempt);
+    const file = writeEvidence(run.runDir, evidence, redactor);
+    await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
+    testInfo.annotations.push({ type: 'skipped-device', description: reason });
+    return evidence;
   }
   const kit: GatherKit = {
     target,
     redactor,
     artifacts: artifactsFor(run.runDir, target.id),
     patron: (role) => resolvePatron(target.service, role, `services/${target.service.id}.yaml`),
-    openSession: async () => {
-      if (!open) throw new Error(`${suite} opens no browser session on ${target.id}`);
-      return open();
-    },
+    openSession: acquired.open,
     chromePath: () => {
       const found = findBrowser('chromium', target.device, chromium.executablePath());
       if (!found) throw new Error(`No Chromium for Lighthouse: ${installHint('chromium')}`);

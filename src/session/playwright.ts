@@ -36,6 +36,15 @@ import {
 
 const TYPES: Record<Engine, BrowserType> = { chromium, firefox, webkit };
 
+/** A browser that would not start; `detail` is the launcher's own first line. */
+export class BrowserLaunchError extends HarnessError {
+  readonly detail: string;
+  constructor(device: Device, detail: string) {
+    super(`Could not start ${device.engine} for device ${device.id}: ${detail}`);
+    this.detail = detail;
+  }
+}
+
 /**
  * Launches the browser a device needs, or connects to its remote Playwright browser server.
  * Throws HarnessError with an install hint when it is missing.
@@ -68,7 +77,7 @@ export async function launchBrowser(device: Device): Promise<Browser> {
       args,
     });
   } catch (e) {
-    throw new HarnessError(`Could not start ${device.engine} for device ${device.id}: ${(e as Error).message.split('\n')[0]}`);
+    throw new BrowserLaunchError(device, (e as Error).message.split('\n')[0] ?? '');
   }
 }
 

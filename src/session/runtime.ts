@@ -17,7 +17,7 @@ import type { Engine } from '../core/ids.ts';
 import { deviceAvailability, envValue, resolveUrl, setPath } from './availability.ts';
 import { chromiumArgs, findBrowser, findChromedriver, findMiniBrowser } from './browsers.ts';
 import { freePort, startAppium, startChromedriver, startWebKitWebDriver, startXvfb, type DriverProcess } from './drivers.ts';
-import { launchBrowser, PlaywrightSession } from './playwright.ts';
+import { BrowserLaunchError, launchBrowser, PlaywrightSession } from './playwright.ts';
 import type { BrowserSession } from './types.ts';
 import { WebDriverSession, type WebDriverEndpoint, type WebDriverSessionOptions } from './webdriver.ts';
 
@@ -95,7 +95,7 @@ export class DeviceRuntime {
     // machine) is the harness's failure, not a device this machine lacks: retried as a harness error.
     const local = device.driver === 'playwright' && !device.connect;
     const notStarted = (e: unknown) =>
-      new HarnessError(`${device.engine} for device ${device.id} is installed (${availability.via}) but did not start: ${firstLine(e).replace(/^Could not start \S+ for device \S+: /, '')}`);
+      new HarnessError(`${device.engine} for device ${device.id} is installed (${availability.via}) but did not start: ${e instanceof BrowserLaunchError ? e.detail : firstLine(e)}`);
     let opener: () => Promise<BrowserSession>;
     try {
       opener = await this.opener(device);
