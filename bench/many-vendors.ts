@@ -71,10 +71,13 @@ export async function manyVendorsBench(world: DemoWorld): Promise<Array<[string,
 }
 
 if (import.meta.main) {
+  const { benchTmpDir } = await import('./tmp.ts');
+  const tmp = benchTmpDir();
   const world = await startDemoWorld({ ports: 'ephemeral', kuunteliHeroDelayMs: 50 });
   try {
     await manyVendorsBench(world);
   } finally {
     await world.stop();
+    tmp.remove();
   }
 }

@@ -304,6 +304,8 @@ if (import.meta.main) {
   else {
     const { startDemoWorld } = await import('../fixtures/world.ts');
     const { loadConfig } = await import('../src/config/load.ts');
+    const { benchTmpDir } = await import('./tmp.ts');
+    const tmp = benchTmpDir();
     const world = await startDemoWorld({ ports: 'ephemeral' });
     try {
       const config = loadConfig({ root: join(import.meta.dirname, '..') });
@@ -327,6 +329,7 @@ if (import.meta.main) {
       for (const [name, value, note] of rows) console.log(`  ${name.padEnd(52)} ${value.padStart(10)}   ${note}`);
     } finally {
       await world.stop();
+      tmp.remove();
     }
   }
 }

@@ -28,6 +28,7 @@ import { chromiumArgs, findBrowser } from '../src/session/browsers.ts';
 import { PlaywrightSession, launchBrowser } from '../src/session/playwright.ts';
 import { samplePeak, type TreeMemory } from './proctree.ts';
 import { peerBench } from './peers.ts';
+import { benchTmpDir } from './tmp.ts';
 import { manyVendorsBench } from './many-vendors.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -79,6 +80,7 @@ function runDemo(env: NodeJS.ProcessEnv, reports: string): Promise<{ seconds: nu
   });
 }
 
+const tmp = benchTmpDir();
 const world = await startDemoWorld();
 try {
   const config = loadConfig({ root: ROOT });
@@ -126,4 +128,5 @@ try {
   await manyVendorsBench(world);
 } finally {
   await world.stop();
+  tmp.remove();
 }
