@@ -71,8 +71,8 @@ export async function manyVendorsBench(world: DemoWorld): Promise<Array<[string,
 }
 
 if (import.meta.main) {
-  const { benchTmpDir } = await import('./tmp.ts');
-  const tmp = benchTmpDir();
+  const { runTmpDir } = await import('../test/support/tmp-dir.ts');
+  const tmp = runTmpDir('erh-bench-run-', 'ERH_KEEP_BENCH_TMP');
   const world = await startDemoWorld({ ports: 'ephemeral', kuunteliHeroDelayMs: 50 });
   try {
     await manyVendorsBench(world);

@@ -304,8 +304,8 @@ if (import.meta.main) {
   else {
     const { startDemoWorld } = await import('../fixtures/world.ts');
     const { loadConfig } = await import('../src/config/load.ts');
-    const { benchTmpDir } = await import('./tmp.ts');
-    const tmp = benchTmpDir();
+    const { runTmpDir } = await import('../test/support/tmp-dir.ts');
+    const tmp = runTmpDir('erh-bench-run-', 'ERH_KEEP_BENCH_TMP');
     const world = await startDemoWorld({ ports: 'ephemeral' });
     try {
       const config = loadConfig({ root: join(import.meta.dirname, '..') });

@@ -28,7 +28,7 @@ import { chromiumArgs, findBrowser } from '../src/session/browsers.ts';
 import { PlaywrightSession, launchBrowser } from '../src/session/playwright.ts';
 import { samplePeak, type TreeMemory } from './proctree.ts';
 import { peerBench } from './peers.ts';
-import { benchTmpDir } from './tmp.ts';
+import { runTmpDir } from '../test/support/tmp-dir.ts';
 import { manyVendorsBench } from './many-vendors.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -80,7 +80,8 @@ function runDemo(env: NodeJS.ProcessEnv, reports: string): Promise<{ seconds: nu
   });
 }
 
-const tmp = benchTmpDir();
+// Every temporary file of the bench in one directory, removed at the end (ERH_KEEP_BENCH_TMP=1 keeps it).
+const tmp = runTmpDir('erh-bench-run-', 'ERH_KEEP_BENCH_TMP');
 const world = await startDemoWorld();
 try {
   const config = loadConfig({ root: ROOT });
