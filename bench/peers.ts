@@ -29,6 +29,7 @@ import { runA11yProbes } from '../src/gather/a11y/index.ts';
 import { artifactsFor } from '../src/gather/artifacts.ts';
 import { runLighthouse } from '../src/gather/lighthouse.ts';
 import { walkJourney } from '../src/gather/journey.ts';
+import { loginStepIndex } from '../src/gather/performance.ts';
 import { Redactor } from '../src/config/secrets.ts';
 import { chromiumArgs } from '../src/session/browsers.ts';
 import { PlaywrightSession, launchBrowser } from '../src/session/playwright.ts';
@@ -91,10 +92,11 @@ export interface VendorPages {
  */
 export async function publicPages(services: readonly Service[], device: Device): Promise<VendorPages[]> {
   const browser = await launchBrowser(device);
+  const artifactsDir = mkdtempSync(join(tmpdir(), 'erh-bench-pages-'));
   const out: VendorPages[] = [];
   try {
     for (const service of services) {
-      const firstLogin = service.journey.findIndex((step) => step.actions.some((a) => 'login' in a));
+      const firstLogin = loginStepIndex(service);
       const journey = firstLogin < 0 ? service.journey : service.journey.slice(0, firstLogin);
       const session = await PlaywrightSession.open(browser, device);
       try {
@@ -104,7 +106,7 @@ export async function publicPages(services: readonly Service[], device: Device):
             service: { ...service, journey },
             patron: () => undefined,
             redactor: new Redactor([]),
-            artifacts: artifactsFor(mkdtempSync(join(tmpdir(), 'erh-bench-pages-')), service.id),
+            artifacts: artifactsFor(artifactsDir, service.id),
             actionTimeoutMs: 10_000,
             navigationTimeoutMs: 30_000,
           },

@@ -1,6 +1,6 @@
 /**
- * Lighthouse on Chromium: one Chrome per target (launched by chrome-launcher and warmed up by one
- * unmeasured load of the first page), N runs per page in sequence, never concurrently with other
+ * Lighthouse on Chromium: one Chrome per target (launched by chrome-launcher), each page warmed up
+ * by one unmeasured load and then run N times in sequence, never concurrently with other
  * browser work (the performance phase runs alone with one worker). Lighthouse's standard mobile or
  * desktop settings are used so that every vendor is measured identically. The median run's full
  * report is kept next to the evidence.
@@ -105,12 +105,8 @@ function renderBlockingOf(lhr: LhResult): NonNullable<LighthouseRun['renderBlock
  */
 async function warmUp(port: number, url: string, tab?: PuppeteerPage, timeoutMs = 15_000): Promise<void> {
   // The runs that follow report the page's problems; the warm-up only readies Chrome.
-  if (tab) {
-    await tab.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch(() => undefined);
-    return;
-  }
-  const opened = await openTab(port).catch(() => undefined);
-  await opened?.tab.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch(() => undefined);
+  const opened = tab ? undefined : await openTab(port).catch(() => undefined);
+  await (tab ?? opened?.tab)?.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch(() => undefined);
   await opened?.close();
 }
 
