@@ -1,8 +1,8 @@
 /**
- * Test-patron secrets: resolved from the environment (or a git-ignored .env) at run time, and a
- * Redactor that removes every one of them from any text the harness writes.
+ * Test-patron secrets: resolved from the environment (or a git-ignored .env) at run time. The
+ * Redactor that removes every one of them, in every encoding, lives in src/core/redactor.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Patron, Service } from '../core/config.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -16,7 +16,13 @@ export interface PatronSecrets {
 /** Loads `<root>/.env` into process.env (existing variables win). */
 export function loadDotEnv(root: string): void {
   const file = join(root, '.env');
-  if (existsSync(file)) process.loadEnvFile(file);
+  if (!existsSync(file)) return;
+  if (!statSync(file).isFile()) throw new ConfigError(file, undefined, 'is not a file (.env must be a file of NAME=value lines)');
+  try {
+    process.loadEnvFile(file);
+  } catch (e) {
+    throw new ConfigError(file, undefined, `could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]}`);
+  }
 }
 
 export function resolvePatron(
@@ -38,51 +44,29 @@ export function resolvePatron(
   return { card: read('card'), pin: read('pin') };
 }
 
-/** Every secret a service's patrons use, for redaction and the secrets search. */
+/** Fields of a service whose `{ env: NAME }` value is a secret (patrons, API clients, library accounts). */
+const SECRET_FIELDS = new Set(['card', 'pin', 'password', 'clientSecret']);
+
+/**
+ * Every secret a service uses — its patrons' cards and PINs, API client secrets and the library
+ * system's account passwords — for redaction and the secrets search.
+ */
 export function allSecrets(services: readonly Service[], env: NodeJS.ProcessEnv = process.env): string[] {
   const out = new Set<string>();
-  for (const s of services) {
-    for (const patron of Object.values(s.patrons)) {
-      if (!patron) continue;
-      for (const ref of [patron.card, patron.pin]) {
-        const v = env[ref.env];
+  const walk = (value: unknown, key: string): void => {
+    if (Array.isArray(value)) for (const v of value) walk(v, key);
+    else if (value && typeof value === 'object') {
+      const ref = (value as { env?: unknown }).env;
+      if (SECRET_FIELDS.has(key) && typeof ref === 'string') {
+        const v = env[ref];
         if (v) out.add(v);
+        return;
       }
+      for (const [k, v] of Object.entries(value)) walk(v, k);
     }
-  }
+  };
+  for (const s of services) walk(s, '');
   return [...out];
 }
 
-export const REDACTED = '[redacted]';
-
-/** Replaces every known secret (and its URL-encoded form) in a string. */
-export class Redactor {
-  private readonly needles: string[];
-  constructor(secrets: readonly string[]) {
-    const all = new Set<string>();
-    for (const s of secrets) {
-      // Very short values would redact ordinary text; demo and real PINs are ≥ 4 characters.
-      if (s.length < 4) continue;
-      all.add(s);
-      all.add(encodeURIComponent(s));
-    }
-    this.needles = [...all].sort((a, b) => b.length - a.length);
-  }
-  text(value: string): string {
-    let out = value;
-    for (const n of this.needles) if (out.includes(n)) out = out.split(n).join(REDACTED);
-    return out;
-  }
-  contains(value: string): boolean {
-    return this.needles.some((n) => value.includes(n));
-  }
-  /** Deeply redacts every string in a JSON-like value. */
-  deep<T>(value: T): T {
-    if (typeof value === 'string') return this.text(value) as T;
-    if (Array.isArray(value)) return value.map((v) => this.deep(v)) as T;
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.deep(v)])) as T;
-    }
-    return value;
-  }
-}
+export { Redactor, REDACTED } from '../core/redactor.ts';

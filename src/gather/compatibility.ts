@@ -90,7 +90,7 @@ export class CompatibilityExtras {
   private async turnPage(step: string, reader: NonNullable<NonNullable<Service['compatibility']>['reader']>): Promise<void> {
     const s = this.session;
     const page = reader.page ?? MAIN;
-    const clip = (t: string | null): string | null => (t === null ? null : this.redactor.text(t.replace(/\s+/g, ' ').trim().slice(0, 200)));
+    const clip = (t: string | null): string | null => (t === null ? null : this.redactor.clip(t.replace(/\s+/g, ' ').trim(), 200));
     const urlBefore = this.redactor.text(await s.url());
     const textBefore = clip(await s.textOf(page));
     let error: string | undefined;

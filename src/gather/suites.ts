@@ -169,8 +169,8 @@ export async function gatherCompatibility(kit: GatherKit, attempt = 1): Promise<
     const failedRequests: z.infer<typeof FailedRequestSchema>[] = [];
     const overflow: OverflowSample[] = [];
     const unlisten = session.listen({
-      console: (e) => consoleEntries.push({ level: e.level, text: e.text.slice(0, 500), step: current, ...(e.location ? { location: e.location } : {}) }),
-      pageError: (message) => pageErrors.push({ message: message.slice(0, 500), step: current }),
+      console: (e) => consoleEntries.push({ level: e.level, text: kit.redactor.clip(e.text, 500), step: current, ...(e.location ? { location: e.location } : {}) }),
+      pageError: (message) => pageErrors.push({ message: kit.redactor.clip(message, 500), step: current }),
       requestFailed: (r) => failedRequests.push({ ...r, step: current }),
     });
     const extras = new CompatibilityExtras({ session, service: kit.target.service, device: kit.target.device, redactor: kit.redactor, actionTimeoutMs: ctx.actionTimeoutMs });
