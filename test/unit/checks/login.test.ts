@@ -98,11 +98,16 @@ describe('login/time-to-login', () => {
     expect(result.value).toBe(2000);
   });
 
-  it('is not applicable when the valid patron did not log in', () => {
-    expect(check(loginEvidence([attempt('valid', 'rejected')]), 'login/time-to-login')).toMatchObject({
-      status: 'not-applicable',
-      score: null,
-    });
+  it('fails, with the attempt as a finding, when the valid patron\'s login did not complete (a login that never ends is not quick)', () => {
+    const r = check(loginEvidence([attempt('valid', 'logged-in', { durationMs: 800 }), attempt('valid', 'no-response', { durationMs: 10_000 })]), 'login/time-to-login');
+    expect(r).toMatchObject({ status: 'fail', score: 0 });
+    expect(r.findings[0]?.message).toContain('did not complete: outcome "no-response" after 10000 ms');
+  });
+
+  it('a login slower than the navigation curve\'s limit (4 s) fails on its own', () => {
+    const r = check(loginEvidence([attempt('valid', 'logged-in', { durationMs: 4500 })]), 'login/time-to-login');
+    expect(r.status).toBe('fail');
+    expect(r.findings[0]?.message).toContain('above the 4000 ms limit');
   });
 });
 
