@@ -6,6 +6,8 @@
  * Weight policy: equal to the heaviest fixed check of its suite, so a broken journey costs as much
  * as the most severe single problem the suite can find (login 10 = valid-patron, accessibility 10 =
  * a critical axe rule, performance 30 = total-blocking-time, compatibility 7 = page errors).
+ * A step that loaded only after the harness repeated a navigation the vendor answered with a 5xx
+ * (`steps[].retries`) also fails the check: the patron saw the server error.
  * Not applicable when the gatherer walked no steps.
  */
 import type { Suite } from '../core/index.ts';
@@ -30,22 +32,32 @@ export function journeyCompleted<S extends Suite>(suite: S): Check<S> {
       title: 'Every step of the patron journey could be completed',
       impact: 'serious',
       weight: JOURNEY_COMPLETED_WEIGHTS[suite],
+      criteria: [],
       references: [],
       reads: ['steps'],
     },
     evaluate({ steps }) {
       if (steps.length === 0) return { status: 'not-applicable', detail: 'No journey steps were walked for this suite.' };
       const failed = steps.filter((s) => !s.ok);
-      if (failed.length === 0) return { score: 1, detail: `All ${steps.length} steps completed.` };
+      // A navigation the vendor answered with a 5xx is a server error the patron saw, even when the
+      // harness's repeat of it then loaded: the step did not complete as asked.
+      const retried = steps.filter((s) => s.ok && (s.retries?.length ?? 0) > 0);
+      if (failed.length === 0 && retried.length === 0) return { score: 1, detail: `All ${steps.length} steps completed.` };
+      const parts = [
+        failed.length > 0 ? `${failed.length} of ${steps.length} steps failed: ${failed.map((s) => s.step).join(', ')}` : undefined,
+        retried.length > 0 ? `${retried.length} step${retried.length === 1 ? '' : 's'} loaded only after the harness repeated a navigation the vendor answered with a server error: ${retried.map((s) => s.step).join(', ')}` : undefined,
+      ].filter((x): x is string => x !== undefined);
+      const where = (s: (typeof steps)[number]) => ({ step: s.step, url: s.url, ...(s.screenshot !== undefined ? { screenshot: s.screenshot } : {}) });
       return {
         score: 0,
-        detail: `${failed.length} of ${steps.length} steps failed: ${failed.map((s) => s.step).join(', ')}.`,
-        findings: failed.map((s) => ({
-          message: `Step "${s.step}" failed: ${s.error?.trim() || 'no reason recorded'}.`,
-          step: s.step,
-          url: s.url,
-          ...(s.screenshot !== undefined ? { screenshot: s.screenshot } : {}),
-        })),
+        detail: `${parts.join('; ')}.`,
+        findings: [
+          ...failed.map((s) => ({ message: `Step "${s.step}" failed: ${s.error?.trim() || 'no reason recorded'}.`, ...where(s) })),
+          ...retried.map((s) => ({
+            message: `Step "${s.step}" answered ${(s.retries ?? []).map((r) => `HTTP ${r.status} at ${r.url}`).join(', ')}; it loaded only when the harness repeated the navigation (${s.retries?.length} time${s.retries?.length === 1 ? '' : 's'}). A patron sees the server error.`,
+            ...where(s),
+          })),
+        ],
       };
     },
   };

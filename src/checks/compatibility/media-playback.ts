@@ -8,6 +8,7 @@
  */
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { notReached } from './declared.ts';
 
 const MEDIA_ERRORS: Record<number, string> = { 1: 'aborted', 2: 'network error', 3: 'decode error', 4: 'format not supported' };
 
@@ -18,17 +19,13 @@ export const mediaPlayback: Check<'compatibility'> = {
     title: 'The player actually plays (the playback position advances)',
     impact: 'critical',
     weight: IMPACT_WEIGHTS.critical,
+    criteria: [],
     references: [],
     reads: ['compatibility.media', 'steps'],
   },
   evaluate({ data, steps }) {
     const m = data.media;
-    if (!m) {
-      const declaredStepFailed = steps.some((s) => !s.ok);
-      return declaredStepFailed
-        ? { status: 'inconclusive', detail: 'The journey did not reach the player (see journey-completed).' }
-        : { status: 'not-applicable', detail: 'The service declares no player to test (compatibility.media).' };
-    }
+    if (!m) return notReached(data.declared?.media, steps, 'player');
     const where = { step: m.step, url: m.url };
     if (!m.found) return { score: 0, detail: 'No audio or video element was found on the player page.', findings: [{ message: 'The player page has no <audio> or <video> element.', ...where }] };
     const advance = m.positionBefore !== null && m.positionAfter !== null ? m.positionAfter - m.positionBefore : null;

@@ -6,6 +6,7 @@
  */
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { notReached } from './declared.ts';
 
 export const readerPaging: Check<'compatibility'> = {
   meta: {
@@ -14,16 +15,13 @@ export const readerPaging: Check<'compatibility'> = {
     title: 'The reader turns pages',
     impact: 'critical',
     weight: IMPACT_WEIGHTS.critical,
+    criteria: [],
     references: [],
     reads: ['compatibility.reader', 'steps'],
   },
   evaluate({ data, steps }) {
     const r = data.reader;
-    if (!r) {
-      return steps.some((s) => !s.ok)
-        ? { status: 'inconclusive', detail: 'The journey did not reach the reader (see journey-completed).' }
-        : { status: 'not-applicable', detail: 'The service declares no reader to page through (compatibility.reader).' };
-    }
+    if (!r) return notReached(data.declared?.reader, steps, 'reader');
     const where = { step: r.step, url: r.urlBefore };
     if (r.error) return { score: 0, detail: `The next-page control could not be used: ${r.error}`, findings: [{ message: `The reader's next-page control could not be used: ${r.error}`, ...where }] };
     const textChanged = r.textBefore !== null && r.textAfter !== null && r.textBefore !== r.textAfter;

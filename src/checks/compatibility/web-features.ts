@@ -22,12 +22,20 @@ export const webFeatures: Check<'compatibility'> = {
     title: 'Web features the service needs are available (EME, service worker…)',
     impact: 'critical',
     weight: IMPACT_WEIGHTS.critical,
+    criteria: [],
     references: ['W3C Encrypted Media Extensions', 'W3C Service Workers'],
     reads: ['compatibility.features'],
   },
   evaluate({ data }) {
     const f = data.features;
-    if (!f) return { status: 'not-applicable', detail: 'Web features were not probed (the journey did not complete).' };
+    if (!f) {
+      const requires = data.declared?.requires;
+      if (requires !== undefined && requires.length === 0) return { status: 'not-applicable', detail: 'The service declares no required web features (compatibility.requires).' };
+      return {
+        status: 'inconclusive',
+        detail: `Web features were not probed: the journey reached no page state${requires ? `, so ${requires.join(', ')} could not be looked for` : ''}.`,
+      };
+    }
     const detected = summary(f.available, f.keySystems, f.serviceWorkerActive);
     if (f.required.length === 0) return { status: 'not-applicable', detail: `The service declares no required features. ${detected}` };
     const missing = f.required.filter((r) => f.available[r] !== true);

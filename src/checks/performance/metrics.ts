@@ -1,8 +1,10 @@
 /**
  * Performance checks over repeated Lighthouse runs. Per page, the median of the runs is taken
  * (never a single run: Lighthouse's variability guidance) and scored on Lighthouse's own log-normal
- * curve for the page's form factor; the check's score is the mean of the page scores, its value the
- * worst page's median. Quartiles and range of the runs are recorded in `detail`.
+ * curve for the page's form factor; the check's score is the worst page's score (a page in the poor
+ * band fails the check on its own), its value that page's median. A run that measured nothing (a
+ * Lighthouse runtime error) is a finding, and the check cannot pass while one is unexplained.
+ * Quartiles and range of the runs are recorded in `detail`.
  *
  * Control points are those of Lighthouse 10–13 (`defaultOptions` in core/audits/metrics/*.js,
  * checked against lighthouse 13.5.0); weights are Lighthouse's performance category weights
@@ -13,7 +15,7 @@
 import type { Impact, PerformancePage } from '../../core/index.ts';
 import type { ControlPoints } from '../../scoring/curves.ts';
 import { logNormalScore } from '../../scoring/curves.ts';
-import { mean, spread } from '../../scoring/statistics.ts';
+import { spread } from '../../scoring/statistics.ts';
 import type { Spread } from '../../scoring/statistics.ts';
 import type { Check, FindingInput } from '../types.ts';
 import { PASS_THRESHOLD } from '../types.ts';
@@ -120,6 +122,7 @@ function metricCheck(def: MetricDefinition): Check<'performance'> {
       title: def.title,
       impact: def.impact,
       weight: def.weight,
+      criteria: [],
       references: def.references,
       reads: [`performance.pages[].runs[].metrics.${def.key}`, 'performance.pages[].formFactor'],
       scoring: { points: def.points, source: def.source },
@@ -134,12 +137,13 @@ function metricCheck(def: MetricDefinition): Check<'performance'> {
         if (s === null) unmeasured.push(`${page.step}${runtimeErrors(page)}`);
         else measured.push({ page, spread: s, score: logNormalScore(def.points[page.formFactor], s.median) });
       }
+      const failedRuns = runFailures(data.pages, (r) => r.metrics[def.key] === null);
       const missing = unmeasured.length > 0 ? ` Not measured on: ${unmeasured.join(', ')}.` : '';
-      const score = mean(measured.map((m) => m.score));
-      if (score === null) {
-        return { status: 'inconclusive', detail: `Lighthouse produced no ${def.abbreviation} value.${missing}` };
+      if (measured.length === 0) {
+        return { status: 'inconclusive', detail: `Lighthouse produced no ${def.abbreviation} value.${missing}`, findings: failedRuns.findings };
       }
-      const worst = measured.reduce((a, b) => (b.spread.median > a.spread.median ? b : a));
+      // The check is as good as its worst page: a page in the poor band fails it on its own.
+      const worst = measured.reduce((a, b) => (b.score < a.score ? b : a));
       const findings: FindingInput[] = measured
         .filter((m) => m.score < PASS_THRESHOLD)
         .map((m) => ({
@@ -150,15 +154,35 @@ function metricCheck(def: MetricDefinition): Check<'performance'> {
       const pages = measured
         .map((m) => `${m.page.step} (${m.page.formFactor}): ${describe(m.spread, def.unit)}, score ${m.score.toFixed(2)}`)
         .join('; ');
-      return {
-        score,
-        value: worst.spread.median,
-        ...(def.unit !== undefined ? { unit: def.unit } : {}),
-        detail: `${pages}.${missing}`,
-        findings,
-      };
+      const detail = `${pages}; the check takes the worst page's score (${worst.page.step}).${missing}${failedRuns.note}`;
+      const value = worst.spread.median;
+      const unit = def.unit !== undefined ? { unit: def.unit } : {};
+      // A Lighthouse run that produced no value is not "nothing wrong": unless a measured page already
+      // fails, the verdict waits for the runs that did not measure.
+      if (worst.score >= PASS_THRESHOLD && failedRuns.count > 0) {
+        return { status: 'inconclusive', value, ...unit, detail, findings: failedRuns.findings };
+      }
+      return { score: worst.score, value, ...unit, detail, findings: [...findings, ...failedRuns.findings] };
     },
   };
+}
+
+/** Lighthouse runs that failed (a runtime error, or the value this check needs is missing): counted, named per page, as findings. */
+function runFailures(pages: readonly PerformancePage[], lacks: (run: PerformancePage['runs'][number]) => boolean): { count: number; note: string; findings: FindingInput[] } {
+  const findings: FindingInput[] = [];
+  let count = 0;
+  for (const page of pages) {
+    const bad = page.runs.filter((r) => r.runtimeError !== undefined || lacks(r));
+    if (bad.length === 0) continue;
+    count += bad.length;
+    const codes = [...new Set(bad.flatMap((r) => (r.runtimeError ? [r.runtimeError] : [])))];
+    findings.push({
+      message: `${bad.length} of ${page.runs.length} Lighthouse run${page.runs.length === 1 ? '' : 's'} of ${page.step} (${page.formFactor}) measured nothing${codes.length > 0 ? `: ${codes.join(', ')}` : ''}.`,
+      step: page.step,
+      url: page.url,
+    });
+  }
+  return { count, note: count > 0 ? ` ${count} Lighthouse run${count === 1 ? '' : 's'} measured nothing (${findings.map((f) => f.step).join(', ')}).` : '', findings };
 }
 
 export const metricChecks: readonly Check<'performance'>[] = METRICS.map(metricCheck);
@@ -174,6 +198,7 @@ export const lighthousePerformance: Check<'performance'> = {
     title: 'Lighthouse performance score',
     impact: 'moderate',
     weight: 0,
+    criteria: [],
     references: ['Lighthouse performance category (core/scoring.js)'],
     reads: ['performance.pages[].runs[].score'],
   },
@@ -183,26 +208,31 @@ export const lighthousePerformance: Check<'performance'> = {
       page,
       spread: spread(page.runs.flatMap((r) => (r.score === null ? [] : [r.score]))),
     }));
-    const score = mean(perPage.flatMap((p) => (p.spread ? [p.spread.median] : [])));
+    const medians = perPage.flatMap((p) => (p.spread ? [p.spread.median] : []));
+    const score = medians.length > 0 ? Math.min(...medians) : null;
     const unscored = perPage.filter((p) => p.spread === null).map((p) => `${p.page.step}${runtimeErrors(p.page)}`);
     const missing = unscored.length > 0 ? ` Not scored on: ${unscored.join(', ')}.` : '';
-    if (score === null) return { status: 'inconclusive', detail: `Lighthouse produced no performance score.${missing}` };
+    const failedRuns = runFailures(data.pages, (r) => r.score === null);
+    if (score === null) return { status: 'inconclusive', detail: `Lighthouse produced no performance score.${missing}`, findings: failedRuns.findings };
     const pct = (v: number) => Math.round(v * 100);
     const pages = perPage
       .flatMap((p) => (p.spread ? [`${p.page.step} (${p.page.formFactor}): median ${pct(p.spread.median)}, range ${pct(p.spread.min)}–${pct(p.spread.max)}, ${p.spread.n} runs`] : []))
       .join('; ');
+    if (score >= PASS_THRESHOLD && failedRuns.count > 0) {
+      return { status: 'inconclusive', value: score * 100, unit: 'points', detail: `${pages}; the worst page counts.${missing}${failedRuns.note}`, findings: failedRuns.findings };
+    }
     return {
       score,
       value: score * 100,
       unit: 'points',
-      detail: `${pages}.${missing}`,
-      findings: perPage
+      detail: `${pages}; the worst page counts.${missing}${failedRuns.note}`,
+      findings: [...failedRuns.findings, ...perPage
         .filter((p) => p.spread !== null && p.spread.median < PASS_THRESHOLD)
         .map((p) => ({
           message: `Lighthouse performance score ${pct((p.spread as Spread).median)} is below 50.`,
           step: p.page.step,
           url: p.page.url,
-        })),
+        }))],
     };
   },
 };
@@ -214,7 +244,7 @@ export const RENDER_BLOCKING_POINTS: ControlPoints = { p10: 100, median: 300 };
  * performance/render-blocking: requests in the page's <head> that hold back its first paint
  * (Lighthouse's render-blocking insight, estimated time the page would paint sooner without them).
  * Per page: the sum over its blocking requests, median of the runs, on a curve with harness control
- * points; the check's score is the mean of the pages' scores. Weight 0 like the category score: the
+ * points; the check's score is the worst page's score. Weight 0 like the category score: the
  * delay is already counted in FCP and LCP — this check names its cause.
  */
 export const renderBlocking: Check<'performance'> = {
@@ -224,6 +254,7 @@ export const renderBlocking: Check<'performance'> = {
     title: 'No request blocks the first paint for long',
     impact: 'moderate',
     weight: 0,
+    criteria: [],
     references: ['Lighthouse: render-blocking requests insight (render-blocking-insight)', 'web.dev: Eliminate render-blocking resources'],
     reads: ['performance.pages[].runs[].renderBlocking'],
     scoring: { points: { mobile: RENDER_BLOCKING_POINTS, desktop: RENDER_BLOCKING_POINTS }, source: 'harness policy (docs/scoring.md)' },
@@ -239,8 +270,13 @@ export const renderBlocking: Check<'performance'> = {
       const urls = [...new Set(runs.flatMap((r) => (r.renderBlocking ?? []).filter((b) => (b.wastedMs ?? 0) > 0).map((b) => b.url)))];
       return { page, spread: s, urls, score: logNormalScore(RENDER_BLOCKING_POINTS, s.median) };
     });
-    const score = mean(pages.map((p) => p.score)) ?? 1;
-    const worst = pages.reduce((a, b) => (b.spread.median > a.spread.median ? b : a));
+    // As good as its worst page; a page whose runs did not record it is named, not counted as clean.
+    const worst = pages.reduce((a, b) => (b.score < a.score ? b : a));
+    const score = worst.score;
+    const unrecorded = data.pages.filter((p) => !recorded.includes(p)).map((p) => p.step);
+    if (score >= PASS_THRESHOLD && unrecorded.length > 0) {
+      return { status: 'inconclusive', detail: `No page is held back where recorded, but the Lighthouse runs of ${unrecorded.join(', ')} did not record render-blocking requests.` };
+    }
     return {
       score,
       value: worst.spread.median,
