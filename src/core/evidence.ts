@@ -550,6 +550,13 @@ export const CompatibilityEvidenceSchema = z.strictObject({
   viewportMeta: z.array(ViewportMetaSampleSchema).optional(),
   /** Measured on touch devices only. */
   touchTargets: z.array(TouchTargetSampleSchema).optional(),
+  /**
+   * What the service declares that the compatibility suite exercises (service `compatibility`): the
+   * journey step of its player and of its reader (null: none declared) and the web features it needs.
+   * A check of an undeclared feature is not applicable; of a declared one the journey never reached,
+   * inconclusive. Absent in older evidence.
+   */
+  declared: z.strictObject({ media: z.string().nullable(), reader: z.string().nullable(), requires: z.array(z.string()) }).optional(),
   media: MediaPlaybackSchema.optional(),
   reader: ReaderPagingSchema.optional(),
   features: WebFeaturesSchema.optional(),

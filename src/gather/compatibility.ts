@@ -126,6 +126,11 @@ export class CompatibilityExtras {
       viewportMeta: this.viewportMeta,
       ...(deviceHasTouch(this.device) ? { touchTargets: this.touchTargets } : {}),
       crossSiteFrames: this.crossSiteFrames,
+      declared: {
+        media: this.service.compatibility?.media?.step ?? null,
+        reader: this.service.compatibility?.reader?.step ?? null,
+        requires: [...(this.service.compatibility?.requires ?? [])],
+      },
       ...(this.media ? { media: this.media } : {}),
       ...(this.reader ? { reader: this.reader } : {}),
       ...(this.features ? { features: this.features } : {}),
