@@ -208,7 +208,11 @@ export type LoginStrategyName = Login['strategy'];
 /** Strategies that drive a card + PIN form in the browser. */
 export type BrowserFormLogin = Extract<Login, { strategy: 'card-pin-form' | 'saml' | 'oidc' | 'proxy' }>;
 export function isBrowserFormLogin(login: Login): login is BrowserFormLogin {
-  return login.strategy === 'card-pin-form' || login.strategy === 'saml' || login.strategy === 'oidc' || login.strategy === 'proxy';
+  return isBrowserFormStrategy(login.strategy);
+}
+/** The strategy (as login evidence records it) drives a card + PIN form in the browser. */
+export function isBrowserFormStrategy(strategy: string): strategy is BrowserFormLogin['strategy'] {
+  return strategy === 'card-pin-form' || strategy === 'saml' || strategy === 'oidc' || strategy === 'proxy';
 }
 
 /**

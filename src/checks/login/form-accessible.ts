@@ -8,7 +8,8 @@
  */
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
-import { loginStep } from './attempts.ts';
+import { isBrowserFormStrategy } from '../../core/index.ts';
+import { attemptsOf, loginStep } from './attempts.ts';
 
 const NAMES = { card: 'card-number field', pin: 'PIN field' } as const;
 
@@ -19,12 +20,19 @@ export const loginFormAccessible: Check<'login'> = {
     title: 'The login form has labels, autocomplete, allows paste and has no puzzle',
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
-    references: ['WCAG 2.2 SC 3.3.8 Accessible Authentication (Minimum) (AA)', 'WCAG 2.1 SC 1.3.5 Identify Input Purpose (AA)', 'WCAG 2.0 SC 3.3.2 Labels or Instructions (A)', 'WCAG 2.0 SC 1.3.1 (A)', 'EN 301 549 9.1.3.5, 9.3.3.2'],
+    criteria: ['3.3.8', '1.3.5', '3.3.2', '1.3.1'],
+    references: [],
     reads: ['login.form'],
   },
   evaluate({ data }) {
     const form = data.form;
-    if (!form) return { status: 'not-applicable', detail: 'No card + PIN form was examined (the strategy has no form, or it did not appear).' };
+    if (!form) {
+      if (!isBrowserFormStrategy(data.strategy)) return { status: 'not-applicable', detail: `The ${data.strategy} login has no card + PIN form in the browser.` };
+      // A form login whose form was not examined is not "no problem": the form did not appear, or the probe failed.
+      const valid = attemptsOf(data.attempts, 'valid')[0];
+      const why = valid ? `the valid patron's attempt ended "${valid.outcome}"${valid.error ? ` (${valid.error})` : ''}` : 'no attempt with the valid patron was recorded';
+      return { status: 'inconclusive', detail: `The ${data.strategy} login's form was not examined (it did not appear, or the probe could not read it): ${why}.` };
+    }
     if (form.fields.length === 0) return { status: 'needs-review', detail: 'No text or password field was found in the login form\'s document.' };
     const problems: string[] = [];
     for (const f of form.fields) {

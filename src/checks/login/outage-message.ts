@@ -17,13 +17,33 @@ export const outageMessage: Check<'login'> = {
     title: 'A library-system outage is not reported as a wrong PIN',
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
-    references: ['library-auth.md F2 (ILS outage reported as bad credentials)', 'WCAG 2.0 SC 3.3.3 Error Suggestion (AA)'],
+    criteria: ['3.3.3'],
+    references: ['library-auth.md F2 (ILS outage reported as bad credentials)'],
     reads: ['login.preflight.status', 'login.attempts[role=valid].message'],
   },
   evaluate({ data }) {
     if (data.preflight?.status !== 'unreachable') return { status: 'not-applicable', detail: 'The library system was reachable; the outage message is checked only while it is down.' };
-    const refused = attemptsOf(data.attempts, 'valid').filter((a) => a.outcome === 'rejected');
-    if (refused.length === 0) return { status: 'not-applicable', detail: 'The valid patron got no refusal message during the outage.' };
+    const valid = attemptsOf(data.attempts, 'valid');
+    const refused = valid.filter((a) => a.outcome === 'rejected');
+    // Nothing at all during an outage leaves the patron as lost as "wrong PIN" does.
+    const silent = valid.filter((a) => a.outcome === 'no-response');
+    if (silent.length > 0 && !refused.some((a) => classifyMessage(a.message) === 'credentials')) {
+      return {
+        score: 0,
+        detail: 'During a library-system outage the vendor showed a valid patron no message at all.',
+        findings: silent.map((a) => ({
+          message: `Library system down, and nothing happened after submitting: no message said the service is unavailable (waited ${Math.round(a.durationMs)} ms).`,
+          step: loginStep('valid'),
+          url: a.url,
+          ...(a.screenshot !== undefined ? { screenshot: a.screenshot } : {}),
+        })),
+      };
+    }
+    if (refused.length === 0) {
+      const broken = valid.find((a) => a.outcome === 'error');
+      if (broken) return { status: 'inconclusive', detail: `The login could not be tried during the outage${broken.error ? ` (${broken.error})` : ''}, so what the vendor says was not seen.` };
+      return { status: 'not-applicable', detail: 'The valid patron got no refusal message during the outage.' };
+    }
     const misleading = refused.filter((a) => classifyMessage(a.message) === 'credentials');
     if (misleading.length === 0) return { score: 1, detail: `During the outage the vendor said ${[...new Set(refused.map((a) => quoted(a.message)))].join(', ')}.` };
     return {
