@@ -1,11 +1,13 @@
 /**
  * Keyboard checks over real Tab presses (src/gather/a11y): the walk starts at the top of the page
- * and presses Tab up to (tab stops + 3) times, reading the focused element after each press.
+ * (or inside an overlay the step opened: see overlay.ts) and presses Tab up to (tab stops + 3)
+ * times, reading the focused element after each press.
  *
  * - `accessibility/keyboard-reachable` (2.1.1, critical): every tab stop was reached, and nothing
  *   that looks interactive (ARIA widget role, onclick) is left out of the tab order.
  * - `accessibility/no-keyboard-trap` (2.1.2, critical): focus does not end up cycling among a few
- *   elements (or stuck on one) while other stops were never reached.
+ *   elements (or stuck on one) while other stops were never reached; an overlay that holds the
+ *   focus is a trap only when Escape does not close it.
  * - `accessibility/focus-order` (2.4.3, moderate): the order of first visits never jumps back up
  *   the same column of the page; jumps between columns are left for review.
  * - `accessibility/focus-visible` (2.4.7, serious): each focused stop's outline, shadow, border,
@@ -15,6 +17,7 @@
  */
 import type { KeyboardProbe, TabStop } from '../../core/index.ts';
 import type { FindingInput } from '../types.ts';
+import { expectedStops, overlayTrap } from './overlay.ts';
 import { findingAt, probeCheck, type ProbedState, type ProbeVerdict } from './probe-check.ts';
 
 /** Tail length examined for a trap. */
@@ -22,10 +25,16 @@ export const TRAP_WINDOW = 6;
 
 const READS = ['accessibility.states[].probes.keyboard'];
 
-function each(states: readonly ProbedState[], fn: (p: ProbedState, kb: KeyboardProbe) => { findings?: FindingInput[]; review?: FindingInput[]; tested: boolean }): Omit<ProbeVerdict, 'passDetail'> {
+/**
+ * `wholeWalk`: the check's claim covers every stop (reachability, no trap), so a walk cut short by
+ * the press budget leaves it untested there; checks about the stops that were focused (visible,
+ * not obscured, order) are decided on those and say how many they were.
+ */
+function each(states: readonly ProbedState[], fn: (p: ProbedState, kb: KeyboardProbe) => { findings?: FindingInput[]; review?: FindingInput[]; tested: boolean }, wholeWalk = false): Omit<ProbeVerdict, 'passDetail'> {
   const findings: FindingInput[] = [];
   const review: FindingInput[] = [];
   const missing: string[] = [];
+  const partial: string[] = [];
   let tested = 0;
   for (const p of states) {
     const kb = p.probes.keyboard;
@@ -37,8 +46,10 @@ function each(states: readonly ProbedState[], fn: (p: ProbedState, kb: KeyboardP
     findings.push(...(r.findings ?? []));
     review.push(...(r.review ?? []));
     if (r.tested) tested++;
+    // A walk cut short by the press budget never tried the last stops: no pass can cover them.
+    if (wholeWalk && kb.truncated) partial.push(`at ${p.state.step} the page has ${kb.stops.length} tab stops, more than the walk's ${kb.sequence.length} Tab presses reached`);
   }
-  return { findings, review, missing, tested };
+  return { findings, review, missing, partial, tested };
 }
 
 function label(stop: TabStop | undefined): string {
@@ -70,9 +81,11 @@ export const keyboardReachable = probeCheck({
       stops += kb.stops.length;
       const reached = new Set(kb.sequence);
       const findings: FindingInput[] = [];
+      // While a contained overlay (a modal) is open only its own stops can be reached (overlay.ts).
+      const expected = new Set(expectedStops(kb));
       if (!kb.truncated) {
         kb.stops.forEach((s, i) => {
-          if (!reached.has(i)) {
+          if (expected.has(i) && !reached.has(i)) {
             findings.push(findingAt(state, s.selector, `${label(s)} was never focused in ${kb.sequence.length} Tab presses from the top of the page. Reproduce: open the page, press Tab repeatedly and watch for it.`));
           }
         });
@@ -81,7 +94,7 @@ export const keyboardReachable = probeCheck({
         findings.push(findingAt(state, u.selector, `${u.name ? `"${u.name}" ` : ''}looks interactive (widget role or click handler) but is not in the Tab order. Reproduce: press Tab through the page; it is skipped, and Enter/Space cannot use it.`));
       }
       return { findings, tested: kb.stops.length + kb.unfocusable.length > 0 };
-    });
+    }, true);
     return { ...v, passDetail: `All ${stops} tab stops were reached with Tab, and no widget was left out of the Tab order.` };
   },
 });
@@ -95,6 +108,11 @@ export const noKeyboardTrap = probeCheck({
   notApplicable: 'No page state had a tab stop.',
   verdict(states) {
     const v = each(states, ({ state }, kb) => {
+      // A contained overlay is a trap only when Escape does not let the focus out (overlay.ts).
+      const overlay = overlayTrap(kb);
+      if (overlay.kind === 'released') return { tested: true };
+      if (overlay.kind === 'trap') return { tested: true, findings: [findingAt(state, kb.overlay?.selector, overlay.message)] };
+      if (overlay.kind === 'review') return { tested: true, review: [findingAt(state, kb.overlay?.selector, overlay.message)] };
       const cycle = trapOf(kb);
       if (!cycle) return { tested: kb.stops.length > 0 };
       const first = kb.sequence.findIndex((i) => i !== null && cycle.includes(i));
@@ -110,7 +128,7 @@ export const noKeyboardTrap = probeCheck({
           ),
         ],
       };
-    });
+    }, true);
     return { ...v, passDetail: 'Tab moved through every state without getting stuck.' };
   },
 });

@@ -7,14 +7,14 @@
  *   screenshot, and how to reproduce it by hand;
  * - otherwise `review` → needs-review (a person must look; the items are findings for them);
  * - otherwise nothing to test anywhere → not-applicable (e.g. no audio or video);
- * - otherwise a probe could not run at some state → inconclusive;
+ * - otherwise a probe could not run at some state, or tested a state only in part → inconclusive;
  * - otherwise pass (score 1).
  *
  * Evidence without probe data (gathered before the probes existed) → not-applicable.
  */
-import type { A11yProbes, AccessibilityState, Impact } from '../../core/index.ts';
+import type { A11yProbes, AccessibilityState, Impact, WcagSc } from '../../core/index.ts';
 import type { Check, CheckOutcome, FindingInput } from '../types.ts';
-import { criterionReferences, criterionWeight } from './criteria.ts';
+import { criterionWeight } from './criteria.ts';
 
 export interface ProbedState {
   readonly state: AccessibilityState;
@@ -27,6 +27,8 @@ export interface ProbeVerdict {
   readonly review?: readonly FindingInput[];
   /** Steps where the probe this check needs did not produce data. */
   readonly missing: readonly string[];
+  /** States tested only in part, each with why (e.g. the Tab walk was cut short): no pass over them. */
+  readonly partial?: readonly string[];
   /** States where there was something to test. */
   readonly tested: number;
   /** Sentence for a pass, e.g. "All 34 tab stops showed a focus indicator." */
@@ -38,7 +40,7 @@ export interface ProbeCheckDefinition {
   readonly title: string;
   readonly impact: Impact;
   /** WCAG success criteria, e.g. ['2.1.2']. */
-  readonly criteria: readonly string[];
+  readonly criteria: readonly WcagSc[];
   readonly reads: readonly string[];
   /** Why it may be not applicable, when nothing was tested (e.g. "No audio or video element was found."). */
   readonly notApplicable: string;
@@ -68,7 +70,8 @@ export function probeCheck(def: ProbeCheckDefinition): Check<'accessibility'> {
       title: def.title,
       impact: def.impact,
       weight: criterionWeight(def.impact, ...def.criteria),
-      references: criterionReferences(...def.criteria),
+      criteria: [...def.criteria],
+      references: [],
       reads: def.reads,
     },
     evaluate({ data }): CheckOutcome {
@@ -84,6 +87,7 @@ export function probeCheck(def: ProbeCheckDefinition): Check<'accessibility'> {
       if (v.missing.length > 0 && v.tested === 0) return { status: 'inconclusive', detail: `The probe produced no data at ${v.missing.join(', ')}.` };
       if (v.tested === 0) return { status: 'not-applicable', detail: def.notApplicable };
       if (v.missing.length > 0) return { status: 'inconclusive', detail: `No problem where tested, but the probe produced no data at ${v.missing.join(', ')}.` };
+      if (v.partial && v.partial.length > 0) return { status: 'inconclusive', detail: `No problem where tested, but not everything was tested: ${v.partial.join('; ')}.` };
       return { score: 1, detail: v.passDetail };
     },
   };
