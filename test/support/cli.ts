@@ -27,11 +27,27 @@ export function erh(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: st
       child.kill('SIGKILL');
     }, timeoutMs);
     child.on('error', reject);
+    const started = performance.now();
     child.on('exit', (code) => {
       clearTimeout(timer);
+      if (args[0] === 'run' || args[0] === 'merge') logDuration(args, code, performance.now() - started, stdout);
       resolve({ code: code ?? 1, stdout, stderr });
     });
   });
+}
+
+/**
+ * One line per `erh run` / `erh merge` on the test's stderr (vitest shows it under the file): what
+ * was run, its exit code, its wall time and erh's own split (gathering / performance), so that a
+ * slow end-to-end file says which of its runs costs what (docs/ci.md keeps the figures).
+ */
+function logDuration(args: string[], code: number | null, ms: number, stdout: string): void {
+  const selection = ['--services', '--devices', '--shard', '--resume'].flatMap((o) => {
+    const i = args.indexOf(o);
+    return i >= 0 && args[i + 1] !== undefined ? [`${o} ${o === '--resume' ? '…' : args[i + 1]}`] : [];
+  });
+  const split = /erh: done in .*$/m.exec(stdout)?.[0] ?? '';
+  process.stderr.write(`[erh ${args[0]}${selection.length ? ` ${selection.join(' ')}` : ''}: exit ${code ?? 'signal'}, ${(ms / 1000).toFixed(1)} s${split ? `; ${split.replace(/^erh: /, '')}` : ''}]\n`);
 }
 
 /** Every file below a directory (recursively). */
