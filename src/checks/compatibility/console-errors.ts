@@ -25,6 +25,7 @@ export const consoleErrors: Check<'compatibility'> = {
     title: 'No errors in the browser console',
     impact: 'moderate',
     weight: IMPACT_WEIGHTS.moderate,
+    criteria: [],
     references: ['Lighthouse: errors-in-console'],
     reads: ['compatibility.console[level=error]', 'compatibility.observed.console', 'steps'],
   },

@@ -36,6 +36,7 @@ export const failedRequests: Check<'compatibility'> = {
     title: 'No failed network requests',
     impact: 'moderate',
     weight: IMPACT_WEIGHTS.moderate,
+    criteria: [],
     references: [],
     reads: ['compatibility.failedRequests', 'compatibility.observed.network', 'steps'],
   },

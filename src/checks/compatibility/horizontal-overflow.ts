@@ -7,6 +7,7 @@
  */
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { nothingSampled } from './observed.ts';
 import { stepUrl } from './step-urls.ts';
 
 /** Sub-pixel tolerance, CSS px. */
@@ -19,11 +20,12 @@ export const horizontalOverflow: Check<'compatibility'> = {
     title: 'Pages fit the screen width without sideways scrolling',
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
-    references: ['WCAG 2.1 SC 1.4.10 (AA)', 'EN 301 549 9.1.4.10'],
+    criteria: ['1.4.10'],
+    references: [],
     reads: ['compatibility.overflow', 'steps'],
   },
   evaluate({ data, steps }) {
-    if (data.overflow.length === 0) return { status: 'not-applicable', detail: 'No layout widths were sampled.' };
+    if (data.overflow.length === 0) return nothingSampled(steps, 'the layout width');
     const overflowing = data.overflow.filter((s) => s.documentWidth > s.viewportWidth + OVERFLOW_TOLERANCE_PX);
     if (overflowing.length === 0) {
       return { score: 1, detail: `All ${data.overflow.length} sampled states fit the viewport.` };

@@ -21,7 +21,7 @@ export const mediaPlayback: Check<'compatibility'> = {
     weight: IMPACT_WEIGHTS.critical,
     criteria: [],
     references: [],
-    reads: ['compatibility.media', 'steps'],
+    reads: ['compatibility.media', 'compatibility.declared.media', 'steps'],
   },
   evaluate({ data, steps }) {
     const m = data.media;

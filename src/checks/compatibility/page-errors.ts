@@ -14,6 +14,7 @@ export const pageErrors: Check<'compatibility'> = {
     title: 'No uncaught script errors',
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
+    criteria: [],
     references: [],
     reads: ['compatibility.pageErrors', 'compatibility.observed.pageErrors', 'steps'],
   },

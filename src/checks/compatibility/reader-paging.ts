@@ -17,7 +17,7 @@ export const readerPaging: Check<'compatibility'> = {
     weight: IMPACT_WEIGHTS.critical,
     criteria: [],
     references: [],
-    reads: ['compatibility.reader', 'steps'],
+    reads: ['compatibility.reader', 'compatibility.declared.reader', 'steps'],
   },
   evaluate({ data, steps }) {
     const r = data.reader;

@@ -20,6 +20,7 @@ export const thirdPartyFrames: Check<'compatibility'> = {
     title: 'The journey works without third-party (cross-site) frames and their cookies',
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
+    criteria: [],
     references: ['WebKit tracking prevention (third-party cookies blocked)', 'Firefox Total Cookie Protection'],
     reads: ['compatibility.crossSiteFrames', 'steps'],
   },

@@ -7,6 +7,7 @@
  */
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { nothingSampled } from './observed.ts';
 
 export const touchTargetSpacing: Check<'compatibility'> = {
   meta: {
@@ -15,12 +16,13 @@ export const touchTargetSpacing: Check<'compatibility'> = {
     title: 'Controls are large enough or far enough apart to tap on touch screens',
     impact: 'moderate',
     weight: IMPACT_WEIGHTS.moderate,
-    references: ['WCAG 2.2 SC 2.5.8 (AA)', 'EN 301 549 (WCAG 2.2 update)'],
-    reads: ['compatibility.touchTargets', 'compatibility.device.touch'],
+    criteria: ['2.5.8'],
+    references: [],
+    reads: ['compatibility.touchTargets', 'compatibility.device.touch', 'steps'],
   },
-  evaluate({ data }) {
+  evaluate({ data, steps }) {
     if (!data.device?.touch || !data.touchTargets) return { status: 'not-applicable', detail: 'This device has no touch screen.' };
-    if (data.touchTargets.length === 0) return { status: 'not-applicable', detail: 'No page state was sampled.' };
+    if (data.touchTargets.length === 0) return nothingSampled(steps, 'the touch targets');
     const findings: FindingInput[] = data.touchTargets.flatMap((s) =>
       s.crowded.map((c) => ({
         message: `"${c.name || c.selector}" is ${c.width}×${c.height} px and its 24 px tap area reaches ${c.nearest} (${c.nearestPx} px): too small and too close to tap reliably.`,

@@ -7,6 +7,7 @@
  */
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { nothingSampled } from './observed.ts';
 
 /** Parses a viewport content string ("width=device-width, initial-scale=1") into lower-case pairs. */
 export function parseViewportContent(content: string): Map<string, string> {
@@ -38,13 +39,14 @@ export const viewportMeta: Check<'compatibility'> = {
     title: 'Pages set a responsive viewport and allow zooming on phones and tablets',
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
-    references: ['WCAG 2.1 SC 1.4.4 (AA)', 'WCAG 2.1 SC 1.4.10 (AA)', 'axe: meta-viewport'],
-    reads: ['compatibility.viewportMeta', 'compatibility.device'],
+    criteria: ['1.4.4', '1.4.10'],
+    references: ['axe-core rule meta-viewport'],
+    reads: ['compatibility.viewportMeta', 'compatibility.device', 'steps'],
   },
-  evaluate({ data }) {
+  evaluate({ data, steps }) {
     if (!data.viewportMeta || !data.device) return { status: 'not-applicable', detail: 'The viewport meta was not recorded for this device.' };
     if (data.device.formFactor === 'desktop') return { status: 'not-applicable', detail: 'Desktop browsers ignore the viewport meta.' };
-    if (data.viewportMeta.length === 0) return { status: 'not-applicable', detail: 'No page state was sampled.' };
+    if (data.viewportMeta.length === 0) return nothingSampled(steps, 'the viewport meta');
     const findings: FindingInput[] = [];
     for (const s of data.viewportMeta) {
       const problem = viewportProblem(s.content);

@@ -24,7 +24,7 @@ export const webFeatures: Check<'compatibility'> = {
     weight: IMPACT_WEIGHTS.critical,
     criteria: [],
     references: ['W3C Encrypted Media Extensions', 'W3C Service Workers'],
-    reads: ['compatibility.features'],
+    reads: ['compatibility.features', 'compatibility.declared.requires'],
   },
   evaluate({ data }) {
     const f = data.features;

@@ -262,6 +262,17 @@ export const pageWeight: Check<'performance'> = {
     if (steps.length === 0) return { status: 'inconclusive', detail: 'No step reported its resources.' };
     const scored = steps.map((s) => ({ ...s, score: logNormalScore(WEIGHT_POINTS, s.bytes.median) }));
     const heaviest = scored.reduce((a, b) => (b.bytes.median > a.bytes.median ? b : a));
+    // A journey step no walk completed was never weighed: its bytes are unknown, not zero.
+    const weighed = new Set(steps.map((s) => s.step));
+    const unweighed = phaseSummaries(t).filter((p) => p.kind === 'step' && !weighed.has(p.id)).map((p) => p.id);
+    if (heaviest.score >= PASS_THRESHOLD && unweighed.length > 0) {
+      return {
+        status: 'inconclusive',
+        value: heaviest.bytes.median,
+        unit: 'bytes',
+        detail: `No step weighed is heavy (heaviest ${heaviest.step}: ${kib(heaviest.bytes.median)}), but ${unweighed.join(', ')} never completed in any walk, so ${unweighed.length === 1 ? 'its' : 'their'} weight is unknown.`,
+      };
+    }
     return {
       score: heaviest.score,
       value: heaviest.bytes.median,
@@ -291,6 +302,17 @@ export const noTrackers: Check<'performance'> = {
     if (!t) return { status: 'not-applicable', detail: 'No journey timings in this evidence.' };
     const others = t.origins.filter((o) => !o.firstParty);
     const trackers = t.origins.filter((o) => o.tracker !== undefined);
+    // No walk reached the end: the steps after the failure were never observed, so "no tracker" is unknown there.
+    const complete = t.runs.filter((r) => r.error === undefined).length;
+    if (trackers.length === 0 && complete === 0) {
+      const errors = [...new Set(t.runs.flatMap((r) => (r.error ? [r.error] : [])))];
+      return {
+        status: 'inconclusive',
+        value: 0,
+        unit: 'trackers',
+        detail: `No known tracker in the steps reached, but none of the ${t.runs.length} timed walks completed the journey${errors.length > 0 ? ` (${errors.join('; ')})` : ''}, so the later steps were never observed.`,
+      };
+    }
     const list = others.length > 0 ? ` Other sites contacted: ${others.map((o) => o.origin).join(', ')}.` : ' No other site was contacted.';
     return {
       score: trackers.length === 0 ? 1 : 0,
