@@ -7,6 +7,7 @@ import { SUITES } from '../core/index.ts';
 import type { GatherOutcome } from '../scoring/suite.ts';
 import { axeRules } from './accessibility/axe.ts';
 import { KEYBOARD_CHECKS } from './accessibility/keyboard.ts';
+import { dialogFocus } from './accessibility/overlay.ts';
 import { MEDIA_CHECKS } from './accessibility/media.ts';
 import { STRUCTURE_CHECKS } from './accessibility/page-structure.ts';
 import { PRESENTATION_CHECKS } from './accessibility/presentation.ts';
@@ -58,7 +59,7 @@ export const SUITE_CHECKS: { readonly [S in Suite]: SuiteChecks<S> } = {
   },
   accessibility: {
     suite: 'accessibility',
-    checks: [...KEYBOARD_CHECKS, ...PRESENTATION_CHECKS, ...STRUCTURE_CHECKS, ...MEDIA_CHECKS, journeyCompleted('accessibility')],
+    checks: [...KEYBOARD_CHECKS, dialogFocus, ...PRESENTATION_CHECKS, ...STRUCTURE_CHECKS, ...MEDIA_CHECKS, journeyCompleted('accessibility')],
     families: [axeRules],
   },
   performance: {

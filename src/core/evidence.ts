@@ -181,7 +181,49 @@ export const TabStopSchema = z.strictObject({
 });
 export type TabStop = z.infer<typeof TabStopSchema>;
 
-/** Real Tab presses from the top of the page (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11). */
+/** Where the keyboard focus was, relative to an overlay: in it, on an element outside it, or on the page itself (body, nothing focused). */
+export const OVERLAY_FOCUS = ['inside', 'outside', 'none'] as const;
+
+/** Pressing Escape in an open overlay, after the Tab walk (WCAG 2.1.2, 2.4.3). */
+export const OverlayEscapeSchema = z.strictObject({
+  /** The overlay closed (hidden, removed or no longer open) within `waitedMs`. */
+  closed: z.boolean(),
+  /** Time from the key press until it was seen closed, or the whole wait when it stayed open, ms. */
+  waitedMs: z.number().nonnegative(),
+  /** Where the focus went when it closed; null when it stayed open. */
+  focusAfter: z.enum(OVERLAY_FOCUS).nullable(),
+  /** The element focused after it closed (null: the page itself, or it stayed open). */
+  focusedAfter: A11yElementSchema.nullable(),
+  /**
+   * The element focused after closing is the one the patron's click reopened it with (the step's
+   * last `click`): focus returned to the opener. null: not decidable (it stayed open, focus went
+   * nowhere, or it could not be reopened).
+   */
+  toOpener: z.boolean().nullable(),
+  /** Clicking the opener again showed the overlay again, so the rest of the journey went on from the same state; null when it stayed open (nothing to restore). */
+  reopened: z.boolean().nullable(),
+});
+export type OverlayEscape = z.infer<typeof OverlayEscapeSchema>;
+
+/** An overlay (dialog, alert dialog, menu) open at a page state, as the keyboard walk met it. */
+export const OverlayProbeSchema = z.strictObject({
+  ...A11yElementSchema.shape,
+  /** `dialog` covers `<dialog>` and role=dialog; `alertdialog` and `menu` are the ARIA roles. */
+  role: z.enum(['dialog', 'alertdialog', 'menu']),
+  /** Modal: a `<dialog>` opened with showModal(), or aria-modal="true". */
+  modal: z.boolean(),
+  /** Indexes into `stops` of the tab stops inside the overlay. */
+  stops: z.array(z.number().int().nonnegative()),
+  /** Where the focus was when the probes began, i.e. after the step opened the overlay (focus moved in: `inside`). */
+  focusOnOpen: z.enum(OVERLAY_FOCUS),
+  /** Escape pressed after the walk; null when not tried (see `escapeSkipped`). */
+  escape: OverlayEscapeSchema.nullable(),
+  /** Why Escape was not tried (e.g. no opener to restore the overlay with, so the journey could not go on from it). */
+  escapeSkipped: z.string().optional(),
+});
+export type OverlayProbe = z.infer<typeof OverlayProbeSchema>;
+
+/** Real Tab presses from the top of the page, or from inside an open overlay (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11). */
 export const KeyboardProbeSchema = z.strictObject({
   /** Tabbable elements in DOM order; `sequence` indexes into it. */
   stops: z.array(TabStopSchema),
@@ -191,6 +233,12 @@ export const KeyboardProbeSchema = z.strictObject({
   unfocusable: z.array(A11yElementSchema),
   /** More tabbable elements than the press budget: some were never tried. */
   truncated: z.boolean(),
+  /**
+   * An overlay open at this state (a dialog, alert dialog or menu the step opened): the walk began
+   * inside it — from the focused element when focus was in it, else from its first position — not
+   * at the top of the page behind it. Absent when none was open (and in older evidence).
+   */
+  overlay: OverlayProbeSchema.optional(),
 });
 export type KeyboardProbe = z.infer<typeof KeyboardProbeSchema>;
 
@@ -201,16 +249,38 @@ export const ClippedTextSchema = z.strictObject({
   hiddenPx: z.number(),
 });
 
+/**
+ * How long the page took to re-lay out after a layout probe's change (a resize, a text change) before
+ * it was measured: the layout (document width, the boxes of the body's children) had to stay the same
+ * for several animation frames, and a measurement that would fail was watched until `boundMs` in case
+ * the page was still reflowing (a debounced resize handler).
+ */
+export const LayoutSettleSchema = z.strictObject({
+  /** Time from the change until the measured layout was last seen changing, ms; null: it was still changing when the bound ran out (measured then). */
+  settledMs: z.number().nonnegative().nullable(),
+  /** The most the probe waited, ms. */
+  boundMs: z.number().nonnegative(),
+});
+export type LayoutSettle = z.infer<typeof LayoutSettleSchema>;
+
 export const A11yProbesSchema = z.strictObject({
   /** Viewport when probing, CSS px. */
   viewport: z.strictObject({ width: z.number(), height: z.number() }),
   keyboard: KeyboardProbeSchema.optional(),
   /** The page at a 320 CSS px wide viewport (WCAG 1.4.10); absent when the session could not resize. */
-  reflow: z.strictObject({ viewportWidth: z.number(), documentWidth: z.number(), offenders: z.array(z.strictObject({ selector: z.string(), right: z.number() })) }).optional(),
+  reflow: z
+    .strictObject({
+      viewportWidth: z.number(),
+      documentWidth: z.number(),
+      offenders: z.array(z.strictObject({ selector: z.string(), right: z.number() })),
+      /** How the page settled after the resize before it was measured; absent in older evidence. */
+      settle: LayoutSettleSchema.optional(),
+    })
+    .optional(),
   /** Text at 200 % (each element's font size doubled; WCAG 1.4.4). */
-  textResize: z.strictObject({ clipped: z.array(ClippedTextSchema) }).optional(),
+  textResize: z.strictObject({ clipped: z.array(ClippedTextSchema), settle: LayoutSettleSchema.optional() }).optional(),
   /** WCAG 1.4.12 spacing (line 1.5, paragraphs 2, letters 0.12, words 0.16 em) applied. */
-  textSpacing: z.strictObject({ clipped: z.array(ClippedTextSchema) }).optional(),
+  textSpacing: z.strictObject({ clipped: z.array(ClippedTextSchema), settle: LayoutSettleSchema.optional() }).optional(),
   /** Pointer targets (WCAG 2.2 SC 2.5.8): how many were measured and those under 24×24 CSS px without the spacing exception, up to 25. */
   targets: z.strictObject({
     measured: z.number().int().nonnegative(),
@@ -416,7 +486,14 @@ export const PageErrorSchema = z.strictObject({
   /** Uncaught exception message; vendor-controlled. */
   message: z.string(),
   step: z.string(),
+  /**
+   * The page's own handler caught it (a window.onerror returning true, an unhandledrejection handler
+   * calling preventDefault — e.g. to show it in its own error dialog), so the browser reported nothing;
+   * seen by the harness's in-page observer, which runs from the first examined state of each document on.
+   */
+  handledByPage: z.boolean().optional(),
 });
+export type PageError = z.infer<typeof PageErrorSchema>;
 export const FailedRequestSchema = z.strictObject({
   url: z.string(),
   method: z.string(),

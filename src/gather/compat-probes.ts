@@ -185,3 +185,64 @@ export function crossSiteFramesProbe(): Array<{ frame: string; visible: boolean 
   }
   return out;
 }
+
+export interface HandledErrorsResult {
+  /** The observer runs in the page (it is not when the page's CSP forbids inline scripts). */
+  observing: boolean;
+  /** Uncaught exceptions and unhandled rejections the page's own handler caught since the last call (each ≤ 500 characters; vendor-controlled). */
+  errors: string[];
+}
+
+/**
+ * Uncaught exceptions that the page catches itself — a `window.onerror` that returns true, an
+ * `unhandledrejection` handler that calls preventDefault(), typically to show the error in its own
+ * dialog — are still page errors, but the browser reports nothing for them. This probe installs (once
+ * per document) an observer in the page's own world, where those events are dispatched (an inline
+ * `<script>`: a probe may run in an isolated world that never sees them), and returns what it has
+ * collected since the last call. Errors the page did not handle are left to the driver's own report.
+ */
+export function handledErrorsProbe(): HandledErrorsResult {
+  const root = document.documentElement;
+  const attr = 'data-erh-page-errors';
+  if (!root.hasAttribute('data-erh-errors-observer')) {
+    const source = `(function () {
+  var root = document.documentElement;
+  if (root.hasAttribute('data-erh-errors-observer')) return;
+  root.setAttribute('data-erh-errors-observer', '');
+  function record(message) {
+    var list = [];
+    try { list = JSON.parse(root.getAttribute('${attr}') || '[]'); } catch (e) { list = []; }
+    if (list.length < 50) list.push(String(message).slice(0, 500));
+    root.setAttribute('${attr}', JSON.stringify(list));
+  }
+  function text(value, fallback) {
+    if (value && typeof value === 'object' && 'message' in value) return String(value.message);
+    return value === undefined ? String(fallback) : String(value);
+  }
+  window.addEventListener('error', function (e) {
+    if (!(e instanceof ErrorEvent)) return;
+    setTimeout(function () { if (e.defaultPrevented) record(text(e.error, e.message)); }, 0);
+  });
+  window.addEventListener('unhandledrejection', function (e) {
+    setTimeout(function () { if (e.defaultPrevented) record(text(e.reason, 'unhandled rejection')); }, 0);
+  });
+})();`;
+    try {
+      const script = document.createElement('script');
+      script.textContent = source;
+      (document.head ?? root).append(script);
+      script.remove();
+    } catch {
+      // Trusted Types or a DOM the page has locked: not observable
+    }
+  }
+  let errors: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(root.getAttribute(attr) ?? '[]');
+    if (Array.isArray(parsed)) errors = parsed.map((m) => String(m).slice(0, 500));
+  } catch {
+    errors = [];
+  }
+  root.removeAttribute(attr);
+  return { observing: root.hasAttribute('data-erh-errors-observer'), errors };
+}

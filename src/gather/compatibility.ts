@@ -3,14 +3,15 @@
  * state of the journey: the viewport meta, touch target spacing (touch devices), cross-site frames
  * (which third-party cookie blocking breaks), and — at the steps the service declares — that the
  * player actually plays (the playback position advances) and that the reader turns a page. The
- * web features the device offers are probed once, at the last state reached.
+ * web features the device offers are probed once, at the last state reached. Exceptions the page
+ * catches in its own handler (to show its own error dialog) are collected as page errors too.
  */
 import type { Device, JourneyStep, Locator, Service } from '../core/config.ts';
 import { deviceHasTouch } from '../core/config.ts';
-import type { CompatibilityEvidence, CrossSiteFrame, MediaPlayback, ReaderPaging, TouchTargetSample, ViewportMetaSample, WebFeatures } from '../core/evidence.ts';
+import type { CompatibilityEvidence, CrossSiteFrame, MediaPlayback, PageError, ReaderPaging, TouchTargetSample, ViewportMetaSample, WebFeatures } from '../core/evidence.ts';
 import type { Redactor } from '../config/secrets.ts';
 import { ActionError, type BrowserSession } from '../session/types.ts';
-import { crossSiteFramesProbe, featureProbe, mediaStateProbe, touchTargetProbe, viewportMetaProbe } from './compat-probes.ts';
+import { crossSiteFramesProbe, featureProbe, handledErrorsProbe, mediaStateProbe, touchTargetProbe, viewportMetaProbe } from './compat-probes.ts';
 
 const MAIN: Locator = { role: 'main' };
 
@@ -33,6 +34,22 @@ export class CompatibilityExtras {
     this.device = options.device;
     this.redactor = options.redactor;
     this.actionTimeoutMs = options.actionTimeoutMs;
+  }
+
+  /**
+   * Uncaught exceptions the page caught itself (and so the browser did not report) since the last
+   * state, as page errors of `step`; starts the in-page observer on a new document. Errors the driver
+   * already reported at this step (`seen`) are not repeated.
+   */
+  async handledPageErrors(step: string, seen: readonly PageError[]): Promise<PageError[]> {
+    const r = await this.session.evaluate(handledErrorsProbe, null);
+    const out: PageError[] = [];
+    for (const raw of r.errors) {
+      const message = this.redactor.text(raw).slice(0, 500);
+      if ([...seen, ...out].some((p) => p.step === step && p.message === message)) continue;
+      out.push({ message, step, handledByPage: true });
+    }
+    return out;
   }
 
   /** Examines the state a step reached (url already redacted). */

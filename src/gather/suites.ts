@@ -133,7 +133,9 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
       onState: async (step, ev) => {
         kit.progress?.(`axe and probes on ${step.id}`);
         const axe = await runAxe(session, step.id, ev.url);
-        states.push({ ...axe, ...(ev.screenshot ? { screenshot: ev.screenshot } : {}), probes: await runA11yProbes(session) });
+        // An overlay the step opened is examined where the patron meets it; its opener (the step's last click) restores it after Escape.
+        const opener = step.actions.flatMap((a) => ('click' in a ? [a.click] : [])).at(-1);
+        states.push({ ...axe, ...(ev.screenshot ? { screenshot: ev.screenshot } : {}), probes: await runA11yProbes(session, { opener, actionTimeoutMs: ctx.actionTimeoutMs }) });
       },
     });
     if (walk.status === 'complete') {
@@ -182,6 +184,7 @@ export async function gatherCompatibility(kit: GatherKit, attempt = 1): Promise<
         {
           suite: 'compatibility',
           onState: async (step, ev) => {
+            pageErrors.push(...(await extras.handledPageErrors(current, pageErrors)));
             const o = await session.evaluate(overflowProbe, null);
             overflow.push({ step: step.id, url: ev.url, ...o });
             await extras.onState(step, ev.url);

@@ -1,20 +1,36 @@
 /**
  * The beyond-axe accessibility gatherer (issue 4): at one page state, through any BrowserSession,
  * measures what a rule engine alone misses — real Tab presses (reachability, order, traps, visible
- * and unobscured focus), reflow at 320 CSS px, text at 200 % and WCAG text spacing, target size,
- * page language and language of parts, bypass blocks, and the media player. The page is left as it
- * was found (viewport restored, marks and injected styles removed), so the journey goes on from it.
+ * and unobscured focus; inside an open dialog or menu when the step opened one, with Escape and the
+ * return of focus to its opener), reflow at 320 CSS px, text at 200 % and WCAG text spacing, target size,
+ * page language and language of parts, bypass blocks, and the media player. Layout probes measure
+ * the settled page (the layout unchanged for several frames, a failing one watched for up to 2 s),
+ * not a fixed moment after the change. The page is left as it was found (viewport restored, marks and injected styles removed), so the journey goes on from it.
  *
  * A probe that fails is recorded in `errors` (the check for it is then inconclusive); only a
  * failing session call that is not about the page (the browser went away) propagates.
  */
-import type { A11yProbes, AccessibilityState, TabStop } from '../../core/evidence.ts';
+import type { Locator } from '../../core/config.ts';
+import type { A11yProbes, AccessibilityState, OverlayEscape, OverlayProbe, TabStop } from '../../core/evidence.ts';
 import type { Language } from '../../core/ids.ts';
-import type { BrowserSession } from '../../session/types.ts';
+import { ActionError, type BrowserSession } from '../../session/types.ts';
 import { runAxe } from '../axe.ts';
 import { detectLanguage } from '../language.ts';
 import { overflowProbe } from '../probes.ts';
-import { cleanupProbe, focusProbe, inventoryProbe, settleProbe, textChangeProbe, type InventoryResult } from './probes.ts';
+import {
+  armOpenerProbe,
+  cleanupProbe,
+  focusIntoOverlayProbe,
+  focusProbe,
+  inventoryProbe,
+  overlayStateProbe,
+  reflowSettleProbe,
+  reopenedProbe,
+  SETTLE_BOUND_MS,
+  SETTLE_FRAMES,
+  textChangeProbe,
+  type InventoryResult,
+} from './probes.ts';
 
 /** Width of the reflow check, CSS px (WCAG 2.1 SC 1.4.10). */
 export const REFLOW_WIDTH = 320;
@@ -37,7 +53,61 @@ async function ensureDocumentFocus(session: BrowserSession): Promise<void> {
   for (let waited = 0; waited < 2000 && !(await hasFocus()); waited += 100) await new Promise((r) => setTimeout(r, 100));
 }
 
-async function keyboardWalk(session: BrowserSession, inv: InventoryResult): Promise<NonNullable<A11yProbes['keyboard']>> {
+/** How long an overlay may take to close after Escape (a closing animation), and to show again after its opener is clicked, ms. */
+export const OVERLAY_WAIT_MS = 1000;
+
+export interface A11yProbeOptions {
+  /**
+   * The control whose click opened the overlay at this state (the step's last `click`). With it, the
+   * walk presses Escape in an open overlay and then clicks it again, so the journey goes on from the
+   * same state; without it, Escape is not tried.
+   */
+  opener?: Locator | undefined;
+  /** Time allowed for the opener click, ms. */
+  actionTimeoutMs?: number | undefined;
+}
+
+async function poll<T>(probe: () => Promise<T>, done: (t: T) => boolean, ms: number): Promise<{ value: T; waitedMs: number }> {
+  const started = performance.now();
+  for (;;) {
+    const value = await probe();
+    const waitedMs = Math.round(performance.now() - started);
+    if (done(value) || waitedMs >= ms) return { value, waitedMs };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Escape in the open overlay: does it close, where does the focus go, is that the opener? Then the
+ * opener is clicked again so the state the step reached is restored for the rest of the journey.
+ */
+async function tryEscape(session: BrowserSession, options: A11yProbeOptions): Promise<Pick<OverlayProbe, 'escape' | 'escapeSkipped'>> {
+  if (!options.opener) return { escape: null, escapeSkipped: 'The step did not open it with a click, so it could not be reopened for the rest of the journey.' };
+  await session.evaluate(focusIntoOverlayProbe, null);
+  await session.press('Escape');
+  const { value: after, waitedMs } = await poll(() => session.evaluate(overlayStateProbe, null), (v) => !v.open, OVERLAY_WAIT_MS);
+  if (after.open) return { escape: { closed: false, waitedMs, focusAfter: null, focusedAfter: null, toOpener: null, reopened: null } };
+  await session.evaluate(armOpenerProbe, null);
+  let clicked = true;
+  try {
+    await session.click(options.opener, options.actionTimeoutMs ?? 10_000);
+  } catch (e) {
+    if (!(e instanceof ActionError)) throw e;
+    clicked = false;
+  }
+  const again = clicked ? (await poll(() => session.evaluate(reopenedProbe, null), (v) => v.open, OVERLAY_WAIT_MS)).value : { open: false, opener: null };
+  const escape: OverlayEscape = {
+    closed: true,
+    waitedMs,
+    focusAfter: after.focus,
+    focusedAfter: after.focused,
+    toOpener: after.focus === 'none' ? false : again.opener === null ? null : again.opener === 'same',
+    reopened: again.open,
+  };
+  return { escape };
+}
+
+async function keyboardWalk(session: BrowserSession, inv: InventoryResult, options: A11yProbeOptions): Promise<NonNullable<A11yProbes['keyboard']>> {
   const stops: TabStop[] = inv.stops.map((s) => ({ ...s, x: 0, y: 0, width: 0, height: 0, focusVisible: null, obscuredBy: null }));
   const sequence: Array<number | null> = [];
   const budget = Math.min(stops.length + 3, MAX_TAB_PRESSES);
@@ -55,11 +125,13 @@ async function keyboardWalk(session: BrowserSession, inv: InventoryResult): Prom
     // Every stop visited and focus has wrapped (left the stops or came back to the first): done.
     if (seen.size === stops.length && (f.stop === null || (f.stop === sequence[0] && sequence.length > 1))) break;
   }
-  return { stops, sequence, unfocusable: inv.unfocusable, truncated: stops.length + 3 > MAX_TAB_PRESSES };
+  const walked = { stops, sequence, unfocusable: inv.unfocusable, truncated: stops.length + 3 > MAX_TAB_PRESSES };
+  if (!inv.overlay) return walked;
+  return { ...walked, overlay: { ...inv.overlay, ...(await tryEscape(session, options)) } };
 }
 
 /** Runs every beyond-axe probe at the current page state. */
-export async function runA11yProbes(session: BrowserSession): Promise<A11yProbes> {
+export async function runA11yProbes(session: BrowserSession, options: A11yProbeOptions = {}): Promise<A11yProbes> {
   const started = performance.now();
   const viewport = session.viewport();
   const errors: A11yProbes['errors'] = [];
@@ -82,19 +154,19 @@ export async function runA11yProbes(session: BrowserSession): Promise<A11yProbes
       parts: inv.language.parts.map((p) => ({ selector: p.selector, name: p.name, declared: p.declared, detected: detect(p.text) })),
     };
     try {
-      probes.keyboard = await keyboardWalk(session, inv);
+      probes.keyboard = await keyboardWalk(session, inv, options);
     } catch (e) {
       errors.push({ probe: 'keyboard', message: message(e) });
     }
   }
   try {
-    await session.evaluate(cleanupProbe, null);
+    await session.evaluate(cleanupProbe, { keepFocus: inv?.overlay != null });
   } catch (e) {
     errors.push({ probe: 'cleanup', message: message(e) });
   }
   for (const mode of ['resize', 'spacing'] as const) {
     try {
-      const r = await session.evaluate(textChangeProbe, { mode });
+      const r = await session.evaluate(textChangeProbe, { mode, frames: SETTLE_FRAMES, boundMs: SETTLE_BOUND_MS });
       if (mode === 'resize') probes.textResize = r;
       else probes.textSpacing = r;
     } catch (e) {
@@ -104,11 +176,12 @@ export async function runA11yProbes(session: BrowserSession): Promise<A11yProbes
   try {
     await session.setViewport(REFLOW_WIDTH, viewport.height);
     try {
-      await session.evaluate(settleProbe, null);
-      probes.reflow = await session.evaluate(overflowProbe, null);
+      // Measured once the page has re-laid out for the narrow viewport (a wide page is watched until the bound).
+      const settle = await session.evaluate(reflowSettleProbe, { frames: SETTLE_FRAMES, boundMs: SETTLE_BOUND_MS, fits: true });
+      probes.reflow = { ...(await session.evaluate(overflowProbe, null)), settle };
     } finally {
       await session.setViewport(viewport.width, viewport.height);
-      await session.evaluate(settleProbe, null).catch(() => undefined);
+      await session.evaluate(reflowSettleProbe, { frames: SETTLE_FRAMES, boundMs: SETTLE_BOUND_MS, fits: false }).catch(() => undefined);
     }
   } catch (e) {
     errors.push({ probe: 'reflow', message: message(e) });
@@ -124,11 +197,12 @@ export async function measureAccessibilityState(
   session: BrowserSession,
   step: string,
   url: string,
+  options: A11yProbeOptions = {},
 ): Promise<{ state: AccessibilityState; axeMs: number; probesMs: number; totalMs: number }> {
   const t0 = performance.now();
   const axe = await runAxe(session, step, url);
   const t1 = performance.now();
-  const probes = await runA11yProbes(session);
+  const probes = await runA11yProbes(session, options);
   const t2 = performance.now();
   return { state: { ...axe, probes }, axeMs: Math.round(t1 - t0), probesMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0) };
 }

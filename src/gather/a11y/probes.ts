@@ -24,6 +24,15 @@ export interface InventoryResult {
     controls: Array<{ selector: string; name: string; stop: number | null }>;
   }>;
   motion: { longAnimations: string[]; reducedMotionRule: boolean };
+  /** The overlay open at this state (marked `data-erh-overlay`), or null; the focus start point is inside it. */
+  overlay: {
+    selector: string;
+    name: string;
+    role: 'dialog' | 'alertdialog' | 'menu';
+    modal: boolean;
+    stops: number[];
+    focusOnOpen: 'inside' | 'outside' | 'none';
+  } | null;
 }
 
 /** Marks tabbables and fixed boxes, and measures everything that needs no interaction. Puts a focus start point at the top of the page. */
@@ -67,11 +76,35 @@ export function inventoryProbe(): InventoryResult {
   const disabled = (el: Element): boolean => (el as HTMLButtonElement).disabled === true;
 
   // Forget marks of an earlier run at this state.
-  for (const el of Array.from(document.querySelectorAll('[data-erh-stop],[data-erh-fixed]'))) {
+  for (const el of Array.from(document.querySelectorAll('[data-erh-stop],[data-erh-fixed],[data-erh-overlay]'))) {
     el.removeAttribute('data-erh-stop');
     el.removeAttribute('data-erh-fixed');
+    el.removeAttribute('data-erh-overlay');
   }
   document.querySelector('[data-erh-start]')?.remove();
+
+  // ── an open overlay (dialog, alert dialog, popup menu): where the patron's keyboard is ──
+  const focusedAtStart = document.activeElement;
+  const overlays = Array.from(document.querySelectorAll('dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"],[role="menu"]')).filter((el) => {
+    if (el.tagName === 'DIALOG' && !(el as HTMLDialogElement).open) return false;
+    if (!rendered(el) || el.closest('[aria-hidden="true"]')) return false;
+    // A menu counts only as a popup (positioned over the page), not a menu drawn in the page's flow.
+    if (el.getAttribute('role') === 'menu') return ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+    return true;
+  });
+  const isModal = (el: Element): boolean => {
+    let native = false;
+    try {
+      native = el.matches(':modal');
+    } catch {
+      // an engine without :modal
+    }
+    return native || el.getAttribute('aria-modal') === 'true';
+  };
+  const outermost = overlays.filter((el) => !overlays.some((o) => o !== el && o.contains(el) && o.getAttribute('role') !== 'menu'));
+  const holding = focusedAtStart ? overlays.filter((el) => el.contains(focusedAtStart)) : [];
+  const overlayEl: Element | undefined =
+    holding[holding.length - 1] ?? outermost.filter(isModal)[outermost.filter(isModal).length - 1] ?? outermost[outermost.length - 1];
 
   // ── sequential focus order ──
   const focusable = 'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable=""],[contenteditable="true"],audio[controls],video[controls]';
@@ -226,13 +259,38 @@ export function inventoryProbe(): InventoryResult {
     }
   }
 
-  // Focus start point: a transient element at the top of the body, so the first Tab reaches the first stop.
-  const start = document.createElement('span');
-  start.setAttribute('data-erh-start', '');
-  start.tabIndex = -1;
-  document.body.prepend(start);
-  start.focus({ preventScroll: true });
-  window.scrollTo(0, 0);
+  // Focus start point. With an overlay open the walk starts where the patron's focus is (or should
+  // be): on the focused element when it is inside the overlay, else at the overlay's first position.
+  // Otherwise a transient element at the top of the body, so the first Tab reaches the first stop.
+  let overlay: InventoryResult['overlay'] = null;
+  if (overlayEl) {
+    overlayEl.setAttribute('data-erh-overlay', '');
+    const atBody = !focusedAtStart || focusedAtStart === document.body || focusedAtStart === document.documentElement;
+    const focusOnOpen = atBody ? ('none' as const) : overlayEl.contains(focusedAtStart) ? ('inside' as const) : ('outside' as const);
+    const role = overlayEl.getAttribute('role');
+    overlay = {
+      selector: sel(overlayEl),
+      name: nameOf(overlayEl).slice(0, 80),
+      role: role === 'alertdialog' ? 'alertdialog' : role === 'menu' ? 'menu' : 'dialog',
+      modal: isModal(overlayEl),
+      stops: ordered.flatMap((el, i) => (overlayEl.contains(el) ? [i] : [])),
+      focusOnOpen,
+    };
+    if (focusOnOpen !== 'inside') {
+      const start = document.createElement('span');
+      start.setAttribute('data-erh-start', '');
+      start.tabIndex = -1;
+      overlayEl.prepend(start);
+      start.focus({ preventScroll: true });
+    }
+  } else {
+    const start = document.createElement('span');
+    start.setAttribute('data-erh-start', '');
+    start.tabIndex = -1;
+    document.body.prepend(start);
+    start.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }
 
   return {
     stops: ordered.map((el) => ({ selector: sel(el), name: nameOf(el) })),
@@ -242,6 +300,7 @@ export function inventoryProbe(): InventoryResult {
     bypass,
     media,
     motion: { longAnimations, reducedMotionRule },
+    overlay,
   };
 }
 
@@ -319,6 +378,7 @@ export function focusProbe(): FocusResult {
 
 export interface ClippedResult {
   clipped: Array<{ selector: string; name: string; hiddenPx: number }>;
+  settle: SettleResult;
 }
 
 /**
@@ -326,7 +386,7 @@ export interface ClippedResult {
  * reverts the change. `resize`: each element's font size doubled (in px, so nothing compounds:
  * WCAG 1.4.4). `spacing`: the WCAG 1.4.12 text-spacing style.
  */
-export async function textChangeProbe(arg: { mode: 'resize' | 'spacing' }): Promise<ClippedResult> {
+export async function textChangeProbe(arg: { mode: 'resize' | 'spacing'; frames: number; boundMs: number }): Promise<ClippedResult> {
   const sel = (el: Element): string => {
     const parts: string[] = [];
     for (let e: Element | null = el; e && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
@@ -375,8 +435,50 @@ export async function textChangeProbe(arg: { mode: 'resize' | 'spacing' }): Prom
     document.head.append(style);
     undo.push(() => style.remove());
   }
-  await frame();
-  const after = measure();
+  // Measure once the page has finished re-laying out: the layout the same for `frames` frames; text
+  // that is newly cut off is watched until the bound, in case the page adapts late (a ResizeObserver).
+  const tick = (): Promise<void> =>
+    new Promise((resolve) => {
+      const t = setTimeout(resolve, 100); // rAF is throttled in a window without focus
+      requestAnimationFrame(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  const signature = (): string => {
+    const root = document.documentElement;
+    const parts = [root.scrollWidth, root.scrollHeight];
+    for (const el of Array.from(document.body.children).slice(0, 60)) {
+      const r = el.getBoundingClientRect();
+      parts.push(Math.round(r.left), Math.round(r.width), Math.round(r.height));
+    }
+    return parts.join(',');
+  };
+  const newlyClipped = (m: Map<Element, number>): boolean => [...m].some(([el, hidden]) => !(before.has(el) && (before.get(el) ?? 0) >= hidden - 2));
+  const started = performance.now();
+  let last = signature();
+  let lastChange = 0;
+  let stable = 0;
+  let after = new Map<Element, number>();
+  let settledMs: number | null = null;
+  for (;;) {
+    await tick();
+    const now = performance.now() - started;
+    const sig = signature();
+    if (sig !== last) {
+      last = sig;
+      lastChange = now;
+      stable = 0;
+    } else {
+      stable++;
+    }
+    if (stable >= arg.frames || now >= arg.boundMs) {
+      after = measure();
+      settledMs = stable >= arg.frames ? Math.round(lastChange) : null;
+      if (!newlyClipped(after) || now >= arg.boundMs) break;
+      stable = 0; // clipped: keep watching the page until the bound
+    }
+  }
   for (const u of undo) u();
   await frame();
   const clipped: ClippedResult['clipped'] = [];
@@ -387,22 +489,178 @@ export async function textChangeProbe(arg: { mode: 'resize' | 'spacing' }): Prom
     if (clipped.length >= 25) break;
     clipped.push({ selector: sel(el), name: ((el as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim().slice(0, 80), hiddenPx: Math.round(hidden) });
   }
-  return { clipped };
+  return { clipped, settle: { settledMs, boundMs: arg.boundMs } };
 }
 
-/** Waits two animation frames (after a viewport change) and measures horizontal overflow. */
-export async function settleProbe(): Promise<void> {
-  await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+/** Frames the layout must stay the same before it counts as settled. */
+export const SETTLE_FRAMES = 5;
+/** The most a layout probe waits for the page to finish re-laying out, ms. */
+export const SETTLE_BOUND_MS = 2000;
+
+export interface SettleResult {
+  /** Time from the start until the layout was last seen changing, ms; null: still changing at the bound. */
+  settledMs: number | null;
+  boundMs: number;
+}
+
+/**
+ * Waits until the page has finished re-laying out after a viewport change: the document's size and
+ * the boxes of the body's children stay the same for `frames` animation frames. When the page does
+ * not fit the viewport (`fits: true` asks for that), the probe goes on watching until `boundMs`, in
+ * case the page reflows late (a debounced resize handler): only then is a wide page measured as wide.
+ */
+export async function reflowSettleProbe(arg: { frames: number; boundMs: number; fits: boolean }): Promise<SettleResult> {
+  const frame = (): Promise<void> =>
+    new Promise((resolve) => {
+      const t = setTimeout(resolve, 100); // rAF is throttled in a window without focus: never wait on it alone
+      requestAnimationFrame(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  const signature = (): string => {
+    const root = document.documentElement;
+    const parts = [root.scrollWidth, root.scrollHeight, root.clientWidth, document.body ? document.body.scrollWidth : 0];
+    for (const el of Array.from(document.body ? document.body.children : []).slice(0, 60)) {
+      const r = el.getBoundingClientRect();
+      parts.push(Math.round(r.left), Math.round(r.width), Math.round(r.height));
+    }
+    return parts.join(',');
+  };
+  const wide = (): boolean => {
+    const root = document.documentElement;
+    return Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0) > root.clientWidth + 1;
+  };
+  const started = performance.now();
+  let last = signature();
+  let lastChange = 0;
+  let stable = 0;
+  for (;;) {
+    await frame();
+    const now = performance.now() - started;
+    const sig = signature();
+    if (sig !== last) {
+      last = sig;
+      lastChange = now;
+      stable = 0;
+    } else {
+      stable++;
+    }
+    if (now >= arg.boundMs) return { settledMs: stable >= arg.frames ? Math.round(lastChange) : null, boundMs: arg.boundMs };
+    if (stable >= arg.frames && (!arg.fits || !wide())) return { settledMs: Math.round(lastChange), boundMs: arg.boundMs };
+  }
 }
 
 /** Removes every mark the inventory probe left, and the focus. */
-export function cleanupProbe(): void {
-  for (const el of Array.from(document.querySelectorAll('[data-erh-stop],[data-erh-fixed]'))) {
+export function cleanupProbe(arg: { keepFocus: boolean }): void {
+  for (const el of Array.from(document.querySelectorAll('[data-erh-stop],[data-erh-fixed],[data-erh-overlay],[data-erh-returned]'))) {
     el.removeAttribute('data-erh-stop');
     el.removeAttribute('data-erh-fixed');
+    el.removeAttribute('data-erh-overlay');
+    el.removeAttribute('data-erh-returned');
   }
+  document.documentElement.removeAttribute('data-erh-opener');
   document.querySelector('[data-erh-start]')?.remove();
-  (document.activeElement as HTMLElement | null)?.blur?.();
+  // An open overlay keeps the focus the patron has in it; elsewhere the focus is let go.
+  if (!arg.keepFocus) (document.activeElement as HTMLElement | null)?.blur?.();
   delete (window as unknown as { __erhA11y?: unknown }).__erhA11y;
   window.scrollTo(0, 0);
+}
+
+export interface OverlayStateResult {
+  /** The overlay marked by the inventory probe is still shown (connected, rendered, open). */
+  open: boolean;
+  focus: 'inside' | 'outside' | 'none';
+  /** The focused element (null: the page itself). */
+  focused: { selector: string; name: string } | null;
+}
+
+/**
+ * Is the marked overlay still open, and where is the focus? When it has closed and the focus is on
+ * an element, that element is marked `data-erh-returned` (to compare with the opener later).
+ */
+export function overlayStateProbe(): OverlayStateResult {
+  const sel = (el: Element): string => {
+    const parts: string[] = [];
+    for (let e: Element | null = el; e && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
+      const tag = e.tagName.toLowerCase();
+      if (e.id && document.querySelectorAll(`#${CSS.escape(e.id)}`).length === 1) {
+        parts.unshift(`${tag}#${CSS.escape(e.id)}`);
+        break;
+      }
+      const parent: Element | null = e.parentElement;
+      const same = parent ? Array.from(parent.children).filter((c) => c.tagName === e!.tagName) : [];
+      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(e) + 1})` : tag);
+    }
+    return parts.join(' > ');
+  };
+  const nameOf = (el: Element): string => {
+    const label = el.getAttribute('aria-label');
+    const text = label && label.trim() ? label : ((el as HTMLElement).innerText ?? el.textContent ?? '') || el.getAttribute('title') || '';
+    return text.replace(/\s+/g, ' ').trim().slice(0, 80);
+  };
+  const overlay = document.querySelector('[data-erh-overlay]');
+  const st = overlay ? getComputedStyle(overlay) : null;
+  const open =
+    overlay !== null &&
+    overlay.isConnected &&
+    overlay.getClientRects().length > 0 &&
+    st !== null &&
+    st.visibility !== 'hidden' &&
+    !(overlay.tagName === 'DIALOG' && !(overlay as HTMLDialogElement).open) &&
+    !overlay.closest('[aria-hidden="true"],[inert]');
+  const a = document.activeElement;
+  const atBody = !a || a === document.body || a === document.documentElement;
+  const focus = atBody ? ('none' as const) : overlay && overlay.contains(a) ? ('inside' as const) : ('outside' as const);
+  document.querySelector('[data-erh-returned]')?.removeAttribute('data-erh-returned');
+  if (!open && a && !atBody) a.setAttribute('data-erh-returned', '');
+  return { open, focus, focused: a && !atBody ? { selector: sel(a), name: nameOf(a) } : null };
+}
+
+/**
+ * Before the harness clicks the opener again: remembers (on the root element, `data-erh-opener`)
+ * whether the next click lands on the element the focus returned to.
+ */
+export function armOpenerProbe(): void {
+  document.documentElement.removeAttribute('data-erh-opener');
+  document.addEventListener(
+    'click',
+    (e) => {
+      const t = e.target;
+      const returned = document.querySelector('[data-erh-returned]');
+      const same = returned !== null && t instanceof Node && (returned === t || returned.contains(t) || t.contains(returned));
+      document.documentElement.setAttribute('data-erh-opener', same ? 'same' : 'other');
+    },
+    { capture: true, once: true },
+  );
+}
+
+/** After the opener was clicked again: whether an overlay is shown again, and what the armed click saw. */
+export function reopenedProbe(): { open: boolean; opener: 'same' | 'other' | null } {
+  const shown = Array.from(document.querySelectorAll('dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"],[role="menu"]')).some((el) => {
+    if (el.tagName === 'DIALOG' && !(el as HTMLDialogElement).open) return false;
+    const st = getComputedStyle(el);
+    return el.getClientRects().length > 0 && st.visibility !== 'hidden' && !el.closest('[aria-hidden="true"],[inert]');
+  });
+  const v = document.documentElement.getAttribute('data-erh-opener');
+  return { open: shown, opener: v === 'same' ? 'same' : v === 'other' ? 'other' : null };
+}
+
+/**
+ * Before Escape is pressed: puts the focus back inside the marked overlay when the walk left it (a
+ * non-modal overlay lets the focus go on to the page), on its first tab stop or else the overlay
+ * itself, so the key reaches the overlay as it would from a patron working in it. True when the
+ * focus is inside the overlay afterwards.
+ */
+export function focusIntoOverlayProbe(): boolean {
+  const overlay = document.querySelector('[data-erh-overlay]');
+  if (!overlay) return false;
+  if (overlay.contains(document.activeElement)) return true;
+  const first = overlay.querySelector('[data-erh-stop]') as HTMLElement | null;
+  if (first) first.focus({ preventScroll: true });
+  else {
+    const start = overlay.querySelector('[data-erh-start]') as HTMLElement | null;
+    start?.focus({ preventScroll: true });
+  }
+  return overlay.contains(document.activeElement);
 }
