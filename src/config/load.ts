@@ -45,14 +45,22 @@ function readYaml(root: string, file: string): unknown {
   const display = relative(root, file) || file;
   let size: number;
   try {
-    size = statSync(file).size;
-  } catch {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new ConfigError(display, undefined, 'is not a file (a configuration file must be a YAML file, not a folder)');
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
     throw new ConfigError(display, undefined, 'file not found');
   }
   if (size > MAX_CONFIG_BYTES) {
     throw new ConfigError(display, undefined, `file is ${size} bytes; configuration files are limited to ${MAX_CONFIG_BYTES}`);
   }
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(display, undefined, `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const err = doc.errors[0];
   if (err) {
@@ -88,9 +96,18 @@ export function parseFile<S extends z.ZodType>(root: string, file: string, schem
   return parsed.data;
 }
 
-function yamlFiles(dir: string): string[] {
+function yamlFiles(root: string, dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  const display = `${relative(root, dir) || dir}/`;
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new ConfigError(display, undefined, 'is not a folder (it must be a folder of YAML files)');
+    names = readdirSync(dir);
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError(display, undefined, `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return names
     .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && !f.startsWith('.'))
     .sort()
     .map((f) => join(dir, f));
@@ -116,8 +133,11 @@ export function loadConfig(options: LoadOptions): ResolvedConfig {
   const root = resolve(options.root);
   const load = <T extends { id: string }>(dir: string, schema: z.ZodType<T>) => {
     const out = new Map<string, { item: T; file: string }>();
-    for (const file of yamlFiles(join(root, dir))) {
+    for (const file of yamlFiles(root, join(root, dir))) {
       const item = parseFile(root, file, schema) as T;
+      const before = out.get(item.id);
+      // x.yaml and x.yml both name id x: which one counts would depend on the order of a folder listing.
+      if (before) throw new ConfigError(relative(root, file), 'id', `"${item.id}" is also the id of ${before.file}: keep one of the two files`);
       out.set(item.id, { item, file: relative(root, file) });
     }
     return out;

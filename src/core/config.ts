@@ -54,9 +54,36 @@ export const LocatorSchema = z
   .describe('An element, found by role+name, label, text, placeholder, test id or CSS selector');
 export type Locator = z.infer<typeof LocatorSchema>;
 
+/**
+ * A URL the configuration names: never with credentials in it (`user:pass@host` would put a secret
+ * into every log, report and history entry), never a script URL (`javascript:`, `vbscript:`, also
+ * written with tabs, newlines or control characters inside, as browsers read them).
+ */
+export function urlProblem(value: string): string | undefined {
+  // Browsers drop ASCII tab/newline anywhere and leading C0 controls and spaces before parsing.
+  const squeezed = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  if (/^(?:javascript|vbscript):/i.test(squeezed)) return 'a script URL (javascript:) is not a place to go: name a page of the service';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(squeezed)) {
+    try {
+      const u = new URL(squeezed);
+      if (u.username !== '' || u.password !== '') return 'a URL must not carry credentials (user:password@): give them as patrons or { env: NAME } secrets';
+    } catch {
+      return undefined;
+    }
+  } else if (/^\/\/[^/]*@/.test(squeezed)) {
+    return 'a URL must not carry credentials (user:password@): give them as patrons or { env: NAME } secrets';
+  }
+  return undefined;
+}
+
+const refineUrl = (value: string, ctx: z.RefinementCtx): void => {
+  const problem = urlProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
 export const ActionSchema = z
   .union([
-    z.strictObject({ goto: z.string().min(1).describe('Path relative to the service baseUrl, or an absolute URL') }),
+    z.strictObject({ goto: z.string().min(1).superRefine(refineUrl).describe('Path relative to the service baseUrl, or an absolute URL') }),
     z.strictObject({ click: LocatorSchema }),
     z.strictObject({
       fill: z.strictObject({
@@ -340,7 +367,7 @@ export const ServiceSchema = z
     name: z.string().min(1).describe('Name of the service as the committee knows it'),
     vendor: z.string().min(1).describe('Company offering the service'),
     kind: z.enum(SERVICE_KINDS).describe('What the service lends or offers'),
-    baseUrl: z.url({ protocol: /^https?$/ }).describe('Root URL of the service; journey paths are relative to it'),
+    baseUrl: z.url({ protocol: /^https?$/ }).superRefine(refineUrl).describe('Root URL of the service; journey paths are relative to it'),
     languages: z.array(z.enum(LANGUAGES)).min(1).describe('User-interface languages the service offers'),
     login: LoginSchema.describe('How a patron logs in'),
     library: LibrarySystemSchema.optional(),

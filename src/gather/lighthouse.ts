@@ -14,7 +14,9 @@ import type { LighthouseRun, PerformancePage } from '../core/evidence.ts';
 import { HarnessError } from '../core/errors.ts';
 import { chromiumArgs } from '../session/browsers.ts';
 import type { SessionCookie } from '../session/types.ts';
+import type { Redactor } from '../config/secrets.ts';
 import type { Artifacts } from './artifacts.ts';
+import { containReport, redactResult } from './lighthouse-report.ts';
 
 const require = createRequire(import.meta.url);
 export const LIGHTHOUSE_VERSION = (require('lighthouse/package.json') as { version: string }).version;
@@ -121,6 +123,8 @@ export async function runLighthouse(options: {
   pages: LighthousePageRequest[];
   runs: number;
   artifacts: Artifacts;
+  /** Redacts the report (every string of the result) before it is written. */
+  redactor: Redactor;
   onRun?: (page: string, run: number) => void;
 }): Promise<{ pages: PerformancePage[]; browserVersion: string }> {
   let chrome: LaunchedChrome;
@@ -201,7 +205,9 @@ export async function runLighthouse(options: {
       const rep = runs[repIndex];
       if (rep) {
         const file = options.artifacts.file(`lighthouse-${page.step}.html`);
-        writeFileSync(file.absolute, generateReport(rep.lhr, 'html'));
+        // Redacted before it is generated, contained when written (src/gather/lighthouse-report.ts).
+        const lhr = redactResult(rep.lhr, options.redactor, { dropScreenshots: page.cookies !== undefined });
+        writeFileSync(file.absolute, containReport(generateReport(lhr, 'html')));
         rep.report = file.relative;
       }
       pages.push({

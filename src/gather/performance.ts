@@ -97,6 +97,7 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
     pages,
     runs: kit.lighthouseRuns,
     artifacts: kit.artifacts,
+    redactor: kit.redactor,
     onRun: (step, run) => kit.progress?.(`lighthouse ${step} run ${run}/${kit.lighthouseRuns}`),
   });
   return envelope(kit, 'performance', started, version === 'unknown' ? browserVersion : version, walk, {
