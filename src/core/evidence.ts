@@ -14,6 +14,19 @@ export const EVIDENCE_VERSION = 1 as const;
 /** A file written next to the evidence JSON (relative path, forward slashes). */
 const FileRef = z.string().describe('Path relative to the run directory');
 
+/** How a vendor's page kept the harness from examining it (src/session/types.ts PageUnexaminableError). */
+export const UNEXAMINABLE_CAUSES = ['navigated', 'closed', 'dialog', 'hung', 'tampered'] as const;
+export const UnexaminableSchema = z.strictObject({
+  /**
+   * navigated: the page navigated away under the probes; closed: it closed itself; dialog: it kept
+   * an alert/confirm/prompt open; hung: its main thread did not answer; tampered: it replaced the
+   * built-ins the probes rely on, on a driver without a world isolated from the page's scripts.
+   */
+  cause: z.enum(UNEXAMINABLE_CAUSES),
+  /** What the harness saw, in its own words. */
+  detail: z.string(),
+});
+
 export const StepEvidenceSchema = z.strictObject({
   /** Journey step id, or a synthetic id such as `login:valid`. */
   step: z.string(),
@@ -34,6 +47,11 @@ export const StepEvidenceSchema = z.strictObject({
    * server error), each with the status seen; absent when none was repeated.
    */
   retries: z.array(z.strictObject({ url: z.string(), status: z.number().int() })).optional(),
+  /**
+   * The page would not let itself be examined at this step (a vendor-side fact): the step is not ok
+   * (`error` says why), so `<suite>/journey-completed` fails with this as its finding.
+   */
+  unexaminable: UnexaminableSchema.optional(),
 });
 export type StepEvidence = z.infer<typeof StepEvidenceSchema>;
 

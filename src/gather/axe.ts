@@ -1,5 +1,7 @@
 /**
- * axe-core through any BrowserSession: the axe source is injected as a script and run in the page;
+ * axe-core through any BrowserSession: the axe source is defined and run in one probe call, in the
+ * session's isolated world where it has one (src/session/types.ts `evaluate`), never trusting a
+ * `window.axe` the page may have defined;
  * results are compacted in the page so that only what the evidence keeps crosses the wire.
  * Violations and needs-review (incomplete) results are kept with their nodes; passes and
  * inapplicable rules as ids.
@@ -7,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AccessibilityState, AxeRuleResult } from '../core/evidence.ts';
-import type { BrowserSession } from '../session/types.ts';
+import type { BrowserSession, Probe } from '../session/types.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -31,13 +33,12 @@ interface AxeProbeResult {
   inapplicable: string[];
 }
 
-/** In-page: runs axe and compacts its results. Self-contained. */
-async function runAxeProbe(arg: { tags: string[] }): Promise<AxeProbeResult> {
+/** In-page: runs the given axe (never a global the page could define) and compacts its results. Self-contained. */
+async function runAxeProbe(arg: { tags: string[] }, axe: unknown): Promise<AxeProbeResult> {
   type AxeNode = { target: unknown[]; html: string; failureSummary?: string; impact?: string | null };
   type AxeRule = { id: string; impact?: string | null; tags: string[]; description: string; help: string; helpUrl: string; nodes: AxeNode[] };
   type AxeResults = { violations: AxeRule[]; incomplete: AxeRule[]; passes: AxeRule[]; inapplicable: AxeRule[] };
-  const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe;
-  const r = await axe.run(document, {
+  const r = await (axe as { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> }).run(document, {
     runOnly: { type: 'tag', values: arg.tags },
     resultTypes: ['violations', 'incomplete'],
     iframes: true,
@@ -66,10 +67,29 @@ async function runAxeProbe(arg: { tags: string[] }): Promise<AxeProbeResult> {
   };
 }
 
+/**
+ * The in-page function that defines axe-core and runs it in one call: axe's source is wrapped so that
+ * its UMD export lands in a local `module`, and the probe is handed that object. Nothing is looked up
+ * on `window`, so a page that defines its own `window.axe` (or a setter for it) changes nothing, in an
+ * isolated world or not. (A probe is serialised by its source text; this one is built from axe's.)
+ */
+let cachedProbe: Probe<{ tags: string[] }, AxeProbeResult> | undefined;
+function axeProbe(): Probe<{ tags: string[] }, AxeProbeResult> {
+  if (!cachedProbe) {
+    const source = `async function (arg) {
+var module = { exports: {} }, define = undefined;
+${axeSource().source}
+;return (${runAxeProbe.toString()})(arg, module.exports);
+}`;
+    const probe = (() => {
+      throw new Error('axe probe runs in the page only');
+    }) as Probe<{ tags: string[] }, AxeProbeResult>;
+    cachedProbe = Object.assign(probe, { toString: () => source });
+  }
+  return cachedProbe;
+}
+
 export async function runAxe(session: BrowserSession, step: string, url: string): Promise<AccessibilityState> {
-  const { source } = axeSource();
-  const loaded = await session.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined', null);
-  if (!loaded) await session.runScript(source);
-  const result = await session.evaluate(runAxeProbe, { tags: [...AXE_TAGS] });
+  const result = await session.evaluate(axeProbe(), { tags: [...AXE_TAGS] });
   return { step, url, ...result };
 }

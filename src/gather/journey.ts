@@ -2,14 +2,17 @@
  * Walks a service's journey through a BrowserSession, step by step, recording what each step
  * reached. After each step the caller's `onState` examines the page (axe, overflow, screenshots).
  * A step that fails stops the walk — later steps depend on it — and is recorded as a vendor-side
- * fact; only an unreachable service or a timeout changes the gather status.
+ * fact; only an unreachable service or a timeout changes the gather status. A page that would not
+ * let itself be examined (navigated away under the probes, closed itself, kept a dialog open, hung,
+ * replaced the instruments: PageUnexaminableError) fails its step the same way, with the cause kept
+ * in `unexaminable` — a scored vendor result, never a harness error.
  */
 import type { JourneyStep, Service } from '../core/config.ts';
 import type { StepEvidence } from '../core/evidence.ts';
 import type { GatherStatus, PatronRole } from '../core/ids.ts';
 import { performLogin, secretFields } from '../auth/strategies/index.ts';
 import type { PatronSecrets, Redactor } from '../config/secrets.ts';
-import { ActionError, NavigationError, type BrowserSession } from '../session/types.ts';
+import { ActionError, NavigationError, PageUnexaminableError, type BrowserSession } from '../session/types.ts';
 import { runAction, type ActionContext } from './actions.ts';
 import type { Artifacts } from './artifacts.ts';
 
@@ -62,6 +65,7 @@ export async function walkJourney(
   for (const step of ctx.service.journey) {
     const started = performance.now();
     let error: string | undefined;
+    let unexaminable: StepEvidence['unexaminable'];
     const retries: Array<{ url: string; status: number }> = [];
     actions.onRetry = (r) => retries.push({ url: ctx.redactor.text(r.url), status: r.status });
     try {
@@ -70,7 +74,9 @@ export async function walkJourney(
       if (e instanceof NavigationError && (e.unreachable || e.timedOut) && steps.length === 0) {
         return { steps, status: e.unreachable ? 'unreachable' : 'timeout', reason: ctx.redactor.text(e.message) };
       }
+      if (e instanceof PageUnexaminableError) unexaminable = { cause: e.why, detail: ctx.redactor.text(e.message) };
       if (e instanceof ActionError || e instanceof NavigationError) error = e.message;
+      else if (e instanceof PageUnexaminableError) error = unexaminableMessage(e);
       else throw e;
     }
     const evidence: StepEvidence = {
@@ -81,6 +87,7 @@ export async function walkJourney(
       ...(error !== undefined ? { error: ctx.redactor.text(error) } : {}),
       durationMs: Math.round(performance.now() - started),
       ...(retries.length > 0 ? { retries } : {}),
+      ...(unexaminable ? { unexaminable } : {}),
     };
     if (options.screenshots) {
       const shot = ctx.artifacts.file(`${options.suite}-${step.id}.png`);
@@ -91,7 +98,25 @@ export async function walkJourney(
     }
     steps.push(evidence);
     if (!evidence.ok) break;
-    await options.onState?.(step, evidence);
+    try {
+      await options.onState?.(step, evidence);
+    } catch (e) {
+      if (!(e instanceof PageUnexaminableError)) throw e;
+      markUnexaminable(evidence, e, ctx.redactor);
+      break;
+    }
   }
   return { steps, status: 'complete' };
+}
+
+/** The words a step failed with when the page would not let itself be examined. */
+export function unexaminableMessage(e: PageUnexaminableError): string {
+  return e.why === 'tampered' ? `The instruments were tampered with: ${e.message}` : `The page would not stay still long enough to be examined: ${e.message}`;
+}
+
+/** Records on a step that the page kept the harness from examining it: the step fails, with the cause. */
+export function markUnexaminable(step: StepEvidence, e: PageUnexaminableError, redactor: Redactor): void {
+  step.ok = false;
+  step.error = redactor.text(unexaminableMessage(e));
+  step.unexaminable = { cause: e.why, detail: redactor.text(e.message) };
 }

@@ -22,9 +22,11 @@ import { resolveUrl } from './availability.ts';
 import { HarnessError } from '../core/errors.ts';
 import type { Engine } from '../core/ids.ts';
 import { chromiumArgs, findBrowser, installHint } from './browsers.ts';
+import { guardedProbeSource, unguard } from './integrity.ts';
 import {
   ActionError,
   NavigationError,
+  PageUnexaminableError,
   describeLocator,
   type BrowserSession,
   type PageScope,
@@ -227,15 +229,21 @@ export class PlaywrightSession implements BrowserSession {
     await this.page.bringToFront();
   }
 
+  get isolated(): boolean {
+    return utilityWorld(this.page.mainFrame()) !== undefined;
+  }
+
   evaluate<A, R>(probe: Probe<A, R>, arg: A): Promise<R> {
-    // Probes take plain JSON arguments, so Playwright's handle unboxing never applies.
-    return this.page.evaluate(probe as (a: unknown) => R | Promise<R>, arg as unknown);
+    return evaluateIn(this.page, probe, arg, EVALUATE_TIMEOUT_MS);
   }
 
   async runScript(source: string): Promise<void> {
     // The completion value is never wanted: `void 0` spares serialising it (axe-core's source ends on
     // a large object; ~70 ms less per injection in a micro-benchmark, within noise on the demo pages).
-    await this.page.evaluate(`${source}\n;void 0`);
+    const expression = `${source}\n;void 0`;
+    const frame = this.page.mainFrame();
+    const iso = utilityWorld(frame);
+    await settled(this.page, iso ? iso._evaluateExpression(expression, { isFunction: false, world: 'utility' }, undefined) : frame.evaluate(expression), EVALUATE_TIMEOUT_MS);
   }
 
   async screenshot(file: string, options: { fullPage?: boolean; mask?: Locator[] } = {}): Promise<void> {
@@ -355,14 +363,81 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   async resetState(): Promise<void> {
-    for (const extra of this.context.pages()) if (extra !== this.page) await extra.close().catch(() => undefined);
+    for (const extra of this.context.pages()) {
+      if (extra === this.page) continue;
+      closing.add(extra);
+      await extra.close().catch(() => undefined);
+    }
     await this.context.clearCookies();
     await this.page.goto('about:blank').catch(() => undefined);
   }
 
   async close(): Promise<void> {
+    for (const p of this.context.pages()) closing.add(p);
     await this.context.close().catch(() => undefined);
   }
+}
+
+/** How long one probe may take before the page counts as hung (axe-core on a large page takes seconds). */
+const EVALUATE_TIMEOUT_MS = 60_000;
+
+/**
+ * Playwright's own (in-process) server object behind a client Frame. It can evaluate in Playwright's
+ * utility world — a CDP isolated world on Chromium, a WebDriver BiDi sandbox on Firefox, WebKit's
+ * isolated world — which shares the DOM but none of the page's JavaScript: a page that defines
+ * `window.axe` or replaces `HTMLElement.prototype.focus` changes nothing there. Playwright's public
+ * API evaluates only in the page's own world; this reaches the same server call its own
+ * actionability checks use (Playwright is pinned to an exact version in package.json). A browser on a
+ * remote Playwright server has no in-process server object: probes run guarded in the page's world.
+ */
+interface ServerFrame {
+  _evaluateExpression(expression: string, options: { isFunction: boolean; world: 'utility' }, arg: unknown): Promise<unknown>;
+}
+function utilityWorld(frame: Frame): ServerFrame | undefined {
+  const impl = (frame as unknown as { _connection?: { toImpl?: (x: unknown) => unknown } })._connection?.toImpl?.(frame);
+  return impl && typeof (impl as Partial<ServerFrame>)._evaluateExpression === 'function' ? (impl as ServerFrame) : undefined;
+}
+
+/**
+ * `p` settled, with the page's misbehaviour told apart from the harness's: the document went away
+ * under the probe (the page navigated), the page closed itself, or it did not answer in `ms` (its
+ * main thread hung) are PageUnexaminableError — vendor facts; anything else is rethrown as it is.
+ */
+async function settled<T>(page: Page, p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PageUnexaminableError('hung', `The page did not answer a probe within ${ms / 1000} s (its main thread was busy)`)), ms);
+  });
+  p.catch(() => undefined);
+  try {
+    return await Promise.race([p, hung]);
+  } catch (e) {
+    if (e instanceof PageUnexaminableError) throw e;
+    const m = (e as Error).message;
+    if (/Execution context was destroyed|context.*(?:was )?destroyed|Frame was detached|frame got detached|navigated|Cannot find context/i.test(m)) {
+      throw new PageUnexaminableError('navigated', 'The page navigated away while it was being examined');
+    }
+    const connected = page.context().browser()?.isConnected() ?? true;
+    if (page.isClosed() && !closing.has(page) && connected) {
+      throw new PageUnexaminableError('closed', 'The page closed itself while it was being examined');
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Pages the harness itself is closing: their errors are never the vendor's. */
+const closing = new WeakSet<Page>();
+
+/** Runs a probe in `where`'s utility world, or guarded in the page's own world where there is none. */
+async function evaluateIn<A, R>(where: Page | Frame, probe: Probe<A, R>, arg: A, ms: number): Promise<R> {
+  const frame = 'mainFrame' in where ? where.mainFrame() : where;
+  const page = frame.page();
+  const iso = utilityWorld(frame);
+  // Probes take plain JSON arguments, so Playwright's handle unboxing never applies.
+  if (iso) return (await settled(page, iso._evaluateExpression(probe.toString(), { isFunction: true, world: 'utility' }, arg), ms)) as R;
+  return unguard<R>(await settled(page, frame.evaluate(`(${guardedProbeSource(probe)})(${JSON.stringify(arg) ?? 'undefined'})`), ms));
 }
 
 /**
@@ -417,8 +492,7 @@ function scopeOf(
       if ((await within(l.count(), 2_000, 'count')) === 0) return null;
       return (await l.innerText({ timeout: 2_000 }).catch(() => null))?.trim() ?? null;
     },
-    evaluate: async <A, R>(probe: Probe<A, R>, arg: A): Promise<R> =>
-      within((await find(2_000)).evaluate(probe as (a: unknown) => R | Promise<R>, arg as unknown), 5_000, 'evaluate'),
+    evaluate: async <A, R>(probe: Probe<A, R>, arg: A): Promise<R> => within(evaluateIn(await find(2_000), probe, arg, 5_000), 5_000, 'evaluate'),
     url: async () => (await find(1_000)).url(),
   };
 }

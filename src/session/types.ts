@@ -5,6 +5,7 @@
  * through CDP, WebDriver BiDi or WebDriver classic.
  */
 import type { Locator } from '../core/config.ts';
+import type { UNEXAMINABLE_CAUSES } from '../core/evidence.ts';
 import type { Engine } from '../core/ids.ts';
 
 export interface ConsoleEvent {
@@ -68,6 +69,24 @@ export class ActionError extends Error {
   override readonly name = 'ActionError';
 }
 
+/** How a vendor's page kept the harness from examining it. */
+export type UnexaminableCause = (typeof UNEXAMINABLE_CAUSES)[number];
+
+/**
+ * The page would not let itself be examined: it navigated away or closed itself while a probe ran,
+ * kept a dialog open, hung its main thread, or replaced the built-ins (axe, focus, getComputedStyle…)
+ * the probes rely on where the driver offers no isolated world. A vendor-side fact, recorded as a
+ * failed step with its cause — never a harness error, never a pass.
+ */
+export class PageUnexaminableError extends Error {
+  override readonly name = 'PageUnexaminableError';
+  readonly why: UnexaminableCause;
+  constructor(why: UnexaminableCause, message: string) {
+    super(message);
+    this.why = why;
+  }
+}
+
 /** What can be done inside one document: the page, an iframe in it, or a popup window. */
 export interface PageScope {
   click(target: Locator, timeoutMs: number): Promise<void>;
@@ -108,15 +127,27 @@ export interface BrowserSession {
   isVisible(target: Locator): Promise<boolean>;
   /** Visible text of the first matching element, or null when there is none. */
   textOf(target: Locator): Promise<string | null>;
-  /** Runs a probe in the page's main frame. */
+  /**
+   * Runs a probe in the page's main frame — in a world isolated from the page's own scripts where the
+   * driver has one (Playwright's utility world: CDP isolated world on Chromium, a WebDriver BiDi
+   * sandbox on Firefox), so the page cannot replace what the probe calls. Where there is none
+   * (WebDriver classic, a remote Playwright server), the probe first checks the built-ins it relies
+   * on and throws PageUnexaminableError('tampered') when the page replaced them.
+   */
   evaluate<A, R>(probe: Probe<A, R>, arg: A): Promise<R>;
   /**
    * Gives the page's window the focus again (after another page of the same browser took it):
    * without it, some engines (Firefox) apply no :focus styles. Optional; may take effect a moment later.
    */
   bringToFront?(): Promise<void>;
-  /** Evaluates script source in the page (e.g. to inject axe-core); not subject to the page's CSP. */
+  /**
+   * Evaluates script source (e.g. axe-core) in the same world as `evaluate`; not subject to the
+   * page's CSP. Where that world is the page's own, a global the script defines can be replaced by
+   * the page: callers must not trust it (src/gather/axe.ts runs axe in the same call instead).
+   */
   runScript(source: string): Promise<void>;
+  /** Whether `evaluate` runs isolated from the page's scripts (true) or in the page's own world (false). */
+  readonly isolated?: boolean;
   /** PNG screenshot of the viewport/full page; `mask` hides fields (card, PIN) before capture. */
   screenshot(file: string, options?: { fullPage?: boolean; mask?: Locator[] }): Promise<void>;
   url(): Promise<string>;

@@ -16,10 +16,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Locator } from '../core/config.ts';
 import type { Engine } from '../core/ids.ts';
+import { guardedProbeSource, unguard } from './integrity.ts';
 import { locateProbe, maskProbe, unmaskProbe, type LocateResult } from './locate.ts';
 import {
   ActionError,
   NavigationError,
+  PageUnexaminableError,
   describeLocator,
   type BrowserSession,
   type ConsoleEvent,
@@ -294,12 +296,44 @@ export class WebDriverSession implements BrowserSession {
     return result.count > 0 ? result.text : null;
   }
 
+  /** WebDriver classic has no world isolated from the page's scripts: probes run guarded (src/session/integrity.ts). */
+  readonly isolated = false;
+
   async evaluate<A, R>(probe: Probe<A, R>, arg: A): Promise<R> {
-    return (await this.browser.execute(probeSource(probe as Probe<unknown, unknown>), arg as unknown)) as R;
+    try {
+      return unguard<R>(await this.browser.execute(`return ${guardedProbeSource(probe as Probe<unknown, unknown>)}(arguments[0]);`, arg as unknown));
+    } catch (e) {
+      throw await this.misbehaviour(e);
+    }
   }
 
   async runScript(source: string): Promise<void> {
-    await this.browser.execute(source);
+    try {
+      await this.browser.execute(source);
+    } catch (e) {
+      throw await this.misbehaviour(e);
+    }
+  }
+
+  /**
+   * A script call that failed because of what the page did — an alert/confirm/prompt left open
+   * (dismissed here, so the session can go on), the document unloaded under it, the script timeout
+   * (a hung main thread) — becomes PageUnexaminableError; anything else is returned as it is.
+   */
+  private async misbehaviour(e: unknown): Promise<unknown> {
+    if (e instanceof PageUnexaminableError) return e;
+    const m = e instanceof Error ? e.message : String(e);
+    if (/unexpected alert open|alert.*open|modal dialog|user prompt/i.test(m)) {
+      await this.browser.dismissAlert().catch(() => undefined);
+      return new PageUnexaminableError('dialog', 'The page kept opening a dialog (alert, confirm or prompt) while it was being examined');
+    }
+    if (/unload|navigat|document.*(?:changed|replaced)|stale/i.test(m)) {
+      return new PageUnexaminableError('navigated', 'The page navigated away while it was being examined');
+    }
+    if (/script timeout|timed? ?out/i.test(m)) {
+      return new PageUnexaminableError('hung', 'The page did not answer a probe in time (its main thread was busy)');
+    }
+    return e;
   }
 
   async screenshot(file: string, options: { fullPage?: boolean; mask?: Locator[] } = {}): Promise<void> {
