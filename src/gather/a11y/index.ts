@@ -127,6 +127,11 @@ async function keyboardWalk(session: BrowserSession, inv: InventoryResult, optio
   }
   const walked = { stops, sequence, unfocusable: inv.unfocusable, truncated: stops.length + 3 > MAX_TAB_PRESSES };
   if (!inv.overlay) return walked;
+  // An overlay that held the focus and went round all its stops was walked whole, however many stops the page behind it has.
+  const inside = new Set(inv.overlay.stops);
+  const focused = sequence.filter((i): i is number => i !== null);
+  const wentRound = focused.length > inside.size && focused.every((i) => inside.has(i)) && [...inside].every((i) => seen.has(i));
+  if (wentRound) walked.truncated = false;
   return { ...walked, overlay: { ...inv.overlay, ...(await tryEscape(session, options)) } };
 }
 
