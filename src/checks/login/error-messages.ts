@@ -8,6 +8,7 @@
  * page: not applicable.
  */
 import type { LoginAttempt } from '../../core/index.ts';
+import { isBrowserFormStrategy } from '../../core/index.ts';
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import { loginStep, quoted } from './attempts.ts';
@@ -25,13 +26,20 @@ export const errorAnnounced: Check<'login'> = {
     title: 'Login errors are announced to screen-reader users',
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
-    references: ['WCAG 2.1 SC 4.1.3 Status Messages (AA)', 'EN 301 549 9.4.1.3', 'WCAG 2.0 SC 3.3.1 (A)'],
+    criteria: ['4.1.3', '3.3.1'],
+    references: [],
     reads: ['login.attempts[role≠valid].announced'],
   },
   evaluate({ data }) {
-    const shown = refusals(data.attempts).filter((a) => a.announced !== undefined);
-    if (shown.length === 0) return { status: 'not-applicable', detail: 'No login error was shown on a page.' };
+    const all = refusals(data.attempts);
+    const shown = all.filter((a) => a.announced !== undefined);
+    // A message shown on a page whose announcement could not be read is not "announced".
+    const unread = isBrowserFormStrategy(data.strategy) ? all.filter((a) => a.announced === undefined) : [];
     const silent = shown.filter((a) => a.announced === false);
+    if (silent.length === 0 && unread.length > 0) {
+      return { status: 'inconclusive', detail: `Whether the login error was announced could not be read for ${unread.map((a) => `the ${a.role} patron`).join(', ')}.` };
+    }
+    if (shown.length === 0) return { status: 'not-applicable', detail: 'No login error was shown on a page.' };
     if (silent.length === 0) return { score: 1, detail: `All ${shown.length} login error messages were announced (alert, live region or focus).` };
     const findings: FindingInput[] = silent.map((a) => ({
       message: `The login error for the ${a.role} patron is shown but not announced (no role=alert/status, aria-live or focus): ${quoted(a.message)}.`,
@@ -50,7 +58,8 @@ export const errorLanguage: Check<'login'> = {
     title: 'Login errors are in the language of the page',
     impact: 'moderate',
     weight: IMPACT_WEIGHTS.moderate,
-    references: ['WCAG 2.0 SC 3.1.1 Language of Page (A)', 'WCAG 2.0 SC 3.1.2 Language of Parts (AA)', 'FIELD.md: Finnish, Swedish and English'],
+    criteria: ['3.1.1', '3.1.2'],
+    references: ['FIELD.md: Finnish, Swedish and English'],
     reads: ['login.attempts[role≠valid].messageLanguage', 'login.attempts[role≠valid].pageLanguage'],
   },
   evaluate({ data }) {
