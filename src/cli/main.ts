@@ -14,6 +14,7 @@ import { generateSchemas } from '../config/json-schema.ts';
 import { HARNESS_VERSION } from '../reporting/version.ts';
 import type { RunOutcome } from './orchestrate.ts';
 import { summarize } from './summary.ts';
+import { capped, configErrorLine, terminalText } from './terminal.ts';
 
 // Commands import what they need when they run: `erh validate` should not load Playwright.
 const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
@@ -31,8 +32,9 @@ async function writePdfs(runDir: string): Promise<void> {
   out(`erh: pdf        ${Object.values(files).map((f) => relative(process.cwd(), f)).join(', ')}`);
 }
 
+/** Every line erh prints: control characters from configuration or vendor text are shown escaped. */
 const out = (line = ''): void => {
-  process.stdout.write(`${line}\n`);
+  process.stdout.write(`${terminalText(line)}\n`);
 };
 
 function csv(value: string): string[] {
@@ -240,13 +242,13 @@ try {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.config;
   } else if (e instanceof ConfigError) {
-    process.stderr.write(`erh: ${e.message}\n`);
+    process.stderr.write(`${configErrorLine(e)}\n`);
     process.exitCode = EXIT.config;
   } else if (e instanceof HarnessError) {
-    process.stderr.write(`erh: ${e.message}\n`);
+    process.stderr.write(`erh: ${capped(e.message, 2000)}\n`);
     process.exitCode = EXIT.harness;
   } else {
-    process.stderr.write(`erh: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`erh: internal error: ${terminalText((e as Error).stack ?? String(e))}\n`);
     process.exitCode = EXIT.harness;
   }
 }

@@ -17,6 +17,7 @@ import { readEvidence } from '../reporting/evidence-store.ts';
 import { buildMatrix } from '../matrix/targets.ts';
 import { SUITES } from '../core/ids.ts';
 import { deviceAvailability } from '../session/availability.ts';
+import { terminalText } from './terminal.ts';
 
 const require = createRequire(import.meta.url);
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,7 +98,7 @@ export interface RunOutcome {
 }
 
 export async function runEvaluation(config: ResolvedConfig, options: RunOptions): Promise<RunOutcome> {
-  const log = options.log ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const log = options.log ?? ((l: string) => process.stdout.write(`${terminalText(l)}\n`));
   const reportsDir = options.resume ? dirname(resolve(options.resume)) : resolve(options.reportsDir ?? join(config.root, 'reports'));
   const { runDir, meta } = options.resume ? resumeRun(options.resume, config) : createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
   if (options.resume) {

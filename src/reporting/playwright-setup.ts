@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { ConfigError, EXIT } from '../core/errors.ts';
 import { loadConfig } from '../config/load.ts';
 import { createRun, openRun, type RunContext } from './run-context.ts';
+import { configErrorLine } from '../cli/terminal.ts';
 
 function list(value: string | undefined): string[] | undefined {
   const items = value?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -46,7 +47,7 @@ export function prepareRunFromEnv(): RunContext {
     return openRun(runDir);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`erh: ${e.message}\n`);
+      process.stderr.write(`${configErrorLine(e)}\n`);
       process.exit(EXIT.config);
     }
     throw e;

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { terminalText } from '../cli/terminal.ts';
 
 function evidenceStatus(result: TestResult): { status: string; reason?: string } | undefined {
   const att = result.attachments.find((a) => a.name === 'erh-evidence' && a.path);
@@ -23,8 +24,9 @@ export default class ErhReporter implements Reporter {
   private total = 0;
   private done = 0;
   private readonly started = Date.now();
+  // Test titles, reasons and harness errors carry configuration and vendor text: escaped for the terminal.
   private readonly out = (line: string): void => {
-    process.stdout.write(`${line}\n`);
+    process.stdout.write(`${terminalText(line)}\n`);
   };
 
   printsToStdio(): boolean {
@@ -57,11 +59,11 @@ export default class ErhReporter implements Reporter {
   }
 
   onStdOut(chunk: string | Buffer): void {
-    process.stdout.write(chunk);
+    process.stdout.write(terminalText(chunk.toString()));
   }
 
   onStdErr(chunk: string | Buffer): void {
-    process.stderr.write(chunk);
+    process.stderr.write(terminalText(chunk.toString()));
   }
 
   async onEnd(result: FullResult): Promise<void> {

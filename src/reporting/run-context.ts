@@ -75,8 +75,19 @@ export function openRun(runDir: string): RunContext {
   const read = <T>(name: string, schema: z.ZodType<T>): T => {
     const file = join(dir, name);
     if (!existsSync(file)) throw new HarnessError(`${file} not found: is ${dir} a run directory?`);
-    const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new HarnessError(`${file} is not valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    // A damaged or hand-edited file is bad input: one line naming it (exit 2), never a stack trace.
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new ConfigError(file, undefined, code ? `could not be read (${code})` : 'is not valid JSON (the file is damaged): start a new run');
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ConfigError(file, issue?.path.length ? issue.path.join('.') : undefined, `${issue?.message ?? 'invalid'} (the file is damaged): start a new run`);
+    }
     return parsed.data;
   };
   const meta = read('run.json', RunMetaSchema);
