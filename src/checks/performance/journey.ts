@@ -167,7 +167,7 @@ function judge(p: PhaseSummary, total: number): Judged {
     p,
     score,
     finding: {
-      message: `${p.id} took ${ms(s.median)}${own} (${describe(s)}), above ${ms(curve.points.median)}, the limit for a ${p.stepKind} step (p10 ${ms(curve.points.p10)}).`,
+      message: `${p.id} took ${ms(s.median)}${own} (${describe(s)}), above ${ms(curve.points.median)}, the limit for ${p.stepKind === 'interaction' ? 'an' : 'a'} ${p.stepKind} step (p10 ${ms(curve.points.p10)}).`,
       step: p.id,
     },
   };

@@ -3,6 +3,7 @@ import type { TimingPhase, TimingsEvidence } from '../../../src/core/index.ts';
 import { evaluateRun } from '../../../src/scorecard/index.ts';
 import { renderScorecardHtml } from '../../../src/render/html.ts';
 import { check, performanceEvidence } from './helpers.ts';
+import { journeyTimings, STEP_CURVES, STEP_KINDS } from '../../../src/checks/performance/journey.ts';
 import { device, profile, runInput, service } from '../scorecard/helpers.ts';
 
 const page = (bytes = 50_000, origins = ['http://127.0.0.1:4100']) => ({
@@ -72,6 +73,67 @@ describe('journey timing checks', () => {
 
   it('is not applicable without timings (older evidence)', () => {
     expect(check(performanceEvidence({ runsPerPage: 3, pages: [] }), 'performance/journey-timings').status).toBe('not-applicable');
+  });
+});
+
+describe('step curves: slow is judged on its own (issue 14 part 9)', () => {
+  const inPage = { ...page(), navigated: false };
+  const one = (phases: TimingPhase[], n = 5) => evidence(timings(Array.from({ length: n }, () => ({ phases }))));
+
+  it('each kind of step has sourced control points, and the check cites them', () => {
+    expect(STEP_CURVES.navigation.points).toEqual({ p10: 1000, median: 4000 });
+    expect(STEP_CURVES.interaction.points).toEqual({ p10: 100, median: 1000 });
+    expect(STEP_CURVES.login.points).toEqual({ p10: 2000, median: 8000 });
+    expect(STEP_CURVES.play.points).toEqual({ p10: 1000, median: 2000 });
+    for (const k of STEP_KINDS) expect(STEP_CURVES[k].source.length, k).toBeGreaterThan(40);
+    expect(journeyTimings.meta.scoring?.source).toMatch(/Nielsen.*Card.*RAIL/s);
+    expect(journeyTimings.meta.scoring?.source).toContain('Krishnan & Sitaraman');
+  });
+
+  it('a step slower than its curve\'s limit fails on its own in a run of one service (no rival to compare with)', () => {
+    const phases: TimingPhase[] = [
+      { id: 'landing', kind: 'step', ok: true, durationMs: 400, page: page() },
+      { id: 'search', kind: 'step', ok: true, durationMs: 4600, page: page() },
+      { id: 'item', kind: 'step', ok: true, durationMs: 300, page: page() },
+    ];
+    const result = evaluateRun(runInput([service('alpha')], [device('desktop-chromium')], [evidence(timings(Array.from({ length: 5 }, () => ({ phases }))), { service: 'alpha' })], profile()));
+    expect(result.timings?.comparisons ?? []).toEqual([]);
+    const perf = result.targets[0]?.suites.performance;
+    const jt = perf?.checks.find((c) => c.id === 'performance/journey-timings');
+    expect(jt?.status).toBe('fail');
+    expect(jt?.findings.map((f) => f.step)).toEqual(['search']);
+    expect(jt?.findings[0]?.message).toContain('above 4000 ms, the limit for a navigation step');
+    expect(perf?.status).toBe('failed');
+  });
+
+  it('the same 1.2 s passes as a page load but fails as an answer inside the page (1 s limit)', () => {
+    const nav = check(one([{ id: 'search', kind: 'step', ok: true, durationMs: 1200, page: page() }]), 'performance/journey-timings');
+    expect(nav.status).toBe('pass');
+    expect(nav.score).toBeGreaterThan(0.8);
+    const inside = check(one([{ id: 'search', kind: 'step', ok: true, durationMs: 1200, page: inPage }]), 'performance/journey-timings');
+    expect(inside.status).toBe('fail');
+    expect(inside.findings[0]?.message).toContain('above 1000 ms, the limit for an interaction step');
+  });
+
+  it('play: 2.5 s to start fails (viewers abandon past 2 s); 0.8 s scores at least 0.9', () => {
+    expect(check(one([{ id: 'play', kind: 'play', ok: true, durationMs: 2500 }]), 'performance/journey-timings').status).toBe('fail');
+    expect(check(one([{ id: 'play', kind: 'play', ok: true, durationMs: 800 }]), 'performance/journey-timings').score).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('loses points between the control points: one slow step lowers the check to that step\'s score', () => {
+    const r = check(one([{ id: 'landing', kind: 'step', ok: true, durationMs: 2700, page: page() }, { id: 'search', kind: 'step', ok: true, durationMs: 300, page: page() }]), 'performance/journey-timings');
+    expect(r.status).toBe('pass');
+    expect(r.score).toBeLessThan(0.7);
+    expect(r.score).toBeGreaterThan(0.6);
+  });
+
+  it('a step that logs in is judged without its login (the login has its own curve)', () => {
+    const r = check(one([
+      { id: 'login', kind: 'login', ok: true, durationMs: 3000 },
+      { id: 'reader', kind: 'step', ok: true, durationMs: 3600, page: page() },
+    ]), 'performance/journey-timings');
+    expect(r.detail).toContain('reader (navigation): median 600 ms');
+    expect(r.status).toBe('pass');
   });
 });
 
