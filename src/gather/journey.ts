@@ -91,7 +91,7 @@ export async function walkJourney(
     };
     if (options.screenshots) {
       const shot = ctx.artifacts.file(`${options.suite}-${step.id}.png`);
-      await ctx.session.screenshot(shot.absolute, { mask: secretFields(ctx.service.login) }).then(
+      await ctx.session.screenshot(shot.absolute, { mask: secretFields(ctx.service.login), secrets: ctx.redactor.secrets }).then(
         () => (evidence.screenshot = shot.relative),
         () => undefined,
       );

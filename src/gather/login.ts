@@ -51,7 +51,7 @@ async function shoot(kit: GatherKit, session: BrowserSession, login: Login, name
   await scope?.evaluate(blankFieldsProbe, null).catch(() => undefined);
   await session.evaluate(blankFieldsProbe, null).catch(() => undefined);
   const shot = kit.artifacts.file(name);
-  return session.screenshot(shot.absolute, { mask: secretFields(login) }).then(() => shot.relative, () => undefined);
+  return session.screenshot(shot.absolute, { mask: secretFields(login), secrets: kit.redactor.secrets }).then(() => shot.relative, () => undefined);
 }
 
 /** After the valid patron logged in: does a reload keep the session, and does logout end it? */

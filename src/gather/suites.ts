@@ -147,7 +147,7 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
         const outcome = await performLogin(actions, kit.target.service.login, wrong).catch(() => undefined);
         if (outcome && outcome.outcome === 'rejected') {
           const shot = kit.artifacts.file('accessibility-login-error.png');
-          const screenshot = await session.screenshot(shot.absolute, { mask: secretFields(kit.target.service.login) }).then(() => shot.relative, () => undefined);
+          const screenshot = await session.screenshot(shot.absolute, { mask: secretFields(kit.target.service.login), secrets: kit.redactor.secrets }).then(() => shot.relative, () => undefined);
           const axe = await runAxe(session, 'login-error', await session.url());
           states.push({ ...axe, ...(screenshot ? { screenshot } : {}), probes: await runA11yProbes(session) });
         }

@@ -32,9 +32,12 @@ import {
   type PageScope,
   type PopupScope,
   type Probe,
+  type ScreenshotOptions,
   type SessionCookie,
   type SessionListeners,
 } from './types.ts';
+import { unmaskProbe } from './locate.ts';
+import { MASK_COLOUR, maskTextProbe } from './mask-text.ts';
 
 const TYPES: Record<Engine, BrowserType> = { chromium, firefox, webkit };
 
@@ -246,15 +249,22 @@ export class PlaywrightSession implements BrowserSession {
     await settled(this.page, iso ? iso._evaluateExpression(expression, { isFunction: false, world: 'utility' }, undefined) : frame.evaluate(expression), EVALUATE_TIMEOUT_MS);
   }
 
-  async screenshot(file: string, options: { fullPage?: boolean; mask?: Locator[] } = {}): Promise<void> {
+  async screenshot(file: string, options: ScreenshotOptions = {}): Promise<void> {
     mkdirSync(dirname(file), { recursive: true });
-    await this.page.screenshot({
-      path: file,
-      fullPage: options.fullPage ?? false,
-      mask: (options.mask ?? []).map((l) => resolve(this.page, l)),
-      animations: 'disabled',
-      timeout: 10_000,
-    });
+    const secrets = options.secrets?.length ? [...options.secrets] : undefined;
+    if (secrets) await this.evaluate(maskTextProbe, { needles: secrets, colour: MASK_COLOUR });
+    try {
+      await this.page.screenshot({
+        path: file,
+        fullPage: options.fullPage ?? false,
+        mask: (options.mask ?? []).map((l) => resolve(this.page, l)),
+        maskColor: MASK_COLOUR,
+        animations: 'disabled',
+        timeout: 10_000,
+      });
+    } finally {
+      if (secrets) await this.evaluate(unmaskProbe, undefined).catch(() => undefined);
+    }
   }
 
   async url(): Promise<string> {

@@ -51,6 +51,14 @@ export interface SessionFeatures {
 /** A self-contained function run inside the page: it may not close over anything outside itself. */
 export type Probe<A, R> = (arg: A) => R | Promise<R>;
 
+export interface ScreenshotOptions {
+  fullPage?: boolean;
+  /** Fields to cover (the login form's card and PIN). */
+  mask?: Locator[];
+  /** Secrets whose on-screen text is covered (the Redactor's secrets). */
+  secrets?: readonly string[];
+}
+
 export class NavigationError extends Error {
   override readonly name = 'NavigationError';
   /** The target could not be reached at all (connection refused, DNS, reset). */
@@ -148,8 +156,12 @@ export interface BrowserSession {
   runScript(source: string): Promise<void>;
   /** Whether `evaluate` runs isolated from the page's scripts (true) or in the page's own world (false). */
   readonly isolated?: boolean;
-  /** PNG screenshot of the viewport/full page; `mask` hides fields (card, PIN) before capture. */
-  screenshot(file: string, options?: { fullPage?: boolean; mask?: Locator[] }): Promise<void>;
+  /**
+   * PNG screenshot of the viewport/full page; `mask` hides fields (card, PIN) before capture, and
+   * every on-screen text holding one of `secrets` is covered too (src/session/mask-text.ts). When
+   * the covering fails, no screenshot is taken.
+   */
+  screenshot(file: string, options?: ScreenshotOptions): Promise<void>;
   url(): Promise<string>;
   title(): Promise<string>;
   /** Subscribes to page events; returns an unsubscribe function. */

@@ -18,6 +18,7 @@ import type { Locator } from '../core/config.ts';
 import type { Engine } from '../core/ids.ts';
 import { guardedProbeSource, unguard } from './integrity.ts';
 import { locateProbe, maskProbe, unmaskProbe, type LocateResult } from './locate.ts';
+import { MASK_COLOUR, maskTextProbe } from './mask-text.ts';
 import {
   ActionError,
   NavigationError,
@@ -27,6 +28,7 @@ import {
   type ConsoleEvent,
   type Probe,
   type RequestFailedEvent,
+  type ScreenshotOptions,
   type SessionFeatures,
   type SessionListeners,
 } from './types.ts';
@@ -336,7 +338,7 @@ export class WebDriverSession implements BrowserSession {
     return e;
   }
 
-  async screenshot(file: string, options: { fullPage?: boolean; mask?: Locator[] } = {}): Promise<void> {
+  async screenshot(file: string, options: ScreenshotOptions = {}): Promise<void> {
     mkdirSync(dirname(file), { recursive: true });
     const marks: string[] = [];
     for (const l of options.mask ?? []) {
@@ -344,12 +346,14 @@ export class WebDriverSession implements BrowserSession {
       if (result && result.count > 0) marks.push(mark);
     }
     if (marks.length) await this.browser.execute(probeSource(maskProbe), { marks });
+    const secrets = options.secrets?.length ? [...options.secrets] : undefined;
     try {
+      if (secrets) await this.evaluate(maskTextProbe, { needles: secrets, colour: MASK_COLOUR });
       // WebDriver classic captures the viewport; fullPage is not available on every remote end.
       const png = await this.browser.takeScreenshot();
       writeFileSync(file, Buffer.from(png, 'base64'));
     } finally {
-      if (marks.length) await this.browser.execute(probeSource(unmaskProbe), null).catch(() => undefined);
+      if (marks.length || secrets) await this.browser.execute(probeSource(unmaskProbe), null).catch(() => undefined);
     }
   }
 
