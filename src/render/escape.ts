@@ -95,3 +95,15 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
 export function raw(markup: string): Html {
   return new Html(markup);
 }
+
+/**
+ * An href for a URL the vendor's pages reported (a finding's page, a redirect target), or undefined:
+ * only a URL on the origin of the service's declared baseUrl becomes a live link; any other URL
+ * (a page's claim about where it was, a third party, a look-alike host) is shown as text.
+ */
+export function vendorHref(value: string | undefined, baseUrl: string | undefined): string | undefined {
+  const href = safeHref(value);
+  const base = safeHref(baseUrl);
+  if (href === undefined || base === undefined) return undefined;
+  return new URL(href).origin === new URL(base).origin ? href : undefined;
+}

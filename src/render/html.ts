@@ -15,7 +15,7 @@ import { IMPACTS, LANGUAGES, SUITES, localize } from '../core/index.ts';
 import type { HistoryPoint } from '../scorecard/history.ts';
 import { renderChart, renderHeatMap, renderSparkline } from './chart.ts';
 import type { Html, Interpolation } from './escape.ts';
-import { html, raw, safeHref } from './escape.ts';
+import { html, raw, safeHref, vendorHref } from './escape.ts';
 import { band, formatDateTime, formatNumber, formatScore, formatValue, shortFingerprint } from './format.ts';
 import type { MessageKey } from './i18n.ts';
 import { checkTitle, t } from './i18n.ts';
@@ -413,7 +413,7 @@ function lighthouseLink(ctx: Context, service: string, device: string, step: str
 function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, service: string, devices: number): Html {
   const { lang, en } = ctx;
   const { finding } = merged;
-  const url = safeHref(finding.url);
+  const url = vendorHref(finding.url, ctx.result.services.find((s) => s.id === service)?.baseUrl);
   const help = safeHref(finding.helpUrl);
   const row = (label: MessageKey, value: Interpolation) => html`<dt>${t(lang, label)}</dt><dd>${value}</dd>`;
   const shots = merged.devices.flatMap((d) => {

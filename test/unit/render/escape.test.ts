@@ -59,3 +59,17 @@ describe('safeHref', () => {
     expect(safeHref('evidence/x.png', { relative: true, base: 'javascript:alert(1)//' })).toBeUndefined();
   });
 });
+
+describe('vendorHref: vendor URLs are links only on the declared baseUrl origin', () => {
+  it('links the service origin, shows anything else as text', async () => {
+    const { vendorHref } = await import('../../../src/render/escape.ts');
+    const base = 'https://kirjava.example/app/';
+    expect(vendorHref('https://kirjava.example/lue?x=1', base)).toBe('https://kirjava.example/lue?x=1');
+    expect(vendorHref('https://kirjava.example.evil.test/', base)).toBeUndefined();
+    expect(vendorHref('http://kirjava.example/lue', base)).toBeUndefined();
+    expect(vendorHref('https://kirjava.example:8443/', base)).toBeUndefined();
+    expect(vendorHref('https://evil.test/phish', base)).toBeUndefined();
+    expect(vendorHref('javascript:alert(1)', base)).toBeUndefined();
+    expect(vendorHref('https://kirjava.example/', undefined)).toBeUndefined();
+  });
+});
