@@ -1,41 +1,63 @@
 /**
  * The one normaliser: the only way a CheckOutcome becomes a CheckResult (after Lighthouse's
- * Audit.generateAuditResult). Invariants it owns:
- * - a scored outcome has a finite score clamped to 0..1, and its status is derived from it:
- *   `pass` when score ≥ PASS_THRESHOLD, else `fail`;
- * - an unscored outcome (needs-review, not-applicable, inconclusive) has score null;
- * - id, suite, title, impact, weight and references come from the metadata, never the outcome;
- * - findings take the check's impact unless they carry their own, and are capped at MAX_FINDINGS
- *   (the total is stated in `detail`);
- * - a check that throws is a harness defect, recorded as `inconclusive` with the error, never as a
- *   vendor failure.
+ * Audit.generateAuditResult, which throws on an invalid score). Invariants it owns:
+ * - a scored outcome has a finite score in 0..1, and its status is derived from it: `pass` when
+ *   score ≥ PASS_THRESHOLD, else `fail`. A score outside 0..1 or not a number is never clamped or
+ *   guessed: the result is `error` with a typed cause (`score-out-of-range`, `score-not-finite`);
+ * - a check that throws is `error` with cause `threw` and the message — a harness defect, never a
+ *   vendor failure and never a silent `inconclusive`;
+ * - an unscored outcome (needs-review, not-applicable, inconclusive) and an error have score null;
+ * - id, suite, title, impact, weight, criteria and references come from the metadata, never the
+ *   outcome;
+ * - every finding carries the check's declared impact (severity comes from the rule, never from the
+ *   evidence); findings are kept up to MAX_FINDINGS for display, and `findingsTotal` counts them all.
  */
-import type { CheckResult, Finding, Suite } from '../core/index.ts';
+import type { CheckErrorCause, CheckResult, Finding, Suite } from '../core/index.ts';
 import { MAX_FINDINGS, PASS_THRESHOLD } from './types.ts';
 import type { Check, CheckInput, CheckMeta, CheckOutcome } from './types.ts';
 
-function clamp01(score: number): number {
-  return Math.min(1, Math.max(0, score));
+function errorResult(meta: CheckMeta, cause: CheckErrorCause, message: string): CheckResult {
+  return {
+    ...base(meta),
+    status: 'error',
+    score: null,
+    detail: `The check could not be evaluated (harness defect): ${message}`,
+    error: { cause, message },
+    findings: [],
+    findingsTotal: 0,
+  };
+}
+
+function base(meta: CheckMeta): Pick<CheckResult, 'id' | 'suite' | 'title' | 'weight' | 'impact' | 'criteria' | 'references'> {
+  return {
+    id: meta.id,
+    suite: meta.suite,
+    title: meta.title,
+    weight: meta.weight,
+    impact: meta.impact,
+    criteria: [...meta.criteria],
+    references: [...meta.references],
+  };
 }
 
 export function toCheckResult(meta: CheckMeta, outcome: CheckOutcome): CheckResult {
   let score: number | null;
   let status: CheckResult['status'];
-  let detail = outcome.detail;
   if (outcome.status !== undefined) {
     score = null;
     status = outcome.status;
-  } else if (typeof outcome.score === 'number' && Number.isFinite(outcome.score)) {
-    score = clamp01(outcome.score);
-    status = score >= PASS_THRESHOLD ? 'pass' : 'fail';
+  } else if (typeof outcome.score !== 'number' || !Number.isFinite(outcome.score)) {
+    return errorResult(meta, 'score-not-finite', `the check returned the score ${String(outcome.score)}, not a number in 0–1.`);
+  } else if (outcome.score < 0 || outcome.score > 1) {
+    return errorResult(meta, 'score-out-of-range', `the check returned the score ${outcome.score}, outside 0–1.`);
   } else {
-    score = null;
-    status = 'inconclusive';
-    detail = `Check produced no valid score (${String(outcome.score)}); this is a harness defect.`;
+    score = outcome.score;
+    status = score >= PASS_THRESHOLD ? 'pass' : 'fail';
   }
 
-  const all: Finding[] = (outcome.findings ?? []).map((f) => ({ ...f, impact: f.impact ?? meta.impact }));
+  const all: Finding[] = (outcome.findings ?? []).map((f) => ({ ...f, impact: meta.impact }));
   const findings = all.slice(0, MAX_FINDINGS);
+  let detail = outcome.detail;
   if (all.length > findings.length) {
     const note = `${all.length} findings; the first ${MAX_FINDINGS} are listed.`;
     detail = detail === undefined ? note : `${detail} ${note}`;
@@ -43,29 +65,24 @@ export function toCheckResult(meta: CheckMeta, outcome: CheckOutcome): CheckResu
 
   const value = outcome.value === undefined ? undefined : outcome.value !== null && Number.isFinite(outcome.value) ? outcome.value : null;
   return {
-    id: meta.id,
-    suite: meta.suite,
-    title: meta.title,
+    ...base(meta),
     status,
     score,
-    weight: meta.weight,
-    impact: meta.impact,
-    references: [...meta.references],
     ...(value !== undefined ? { value } : {}),
     ...(outcome.unit !== undefined ? { unit: outcome.unit } : {}),
     ...(detail !== undefined ? { detail } : {}),
     findings,
+    findingsTotal: all.length,
   };
 }
 
-/** Run one check on its input; errors become an inconclusive result naming the error. */
+/** Run one check on its input; a check that throws is an `error` result naming the error. */
 export function runCheck<S extends Suite>(check: Check<S>, input: CheckInput<S>): CheckResult {
   let outcome: CheckOutcome;
   try {
     outcome = check.evaluate(input);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    outcome = { status: 'inconclusive', detail: `The check could not evaluate the evidence (harness defect): ${message}` };
+    return errorResult(check.meta, 'threw', error instanceof Error ? error.message : String(error));
   }
   return toCheckResult(check.meta, outcome);
 }

@@ -15,6 +15,7 @@ import type {
   PerformanceEvidence,
   StepEvidence,
   Suite,
+  WcagSc,
 } from '../core/index.ts';
 import type { ControlPoints } from '../scoring/curves.ts';
 
@@ -57,7 +58,12 @@ export interface CheckMeta<S extends Suite = Suite> {
   readonly impact: Impact;
   /** Relative weight within the suite; 0 = reported, not scored. */
   readonly weight: number;
-  /** Standards and sources, e.g. "WCAG 2.1 SC 1.4.10 (AA)", "EN 301 549 9.1.4.10". */
+  /**
+   * WCAG success criteria the check tests, as typed ids (e.g. `['1.4.10']`); their WCAG and
+   * EN 301 549 citations are derived (src/core/criteria.ts). Empty for checks that test no criterion.
+   */
+  readonly criteria: readonly WcagSc[];
+  /** Other sources, never WCAG or EN 301 549 clauses (those come from `criteria`), e.g. "Lighthouse: First Contentful Paint". */
   readonly references: readonly string[];
   /** Evidence fields the check reads, e.g. `login.attempts`, `steps` (documentation). */
   readonly reads: readonly string[];
@@ -68,10 +74,10 @@ export interface CheckMeta<S extends Suite = Suite> {
   };
 }
 
-/** A finding as a check reports it; impact defaults to the check's declared impact. */
-export type FindingInput = Omit<Finding, 'impact'> & { readonly impact?: Impact };
+/** A finding as a check reports it; its impact is always the check's declared impact (set by the normaliser). */
+export type FindingInput = Omit<Finding, 'impact'>;
 
-/** Statuses a check may report without a score. */
+/** Statuses a check may report without a score (`error` is the normaliser's alone). */
 export const UNSCORED_STATUSES = ['needs-review', 'not-applicable', 'inconclusive'] as const;
 export type UnscoredStatus = (typeof UNSCORED_STATUSES)[number];
 

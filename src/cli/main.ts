@@ -15,6 +15,7 @@ import { HARNESS_VERSION } from '../reporting/version.ts';
 import type { RunOutcome } from './orchestrate.ts';
 import { summarize } from './summary.ts';
 import { capped, configErrorLine, terminalText } from './terminal.ts';
+import { harnessErrorLines, runExitCode } from './exit.ts';
 
 // Commands import what they need when they run: `erh validate` should not load Playwright.
 const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
@@ -22,10 +23,6 @@ const orchestrate = () => import('./orchestrate.ts');
 const finalize = () => import('../reporting/finalize.ts');
 const pdf = () => import('../reporting/pdf.ts');
 
-/** Gating (--gate): a must-pass gate failed or undecided, or a budget exceeded. */
-function gateFailed(result: RunOutcome['final']['result']): boolean {
-  return result.scorecard.some((e) => !e.eligible || (e.budgets ?? []).some((b) => b.passed === false));
-}
 
 async function writePdfs(runDir: string): Promise<void> {
   const files = await (await pdf()).writeScorecardPdfs(runDir);
@@ -64,12 +61,9 @@ function report(outcome: RunOutcome, gate: boolean): number {
   out(`erh: scorecard  ${relative(process.cwd(), final.files.scorecard)}  (also ${Object.values(final.files.scorecards).map((f) => f.split('/').pop()).join(', ')})`);
   out(`erh: junit      ${relative(process.cwd(), final.files.junit)}`);
   out(`erh: done in ${outcome.seconds.total.toFixed(0)}s (gathering ${outcome.seconds.gather.toFixed(0)}s, performance ${outcome.seconds.performance.toFixed(0)}s)`);
-  if (outcome.harnessFailed) {
-    out('erh: some gathering failed in the harness itself (see ✗ lines above); those cells are marked harness-error');
-    return EXIT.harness;
-  }
-  if (gate && gateFailed(final.result)) return EXIT.gatesFailed;
-  return EXIT.ok;
+  if (outcome.harnessFailed) out('erh: some gathering failed in the harness itself (see ✗ lines above); those cells are marked harness-error');
+  for (const line of harnessErrorLines(final.result)) out(line);
+  return runExitCode(final.result, { gate, gatheringFailed: outcome.harnessFailed });
 }
 
 const program = new Command()
@@ -137,7 +131,7 @@ program
   .description('merge the run directories of shards (erh run --shard i/n on several machines) into one run, and score it as a single run')
   .argument('<run-dirs...>', 'run directories to merge (same configuration fingerprint)')
   .requiredOption('--into <dir>', 'new run directory for the merged run')
-  .option('--gate', 'exit 1 when a service fails a must-pass gate')
+  .option('--gate', 'exit 1 when a service fails a must-pass gate or exceeds a budget')
   .action(async (runDirs: string[], opts: { into: string; gate?: boolean }) => {
     const { mergeRuns } = await import('./merge.ts');
     const merged = mergeRuns(runDirs.map((d) => resolve(d)), opts.into);
@@ -147,7 +141,8 @@ program
     for (const p of merged.final.problems) out(`erh: evidence not used: ${p}`);
     out(`erh: merged run ${relative(process.cwd(), merged.runDir) || merged.runDir}`);
     out(`erh: scorecard  ${relative(process.cwd(), merged.final.files.scorecard)}`);
-    process.exitCode = opts.gate && merged.final.result.scorecard.some((e) => !e.eligible) ? EXIT.gatesFailed : EXIT.ok;
+    for (const line of harnessErrorLines(merged.final.result)) out(line);
+    process.exitCode = runExitCode(merged.final.result, { gate: !!opts.gate });
   });
 
 program
@@ -164,7 +159,8 @@ program
     for (const p of final.historyProblems) out(`erh: earlier run left out of the trend: ${p}`);
     out(`erh: scorecard ${relative(process.cwd(), final.files.scorecard)}`);
     if (opts.pdf) await writePdfs(resolve(runDir));
-    process.exitCode = opts.gate && gateFailed(final.result) ? EXIT.gatesFailed : EXIT.ok;
+    for (const line of harnessErrorLines(final.result)) out(line);
+    process.exitCode = runExitCode(final.result, { gate: !!opts.gate });
   });
 
 program

@@ -6,7 +6,8 @@
  * and hover text.
  */
 import { z } from 'zod';
-import { ImpactSchema, LANGUAGES, PATRON_ROLES, SERVICE_KINDS, SUITES, SlugSchema } from './ids.ts';
+import { ImpactSchema, LANGUAGES, PATRON_ROLES, SERVICE_KINDS, SUITES, SlugSchema, type Suite } from './ids.ts';
+import { WcagScSchema } from './criteria.ts';
 
 // ───────────────────────────── localized text ─────────────────────────────
 
@@ -430,7 +431,9 @@ export type GateScope = (typeof GATE_SCOPES)[number];
  */
 export const FailureRuleSchema = z
   .strictObject({
-    suite: z.enum(SUITES).describe('Suite whose failing checks count'),
+    suite: z
+      .union([z.enum(SUITES), z.array(z.enum(SUITES)).min(1)])
+      .describe('Suite (or suites) whose failing checks count, e.g. [accessibility, login] for every finding about the login form'),
     impact: ImpactSchema.default('critical').describe(
       'Lowest impact that counts: critical counts only critical failures; serious counts serious and critical',
     ),
@@ -440,9 +443,18 @@ export const FailureRuleSchema = z
       .optional()
       .describe('Only failures found at these journey steps or states, e.g. [login-error] (the login form with its error shown)'),
     checks: z.string().min(1).optional().describe('Only checks whose id starts with this, e.g. accessibility/axe/'),
+    criteria: z
+      .union([z.literal('any'), z.array(WcagScSchema).min(1)])
+      .optional()
+      .describe('Only checks that test a WCAG success criterion (any), or one of these criteria, e.g. [2.1.2]'),
   })
   .describe('No failing scored check of at least this impact in this suite (at these steps)');
 export type FailureRule = z.infer<typeof FailureRuleSchema>;
+
+/** The suites a rule gate reads, in the order declared. */
+export function ruleSuites(rule: FailureRule): readonly Suite[] {
+  return typeof rule.suite === 'string' ? [rule.suite] : [...new Set(rule.suite)];
+}
 
 export const GateSchema = z
   .strictObject({

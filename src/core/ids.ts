@@ -53,10 +53,18 @@ export const GATHER_STATUSES = [
 export type GatherStatus = (typeof GATHER_STATUSES)[number];
 export const GatherStatusSchema = z.enum(GATHER_STATUSES);
 
-/** Outcome of one evaluated check. */
-export const CHECK_STATUSES = ['pass', 'fail', 'needs-review', 'not-applicable', 'inconclusive'] as const;
+/**
+ * Outcome of one evaluated check. `error` is harness health, never vendor quality: the check itself
+ * broke (threw, or produced a score outside 0–1) — counted, shown and making the run exit 3.
+ */
+export const CHECK_STATUSES = ['pass', 'fail', 'needs-review', 'not-applicable', 'inconclusive', 'error'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 export const CheckStatusSchema = z.enum(CHECK_STATUSES);
+
+/** Why a check is in `error`: it threw, its score was not a number, or its score was outside 0–1. */
+export const CHECK_ERROR_CAUSES = ['threw', 'score-not-finite', 'score-out-of-range'] as const;
+export type CheckErrorCause = (typeof CHECK_ERROR_CAUSES)[number];
+export const CheckErrorCauseSchema = z.enum(CHECK_ERROR_CAUSES);
 
 /**
  * Status of a suite on a target after evaluation.

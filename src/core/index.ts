@@ -3,3 +3,4 @@ export * from './config.ts';
 export * from './evidence.ts';
 export * from './result.ts';
 export * from './compare.ts';
+export * from './criteria.ts';

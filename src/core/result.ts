@@ -9,7 +9,9 @@
 import { z } from 'zod';
 import { ProfileSchema } from './config.ts';
 import { ReleaseEvidenceSchema } from './evidence.ts';
+import { WcagScSchema } from './criteria.ts';
 import {
+  CheckErrorCauseSchema,
   CheckStatusSchema,
   EngineSchema,
   ImpactSchema,
@@ -24,6 +26,7 @@ export const RESULT_SCHEMA_VERSION = 1 as const;
 export const FindingSchema = z.strictObject({
   /** What is wrong, in English (the scorecard shows it as evidence, not translated). */
   message: z.string(),
+  /** The declared impact of the check (of the axe rule) that found it: severity comes from the rule, never from the evidence. */
   impact: ImpactSchema,
   step: z.string().optional(),
   url: z.string().optional(),
@@ -51,14 +54,24 @@ export const CheckResultSchema = z.strictObject({
   weight: z.number().min(0),
   /** Declared severity of a failure of this check. */
   impact: ImpactSchema,
-  /** Standards the check is based on, e.g. "WCAG 2.1 SC 1.4.3", "EN 301 549 9.1.4.3". */
+  /**
+   * WCAG success criteria the check tests (typed ids, e.g. "1.4.10"). The conformance table and the
+   * gates read these; the WCAG and EN 301 549 citations in words are derived from them (src/core/criteria.ts).
+   */
+  criteria: z.array(WcagScSchema),
+  /** Other sources the check is based on (not WCAG criteria), e.g. "Lighthouse: First Contentful Paint". */
   references: z.array(z.string()),
   /** Measured value the score came from, with its unit, when there is one. */
   value: z.number().nullable().optional(),
   unit: z.string().optional(),
   /** Why the status is what it is, one sentence (English). */
   detail: z.string().optional(),
+  /** Present exactly when status is `error`: why the check could not be evaluated (a harness defect). */
+  error: z.strictObject({ cause: CheckErrorCauseSchema, message: z.string() }).optional(),
+  /** The findings kept for display (at most 50). */
   findings: z.array(FindingSchema),
+  /** How many findings there were in all (gates and counts read this, never the kept list's length). */
+  findingsTotal: z.number().int().nonnegative(),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
@@ -92,7 +105,7 @@ export type LighthouseReportRef = z.infer<typeof LighthouseReportRefSchema>;
 export const LoginSummarySchema = z.strictObject({
   strategy: z.string(),
   /** The login/valid-patron verdict (or the login suite's status when that check is missing). */
-  verdict: z.enum(['pass', 'fail', 'inconclusive', 'not-applicable', 'needs-review', 'unreachable', 'timeout', 'harness-error', 'missing']),
+  verdict: z.enum(['pass', 'fail', 'inconclusive', 'not-applicable', 'needs-review', 'error', 'unreachable', 'timeout', 'harness-error', 'missing']),
   /** Why the verdict is not pass/fail: e.g. the library system could not be asked. */
   reason: z.string().optional(),
   /** Pre-flight against the library system: ok, unreachable or mismatch. */
@@ -140,8 +153,13 @@ export const GateResultSchema = z.strictObject({
   id: z.string(),
   title: z.string(),
   check: z.string(),
-  /** true passed, false failed, null could not be decided (inconclusive or missing evidence). */
+  /** true passed, false failed, null could not be decided (inconclusive or missing evidence) or did not apply. */
   passed: z.boolean().nullable(),
+  /**
+   * The gate does not apply to this service on any required device (e.g. a login gate for an
+   * open-access service): it neither passes nor blocks eligibility.
+   */
+  notApplicable: z.boolean().optional(),
   /** Devices on which the check did not pass. */
   failedOn: z.array(z.string()),
   /** Devices on which the gate could not be decided (inconclusive, missing, not examined), when any. */
@@ -170,6 +188,26 @@ export const BudgetResultSchema = z.strictObject({
 });
 export type BudgetResult = z.infer<typeof BudgetResultSchema>;
 
+/**
+ * A harness failure inside a run: a check that could not be evaluated (status `error`) or a suite
+ * whose gathering failed in the harness. Counted and shown; any of them makes erh exit 3.
+ */
+export const HarnessErrorRefSchema = z.strictObject({
+  /** `service@device` */
+  target: z.string(),
+  service: z.string(),
+  device: z.string(),
+  suite: SuiteSchema,
+  /** The check in error; absent when the suite's gathering failed. */
+  check: z.string().optional(),
+  /** The check's typed cause, or `gathering` when the harness could not gather the suite. */
+  cause: z.union([CheckErrorCauseSchema, z.literal('gathering')]),
+  /** Whether the error leaves a weighted part of the score without a value (the suite and the service overall are then null). */
+  weighted: z.boolean(),
+  message: z.string(),
+});
+export type HarnessErrorRef = z.infer<typeof HarnessErrorRefSchema>;
+
 export const ScorecardEntrySchema = z.strictObject({
   service: z.string(),
   /** Weighted mean of suite scores, 0–100; null when nothing could be scored. */
@@ -181,8 +219,14 @@ export const ScorecardEntrySchema = z.strictObject({
     Object.fromEntries(SUITES.map((s) => [s, z.number().nullable()])) as Record<(typeof SUITES)[number], z.ZodNullable<z.ZodNumber>>,
   ),
   gates: z.array(GateResultSchema),
-  /** All gates passed. */
+  /** All gates passed (or did not apply). */
   eligible: z.boolean(),
+  /**
+   * Harness errors that leave this service's score incomplete: a suite with an error on some device
+   * has no service score (null), and a weighted suite without a score leaves the overall null, so the
+   * service is not ranked until the error is fixed and the run re-scored.
+   */
+  errors: z.array(HarnessErrorRefSchema),
   /** Budgets of the profile, when it has any. */
   budgets: z.array(BudgetResultSchema).optional(),
   /**
@@ -286,6 +330,8 @@ export const RunResultSchema = z.strictObject({
   scorecard: z.array(ScorecardEntrySchema),
   /** Service ids of eligible services, best first. */
   ranking: z.array(z.string()),
+  /** Every harness error of the run (checks in error, suites whose gathering failed): erh exits 3 when any. */
+  harnessErrors: z.array(HarnessErrorRefSchema),
   /** Journey timings between services, with significance (absent when no evidence has timings). */
   timings: TimingsReportSchema.optional(),
 });

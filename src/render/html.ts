@@ -11,7 +11,7 @@
  * grouped by check across devices, each finding opening onto its evidence · methodology.
  */
 import type { CheckResult, Finding, Language, RunResult, ScorecardEntry, SuiteResult, TargetResult } from '../core/index.ts';
-import { IMPACTS, LANGUAGES, SUITES, localize } from '../core/index.ts';
+import { IMPACTS, LANGUAGES, SUITES, criterionReferences, localize, ruleSuites } from '../core/index.ts';
 import type { HistoryPoint } from '../scorecard/history.ts';
 import { renderChart, renderHeatMap, renderSparkline } from './chart.ts';
 import type { Html, Interpolation } from './escape.ts';
@@ -127,7 +127,7 @@ function gateTitle(ctx: Context, gateId: string, check: string, fallback: string
   const rule = profileGate?.noFailures;
   if (rule !== undefined) {
     return t(lang, 'gate.rule', {
-      suite: t(lang, key(`suite.${rule.suite}`)),
+      suite: ruleSuites(rule).map((s) => t(lang, key(`suite.${s}`))).join(' + '),
       impact: t(lang, key(`impact.${rule.impact}`)),
       orWorse: rule.impact === 'critical' ? '' : t(lang, 'gate.rule.orWorse'),
       steps: rule.steps ? t(lang, 'gate.rule.steps', { steps: rule.steps.join(', ') }) : '',
@@ -143,7 +143,13 @@ function gateList(ctx: Context, entry: ScorecardEntry): Html {
   const items = entry.gates.map((gate) => {
     const title = gateTitle(ctx, gate.id, gate.check, gate.title);
     const [mark, word] =
-      gate.passed === true ? ['✓', t(lang, 'gate.passed')] : gate.passed === false ? ['✗', t(lang, 'gate.failed')] : ['?', t(lang, 'gate.undecided')];
+      gate.passed === true
+        ? ['✓', t(lang, 'gate.passed')]
+        : gate.passed === false
+          ? ['✗', t(lang, 'gate.failed')]
+          : gate.notApplicable === true
+            ? ['–', t(lang, 'gate.notApplicable')]
+            : ['?', t(lang, 'gate.undecided')];
     const notes = [
       gate.failedOn.length > 0 ? t(lang, 'gate.failedOn', { devices: devices(gate.failedOn) }) : null,
       gate.undecidedOn && gate.undecidedOn.length > 0 ? t(lang, 'gate.undecidedOn', { devices: devices(gate.undecidedOn) }) : null,
@@ -211,6 +217,12 @@ function rankingNotes(ctx: Context, ranked: readonly ScorecardEntry[]): Html {
       const fmt = (r: { low: number; high: number }) => `${formatNumber(lang, r.low)}–${formatNumber(lang, r.high)}`;
       notes.push(t(lang, 'ranking.close', { a: serviceName(ctx, a.service), b: serviceName(ctx, b.service), rangeA: fmt(ra), rangeB: fmt(rb) }));
     }
+  }
+  for (const e of result.scorecard) {
+    const weighted = e.errors.filter((x) => x.weighted);
+    if (weighted.length === 0) continue;
+    const what = weighted.map((x) => `${deviceName(ctx, x.device)} · ${t(lang, key(`suite.${x.suite}`))}${x.check !== undefined ? ` · ${x.check}` : ''}`);
+    notes.push(t(lang, 'ranking.harnessError', { service: serviceName(ctx, e.service), items: [...new Set(what)].join('; ') }));
   }
   const general = [t(lang, 'ranking.intro'), t(lang, 'ranking.rangeNote'), ...(result.profile.runs.lighthouse < 2 ? [t(lang, 'ranking.singleRun')] : [])];
   return html`<h3>${t(lang, 'ranking.notes')}</h3><ul class="notes">${[...notes.map((n) => html`<li><strong>${n}</strong></li>`), ...general.map((n) => html`<li>${n}</li>`)]}</ul>`;
@@ -335,7 +347,8 @@ ${table(
 
 // ───────────────────────────── details ─────────────────────────────
 
-const SHOWN_STATUSES = ['fail', 'needs-review'] as const;
+/** Statuses a committee must see, in this order: failures, checks the harness could not evaluate, items to review. */
+const SHOWN_STATUSES = ['fail', 'error', 'needs-review'] as const;
 type Shown = (typeof SHOWN_STATUSES)[number];
 
 function isShown(check: CheckResult): boolean {
@@ -350,7 +363,12 @@ interface Concern {
 }
 
 function concernRank(c: Concern): Shown {
-  return c.perDevice.some((d) => d.check.status === 'fail') ? 'fail' : 'needs-review';
+  return SHOWN_STATUSES.find((status) => c.perDevice.some((d) => d.check.status === status)) ?? 'needs-review';
+}
+
+/** How a check is cited: its typed WCAG criteria (with their EN 301 549 clauses), then its other sources. */
+function citations(check: CheckResult): string[] {
+  return [...criterionReferences(check.criteria), ...check.references];
 }
 
 function byConcern(a: Concern, b: Concern): number {
@@ -438,7 +456,7 @@ ${finding.step !== undefined ? row('finding.step', html`<code>${finding.step}</c
 ${finding.url !== undefined ? row('finding.url', url !== undefined ? link(url, finding.url) : html`<code>${finding.url}</code>`) : ''}
 ${finding.selector !== undefined ? row('finding.element', html`<code>${finding.selector}</code>`) : ''}
 ${finding.html !== undefined ? row('finding.html', html`<pre><code>${finding.html}</code></pre>`) : ''}
-${concern.rep.references.length > 0 ? row('finding.criteria', concern.rep.references.join('; ')) : ''}
+${citations(concern.rep).length > 0 ? row('finding.criteria', citations(concern.rep).join('; ')) : ''}
 ${shots.length > 0 ? row('finding.screenshots', joined(shots, ', ')) : ''}
 ${unlinked.length > 0 ? row('finding.screenshot', html`<code>${unlinked.map((d) => d.screenshot).join(', ')}</code>`) : ''}
 </dl>
@@ -452,7 +470,13 @@ function concernArticle(ctx: Context, concern: Concern, service: string, devices
   const fact = (label: MessageKey, value: Interpolation) => html`<div><dt>${t(lang, label)}</dt><dd>${value}</dd></div>`;
   const failing = concern.perDevice.filter((d) => d.check.status === 'fail').length;
   const reviewing = concern.perDevice.filter((d) => d.check.status === 'needs-review').length;
-  const summary = failing > 0 ? t(lang, 'details.failsOn', { count: failing, total: devices }) : t(lang, 'details.reviewOn', { count: reviewing, total: devices });
+  const erring = concern.perDevice.filter((d) => d.check.status === 'error').length;
+  const summary =
+    failing > 0
+      ? t(lang, 'details.failsOn', { count: failing, total: devices })
+      : erring > 0
+        ? t(lang, 'details.errorOn', { count: erring, total: devices })
+        : t(lang, 'details.reviewOn', { count: reviewing, total: devices });
   const statusItems = concern.perDevice.map(({ device, check: c }) => {
     const value = c.value !== undefined && c.value !== null ? html` · ${formatValue(lang, c.value, c.unit)}` : '';
     return html`<li><strong>${deviceName(ctx, device)}</strong>: ${t(lang, key(`checkStatus.${c.status}`))}${value}${c.detail !== undefined ? html` — <span${en}>${c.detail}</span>` : ''}</li>`;
@@ -465,7 +489,7 @@ function concernArticle(ctx: Context, concern: Concern, service: string, devices
 ${fact('check.id', html`<code>${check.id}</code>`)}
 ${fact('check.impact', t(lang, key(`impact.${check.impact}`)))}
 ${fact('check.weight', check.weight > 0 ? String(check.weight) : t(lang, 'details.notScoredWeight'))}
-${check.references.length > 0 ? fact('check.references', check.references.join('; ')) : ''}
+${citations(check).length > 0 ? fact('check.references', citations(check).join('; ')) : ''}
 </dl>
 <ul class="device-status">${statusItems}</ul>
 ${shown.length > 0

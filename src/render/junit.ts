@@ -2,6 +2,7 @@
  * renderJUnit: RunResult → JUnit XML for CI dashboards. One <testsuite> per target
  * (`service@device`), one <testcase> per check (classname = target id, name = check id):
  * - fail → <failure> (type = the check's impact; text = its findings);
+ * - error (the check itself broke: a harness defect) → <error> (type = its cause);
  * - needs-review, not-applicable, inconclusive → <skipped>;
  * - pass → an empty testcase.
  * A suite that was not scored gets one extra testcase named after the suite: <error> for
@@ -13,7 +14,6 @@ import type { CheckResult, RunResult, SuiteResult, TargetResult } from '../core/
 import { SUITES } from '../core/index.ts';
 import { escapeXml } from './escape.ts';
 
-const SKIPPED = ['needs-review', 'not-applicable', 'inconclusive'] as const;
 const SUITE_ERRORS = ['harness-error', 'missing'] as const;
 
 interface Case {
@@ -37,18 +37,24 @@ function findingLines(check: CheckResult): string {
 
 function checkCase(check: CheckResult): Case {
   const summary = `${check.title}${check.detail ? `: ${check.detail}` : ''}`;
-  if (check.status === 'fail') {
-    const text = [check.detail ?? '', findingLines(check)].filter(Boolean).join('\n');
-    return {
-      name: check.id,
-      kind: 'failure',
-      body: `<failure message=${attr(summary)} type=${attr(check.impact)}>${escapeXml(text)}</failure>`,
-    };
+  switch (check.status) {
+    case 'fail': {
+      const text = [check.detail ?? '', findingLines(check)].filter(Boolean).join('\n');
+      return {
+        name: check.id,
+        kind: 'failure',
+        body: `<failure message=${attr(summary)} type=${attr(check.impact)}>${escapeXml(text)}</failure>`,
+      };
+    }
+    case 'error':
+      return { name: check.id, kind: 'error', body: `<error message=${attr(summary)} type=${attr(check.error?.cause ?? 'error')}/>` };
+    case 'needs-review':
+    case 'not-applicable':
+    case 'inconclusive':
+      return { name: check.id, kind: 'skipped', body: `<skipped message=${attr(`${check.status}: ${summary}`)}/>` };
+    case 'pass':
+      return { name: check.id, kind: 'pass', body: '' };
   }
-  if ((SKIPPED as readonly string[]).includes(check.status)) {
-    return { name: check.id, kind: 'skipped', body: `<skipped message=${attr(`${check.status}: ${summary}`)}/>` };
-  }
-  return { name: check.id, kind: 'pass', body: '' };
 }
 
 function suiteCase(name: string, suite: SuiteResult): Case | undefined {

@@ -2,19 +2,19 @@
  * Conformance evidence table per service (issue 4): every WCAG 2.2 A/AA success criterion →
  * passes / fails / needs review / not applicable / not testable automatically, with the checks and
  * devices behind each verdict, in a form a committee can hold against the vendor's VPAT/ACR.
- * Pure: built from the targets' check results (any suite), reading the success criteria each check
- * cites in its references ("WCAG 2.1 SC 1.4.10 …", axe rules' tags included).
+ * Pure: built from the targets' check results (any suite), reading the typed success criteria each
+ * check declares (`criteria`; axe rules' from their tags).
  *
  * A criterion's verdict over all devices and checks that cite it:
  * - `fails`: some check citing it failed on some device (weight 0 checks included: a failure is a fact);
- * - `needs-review`: none failed, some needs review or is inconclusive;
+ * - `needs-review`: none failed, some needs review, is inconclusive or could not be evaluated (error);
  * - `passes`: none of the above, some passed — "no automated check found a failure", which is
  *   evidence, not a conformance claim;
  * - `not-applicable`: every check citing it was not applicable (e.g. captions without video);
  * - `not-tested`: no automated check covers it: a person must test it.
  */
-import type { CheckResult, TargetResult } from '../core/index.ts';
-import { WCAG_CRITERIA, type Criterion } from '../checks/index.ts';
+import type { CheckResult, Criterion, TargetResult } from '../core/index.ts';
+import { WCAG_CRITERIA } from '../core/index.ts';
 
 export const CONFORMANCE_VERDICTS = ['fails', 'needs-review', 'passes', 'not-applicable', 'not-tested'] as const;
 export type ConformanceVerdict = (typeof CONFORMANCE_VERDICTS)[number];
@@ -41,22 +41,12 @@ export interface ConformanceTable {
   readonly counts: Readonly<Record<ConformanceVerdict, number>>;
 }
 
-/** Success criteria a check cites, from its references. */
-export function citedCriteria(references: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const r of references) {
-    const m = /\bSC (\d\.\d\.\d{1,2})\b/.exec(r);
-    if (m?.[1]) out.add(m[1]);
-  }
-  return [...out];
-}
-
-const ORDER: Record<CheckResult['status'], number> = { fail: 0, 'needs-review': 1, inconclusive: 2, pass: 3, 'not-applicable': 4 };
+const ORDER: Record<CheckResult['status'], number> = { fail: 0, error: 1, 'needs-review': 2, inconclusive: 3, pass: 4, 'not-applicable': 5 };
 
 function verdictOf(evidence: readonly ConformanceEvidence[]): ConformanceVerdict {
   if (evidence.length === 0) return 'not-tested';
   if (evidence.some((e) => e.status === 'fail')) return 'fails';
-  if (evidence.some((e) => e.status === 'needs-review' || e.status === 'inconclusive')) return 'needs-review';
+  if (evidence.some((e) => e.status === 'needs-review' || e.status === 'inconclusive' || e.status === 'error')) return 'needs-review';
   if (evidence.some((e) => e.status === 'pass')) return 'passes';
   return 'not-applicable';
 }
@@ -68,9 +58,9 @@ export function conformanceTable(service: string, targets: readonly TargetResult
   for (const t of mine) {
     for (const suite of Object.values(t.suites)) {
       for (const c of suite.checks) {
-        for (const sc of citedCriteria(c.references)) {
+        for (const sc of c.criteria) {
           const list = bySc.get(sc) ?? [];
-          list.push({ check: c.id, title: c.title, device: t.device, status: c.status, findings: c.findings.length });
+          list.push({ check: c.id, title: c.title, device: t.device, status: c.status, findings: c.findingsTotal });
           bySc.set(sc, list);
         }
       }

@@ -20,6 +20,7 @@ import type {
   Evidence,
   EvidenceOf,
   Gate,
+  HarnessErrorRef,
   LighthouseReportRef,
   Profile,
   RunResult,
@@ -29,13 +30,13 @@ import type {
   SuiteResult,
   TargetResult,
 } from '../core/index.ts';
-import { RESULT_SCHEMA_VERSION, SUITES, localize, targetId } from '../core/index.ts';
+import { RESULT_SCHEMA_VERSION, SUITES, localize, ruleSuites, targetId } from '../core/index.ts';
 import { evaluateEvidence, findCheckMeta } from '../checks/registry.ts';
 import { mean, roundTo } from '../scoring/statistics.ts';
 import { SCORE_DIGITS, scoreSuite } from '../scoring/suite.ts';
 import { weightedMean } from '../scoring/weighted.ts';
 import { evaluateBudget } from './budgets.ts';
-import { evaluateGate, type GateObservation, ruleTitle } from './gates.ts';
+import { evaluateGate, gateHolds, type GateObservation, ruleTitle } from './gates.ts';
 import { performanceAtQuartile } from './range.ts';
 import { rankServices } from './rank.ts';
 import { loginSummary } from './login.ts';
@@ -114,7 +115,27 @@ function releaseOf(service: string, device: string, evidence: ReadonlyMap<string
   return undefined;
 }
 
-function targetOverall(suites: Record<Suite, SuiteResult>, profile: Profile): number | null {
+/**
+ * The harness errors of one target: every check in `error`, and every suite whose gathering failed
+ * in the harness. `weighted`: the error leaves a suite that the profile weighs without its score.
+ */
+export function targetErrors(target: Pick<TargetResult, 'id' | 'service' | 'device' | 'suites'>, profile: Profile): HarnessErrorRef[] {
+  return SUITES.flatMap((suite) => {
+    const result = target.suites[suite];
+    const where = { target: target.id, service: target.service, device: target.device, suite };
+    const weighs = profile.weights[suite] > 0;
+    const checks = result.checks.flatMap((c): HarnessErrorRef[] =>
+      c.status === 'error' ? [{ ...where, check: c.id, cause: c.error?.cause ?? 'threw', weighted: weighs && c.weight > 0, message: c.error?.message ?? c.detail ?? '' }] : [],
+    );
+    const checkBroke = checks.some((e) => e.weighted);
+    const gathering: HarnessErrorRef[] =
+      result.status === 'harness-error' && !checkBroke ? [{ ...where, cause: 'gathering', weighted: weighs, message: result.reason ?? 'The harness could not gather this suite.' }] : [];
+    return [...gathering, ...checks];
+  });
+}
+
+function targetOverall(suites: Record<Suite, SuiteResult>, profile: Profile, errors: readonly HarnessErrorRef[]): number | null {
+  if (errors.some((e) => e.weighted)) return null;
   const overall = weightedMean(SUITES.map((suite) => ({ score: suites[suite].score, weight: profile.weights[suite] })));
   return overall === null ? null : roundTo(overall, SCORE_DIGITS);
 }
@@ -126,11 +147,12 @@ function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<
   const release = releaseOf(service.id, device.id, evidence);
   const reports = lighthouseReports(evidence.get(evidenceKey(service.id, device.id, 'performance')));
   const login = loginSummary(evidence.get(evidenceKey(service.id, device.id, 'login')), suites.login);
+  const id = targetId(service.id, device.id);
   return {
-    id: targetId(service.id, device.id),
+    id,
     service: service.id,
     device: device.id,
-    overall: targetOverall(suites, profile),
+    overall: targetOverall(suites, profile, targetErrors({ id, service: service.id, device: device.id, suites }, profile)),
     ...(release !== undefined ? { release } : {}),
     ...(reports.length > 0 ? { lighthouseReports: reports } : {}),
     ...(login !== undefined ? { login } : {}),
@@ -162,13 +184,16 @@ function gateObservations(gate: Gate, ctx: ServiceContext): GateObservation[] {
     if (target === undefined || device === undefined) return { device: deviceId };
     if (gate.noFailures === undefined) return { device: deviceId, check: findCheck(target, gate.check as string) };
     const rule = gate.noFailures;
-    if (rule.steps === undefined) return { device: deviceId, suite: target.suites[rule.suite] };
-    const record = ctx.evidence.get(evidenceKey(ctx.service.id, deviceId, rule.suite));
-    if (record === undefined) return { device: deviceId, suite: target.suites[rule.suite] };
+    const steps = rule.steps;
+    const suites = ruleSuites(rule);
+    if (steps === undefined) return { device: deviceId, suites: suites.map((suite) => target.suites[suite]) };
+    // Each suite restricted to the rule's steps; the steps count as examined when any complete record examined them.
+    const records = suites.map((suite) => ({ suite, record: ctx.evidence.get(evidenceKey(ctx.service.id, deviceId, suite)) }));
+    const complete = records.flatMap(({ record }) => (record?.status === 'complete' ? [record] : []));
     return {
       device: deviceId,
-      suite: evaluateSuite(restrictToSteps(record, rule.steps), rule.suite, device),
-      ...(record.status === 'complete' ? { examined: examinedAny(record, rule.steps) } : {}),
+      suites: records.map(({ suite, record }) => (record === undefined ? target.suites[suite] : evaluateSuite(restrictToSteps(record, steps), suite, device))),
+      ...(complete.length > 0 ? { examined: complete.some((record) => examinedAny(record, steps)) } : {}),
     };
   });
 }
@@ -180,9 +205,11 @@ function gateTitle(gate: Gate, observations: readonly GateObservation[]): string
   return findCheckMeta(check)?.title ?? observations.find((o) => o.check)?.check?.title ?? check;
 }
 
+/** Each suite's mean over the devices where it was scored; null when it has a harness error on any device. */
 function serviceSuites(targets: readonly TargetResult[]): Record<Suite, number | null> {
   return Object.fromEntries(
     SUITES.map((suite) => {
+      if (targets.some((t) => t.suites[suite].status === 'harness-error')) return [suite, null];
       const m = mean(targets.flatMap((t) => (t.suites[suite].score === null ? [] : [t.suites[suite].score as number])));
       return [suite, m === null ? null : roundTo(m, SCORE_DIGITS)];
     }),
@@ -218,7 +245,9 @@ function overallRange(ctx: ServiceContext, profile: Profile, suites: Record<Suit
 
 function scorecardEntry(ctx: ServiceContext, profile: Profile): Omit<ScorecardEntry, 'rank'> {
   const suites = serviceSuites(ctx.targets);
-  const overall = overallOf(suites, profile);
+  const errors = ctx.targets.flatMap((t) => targetErrors(t, profile));
+  // A weighted suite left without a score by a harness error leaves the overall null: never renormalised over the rest.
+  const overall = errors.some((e) => e.weighted) ? null : overallOf(suites, profile);
   const gates = profile.gates.map((gate) => {
     const observations = gateObservations(gate, ctx);
     return evaluateGate(gate, gateTitle(gate, observations), observations);
@@ -230,7 +259,8 @@ function scorecardEntry(ctx: ServiceContext, profile: Profile): Omit<ScorecardEn
     overall,
     suites,
     gates,
-    eligible: gates.every((g) => g.passed === true),
+    eligible: gates.every(gateHolds),
+    errors,
     ...(budgets.length > 0 ? { budgets } : {}),
     ...(range !== undefined ? { overallRange: range } : {}),
   };
@@ -291,10 +321,12 @@ export function evaluateRun(input: EvaluateRunInput): RunResult {
       suites: e.suites,
       gates: e.gates,
       eligible: e.eligible,
+      errors: e.errors,
       ...(e.budgets !== undefined ? { budgets: e.budgets } : {}),
       ...(e.overallRange !== undefined ? { overallRange: e.overallRange } : {}),
     })),
     ranking,
+    harnessErrors: entries.flatMap((e) => e.errors),
     ...(timings !== undefined ? { timings } : {}),
   };
 }

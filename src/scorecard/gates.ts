@@ -1,10 +1,12 @@
 /**
  * Must-pass gates. A gate is either
  * - a **check gate** (`check:`): the named check must have status `pass`, or
- * - a **rule gate** (`noFailures:`): no scored check (weight > 0) of the suite may fail with at least
- *   the given impact — optionally only checks whose id starts with `checks`, and only failures seen
- *   at the given journey steps (the evidence is restricted to those steps before the checks run, so
- *   the verdict does not depend on how many findings a check keeps).
+ * - a **rule gate** (`noFailures:`): no scored check (weight > 0) of the suite (or suites) may fail
+ *   with at least the given impact — optionally only checks whose id starts with `checks`, only
+ *   checks testing a WCAG criterion (`criteria: any`, or the listed ones), and only failures seen at
+ *   the given journey steps (the evidence is restricted to those steps before the checks run, so
+ *   the verdict does not depend on how many findings a check keeps). A check's failure impact is its
+ *   declared impact, so a failure is never missed because its findings were capped for display.
  *
  * Per device the gate holds, breaks, is skipped (not applicable there) or is undecided (inconclusive,
  * missing evidence, unreachable vendor, the steps were not examined, or a required device was not in
@@ -13,19 +15,21 @@
  *   applies; otherwise null.
  * - `any-device`: true when it holds on at least one device; false when it breaks on every device
  *   where it applies; otherwise null.
- * Devices where it does not apply are left out; none left → null. Only `passed === true` counts
- * towards eligibility. `devices:` narrows the gate to the required devices.
+ * Devices where it does not apply are left out; none left → the gate does not apply to the service
+ * (`notApplicable`, `passed` null): e.g. a login gate for an open-access service. A gate that passed
+ * or does not apply keeps a service eligible; a failed or undecided one does not. `devices:` narrows
+ * the gate to the required devices.
  */
 import type { CheckResult, CheckStatus, FailureRule, Gate, GateResult, Impact, SuiteResult } from '../core/index.ts';
-import { IMPACTS } from '../core/index.ts';
+import { IMPACTS, ruleSuites } from '../core/index.ts';
 
 /** What one device says about a gate: for a check gate the check, for a rule gate the suite. */
 export interface GateObservation {
   readonly device: string;
   /** Check gates: the check's result on this device; undefined when there is none. */
   readonly check?: CheckResult | undefined;
-  /** Rule gates: the suite's result on this device (restricted to the rule's steps); undefined when there is none. */
-  readonly suite?: SuiteResult | undefined;
+  /** Rule gates: the result of each of the rule's suites on this device (restricted to the rule's steps); undefined when there is none. */
+  readonly suites?: readonly SuiteResult[] | undefined;
   /**
    * Rule gates with steps, when gathering was complete: whether any of the steps was examined on
    * this device (false makes the device undecided: the part of the journey was never seen).
@@ -34,6 +38,11 @@ export interface GateObservation {
 }
 
 type Verdict = 'pass' | 'fail' | 'skip' | 'undecided';
+
+/** Whether a gate keeps a service eligible: it passed, or it does not apply to the service. */
+export function gateHolds(gate: GateResult): boolean {
+  return gate.passed === true || gate.notApplicable === true;
+}
 
 function checkVerdict(status: CheckStatus | undefined): Verdict {
   if (status === 'pass') return 'pass';
@@ -46,41 +55,57 @@ function atLeast(impact: Impact, min: Impact): boolean {
   return IMPACTS.indexOf(impact) >= IMPACTS.indexOf(min);
 }
 
-/** The impact a failing check failed with: the highest of its findings, or the check's own. */
+/**
+ * The impact a failing check failed with: its declared impact (severity comes from the rule, and every
+ * finding carries it), so no finding beyond the ones kept for display can be missed.
+ */
 export function failureImpact(check: CheckResult): Impact {
-  let best = check.findings.length > 0 ? -1 : IMPACTS.indexOf(check.impact);
-  for (const f of check.findings) best = Math.max(best, IMPACTS.indexOf(f.impact));
-  return IMPACTS[best] ?? check.impact;
+  return check.impact;
+}
+
+function testsCriteria(rule: FailureRule, check: CheckResult): boolean {
+  if (rule.criteria === undefined) return true;
+  if (rule.criteria === 'any') return check.criteria.length > 0;
+  const wanted = rule.criteria;
+  return check.criteria.some((sc) => wanted.includes(sc));
 }
 
 /** Failing scored checks that break a rule. */
-export function ruleFailures(rule: FailureRule, suite: SuiteResult): Array<{ check: string; impact: Impact }> {
-  return suite.checks
-    .filter((c) => c.status === 'fail' && c.weight > 0 && (rule.checks === undefined || c.id.startsWith(rule.checks)))
+export function ruleFailures(rule: FailureRule, suites: readonly SuiteResult[]): Array<{ check: string; impact: Impact }> {
+  return suites
+    .flatMap((suite) => suite.checks)
+    .filter((c) => c.status === 'fail' && c.weight > 0 && (rule.checks === undefined || c.id.startsWith(rule.checks)) && testsCriteria(rule, c))
     .map((c) => ({ check: c.id, impact: failureImpact(c) }))
     .filter((f) => atLeast(f.impact, rule.impact));
 }
 
+/**
+ * A rule over several suites breaks on a failure in any of them; it holds only when every suite that
+ * applies was scored; a suite that does not apply (e.g. login for an open-access service) is left
+ * out, and when none applies the gate is skipped on the device.
+ */
 function ruleVerdict(rule: FailureRule, o: GateObservation): Verdict {
-  const suite = o.suite;
-  if (suite === undefined) return 'undecided';
+  const suites = o.suites;
+  if (suites === undefined || suites.length === 0) return 'undecided';
   if (rule.steps !== undefined && o.examined === false) return 'undecided';
-  if (suite.status === 'not-applicable') return 'skip';
-  if (suite.status !== 'passed' && suite.status !== 'failed') return 'undecided';
-  return ruleFailures(rule, suite).length > 0 ? 'fail' : 'pass';
+  const applicable = suites.filter((s) => s.status !== 'not-applicable');
+  if (ruleFailures(rule, applicable.filter((s) => s.status === 'passed' || s.status === 'failed')).length > 0) return 'fail';
+  if (applicable.length === 0) return 'skip';
+  if (applicable.some((s) => s.status !== 'passed' && s.status !== 'failed')) return 'undecided';
+  return 'pass';
 }
 
 /** The id recorded as a gate's `check`: the check id, or the rule's check prefix with `*`. */
 export function gateSubject(gate: Gate): string {
   if (gate.check !== undefined) return gate.check;
   const rule = gate.noFailures as FailureRule;
-  return `${rule.checks ?? `${rule.suite}/`}*`;
+  return rule.checks !== undefined ? `${rule.checks}*` : ruleSuites(rule).map((suite) => `${suite}/*`).join(', ');
 }
 
 /** English title of a rule gate without a title of its own. */
 export function ruleTitle(rule: FailureRule): string {
   const at = rule.steps ? ` at ${rule.steps.join(', ')}` : '';
-  return `No failing ${rule.suite} check of ${rule.impact} impact${rule.impact === 'critical' ? '' : ' or worse'}${at}`;
+  return `No failing ${ruleSuites(rule).join(' or ')} check of ${rule.impact} impact${rule.impact === 'critical' ? '' : ' or worse'}${at}`;
 }
 
 export function evaluateGate(gate: Gate, title: string, observations: readonly GateObservation[]): GateResult {
@@ -93,6 +118,8 @@ export function evaluateGate(gate: Gate, title: string, observations: readonly G
   const undecidedOn = verdicts.filter((v) => v.verdict === 'undecided').map((v) => v.device);
   const applicable = verdicts.filter((v) => v.verdict !== 'skip');
   let passed: boolean | null;
+  // Every required device skipped it: the gate does not apply (only when devices were observed at all).
+  const notApplicable = verdicts.length > 0 && applicable.length === 0;
   if (applicable.length === 0) passed = null;
   else if (gate.scope === 'any-device') {
     passed = applicable.some((v) => v.verdict === 'pass') ? true : applicable.every((v) => v.verdict === 'fail') ? false : null;
@@ -102,12 +129,13 @@ export function evaluateGate(gate: Gate, title: string, observations: readonly G
   const failures =
     rule === undefined
       ? []
-      : observations.flatMap((o) => (o.suite && ruleVerdict(rule, o) === 'fail' ? ruleFailures(rule, o.suite).map((f) => ({ device: o.device, ...f })) : []));
+      : observations.flatMap((o) => (o.suites && ruleVerdict(rule, o) === 'fail' ? ruleFailures(rule, o.suites).map((f) => ({ device: o.device, ...f })) : []));
   return {
     id: gate.id,
     title,
     check: gateSubject(gate),
     passed,
+    ...(notApplicable ? { notApplicable: true } : {}),
     failedOn,
     ...(undecidedOn.length > 0 && passed !== true ? { undecidedOn } : {}),
     ...(failures.length > 0 ? { failures } : {}),

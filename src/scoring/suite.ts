@@ -5,6 +5,8 @@
  *   score (needs-review, not-applicable, inconclusive) or weight 0 are left out and the remaining
  *   weights renormalised. No scorable check → null.
  * - status, when gathering was complete:
+ *   0. `harness-error` with score null if any scored check (weight > 0) is in `error` (the check
+ *      broke): the suite has no score rather than a mean renormalised over the checks that worked;
  *   1. `failed` if any scored check (weight > 0) has status fail;
  *   2. `passed` if the suite has a score;
  *   3. `inconclusive` if any check is inconclusive or needs review (nothing could be scored);
@@ -59,6 +61,11 @@ export function scoreSuite(gather: GatherOutcome | undefined, checks: readonly C
       ...(gather.reason !== undefined ? { reason: gather.reason } : {}),
       checks: [...checks],
     };
+  }
+  const broken = checks.filter((c) => c.weight > 0 && c.status === 'error');
+  if (broken.length > 0) {
+    const why = broken.map((c) => `${c.id} (${c.error?.cause ?? 'error'}: ${c.error?.message ?? ''})`).join('; ');
+    return { score: null, status: 'harness-error', reason: `Not scored: ${broken.length === 1 ? 'a check' : `${broken.length} checks`} could not be evaluated: ${why}`, checks: [...checks] };
   }
   const score = suiteScore(checks);
   const status = statusOfChecks(checks, score);

@@ -8,17 +8,18 @@
  *   found no violation; the undecided elements are findings for the reviewer;
  * - pass (score 1) when the rule only passed.
  *
- * Impact: the highest rule-level impact axe reported for the rule in this evidence; for a rule that
- * only passed, the impact in the rule table. Weight: IMPACT_WEIGHTS of the table impact when the
+ * Impact: the rule's declared impact in the rule table (axe-rules.ts), for every vendor and every
+ * finding — never the impact axe reported for the nodes of this evidence, so severity cannot depend
+ * on which parts of a rule a vendor happened to fail; a rule unknown to the table is `moderate` and
+ * not scored. Weight: IMPACT_WEIGHTS of the table impact when the
  * rule maps to a WCAG A/AA success criterion, 0 otherwise (best-practice only, AAA, experimental,
  * or unknown to the table). Weights come from the static table, not from the evidence, so a rule
  * weighs the same for every vendor whether they violated it or not.
  */
 import type { AccessibilityState, AxeRuleResult, Impact } from '../../core/index.ts';
-import { IMPACTS } from '../../core/index.ts';
 import type { Check, CheckFamily, CheckInput, FindingInput } from '../types.ts';
 import { AXE_RULES } from './axe-rules.ts';
-import { referencesFromTags, ruleWeight } from './references.ts';
+import { criteriaFromTags, referencesFromTags, ruleWeight } from './references.ts';
 
 export const AXE_CHECK_PREFIX = 'accessibility/axe/';
 
@@ -36,11 +37,8 @@ interface RuleObservations {
   readonly passedIn: string[];
 }
 
-function highest(impacts: readonly (Impact | null | undefined)[]): Impact | undefined {
-  let best = -1;
-  for (const impact of impacts) if (impact) best = Math.max(best, IMPACTS.indexOf(impact));
-  return best >= 0 ? IMPACTS[best] : undefined;
-}
+/** Impact of a rule the table does not know (a newer axe-core than the table): reported, not scored. */
+const UNKNOWN_RULE_IMPACT: Impact = 'moderate';
 
 function observe(states: readonly AccessibilityState[]): Map<string, RuleObservations> {
   const rules = new Map<string, RuleObservations>();
@@ -62,19 +60,15 @@ function observe(states: readonly AccessibilityState[]): Map<string, RuleObserva
 
 function findingsOf(seen: readonly Seen[]): FindingInput[] {
   return seen.flatMap(({ state, rule }) =>
-    rule.nodes.map((node) => {
-      const impact = node.impact ?? rule.impact;
-      return {
-        message: node.failureSummary?.trim() || rule.help,
-        step: state.step,
-        url: state.url,
-        selector: node.target.join(FRAME_SEPARATOR),
-        html: node.html,
-        helpUrl: rule.helpUrl,
-        ...(impact ? { impact } : {}),
-        ...(state.screenshot !== undefined ? { screenshot: state.screenshot } : {}),
-      };
-    }),
+    rule.nodes.map((node) => ({
+      message: node.failureSummary?.trim() || rule.help,
+      step: state.step,
+      url: state.url,
+      selector: node.target.join(FRAME_SEPARATOR),
+      html: node.html,
+      helpUrl: rule.helpUrl,
+      ...(state.screenshot !== undefined ? { screenshot: state.screenshot } : {}),
+    })),
   );
 }
 
@@ -85,8 +79,8 @@ function steps(seen: readonly Seen[]): string {
 function axeRuleCheck(ruleId: string, obs: RuleObservations): Check<'accessibility'> {
   const known = AXE_RULES[ruleId];
   const reported = [...obs.violations, ...obs.incomplete].map((s) => s.rule);
-  const impact = highest(obs.violations.map((s) => s.rule.impact)) ?? highest(obs.incomplete.map((s) => s.rule.impact)) ?? known?.impact ?? 'moderate';
-  const tags = reported[0]?.tags ?? known?.tags ?? [];
+  const impact = known?.impact ?? UNKNOWN_RULE_IMPACT;
+  const tags = known?.tags ?? reported[0]?.tags ?? [];
   return {
     meta: {
       id: `${AXE_CHECK_PREFIX}${ruleId}`,
@@ -94,6 +88,7 @@ function axeRuleCheck(ruleId: string, obs: RuleObservations): Check<'accessibili
       title: reported[0]?.help ?? known?.help ?? ruleId,
       impact,
       weight: known ? ruleWeight(known.impact, known.tags) : 0,
+      criteria: criteriaFromTags(tags),
       references: referencesFromTags(tags),
       reads: ['accessibility.states[].violations', 'accessibility.states[].incomplete', 'accessibility.states[].passes'],
     },

@@ -51,7 +51,8 @@ function negativeCheck(role: NegativeRole): Check<'login'> {
       title: w.title,
       impact: 'serious',
       weight: IMPACT_WEIGHTS.serious,
-      references: ['WCAG 2.0 SC 3.3.1 Error Identification (A)', 'WCAG 2.0 SC 3.3.3 Error Suggestion (AA)', 'EN 301 549 9.3.3.1, 9.3.3.3', 'library-auth.md F3/F4 (blocked and expired cards)'],
+      criteria: ['3.3.1', '3.3.3'],
+      references: ['library-auth.md F3/F4 (blocked and expired cards)'],
       reads: [`login.attempts[role=${role}]`, 'login.preflight'],
     },
     evaluate({ data }) {

@@ -18,6 +18,7 @@ export const thirdPartyCookies: Check<'login'> = {
     title: 'Login works with third-party cookies blocked',
     impact: 'critical',
     weight: IMPACT_WEIGHTS.critical,
+    criteria: [],
     references: ['library-auth.md F10 (third-party cookies in iframes)', 'WebKit Intelligent Tracking Prevention; Storage Access API (privacycg/storage-access)'],
     reads: ['login.crossSiteFrame', 'login.thirdPartyCookies', 'login.attempts[role=valid]'],
   },

@@ -28,7 +28,8 @@ export const wrongPinRejected: Check<'login'> = {
     title: 'A wrong PIN is rejected with a clear message that does not repeat the PIN',
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
-    references: ['WCAG 2.0 SC 3.3.1 (A)', 'EN 301 549 9.3.3.1'],
+    criteria: ['3.3.1'],
+    references: [],
     reads: ['login.attempts[role=wrongPin]'],
   },
   evaluate({ data }) {

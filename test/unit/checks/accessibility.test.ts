@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessibilityState } from '../../../src/core/index.ts';
-import { CheckResultSchema } from '../../../src/core/index.ts';
-import { evaluateEvidence, isScoredRule, referencesFromTags } from '../../../src/checks/index.ts';
+import { CheckResultSchema, criterionReferences } from '../../../src/core/index.ts';
+import { criteriaFromTags, evaluateEvidence, isScoredRule, referencesFromTags } from '../../../src/checks/index.ts';
 import { accessibilityEvidence, axeRule, check } from './helpers.ts';
 
 function state(step: string, parts: Partial<AccessibilityState> = {}): AccessibilityState {
@@ -49,7 +49,8 @@ describe('accessibility/axe/<rule-id>', () => {
     });
     const result = check(evidence(state('landing', { passes: ['color-contrast'] }), state('item', { violations: [rule] })), 'accessibility/axe/color-contrast');
     expect(result).toMatchObject({ status: 'fail', score: 0, impact: 'serious', weight: 7, title: 'Help for color-contrast' });
-    expect(result.references).toEqual(['WCAG 2.0 SC 1.4.3 (AA)', 'EN 301 549 9.1.4.3']);
+    expect(result.criteria).toEqual(['1.4.3']);
+    expect(result.references).toEqual([]);
     expect(result.findings).toEqual([
       {
         message: 'Fix any: contrast 2.1:1',
@@ -62,8 +63,9 @@ describe('accessibility/axe/<rule-id>', () => {
         screenshot: 'evidence/kirjava@desktop-chromium/item.png',
       },
       {
+        // axe reported this node as moderate; severity comes from the rule's declared table (serious), never from the evidence.
         message: 'Help for color-contrast',
-        impact: 'moderate',
+        impact: 'serious',
         step: 'item',
         url: 'http://127.0.0.1:4100/item',
         selector: 'iframe#reader >>> span',
@@ -74,16 +76,19 @@ describe('accessibility/axe/<rule-id>', () => {
     ]);
   });
 
-  it('takes the highest impact seen, but weighs the rule by its table impact', () => {
+  it('takes impact and weight from the rule table, whatever impact axe reported in the evidence', () => {
     const result = check(
       evidence(
-        state('landing', { violations: [axeRule('image-alt', { impact: 'serious', tags: ['wcag2a', 'wcag111'] })] }),
-        state('item', { violations: [axeRule('image-alt', { impact: 'critical', tags: ['wcag2a', 'wcag111'] })] }),
+        state('landing', { violations: [axeRule('image-alt', { impact: 'minor', tags: ['wcag2a', 'wcag111'] })] }),
+        state('item', { violations: [axeRule('image-alt', { impact: 'moderate', tags: ['wcag2a', 'wcag111'] })] }),
       ),
       'accessibility/axe/image-alt',
     );
     expect(result.impact).toBe('critical');
+    expect(result.findings.map((f) => f.impact)).toEqual(['critical', 'critical']);
     expect(result.weight).toBe(10);
+    const lowered = check(evidence(state('landing', { violations: [axeRule('color-contrast', { impact: 'critical' })] })), 'accessibility/axe/color-contrast');
+    expect(lowered.impact).toBe('serious');
   });
 
   it('needs review (score null) when only incomplete', () => {
@@ -95,7 +100,7 @@ describe('accessibility/axe/<rule-id>', () => {
   it('passes when only passes, with the impact and help text from the rule table', () => {
     const result = check(evidence(state('landing', { passes: ['image-alt'] })), 'accessibility/axe/image-alt');
     expect(result).toMatchObject({ status: 'pass', score: 1, impact: 'critical', weight: 10, title: 'Images must have alternative text' });
-    expect(result.references).toContain('WCAG 2.0 SC 1.1.1 (A)');
+    expect(result.criteria).toContain('1.1.1');
   });
 
   it('reports best-practice rules with weight 0', () => {
@@ -115,14 +120,15 @@ describe('accessibility/axe/<rule-id>', () => {
 });
 
 describe('axe tags → references', () => {
-  it('maps success criteria with version and level, and EN 301 549 clauses', () => {
-    expect(referencesFromTags(['cat.color', 'wcag2aa', 'wcag143', 'EN-301-549', 'EN-9.1.4.3'])).toEqual([
-      'WCAG 2.0 SC 1.4.3 (AA)',
-      'EN 301 549 9.1.4.3',
-    ]);
-    expect(referencesFromTags(['wcag21aa', 'wcag1410', 'EN-9.1.4.10'])).toEqual(['WCAG 2.1 SC 1.4.10 (AA)', 'EN 301 549 9.1.4.10']);
-    expect(referencesFromTags(['wcag22aa', 'wcag258', 'EN-9.2.5.8'])).toEqual(['WCAG 2.2 SC 2.5.8 (AA)', 'EN 301 549 9.2.5.8']);
+  it('maps tags to typed success criteria; their version, level and EN 301 549 clause come from the one criteria table', () => {
+    expect(criteriaFromTags(['cat.color', 'wcag2aa', 'wcag143', 'EN-301-549', 'EN-9.1.4.3'])).toEqual(['1.4.3']);
+    expect(criterionReferences(criteriaFromTags(['wcag21aa', 'wcag1410', 'EN-9.1.4.10']))).toEqual(['WCAG 2.1 SC 1.4.10 Reflow (AA)', 'EN 301 549 9.1.4.10']);
+    expect(criterionReferences(criteriaFromTags(['wcag22aa', 'wcag258']))).toEqual(['WCAG 2.2 SC 2.5.8 Target Size (Minimum) (AA)', 'EN 301 549 V4 draft 9.2.5.8']);
+    // One WCAG version per criterion: 1.4.3 is a WCAG 2.0 criterion whichever level tag a rule carries.
+    expect(criterionReferences(criteriaFromTags(['wcag21aa', 'wcag143']))[0]).toBe('WCAG 2.0 SC 1.4.3 Contrast (Minimum) (AA)');
+    expect(criteriaFromTags(['wcag999', 'best-practice'])).toEqual([]);
     expect(referencesFromTags(['best-practice'])).toEqual(['axe-core best practice']);
+    expect(referencesFromTags(['wcag2a', 'wcag111', 'best-practice'])).toEqual([]);
   });
 
   it('scores A/AA rules only', () => {

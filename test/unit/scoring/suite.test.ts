@@ -4,7 +4,7 @@ import { SuiteResultSchema } from '../../../src/core/index.ts';
 import { scoreSuite } from '../../../src/scoring/index.ts';
 
 function c(id: string, status: CheckResult['status'], score: number | null, weight: number): CheckResult {
-  return { id, suite: 'accessibility', title: id, status, score, weight, impact: 'serious', references: [], findings: [] };
+  return { id, suite: 'accessibility', title: id, status, score, weight, impact: 'serious', criteria: [], references: [], findings: [], findingsTotal: 0 };
 }
 
 describe('scoreSuite', () => {
@@ -19,6 +19,16 @@ describe('scoreSuite', () => {
   it('passes when no scored check fails; weight-0 failures are reported only', () => {
     const result = scoreSuite({ status: 'complete' }, [c('a', 'pass', 1, 10), c('bp', 'fail', 0, 0)]);
     expect(result).toMatchObject({ score: 100, status: 'passed' });
+  });
+
+  it('has no score when a weighted check is in error: never a mean renormalised over the checks that worked', () => {
+    const broken = { ...c('x', 'error', null, 7), error: { cause: 'threw' as const, message: 'boom' } };
+    const result = scoreSuite({ status: 'complete' }, [c('a', 'pass', 1, 10), broken]);
+    expect(result).toMatchObject({ score: null, status: 'harness-error' });
+    expect(result.reason).toContain('x (threw: boom)');
+    expect(SuiteResultSchema.parse(result)).toEqual(result);
+    // A weight-0 check in error is still a harness error of the run, but leaves the suite's score intact.
+    expect(scoreSuite({ status: 'complete' }, [c('a', 'pass', 1, 10), { ...broken, weight: 0 }])).toMatchObject({ score: 100, status: 'passed' });
   });
 
   it('has no score when nothing is scorable', () => {
