@@ -7,7 +7,7 @@
  * profiles/default.yaml), so they follow the schemas as they evolve. Most cases call the loader
  * in-process; a few go through the real CLI.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -253,6 +253,61 @@ describe('configuration loader fuzzing (fast-check)', () => {
     );
   });
 
+  it('bad paths and hostile values: a folder for a file, a file for a folder, two files with one id, URL credentials, script URLs', () => {
+    const fresh = () => {
+      const root = mkdtempSync(join(tmpdir(), 'erh-fuzz-paths-'));
+      for (const dir of ['services', 'devices', 'profiles']) mkdirSync(join(root, dir));
+      for (const k of KINDS) writeFileSync(join(root, FILES[k].path), TEXT[k]);
+      return root;
+    };
+    const dirs = { service: 'services', device: 'devices', profile: 'profiles' } as const;
+    // A folder where a file should be, a file where a folder should be.
+    for (const kind of KINDS) {
+      const root = fresh();
+      rmSync(join(root, dirs[kind]), { recursive: true });
+      writeFileSync(join(root, dirs[kind]), 'not a folder');
+      const e = loadError(root);
+      expect(e.file, e.message).toBe(kind === 'profile' ? FILES.profile.path : `${dirs[kind]}/`);
+    }
+    for (const kind of KINDS) {
+      const root = fresh();
+      const extra = kind === 'profile' ? FILES.profile.path : `${dirs[kind]}/zz-folder.yaml`;
+      if (kind === 'profile') rmSync(join(root, extra));
+      mkdirSync(join(root, extra));
+      const e = loadError(root);
+      expect(e.file).toBe(extra);
+      expect(e.problem).toMatch(/not a file/);
+    }
+    // x.yaml and x.yml with the same id: both files named.
+    fc.assert(
+      fc.property(fc.constantFrom<Kind>('service', 'device'), (kind) => {
+        const root = fresh();
+        writeFileSync(join(root, FILES[kind].path.replace(/\.yaml$/, '.yml')), TEXT[kind]);
+        const e = loadError(root);
+        expect(`${e.file} ${e.problem}`).toContain(FILES[kind].path);
+        expect(`${e.file} ${e.problem}`).toContain(FILES[kind].path.replace(/\.yaml$/, '.yml'));
+      }),
+      { numRuns: 4 },
+    );
+    // Credentials in baseUrl or any goto, and script URLs (in any case, with tabs/newlines inside): the field named.
+    const userinfo = fc.tuple(fc.stringMatching(/^[a-z0-9]{1,8}$/), fc.stringMatching(/^[a-zA-Z0-9]{0,8}$/)).map(([u, p]) => (p ? `${u}:${p}@` : `${u}@`));
+    const scriptUrl = fc.tuple(fc.constantFrom('javascript', 'JavaScript', 'JAVASCRIPT', 'java\tscript', 'java\nscript', ' javascript', 'vbscript'), fc.string({ maxLength: 20 })).map(([s, rest]) => `${s}:${rest}`);
+    const gotoPaths = valuePaths(DOC.service).filter((p) => p[p.length - 1] === 'goto');
+    expect(gotoPaths.length).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.oneof(userinfo.map((u) => ({ at: ['baseUrl'] as Array<string | number>, value: String(DOC.service.baseUrl).replace('://', `://${u}`) })), fc.tuple(fc.nat(), fc.oneof(userinfo.map((u) => `http://${u}127.0.0.1:4711/x`), userinfo.map((u) => `//${u}127.0.0.1/x`), scriptUrl)).map(([i, value]) => ({ at: gotoPaths[i % gotoPaths.length]!, value }))), ({ at, value }) => {
+        box.write('service', YAML.stringify(setAt(DOC.service, at, value)));
+        const e = loadError(box.root);
+        expectNamed(e, 'service');
+        expect(e.field).toBe(formatPath(at));
+        expect(e.problem).toMatch(/credentials|script URL/);
+        // Neither the password nor the script is echoed in full.
+        if (value.includes('@')) expect(e.message).not.toContain(value.split('@')[0]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('generated at least 500 cases', () => {
     expect(cases).toBeGreaterThanOrEqual(500);
   });
@@ -276,6 +331,42 @@ describe('configuration errors through the CLI: exit 2, one line naming file and
       expect(r.stderr).toMatch(pattern);
     }
   }, 120_000);
+
+  it('bad paths, a damaged run.json, control characters: one escaped line naming the path, exit 2, no stack trace', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'erh-fuzz-cli-'));
+    for (const dir of ['devices', 'profiles']) mkdirSync(join(root, dir));
+    for (const k of ['device', 'profile'] as const) writeFileSync(join(root, FILES[k].path), TEXT[k]);
+    writeFileSync(join(root, 'services'), 'a file, not a folder');
+    const checks: Array<[string[], RegExp, NodeJS.ProcessEnv?]> = [[['validate', '-c', root], /^erh: services\/: is not a folder/]];
+    const withEnvDir = mkdtempSync(join(tmpdir(), 'erh-fuzz-env-'));
+    for (const dir of ['services', 'devices', 'profiles']) mkdirSync(join(withEnvDir, dir));
+    for (const k of KINDS) writeFileSync(join(withEnvDir, FILES[k].path), TEXT[k]);
+    mkdirSync(join(withEnvDir, '.env'));
+    checks.push([['validate', '-c', withEnvDir], /^erh: .*\.env: is not a file/]);
+    // A damaged run directory, for erh report and erh run --resume.
+    for (const damage of ['{not json', '{"runId": 5}', '[]', '\u0000\u00ff']) {
+      const runDir = mkdtempSync(join(tmpdir(), 'erh-fuzz-run-'));
+      writeFileSync(join(runDir, 'run.json'), damage);
+      writeFileSync(join(runDir, 'config.json'), '{}');
+      checks.push([['report', runDir], /^erh: .*run\.json: .*damaged/]);
+      checks.push([['run', '--resume', runDir, '-c', ROOT, '--devices', 'desktop-chromium'], /^erh: .*run\.json: .*damaged/, Object.fromEntries([...TEXT.service.matchAll(/env: (\w+)/g)].map((m) => [m[1], 'x1234']))]);
+    }
+    const runAsFolder = mkdtempSync(join(tmpdir(), 'erh-fuzz-run-'));
+    mkdirSync(join(runAsFolder, 'run.json'));
+    checks.push([['report', runAsFolder], /^erh: .*run\.json: could not be read/]);
+    // Control characters (ANSI, CR, bidi override) from a configuration key reach the terminal escaped.
+    box.write('service', `${TEXT.service}\n"zz\u001b[31mred\r\u202e${'x'.repeat(900)}": 1\n`);
+    checks.push([['validate', '-c', box.root], /^erh: services\/kirjava\.yaml: zz\\x1b\[31mred\\x0d\\u202ex+…: unknown key/]);
+    for (const [args, pattern, env] of checks) {
+      const r = await cli(args, env ?? {});
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+|internal error/);
+      expect(r.stderr + r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/);
+      expect(r.stderr.length).toBeLessThan(900);
+    }
+  }, 180_000);
 
   it('a missing patron variable: erh run exits 2 before anything starts, naming the file, field and variable', async () => {
     box.write('service', TEXT.service.replace('DEMO_VALID_PIN', 'ERH_FUZZ_NOT_SET_PIN'));
