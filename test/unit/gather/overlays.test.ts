@@ -131,8 +131,11 @@ describe.each(['desktop-chromium', 'desktop-firefox', 'desktop-webkit'])('overla
     const lr = late.probes!.reflow!;
     expect(lr.documentWidth, `viewport ${lr.viewportWidth}`).toBeLessThanOrEqual(lr.viewportWidth + 1);
     expect(lr.viewportWidth).toBeLessThan(600);
-    expect(late.probes!.reflow!.settle!.settledMs).toBeGreaterThanOrEqual(250);
-    expect(late.probes!.reflow!.settle!.settledMs).toBeLessThan(2000);
+    // Playwright resizes at once, so the probe saw the page re-lay out ~300 ms later; WebDriver's
+    // window resize takes longer than that, so there the page has already settled when the probe starts.
+    if (device(id).driver === 'playwright') expect(lr.settle!.settledMs).toBeGreaterThanOrEqual(250);
+    expect(lr.settle!.settledMs).not.toBeNull();
+    expect(lr.settle!.settledMs).toBeLessThan(2000);
     const wide = await state(s, '/reflow-wide', false);
     expect(wide.probes!.reflow!.documentWidth).toBeGreaterThan(800);
     expect(wide.probes!.reflow!.viewportWidth).toBeLessThan(600);
