@@ -5,9 +5,12 @@
  * desktop settings are used so that every vendor is measured identically. The median run's full
  * report is kept next to the evidence.
  */
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { desktopConfig, generateReport } from 'lighthouse';
 import type { LighthouseRun, PerformancePage } from '../core/evidence.ts';
@@ -127,16 +130,7 @@ export async function runLighthouse(options: {
   redactor: Redactor;
   onRun?: (page: string, run: number) => void;
 }): Promise<{ pages: PerformancePage[]; browserVersion: string }> {
-  let chrome: LaunchedChrome;
-  try {
-    chrome = await launch({
-      chromePath: options.chromePath,
-      chromeFlags: ['--headless=new', ...chromiumArgs()],
-      logLevel: 'silent',
-    });
-  } catch (e) {
-    throw new HarnessError(`Chrome for Lighthouse did not start (${options.chromePath}): ${(e as Error).message}`);
-  }
+  const { chrome, release } = await launchGuardedChrome(options.chromePath);
   try {
     const pages: PerformancePage[] = [];
     let browserVersion = 'unknown';
@@ -220,6 +214,52 @@ export async function runLighthouse(options: {
     }
     return { pages, browserVersion };
   } finally {
-    chrome.kill();
+    release();
   }
+}
+
+/**
+ * Lighthouse's Chrome, which may not outlive the run: its DevTools port is unauthenticated and its
+ * profile holds the logged-in patron's session (cookies, history with the PIN in URLs). The profile
+ * is a private directory of its own (mode 0700, `erh-lighthouse-*` in TMPDIR) and a watchdog process
+ * (src/gather/chrome-watchdog.ts, its own session) kills Chrome's process group and removes the
+ * profile when this worker dies in any way — SIGKILL included: its stdin pipe closes — or when the
+ * erh process (ERH_PARENT_PID) is gone. `release` does the same on every normal exit path.
+ */
+async function launchGuardedChrome(chromePath: string): Promise<{ chrome: LaunchedChrome; release: () => void }> {
+  const profile = mkdtempSync(join(tmpdir(), 'erh-lighthouse-'));
+  // The watchdog first: a worker killed while Chrome is starting leaves nothing either.
+  const erh = Number(process.env.ERH_PARENT_PID ?? 0);
+  const watchdog = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./chrome-watchdog.ts', import.meta.url)), '--profile', profile, ...(erh > 0 ? ['--erh', String(erh)] : [])],
+    { detached: true, stdio: ['pipe', 'ignore', 'ignore'] },
+  );
+  watchdog.on('error', () => undefined);
+  watchdog.stdin?.on('error', () => undefined);
+  // Neither the watchdog nor the pipe to it may keep this process alive.
+  watchdog.unref();
+  (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  let chrome: LaunchedChrome | undefined;
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    chrome?.kill();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    // Letting go of the pipe tells the watchdog that all is done: it makes sure and exits.
+    watchdog.stdin?.end();
+  };
+  try {
+    chrome = await launch({
+      chromePath,
+      chromeFlags: ['--headless=new', ...chromiumArgs()],
+      userDataDir: profile,
+      logLevel: 'silent',
+    });
+  } catch (e) {
+    release();
+    throw new HarnessError(`Chrome for Lighthouse did not start (${chromePath}): ${(e as Error).message}`);
+  }
+  return { chrome, release };
 }
