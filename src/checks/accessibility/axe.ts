@@ -19,6 +19,7 @@
 import type { AccessibilityState, AxeRuleResult, Impact } from '../../core/index.ts';
 import type { Check, CheckFamily, CheckInput, FindingInput } from '../types.ts';
 import { AXE_RULES } from './axe-rules.ts';
+import { reachedNote } from '../reached.ts';
 import { criteriaFromTags, referencesFromTags, ruleWeight } from './references.ts';
 
 export const AXE_CHECK_PREFIX = 'accessibility/axe/';
@@ -92,7 +93,7 @@ function axeRuleCheck(ruleId: string, obs: RuleObservations): Check<'accessibili
       references: referencesFromTags(tags),
       reads: ['accessibility.states[].violations', 'accessibility.states[].incomplete', 'accessibility.states[].passes'],
     },
-    evaluate() {
+    evaluate({ steps: walked }) {
       const unknown = known ? '' : ' The rule is not in the harness rule table, so it is reported but not scored.';
       if (obs.violations.length > 0) {
         const nodes = obs.violations.reduce((n, s) => n + s.rule.nodes.length, 0);
@@ -109,7 +110,7 @@ function axeRuleCheck(ruleId: string, obs: RuleObservations): Check<'accessibili
           findings: findingsOf(obs.incomplete),
         };
       }
-      return { score: 1, detail: `Passed in ${[...new Set(obs.passedIn)].join(', ')}.${unknown}` };
+      return { score: 1, detail: `Passed in ${[...new Set(obs.passedIn)].join(', ')}.${unknown}${reachedNote(walked)}` };
     },
   };
 }

@@ -14,6 +14,7 @@
  */
 import type { A11yProbes, AccessibilityState, Impact, WcagSc } from '../../core/index.ts';
 import type { Check, CheckOutcome, FindingInput } from '../types.ts';
+import { reachedNote } from '../reached.ts';
 import { criterionWeight } from './criteria.ts';
 
 export interface ProbedState {
@@ -74,7 +75,7 @@ export function probeCheck(def: ProbeCheckDefinition): Check<'accessibility'> {
       references: [],
       reads: def.reads,
     },
-    evaluate({ data }): CheckOutcome {
+    evaluate({ data, steps }): CheckOutcome {
       const probed: ProbedState[] = data.states.flatMap((state) => (state.probes ? [{ state, probes: state.probes }] : []));
       if (probed.length === 0) return { status: 'not-applicable', detail: 'The evidence holds no beyond-axe probe data (gathered by an older harness).' };
       const v = def.verdict(probed);
@@ -88,7 +89,7 @@ export function probeCheck(def: ProbeCheckDefinition): Check<'accessibility'> {
       if (v.tested === 0) return { status: 'not-applicable', detail: def.notApplicable };
       if (v.missing.length > 0) return { status: 'inconclusive', detail: `No problem where tested, but the probe produced no data at ${v.missing.join(', ')}.` };
       if (v.partial && v.partial.length > 0) return { status: 'inconclusive', detail: `No problem where tested, but not everything was tested: ${v.partial.join('; ')}.` };
-      return { score: 1, detail: v.passDetail };
+      return { score: 1, detail: `${v.passDetail}${reachedNote(steps)}` };
     },
   };
 }

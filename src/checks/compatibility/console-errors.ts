@@ -8,6 +8,7 @@
  */
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { reachedNote } from '../reached.ts';
 import { stepUrl } from './step-urls.ts';
 import { notObservable } from './observed.ts';
 import { isIgnoredRequest } from './failed-requests.ts';
@@ -32,7 +33,7 @@ export const consoleErrors: Check<'compatibility'> = {
   evaluate({ data, steps }) {
     if (data.observed && !data.observed.console) return notObservable('console messages');
     const errors = data.console.filter((entry) => entry.level === 'error' && !isIgnoredFaviconConsole(entry));
-    if (errors.length === 0) return { score: 1, detail: 'The console showed no errors.' };
+    if (errors.length === 0) return { score: 1, detail: `The console showed no errors.${reachedNote(steps)}` };
     return {
       score: 0,
       detail: `${errors.length} console error${errors.length === 1 ? '' : 's'}.`,

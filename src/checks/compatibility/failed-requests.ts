@@ -8,6 +8,7 @@
 import type { CompatibilityEvidence } from '../../core/index.ts';
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { reachedNote } from '../reached.ts';
 import { stepUrl } from './step-urls.ts';
 import { notObservable } from './observed.ts';
 
@@ -45,7 +46,7 @@ export const failedRequests: Check<'compatibility'> = {
     const failed = data.failedRequests.filter((r) => isFailure(r) && !isIgnoredRequest(r));
     const ignored = data.failedRequests.filter(isIgnoredRequest).length;
     const note = ignored > 0 ? ` (${ignored} favicon.ico 404 ignored)` : '';
-    if (failed.length === 0) return { score: 1, detail: `No request failed${note}.` };
+    if (failed.length === 0) return { score: 1, detail: `No request failed${note}.${reachedNote(steps)}` };
     return {
       score: 0,
       detail: `${failed.length} request${failed.length === 1 ? '' : 's'} failed${note}.`,

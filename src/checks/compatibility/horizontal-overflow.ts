@@ -7,6 +7,7 @@
  */
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { reachedNote } from '../reached.ts';
 import { nothingSampled } from './observed.ts';
 import { stepUrl } from './step-urls.ts';
 
@@ -28,7 +29,7 @@ export const horizontalOverflow: Check<'compatibility'> = {
     if (data.overflow.length === 0) return nothingSampled(steps, 'the layout width');
     const overflowing = data.overflow.filter((s) => s.documentWidth > s.viewportWidth + OVERFLOW_TOLERANCE_PX);
     if (overflowing.length === 0) {
-      return { score: 1, detail: `All ${data.overflow.length} sampled states fit the viewport.` };
+      return { score: 1, detail: `All ${data.overflow.length} sampled states fit the viewport.${reachedNote(steps)}` };
     }
     const findings: FindingInput[] = overflowing.flatMap((s) => {
       const { screenshot } = stepUrl(steps, s.step);

@@ -4,6 +4,7 @@
  */
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { reachedNote } from '../reached.ts';
 import { stepUrl } from './step-urls.ts';
 import { notObservable } from './observed.ts';
 
@@ -20,7 +21,7 @@ export const pageErrors: Check<'compatibility'> = {
   },
   evaluate({ data, steps }) {
     if (data.observed && !data.observed.pageErrors) return notObservable('uncaught exceptions');
-    if (data.pageErrors.length === 0) return { score: 1, detail: 'No uncaught exceptions.' };
+    if (data.pageErrors.length === 0) return { score: 1, detail: `No uncaught exceptions.${reachedNote(steps)}` };
     return {
       score: 0,
       detail: `${data.pageErrors.length} uncaught exception${data.pageErrors.length === 1 ? '' : 's'}.`,

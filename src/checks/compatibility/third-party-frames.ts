@@ -12,6 +12,7 @@
  */
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { reachedNote } from '../reached.ts';
 
 export const thirdPartyFrames: Check<'compatibility'> = {
   meta: {
@@ -30,7 +31,7 @@ export const thirdPartyFrames: Check<'compatibility'> = {
     const visible = frames.filter((f) => f.visible);
     const hidden = frames.length - visible.length;
     const hiddenNote = hidden > 0 ? ` ${hidden} hidden cross-site frame${hidden === 1 ? '' : 's'} (not scored).` : '';
-    if (visible.length === 0) return { score: 1, detail: `No visible cross-site frame in the journey.${hiddenNote}` };
+    if (visible.length === 0) return { score: 1, detail: `No visible cross-site frame in the journey.${hiddenNote}${reachedNote(steps)}` };
     const failedSteps = new Set(steps.filter((s) => !s.ok).map((s) => s.step));
     // A failed step's frames are sampled at the step before it (the failing step records no state).
     const stepIds = steps.map((s) => s.step);

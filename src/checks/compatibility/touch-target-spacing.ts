@@ -7,6 +7,7 @@
  */
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { reachedNote } from '../reached.ts';
 import { nothingSampled } from './observed.ts';
 
 export const touchTargetSpacing: Check<'compatibility'> = {
@@ -32,7 +33,7 @@ export const touchTargetSpacing: Check<'compatibility'> = {
       })),
     );
     const total = data.touchTargets.reduce((n, s) => n + s.targets, 0);
-    if (findings.length === 0) return { score: 1, detail: `All ${total} controls measured on ${data.touchTargets.length} pages are 24 px or well spaced.` };
+    if (findings.length === 0) return { score: 1, detail: `All ${total} controls measured on ${data.touchTargets.length} pages are 24 px or well spaced.${reachedNote(steps)}` };
     return { score: 0, value: findings.length, unit: 'targets', detail: `${findings.length} crowded controls (of ${total} measured).`, findings };
   },
 };

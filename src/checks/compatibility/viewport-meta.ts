@@ -7,6 +7,7 @@
  */
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
+import { reachedNote } from '../reached.ts';
 import { nothingSampled } from './observed.ts';
 
 /** Parses a viewport content string ("width=device-width, initial-scale=1") into lower-case pairs. */
@@ -52,7 +53,7 @@ export const viewportMeta: Check<'compatibility'> = {
       const problem = viewportProblem(s.content);
       if (problem) findings.push({ message: problem, step: s.step, url: s.url });
     }
-    if (findings.length === 0) return { score: 1, detail: `All ${data.viewportMeta.length} sampled pages set width=device-width and allow zooming.` };
+    if (findings.length === 0) return { score: 1, detail: `All ${data.viewportMeta.length} sampled pages set width=device-width and allow zooming.${reachedNote(steps)}` };
     return { score: 0, detail: `${findings.length} of ${data.viewportMeta.length} pages have a missing or restrictive viewport meta.`, findings };
   },
 };

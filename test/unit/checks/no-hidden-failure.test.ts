@@ -389,3 +389,18 @@ describe('every fixed check has a case here', () => {
     expect(missing, 'a new check needs a "no hidden failure" case in this file').toEqual([]);
   });
 });
+
+describe('a pass over per-state evidence when the journey stopped early', () => {
+  it('says which states were never examined (compatibility, beyond-axe and axe checks)', () => {
+    const steps = [step('landing'), step('search', false, { error: 'no results' })];
+    const c = check(compatibilityEvidence({}, { steps }), 'compatibility/console-errors');
+    expect(c.status).toBe('pass');
+    expect(c.detail).toContain('Only the states before step "search" were examined');
+    const a11y = accessibilityEvidence(
+      { axeVersion: '4.14.1', tags: ['wcag2aa'], states: [{ ...state('landing', probes()), passes: ['color-contrast'] }] },
+      { steps },
+    );
+    expect(check(a11y, 'accessibility/reflow').detail).toContain('Only the states before step "search" were examined');
+    expect(check(a11y, 'accessibility/axe/color-contrast').detail).toContain('Only the states before step "search" were examined');
+  });
+});
