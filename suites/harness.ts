@@ -14,7 +14,7 @@ import { EVIDENCE_VERSION, EvidenceSchema } from '../src/core/evidence.ts';
 import type { Suite } from '../src/core/ids.ts';
 import { artifactsFor } from '../src/gather/artifacts.ts';
 import { GATHERERS, type GatherKit } from '../src/gather/suites.ts';
-import type { Target } from '../src/matrix/targets.ts';
+import { notApplicableReason, type Target } from '../src/matrix/targets.ts';
 import { evidencePath, writeEvidence } from '../src/reporting/evidence-store.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
 import { findBrowser, installHint } from '../src/session/browsers.ts';
@@ -113,10 +113,11 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
     : [];
   const attempt = Math.max(testInfo.retry + 1, (previous.at(-1)?.attempt ?? 0) + 1);
   const withHistory = (e: Evidence): Evidence => (previous.length > 0 ? { ...e, previousAttempts: previous } : e);
-  // A service evaluated only for some suites (service YAML `suites:`): the others are not applicable, no browser needed.
-  const only = target.service.suites;
-  if (only && !only.includes(suite)) {
-    const evidence = unavailableEvidence(target, suite, `The service is evaluated only for ${only.join(', ')} (suites: in its YAML)`, attempt);
+  // A suite the service does not take part in (service YAML `suites:`, or login for an open-access service) is not
+  // applicable, no browser needed; the matrix owns the rule (performance's capability case is decided by its gatherer).
+  const skipped = suite === 'performance' ? undefined : notApplicableReason(target, suite);
+  if (skipped !== undefined) {
+    const evidence = unavailableEvidence(target, suite, skipped, attempt);
     const file = writeEvidence(run.runDir, evidence, redactor);
     await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
     return evidence;

@@ -36,7 +36,10 @@ import { lighthousePerformance, metricChecks, renderBlocking } from './performan
 import { JOURNEY_CHECKS } from './performance/journey.ts';
 import type { CheckFamily, CheckInput, CheckMeta, SuiteChecks, SuiteData } from './types.ts';
 
-export const SUITE_CHECKS: { readonly [S in Suite]: SuiteChecks<S> } = {
+/** The checks of every suite. `evaluateEvidence` takes another table only to prove the pipeline's handling of broken checks in tests. */
+export type SuiteCheckTable = { readonly [S in Suite]: SuiteChecks<S> };
+
+export const SUITE_CHECKS: SuiteCheckTable = {
   login: {
     suite: 'login',
     checks: [
@@ -126,8 +129,8 @@ function payloadOf(evidence: Evidence): SuiteData[Suite] | undefined {
   }
 }
 
-function notRun(suite: Suite, status: 'inconclusive' | 'not-applicable', detail: string): CheckResult[] {
-  return SUITE_CHECKS[suite].checks.map((check) => unscoredResult(check.meta as CheckMeta, status, detail));
+function notRun(table: SuiteCheckTable, suite: Suite, status: 'inconclusive' | 'not-applicable', detail: string): CheckResult[] {
+  return table[suite].checks.map((check) => unscoredResult(check.meta as CheckMeta, status, detail));
 }
 
 /**
@@ -135,27 +138,27 @@ function notRun(suite: Suite, status: 'inconclusive' | 'not-applicable', detail:
  * reported unscored (not-applicable for a not-applicable suite, inconclusive otherwise) and never
  * fail: an unreachable vendor or a library-system outage is recorded as such, not as a failure.
  */
-export function evaluateEvidence(evidence: Evidence): EvaluatedEvidence {
+export function evaluateEvidence(evidence: Evidence, table: SuiteCheckTable = SUITE_CHECKS): EvaluatedEvidence {
   const { suite, status } = evidence;
   if (status !== 'complete') {
     const why = evidence.reason ?? `Gathering ended with status ${status}.`;
     const gather: GatherOutcome = { status, ...(evidence.reason !== undefined ? { reason: evidence.reason } : {}) };
-    return { gather, checks: notRun(suite, status === 'not-applicable' ? 'not-applicable' : 'inconclusive', why) };
+    return { gather, checks: notRun(table, suite, status === 'not-applicable' ? 'not-applicable' : 'inconclusive', why) };
   }
   const data = payloadOf(evidence);
   if (data === undefined) {
     const reason = `The evidence is marked complete but holds no ${suite} data.`;
-    return { gather: { status: 'harness-error', reason }, checks: notRun(suite, 'inconclusive', reason) };
+    return { gather: { status: 'harness-error', reason }, checks: notRun(table, suite, 'inconclusive', reason) };
   }
   const steps = evidence.steps;
   switch (evidence.suite) {
     case 'login':
-      return { gather: { status }, checks: runSuite(SUITE_CHECKS.login, { data: data as SuiteData['login'], steps }) };
+      return { gather: { status }, checks: runSuite(table.login, { data: data as SuiteData['login'], steps }) };
     case 'accessibility':
-      return { gather: { status }, checks: runSuite(SUITE_CHECKS.accessibility, { data: data as SuiteData['accessibility'], steps }) };
+      return { gather: { status }, checks: runSuite(table.accessibility, { data: data as SuiteData['accessibility'], steps }) };
     case 'performance':
-      return { gather: { status }, checks: runSuite(SUITE_CHECKS.performance, { data: data as SuiteData['performance'], steps }) };
+      return { gather: { status }, checks: runSuite(table.performance, { data: data as SuiteData['performance'], steps }) };
     case 'compatibility':
-      return { gather: { status }, checks: runSuite(SUITE_CHECKS.compatibility, { data: data as SuiteData['compatibility'], steps }) };
+      return { gather: { status }, checks: runSuite(table.compatibility, { data: data as SuiteData['compatibility'], steps }) };
   }
 }

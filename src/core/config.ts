@@ -223,7 +223,14 @@ export const PasswordGrantLoginSchema = z
   })
   .describe('API-level login: no browser, the harness calls the token endpoint itself');
 
+export const OpenAccessLoginSchema = z
+  .strictObject({
+    strategy: z.literal('none').describe('Open access: the service has no login at all (no test patrons needed)'),
+  })
+  .describe('Open access: anyone may use the service; the login suite does not apply and login gates do not apply');
+
 export const LoginSchema = z.discriminatedUnion('strategy', [
+  OpenAccessLoginSchema,
   CardPinFormLoginSchema,
   SamlLoginSchema,
   OidcLoginSchema,
@@ -379,8 +386,8 @@ export const ServiceSchema = z
       .describe('Only these suites for this service (default: all); e.g. [login] for a service evaluated only for its login route'),
     patrons: z
       .partialRecord(z.enum(PATRON_ROLES), PatronSchema)
-      .refine((p) => p.valid !== undefined, { message: 'a "valid" patron is required' })
-      .describe('Test patrons by role: valid, wrongPin, unknownCard, blocked, expired'),
+      .default({})
+      .describe('Test patrons by role: valid, wrongPin, unknownCard, blocked, expired (a "valid" patron is required unless login.strategy is none)'),
     journey: z
       .array(JourneyStepSchema)
       .min(1)
@@ -398,6 +405,20 @@ export const ServiceSchema = z
       .optional()
       .describe('Time limits for this service (defaults: 30 s per page load, 10 s per action)'),
     notes: z.string().optional().describe('Free text for evaluators; not scored'),
+  })
+  .superRefine((service, ctx) => {
+    if (service.login.strategy !== 'none') {
+      if (service.patrons.valid === undefined) ctx.addIssue({ code: 'custom', path: ['patrons'], message: 'a "valid" patron is required' });
+      return;
+    }
+    // Open access: nothing to log in with, so no journey step may log in.
+    service.journey.forEach((step, i) => {
+      step.actions.forEach((action, j) => {
+        if ('login' in action) {
+          ctx.addIssue({ code: 'custom', path: ['journey', i, 'actions', j, 'login'], message: 'the service is open access (login.strategy: none): a journey step cannot log in' });
+        }
+      });
+    });
   })
   .describe('A candidate e-resource service');
 export type Service = z.infer<typeof ServiceSchema>;

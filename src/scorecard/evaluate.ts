@@ -31,7 +31,7 @@ import type {
   TargetResult,
 } from '../core/index.ts';
 import { RESULT_SCHEMA_VERSION, SUITES, localize, ruleSuites, targetId } from '../core/index.ts';
-import { evaluateEvidence, findCheckMeta } from '../checks/registry.ts';
+import { SUITE_CHECKS, evaluateEvidence, findCheckMeta, type SuiteCheckTable } from '../checks/registry.ts';
 import { mean, roundTo } from '../scoring/statistics.ts';
 import { SCORE_DIGITS, scoreSuite } from '../scoring/suite.ts';
 import { weightedMean } from '../scoring/weighted.ts';
@@ -56,6 +56,8 @@ export interface EvaluateRunInput {
   readonly services: readonly Service[];
   readonly devices: readonly Device[];
   readonly evidence: readonly Evidence[];
+  /** The checks to run (default: the registry's). Tests pass a table with broken checks to prove how errors travel. */
+  readonly checks?: SuiteCheckTable;
 }
 
 function evidenceKey(service: string, device: string, suite: Suite): string {
@@ -81,7 +83,7 @@ export function selectEvidence(evidence: readonly Evidence[]): Map<string, Evide
   return chosen;
 }
 
-function evaluateSuite(evidence: Evidence | undefined, suite: Suite, device: Device): SuiteResult {
+function evaluateSuite(evidence: Evidence | undefined, suite: Suite, device: Device, table: SuiteCheckTable): SuiteResult {
   if (evidence === undefined) {
     if (suite === 'performance' && device.engine !== 'chromium') {
       return {
@@ -93,7 +95,7 @@ function evaluateSuite(evidence: Evidence | undefined, suite: Suite, device: Dev
     }
     return scoreSuite(undefined, []);
   }
-  const { gather, checks } = evaluateEvidence(evidence);
+  const { gather, checks } = evaluateEvidence(evidence, table);
   const scored = scoreSuite(gather, checks);
   // A retried gathering is recorded as such (the evidence keeps the earlier attempts' reasons).
   return evidence.attempt > 1 ? { ...scored, attempts: evidence.attempt } : scored;
@@ -140,9 +142,9 @@ function targetOverall(suites: Record<Suite, SuiteResult>, profile: Profile, err
   return overall === null ? null : roundTo(overall, SCORE_DIGITS);
 }
 
-function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<string, Evidence>, profile: Profile): TargetResult {
+function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<string, Evidence>, profile: Profile, table: SuiteCheckTable): TargetResult {
   const suites = Object.fromEntries(
-    SUITES.map((suite) => [suite, evaluateSuite(evidence.get(evidenceKey(service.id, device.id, suite)), suite, device)]),
+    SUITES.map((suite) => [suite, evaluateSuite(evidence.get(evidenceKey(service.id, device.id, suite)), suite, device, table)]),
   ) as Record<Suite, SuiteResult>;
   const release = releaseOf(service.id, device.id, evidence);
   const reports = lighthouseReports(evidence.get(evidenceKey(service.id, device.id, 'performance')));
@@ -173,6 +175,7 @@ interface ServiceContext {
   readonly targets: readonly TargetResult[];
   readonly devices: readonly Device[];
   readonly evidence: ReadonlyMap<string, Evidence>;
+  readonly checks: SuiteCheckTable;
 }
 
 /** What each gate device says: the check (check gates) or the suite, restricted to the rule's steps (rule gates). */
@@ -192,7 +195,7 @@ function gateObservations(gate: Gate, ctx: ServiceContext): GateObservation[] {
     const complete = records.flatMap(({ record }) => (record?.status === 'complete' ? [record] : []));
     return {
       device: deviceId,
-      suites: records.map(({ suite, record }) => (record === undefined ? target.suites[suite] : evaluateSuite(restrictToSteps(record, steps), suite, device))),
+      suites: records.map(({ suite, record }) => (record === undefined ? target.suites[suite] : evaluateSuite(restrictToSteps(record, steps), suite, device, ctx.checks))),
       ...(complete.length > 0 ? { examined: complete.some((record) => examinedAny(record, steps)) } : {}),
     };
   });
@@ -231,7 +234,7 @@ function overallRange(ctx: ServiceContext, profile: Profile, suites: Record<Suit
       const record = ctx.evidence.get(evidenceKey(ctx.service.id, t.device, 'performance'));
       const device = ctx.devices.find((d) => d.id === t.device);
       if (record?.suite !== 'performance' || device === undefined || t.suites.performance.score === null) return [];
-      const score = evaluateSuite(performanceAtQuartile(record as EvidenceOf<'performance'>, quartile), 'performance', device).score;
+      const score = evaluateSuite(performanceAtQuartile(record as EvidenceOf<'performance'>, quartile), 'performance', device, ctx.checks).score;
       return score === null ? [] : [score];
     });
     const m = mean(perf);
@@ -284,9 +287,10 @@ function browserVersion(device: Device, evidence: ReadonlyMap<string, Evidence>,
 
 export function evaluateRun(input: EvaluateRunInput): RunResult {
   const evidence = selectEvidence(input.evidence);
-  const targets = input.services.flatMap((service) => input.devices.map((device) => evaluateTarget(service, device, evidence, input.profile)));
+  const checks = input.checks ?? SUITE_CHECKS;
+  const targets = input.services.flatMap((service) => input.devices.map((device) => evaluateTarget(service, device, evidence, input.profile, checks)));
   const entries = input.services.map((service) =>
-    scorecardEntry({ service, targets: targets.filter((t) => t.service === service.id), devices: input.devices, evidence }, input.profile),
+    scorecardEntry({ service, targets: targets.filter((t) => t.service === service.id), devices: input.devices, evidence, checks }, input.profile),
   );
   const { ranking, ranks } = rankServices(entries);
   const timings = timingsReport(evidence, (s, d) => evidenceKey(s, d, 'performance'), input.services, input.devices, input.profile);

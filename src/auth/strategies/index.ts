@@ -4,6 +4,7 @@
  *   saml/oidc/proxy redirect.ts        another site's card + PIN form, then back
  *   ip-access       ip-access.ts       no form: network address or referring page
  *   password-grant  password-grant.ts  API: OAuth2 password grant (no browser)
+ *   none            —                  open access: nothing to log in with (the login suite does not apply)
  */
 import type { Locator, Login } from '../../core/config.ts';
 import type { ActionContext } from '../../gather/actions.ts';
@@ -34,6 +35,9 @@ export function performLogin(ctx: ActionContext, login: Login, patron: PatronSec
       return ipAccessLogin(ctx, login);
     case 'password-grant':
       return passwordGrantLogin({ baseUrl: ctx.baseUrl, ...(extras.onToken ? { onToken: extras.onToken } : {}) }, login, patron);
+    case 'none':
+      // The configuration refuses a login step in an open-access journey and the matrix marks its login suite not applicable.
+      return Promise.reject(new Error('An open-access service (login.strategy: none) has no login to perform.'));
   }
 }
 
@@ -52,6 +56,7 @@ export function secretFields(login: Login): Locator[] {
       return login.frame || login.popup ? [] : [login.card, login.pin];
     case 'ip-access':
     case 'password-grant':
+    case 'none':
       return [];
   }
 }
