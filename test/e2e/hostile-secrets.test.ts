@@ -85,7 +85,8 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'schema'), join(root, 'schema'), { recursive: true });
   cpSync(join(ROOT, 'devices', 'desktop-chromium.yaml'), join(root, 'devices', 'desktop-chromium.yaml'));
   writeFileSync(join(root, 'services', 'vihamielinen.yaml'), SERVICE_YAML(`${hostile.url}/`));
-  writeFileSync(join(root, 'profiles', 'faults.yaml'), FAULT_PROFILE);
+  // The minimum profile, and one timed walk (each walk is one more login).
+  writeFileSync(join(root, 'profiles', 'faults.yaml'), FAULT_PROFILE.replace('runs: { lighthouse: 1 }', 'runs: { lighthouse: 1, timings: 1 }'));
   // The run's own TMPDIR: everything erh, its browsers and Lighthouse's Chrome leave there is searched.
   runTmp = join(root, 'tmp');
   mkdirSync(runTmp);
@@ -159,6 +160,7 @@ function hitsIn(where: string, text: string, all: string[]): string[] {
 describe('a hostile vendor that hands back the patron\'s secrets', () => {
   it('is evaluated (one device, the minimum profile), and its secrets reached the harness redacted', () => {
     console.log(`hostile-secrets: erh run took ${seconds.toFixed(1)} s`);
+    expect(FAULT_PROFILE).toContain('runs: { lighthouse: 1 }');
     expect(run.code, run.stdout.slice(-3000) + run.stderr.slice(-2000)).toBe(0);
     const evidence = readdirSync(join(runDir, 'evidence')).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(runDir, 'evidence', f), 'utf8')).join('\n');
     // The attack reached the evidence: the account page was examined, its texts are there, redacted.
@@ -166,6 +168,10 @@ describe('a hostile vendor that hands back the patron\'s secrets', () => {
     expect(evidence).toMatch(/"step": "tili"/);
     expect(evidence).toMatch(/kortti \[redacted\] pin \[redacted\]/);
     expect(evidence).toMatch(/button-name/);
+    // The card as an element id: axe's CSS-escaped selector (#\\3N …) is redacted whole.
+    expect(evidence).toContain('"#[redacted]"');
+    // An attribute cut inside the PIN (axe's and the harness's 300-character cuts): the piece before the cut is gone.
+    expect(evidence).toMatch(/data-pad=\\"x{200,}\[redacted\]/);
     const lighthouse = readdirSync(join(runDir, 'evidence'), { recursive: true }).map(String).filter((f) => /lighthouse-tili\.html$/.test(f));
     expect(lighthouse, 'a logged-in Lighthouse report of the account page').toHaveLength(1);
   });
