@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, EXIT, HarnessError } from '../core/errors.ts';
 import { loadConfig } from '../config/load.ts';
+import { configWarnings } from '../config/warnings.ts';
 import { loadDotEnv } from '../config/secrets.ts';
 import { generateSchemas } from '../config/json-schema.ts';
 import { HARNESS_VERSION } from '../reporting/version.ts';
@@ -198,6 +199,7 @@ program
   .action((opts: { config: string; profile: string }) => {
     loadDotEnv(resolve(opts.config));
     const config = loadConfig({ root: opts.config, profile: opts.profile });
+    for (const w of configWarnings(config)) out(`warning: ${w.file}: ${w.field}: ${w.message}`);
     out(`ok: ${config.services.length} services (${config.services.map((s) => s.id).join(', ')}), ${config.devices.length} devices (${config.devices.map((d) => d.id).join(', ')}), profile ${config.profile.id}`);
   });
 

@@ -240,6 +240,17 @@ export const LoginSchema = z.discriminatedUnion('strategy', [
 ]);
 export type Login = z.infer<typeof LoginSchema>;
 export type LoginStrategyName = Login['strategy'];
+/** Every login strategy's name (the discriminator values of LoginSchema). */
+export const LOGIN_STRATEGIES = ['none', 'card-pin-form', 'saml', 'oidc', 'proxy', 'ip-access', 'password-grant'] as const satisfies readonly LoginStrategyName[];
+// Compile-time proof that the list names every strategy: a strategy missing from it fails here.
+const _everyStrategy: [Exclude<LoginStrategyName, (typeof LOGIN_STRATEGIES)[number]>] extends [never] ? true : never = true;
+void _everyStrategy;
+
+/** The library-system protocol a service declares for pre-flight, or undefined when it declares none. */
+export function libraryProtocol(library: LibrarySystemConfig | undefined): 'sip2' | 'koha-rest' | undefined {
+  if (library === undefined) return undefined;
+  return 'sip2' in library ? 'sip2' : 'koha-rest';
+}
 /** Strategies that drive a card + PIN form in the browser. */
 export type BrowserFormLogin = Extract<Login, { strategy: 'card-pin-form' | 'saml' | 'oidc' | 'proxy' }>;
 export function isBrowserFormLogin(login: Login): login is BrowserFormLogin {

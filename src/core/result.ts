@@ -7,7 +7,7 @@
  * scored" (no evidence, not applicable, inconclusive) and is never silently treated as 0.
  */
 import { z } from 'zod';
-import { ProfileSchema } from './config.ts';
+import { LOGIN_STRATEGIES, ProfileSchema } from './config.ts';
 import { ReleaseEvidenceSchema } from './evidence.ts';
 import { WcagScSchema } from './criteria.ts';
 import {
@@ -21,7 +21,8 @@ import {
   SuiteStatusSchema,
 } from './ids.ts';
 
-export const RESULT_SCHEMA_VERSION = 1 as const;
+/** 2: check `error` status and typed `criteria`, `findingsTotal`, `harnessErrors`, scorecard `errors`, gate `notApplicable`, what each service declares. */
+export const RESULT_SCHEMA_VERSION = 2 as const;
 
 export const FindingSchema = z.strictObject({
   /** What is wrong, in English (the scorecard shows it as evidence, not translated). */
@@ -314,6 +315,14 @@ export const RunResultSchema = z.strictObject({
       baseUrl: z.string(),
       /** The release tested: the version read on every device, or the distinct versions joined by " / ". */
       release: z.string().optional(),
+      /** What the service declares, so that the scorecard says only what was done: its login strategy (`none`: open access). */
+      login: z.enum(LOGIN_STRATEGIES),
+      /** The library system the test patrons were checked with before the login was tested; absent: none declared (no pre-flight). */
+      librarySystem: z.enum(['sip2', 'koha-rest']).optional(),
+      /** The service declares how to read its release version (`release:` in its YAML). */
+      releaseDeclared: z.boolean(),
+      /** The journey as declared: step ids with their names (when the YAML gives one). */
+      journey: z.array(z.strictObject({ id: z.string(), name: z.string().optional() })),
     }),
   ),
   devices: z.array(

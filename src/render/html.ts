@@ -542,7 +542,7 @@ function details(ctx: Context): Html {
 <h3 id="${anchor('service', service.id)}">${service.name}</h3>
 <p>${service.vendor} · ${baseUrl !== undefined ? link(baseUrl, service.baseUrl) : html`<code>${service.baseUrl}</code>`}${service.release !== undefined ? html` · ${t(lang, 'details.release', { release: service.release })}` : ''}</p>
 ${serviceDeviceTable(ctx, service.id, targets)}
-${loginSection(lang, targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, `${c} · ${service.name}`, h, b) })}
+${loginSection(lang, targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, `${c} · ${service.name}`, h, b) }, service)}
 ${reports.length > 0 ? html`<p>${t(lang, 'details.lighthouse')}:</p><ul class="reports">${reports}</ul>` : ''}
 ${concerns.length === 0 ? html`<p>${t(lang, 'details.noIssues')}</p>` : concerns.map((c) => concernArticle(ctx, c, service.id, targets.length))}
 ${conformance(ctx, service, targets)}
@@ -554,6 +554,23 @@ ${services}</section>`;
 }
 
 // ───────────────────────────── methodology ─────────────────────────────
+
+/** Per suite, the checks evaluated on at least one target (status other than not-applicable), by title. */
+function checksThatRan(ctx: Context): Html {
+  const { result, lang, en } = ctx;
+  const groups = SUITES.map((suite) => {
+    const ran = new Map<string, CheckResult>();
+    for (const tg of result.targets) for (const c of tg.suites[suite].checks) if (c.status !== 'not-applicable' && !ran.has(c.id)) ran.set(c.id, c);
+    const items = [...ran.values()]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((c) => {
+        const title = checkTitle(lang, c.id, c.title);
+        return html`<li><span${title.translated ? '' : en}>${title.text}</span> (<code>${c.id}</code>)</li>`;
+      });
+    return items.length === 0 ? '' : html`<details><summary>${t(lang, 'method.checksSuite', { suite: t(lang, key(`suite.${suite}`)), count: items.length })}</summary><ul>${items}</ul></details>`;
+  });
+  return html`<h3>${t(lang, 'method.checks')}</h3><p>${t(lang, 'method.checksIntro')}</p>${groups}`;
+}
 
 function methodology(ctx: Context): Html {
   const { result, lang } = ctx;
@@ -591,18 +608,35 @@ function methodology(ctx: Context): Html {
       ]
     : [];
   const limits = (['manual', 'content', 'apps', 'language', 'lab', 'trace'] as const).map((k) => html`<li>${t(lang, key(`method.limit.${k}`))}</li>`);
+  // Everything below is generated from what the services declared and what ran: no sentence about a step that did not happen.
+  const journeys = result.services.map(
+    (s) => html`<li>${t(lang, 'method.journey', { service: s.name, steps: s.journey.map((step) => step.name ?? step.id).join(' → ') })}</li>`,
+  );
+  const withLogin = result.services.filter((s) => s.login !== 'none');
+  const logins = result.services.map((s) => {
+    if (s.login === 'none') return html`<li>${t(lang, 'method.login.open', { service: s.name })}</li>`;
+    return s.librarySystem !== undefined
+      ? html`<li>${t(lang, 'method.login.library', { service: s.name, strategy: s.login, protocol: s.librarySystem === 'sip2' ? 'SIP2' : 'Koha REST' })}</li>`
+      : html`<li>${t(lang, 'method.login.noLibrary', { service: s.name, strategy: s.login })}</li>`;
+  });
+  const measured = result.devices.filter((d) => result.targets.some((tg) => tg.device === d.id && !['not-applicable', 'missing'].includes(tg.suites.performance.status)));
+  const released = result.services.filter((s) => s.releaseDeclared);
   return html`<section aria-labelledby="method"><h2 id="method">${t(lang, 'method.heading')}</h2>
-<p>${t(lang, 'method.intro')} ${t(lang, 'method.when', { started: formatDateTime(result.startedAt), evaluated: formatDateTime(result.evaluatedAt) })}</p>
+<p>${t(lang, 'method.intro')}</p>
+<ul>${journeys}</ul>
+<p>${t(lang, 'method.when', { started: formatDateTime(result.startedAt), evaluated: formatDateTime(result.evaluatedAt) })}</p>
 <ul>
-<li>${t(lang, 'method.login')}</li>
+${withLogin.length > 0 ? html`<li>${t(lang, 'method.login')}</li>` : ''}
 <li>${t(lang, 'method.accessibility')}</li>
-<li>${t(lang, 'method.performance', { runs: result.profile.runs.lighthouse })}</li>
+<li>${t(lang, 'method.performance', { runs: result.profile.runs.lighthouse })} ${measured.length > 0 ? t(lang, 'method.performance.on', { devices: measured.map((d) => d.name).join(', ') }) : t(lang, 'method.performance.none')}</li>
 ${timingsMethod(result, lang)}
 <li>${t(lang, 'method.compatibility')}</li>
 </ul>
+<ul>${logins}</ul>
 <p>${t(lang, 'method.scoring')}</p>
 <p>${t(lang, 'method.ties')}</p>
-<p>${t(lang, 'method.release')}</p>
+${released.length > 0 ? html`<p>${t(lang, 'method.release', { services: released.map((s) => s.name).join(', ') })}</p>` : ''}
+${checksThatRan(ctx)}
 <h3>${t(lang, 'method.devices')}</h3>
 ${table(
   ctx,

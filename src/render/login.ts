@@ -5,12 +5,12 @@
  * before typing, the page after submitting, the page after logout). Pure; every vendor-derived
  * string (messages, reasons) goes through the `html` tag's escaping.
  */
-import type { Language, TargetResult } from '../core/index.ts';
+import type { Language, RunResult, TargetResult } from '../core/index.ts';
 import { html, type Html } from './escape.ts';
 import { formatNumber } from './format.ts';
 
 type Key =
-  | 'heading' | 'intro' | 'device' | 'verdict' | 'attempts' | 'form' | 'screen' | 'afterLogout' | 'preflight' | 'thirdParty' | 'logout'
+  | 'heading' | 'intro' | 'introNoLibrary' | 'noPreflight' | 'device' | 'verdict' | 'attempts' | 'form' | 'screen' | 'afterLogout' | 'preflight' | 'thirdParty' | 'logout'
   | 'pass' | 'fail' | 'inconclusive' | 'other'
   | 'valid' | 'wrongPin' | 'unknownCard' | 'blocked' | 'expired'
   | 'logged-in' | 'rejected' | 'no-response' | 'error'
@@ -20,6 +20,8 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
   en: {
     heading: 'Login with a library card, per device',
     intro: 'The valid test patron must get in on every device. Before the vendor is tested, each test patron is checked directly with the library system (pre-flight): if it cannot be asked, or a patron is not what its role says, the verdict is inconclusive — never failed.',
+    introNoLibrary: 'The valid test patron must get in on every device. Pre-flight not possible: no library system declared, so the test patrons could not be checked with the library system and these login verdicts rest on the vendor’s pages alone.',
+    noPreflight: 'not possible (no library system declared)',
     device: 'Device', verdict: 'Verdict', attempts: 'Test patrons: outcome, message, time', form: 'form', screen: 'screen', afterLogout: 'after logout',
     preflight: 'Pre-flight', thirdParty: 'Third-party cookies', logout: 'Logout',
     pass: 'Logs in', fail: 'Does not log in', inconclusive: 'Inconclusive', other: 'Not decided',
@@ -31,6 +33,8 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
   fi: {
     heading: 'Kirjautuminen kirjastokortilla laitteittain',
     intro: 'Kelvollisen testiasiakkaan on päästävä sisään jokaisella laitteella. Ennen toimittajan testausta jokainen testiasiakas tarkistetaan suoraan kirjastojärjestelmästä (esitarkistus): jos sitä ei tavoiteta tai asiakas ei ole roolinsa mukainen, tulos on ratkaisematon – ei koskaan hylätty.',
+    introNoLibrary: 'Kelvollisen testiasiakkaan on päästävä sisään jokaisella laitteella. Esitarkistus ei ollut mahdollinen, koska kirjastojärjestelmää ei ole määritelty: testiasiakkaita ei voitu tarkistaa kirjastojärjestelmästä, joten nämä kirjautumisen tulokset perustuvat vain toimittajan sivuihin.',
+    noPreflight: 'ei mahdollinen (kirjastojärjestelmää ei ole määritelty)',
     device: 'Laite', verdict: 'Tulos', attempts: 'Testiasiakkaat: tulos, viesti, aika', form: 'lomake', screen: 'näkymä', afterLogout: 'uloskirjautumisen jälkeen',
     preflight: 'Esitarkistus', thirdParty: 'Kolmannen osapuolen evästeet', logout: 'Uloskirjautuminen',
     pass: 'Kirjautuu', fail: 'Ei kirjaudu', inconclusive: 'Ratkaisematon', other: 'Ei ratkaistu',
@@ -42,6 +46,8 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
   sv: {
     heading: 'Inloggning med bibliotekskort per enhet',
     intro: 'Den giltiga testlåntagaren måste komma in på varje enhet. Innan leverantören testas kontrolleras varje testlåntagare direkt i bibliotekssystemet (förkontroll): om det inte kan nås eller en låntagare inte motsvarar sin roll är resultatet oavgjort – aldrig underkänt.',
+    introNoLibrary: 'Den giltiga testlåntagaren måste komma in på varje enhet. Förkontroll var inte möjlig eftersom inget bibliotekssystem har angetts: testlåntagarna kunde inte kontrolleras i bibliotekssystemet, så dessa inloggningsresultat bygger enbart på leverantörens sidor.',
+    noPreflight: 'inte möjlig (inget bibliotekssystem angett)',
     device: 'Enhet', verdict: 'Resultat', attempts: 'Testlåntagare: utfall, meddelande, tid', form: 'formulär', screen: 'vy', afterLogout: 'efter utloggning',
     preflight: 'Förkontroll', thirdParty: 'Tredjepartskakor', logout: 'Utloggning',
     pass: 'Loggar in', fail: 'Loggar inte in', inconclusive: 'Oavgjort', other: 'Inte avgjort',
@@ -75,7 +81,7 @@ function verdictCell(lang: Language, login: NonNullable<TargetResult['login']>):
   return html`<strong class="${cls}">${label(lang, key)}</strong>${login.reason ? html`<br><span class="reason">${login.reason}</span>` : ''}`;
 }
 
-export function loginSection(lang: Language, targets: readonly TargetResult[], h: LoginSectionHelpers): Html | null {
+export function loginSection(lang: Language, targets: readonly TargetResult[], h: LoginSectionHelpers, service: Pick<RunResult['services'][number], 'librarySystem'>): Html | null {
   const rows = targets.filter((tg) => tg.login !== undefined);
   if (rows.length === 0) return null;
   const body = html`<tbody>${rows.map((tg) => {
@@ -86,6 +92,7 @@ export function loginSection(lang: Language, targets: readonly TargetResult[], h
     });
     const notes: Html[] = [];
     if (login.preflight) notes.push(html`${label(lang, 'preflight')}: ${label(lang, login.preflight)}`);
+    else if (service.librarySystem === undefined) notes.push(html`${label(lang, 'preflight')}: ${label(lang, 'noPreflight')}`);
     if (login.logout) {
       const shot = fileLink(h, login.logoutScreenshot, label(lang, 'afterLogout'));
       notes.push(html`${label(lang, 'logout')}: ${label(lang, login.logout)}${shot ? html` · ${shot}` : ''}`);
@@ -94,5 +101,5 @@ export function loginSection(lang: Language, targets: readonly TargetResult[], h
     return html`<tr><th scope="row">${h.deviceName(tg.device)}<br><span class="muted">${login.strategy}</span></th><td>${verdictCell(lang, login)}</td><td><ul class="attempts">${attempts}</ul>${notes.length > 0 ? html`<p class="muted">${notes.map((n, i) => (i === 0 ? n : html` · ${n}`))}</p>` : ''}</td></tr>`;
   })}</tbody>`;
   const head = html`<tr><th scope="col">${label(lang, 'device')}</th><th scope="col">${label(lang, 'verdict')}</th><th scope="col">${label(lang, 'attempts')}</th></tr>`;
-  return html`<div class="login-verdicts"><h4>${label(lang, 'heading')}</h4><p>${label(lang, 'intro')}</p>${h.table(label(lang, 'heading'), head, body)}</div>`;
+  return html`<div class="login-verdicts"><h4>${label(lang, 'heading')}</h4><p>${label(lang, service.librarySystem === undefined ? 'introNoLibrary' : 'intro')}</p>${h.table(label(lang, 'heading'), head, body)}</div>`;
 }

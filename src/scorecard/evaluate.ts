@@ -30,7 +30,7 @@ import type {
   SuiteResult,
   TargetResult,
 } from '../core/index.ts';
-import { RESULT_SCHEMA_VERSION, SUITES, localize, ruleSuites, targetId } from '../core/index.ts';
+import { RESULT_SCHEMA_VERSION, SUITES, libraryProtocol, localize, ruleSuites, targetId } from '../core/index.ts';
 import { SUITE_CHECKS, evaluateEvidence, findCheckMeta, type SuiteCheckTable } from '../checks/registry.ts';
 import { mean, roundTo } from '../scoring/statistics.ts';
 import { SCORE_DIGITS, scoreSuite } from '../scoring/suite.ts';
@@ -305,7 +305,19 @@ export function evaluateRun(input: EvaluateRunInput): RunResult {
     tools: Object.fromEntries(Object.entries(input.tools).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     services: input.services.map((s) => {
       const release = serviceRelease(targets.filter((t) => t.service === s.id));
-      return { id: s.id, name: s.name, vendor: s.vendor, kind: s.kind, baseUrl: s.baseUrl, ...(release !== undefined ? { release } : {}) };
+      const library = libraryProtocol(s.library);
+      return {
+        id: s.id,
+        name: s.name,
+        vendor: s.vendor,
+        kind: s.kind,
+        baseUrl: s.baseUrl,
+        ...(release !== undefined ? { release } : {}),
+        login: s.login.strategy,
+        ...(library !== undefined ? { librarySystem: library } : {}),
+        releaseDeclared: s.release !== undefined,
+        journey: s.journey.map((step) => ({ id: step.id, ...(step.name !== undefined ? { name: step.name } : {}) })),
+      };
     }),
     devices: input.devices.map((d) => {
       const version = browserVersion(d, evidence, input.services);

@@ -22,7 +22,8 @@ export const outageMessage: Check<'login'> = {
     reads: ['login.preflight.status', 'login.attempts[role=valid].message'],
   },
   evaluate({ data }) {
-    if (data.preflight?.status !== 'unreachable') return { status: 'not-applicable', detail: 'The library system was reachable; the outage message is checked only while it is down.' };
+    if (data.preflight === undefined) return { status: 'not-applicable', detail: 'No pre-flight was possible (no library system declared), so whether the library system was down is not known; the outage message is checked only during an outage the pre-flight saw.' };
+    if (data.preflight.status !== 'unreachable') return { status: 'not-applicable', detail: 'The pre-flight reached the library system; the outage message is checked only while it is down.' };
     const valid = attemptsOf(data.attempts, 'valid');
     const refused = valid.filter((a) => a.outcome === 'rejected');
     // Nothing at all during an outage leaves the patron as lost as "wrong PIN" does.

@@ -9,6 +9,7 @@ import type { Check, SuiteCheckTable } from '../../../src/checks/index.ts';
 import { SUITE_CHECKS } from '../../../src/checks/index.ts';
 import { harnessErrorLines, runExitCode } from '../../../src/cli/exit.ts';
 import { RunResultSchema, ServiceSchema } from '../../../src/core/index.ts';
+import { configWarnings } from '../../../src/config/warnings.ts';
 import { renderJUnit } from '../../../src/render/junit.ts';
 import { renderScorecardHtml } from '../../../src/render/html.ts';
 import { evaluateRun } from '../../../src/scorecard/index.ts';
@@ -151,5 +152,58 @@ describe('an open-access service', () => {
     expect(result.ranking.sort()).toEqual(['avoin', 'kirjava']);
     expect(result.harnessErrors).toEqual([]);
     expect(renderScorecardHtml(result, { lang: 'fi' })).toContain('ei koske tätä palvelua');
+  });
+});
+
+describe('a service that declares no library system', () => {
+  const devices = [device('desktop-chromium')];
+  const noLibrary = service('kirjava', 'Kirjava');
+  const withLibrary = ServiceSchema.parse({ ...service('lehtisali', 'Lehtisali'), library: { kohaRest: { url: 'http://127.0.0.1:4101/', user: { env: 'KOHA_USER' }, password: { env: 'KOHA_PASSWORD' } } } });
+  const open = ServiceSchema.parse({ ...service('avoin', 'Avoin'), login: { strategy: 'none' }, patrons: {} });
+  const evidence = [...targetEvidence('kirjava', 'desktop-chromium'), ...targetEvidence('lehtisali', 'desktop-chromium')];
+  const result = evaluateRun(runInput([noLibrary, withLibrary, open], devices, evidence));
+  const page = (lang: 'fi' | 'sv' | 'en') => renderScorecardHtml(result, { lang });
+
+  it('records what each service declared in results.json', () => {
+    expect(result.services.map((s) => [s.id, s.login, s.librarySystem ?? null, s.releaseDeclared])).toEqual([
+      ['kirjava', 'card-pin-form', null, false],
+      ['lehtisali', 'card-pin-form', 'koha-rest', false],
+      ['avoin', 'none', null, false],
+    ]);
+  });
+
+  it('says in the methodology and in its login section that pre-flight was not possible and the verdicts rest on the vendor alone', () => {
+    expect(page('en')).toContain('Kirjava: card-pin-form; pre-flight not possible: no library system declared, so its login verdicts rest on the vendor’s pages alone.');
+    expect(page('en')).toContain('Lehtisali: card-pin-form; the test patrons were first checked directly with the library system (Koha REST).');
+    expect(page('en')).toContain('Avoin: open access, no login; the login suite and login gates do not apply.');
+    expect(page('en')).toContain('Pre-flight not possible: no library system declared, so the test patrons could not be checked');
+    expect(page('en')).toContain('Pre-flight: not possible (no library system declared)');
+    expect(page('fi')).toContain('Kirjava: card-pin-form; esitarkistus ei ollut mahdollinen, koska kirjastojärjestelmää ei ole määritelty');
+    expect(page('fi')).toContain('Esitarkistus: ei mahdollinen (kirjastojärjestelmää ei ole määritelty)');
+    expect(page('sv')).toContain('Kirjava: card-pin-form; förkontroll var inte möjlig eftersom inget bibliotekssystem har angetts');
+    expect(page('sv')).toContain('Förkontroll: inte möjlig (inget bibliotekssystem angett)');
+  });
+
+  it('says only what ran: journeys as declared, performance devices, no release sentence when none is declared, the checks per suite', () => {
+    const en = page('en');
+    expect(en).toContain('Kirjava: landing');
+    expect(en).toContain('Performance was measured on: Device desktop-chromium.');
+    expect(en).not.toContain('Release versions are read');
+    expect(en).toMatch(/<summary>Login \(\d+\)<\/summary>/);
+    expect(en).toContain('(<code>login/valid-patron</code>)');
+    const noPerf = evaluateRun(runInput([noLibrary], [device('desktop-firefox', 'firefox')], targetEvidence('kirjava', 'desktop-firefox').filter((e) => e.suite !== 'performance')));
+    expect(renderScorecardHtml(noPerf, { lang: 'en' })).toContain('Performance (Lighthouse) was not measured on any device of this run.');
+  });
+
+  it('login/outage-message is not applicable without a pre-flight, never "the library system was reachable"', () => {
+    const outage = result.targets.find((t) => t.service === 'kirjava')!.suites.login.checks.find((c) => c.id === 'login/outage-message')!;
+    expect(outage.status).toBe('not-applicable');
+    expect(outage.detail).toContain('No pre-flight was possible (no library system declared)');
+    expect(outage.detail).not.toContain('was reachable');
+  });
+
+  it('erh validate warns about it (exit 0), naming file and field; not for open access or a declared library system', () => {
+    const warnings = configWarnings({ services: [noLibrary, withLibrary, open], sources: { services: { kirjava: 'services/kirjava.yaml' }, devices: {}, profile: 'profiles/default.yaml' } });
+    expect(warnings).toEqual([{ file: 'services/kirjava.yaml', field: 'library', message: expect.stringContaining('no library system declared') }]);
   });
 });
