@@ -13,9 +13,9 @@
  * encoding). The screenshot of the account page is proved covered where the page prints them, and
  * the Lighthouse report is proved contained in a real browser.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomInt } from 'node:crypto';
 import JSZip from 'jszip';
@@ -76,6 +76,7 @@ let runDir: string;
 let runTmp: string;
 let browser: Browser;
 let seconds = 0;
+const startedAt = Date.now();
 
 beforeAll(async () => {
   world = await startDemoWorld({ ports: 'ephemeral', kuunteliHeroDelayMs: 50 });
@@ -187,12 +188,26 @@ describe('a hostile vendor that hands back the patron\'s secrets', () => {
     rmSync(probeFile);
     expect(hitsIn('probe', `x ${Buffer.from(`${CARD}:${PIN}`).toString('base64')} y`, all).length).toBeGreaterThan(0);
 
-    const files = [...(await filesBelow(runDir)), ...(existsSync(runTmp) ? await filesBelow(runTmp) : [])];
+    // The run directory, the run's TMPDIR, and the whole TMPDIR of this test run when it has its own
+    // (test/support/global-setup.ts): nothing any process of the run left anywhere there.
+    // (Files older than this test cannot hold secrets drawn when it started.)
+    const testTmp = basename(tmpdir()).startsWith('erh-test-run-') ? tmpdir() : undefined;
+    const changedSinceStart = (f: string): boolean => {
+      try {
+        return statSync(f).mtimeMs >= startedAt - 1000;
+      } catch {
+        return false;
+      }
+    };
+    const files = [...new Set([...(await filesBelow(runDir)), ...(existsSync(runTmp) ? await filesBelow(runTmp) : []), ...(testTmp ? (await filesBelow(testTmp)).filter(changedSinceStart) : [])])];
     expect(files.length).toBeGreaterThan(10);
+    expect(files.some((f) => /lighthouse-tili\.html$/.test(f)) && files.some((f) => f.endsWith('.png'))).toBe(true);
     const hits: string[] = [];
     for (const file of files) {
       for (const n of all) if (file.includes(n)) hits.push(`file name ${file}`);
-      for (const { where, text } of await fileTexts(file)) hits.push(...hitsIn(where, text, all));
+      // Other test files' temporary files may come and go meanwhile.
+      const texts = await fileTexts(file).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
+      for (const { where, text } of texts) hits.push(...hitsIn(where, text, all));
     }
     hits.push(...hitsIn('stdout', run.stdout, all), ...hitsIn('stderr', run.stderr, all));
     expect(hits.slice(0, 20)).toEqual([]);
