@@ -140,6 +140,11 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
     } as Evidence;
     const file = writeEvidence(run.runDir, withHistory(failed), redactor);
     await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
+    // Playwright prints the error (the terminal, its report): redacted like everything else.
+    if (e instanceof Error) {
+      e.message = redactor.text(e.message);
+      if (e.stack !== undefined) e.stack = redactor.text(e.stack);
+    }
     throw e;
   };
   // Every suite needs the device: performance times the journey on every engine (Lighthouse only on Chromium).
