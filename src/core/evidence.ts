@@ -15,11 +15,12 @@ export const EVIDENCE_VERSION = 1 as const;
 const FileRef = z.string().describe('Path relative to the run directory');
 
 /** How a vendor's page kept the harness from examining it (src/session/types.ts PageUnexaminableError). */
-export const UNEXAMINABLE_CAUSES = ['navigated', 'closed', 'dialog', 'hung', 'tampered'] as const;
+export const UNEXAMINABLE_CAUSES = ['navigated', 'closed', 'dialog', 'windows', 'hung', 'tampered'] as const;
 export const UnexaminableSchema = z.strictObject({
   /**
    * navigated: the page navigated away under the probes; closed: it closed itself; dialog: it kept
-   * an alert/confirm/prompt open; hung: its main thread did not answer; tampered: it replaced the
+   * opening alerts/confirms/prompts; windows: it kept opening windows; hung: its main thread did not
+   * answer; tampered: it replaced the
    * built-ins the probes rely on, on a driver without a world isolated from the page's scripts.
    */
   cause: z.enum(UNEXAMINABLE_CAUSES),
@@ -118,8 +119,10 @@ export type PreflightEvidence = z.infer<typeof PreflightEvidenceSchema>;
 export const LoginFormProbeSchema = z.strictObject({
   fields: z.array(z.strictObject({
     field: z.enum(['card', 'pin']),
-    /** Accessible name from label/aria-label/aria-labelledby; null when it has none. */
+    /** Accessible name from label/aria-label/aria-labelledby; null when it has none (a placeholder is not counted). */
     label: z.string().nullable(),
+    /** The field's placeholder text, when it has one (absent in evidence gathered before it was recorded). */
+    placeholder: z.string().nullable().optional(),
     autocomplete: z.string().nullable(),
     /** A synthetic paste event was not cancelled by the page. */
     pasteAllowed: z.boolean(),
@@ -639,7 +642,19 @@ export const CompatibilityEvidenceSchema = z.strictObject({
    * What the driver could observe. WebDriver classic sees no console, uncaught exceptions or network
    * events: an empty list then means "not observable", not "none seen". Absent: all observable.
    */
-  observed: z.strictObject({ console: z.boolean(), pageErrors: z.boolean(), network: z.boolean() }).optional(),
+  observed: z
+    .strictObject({
+      console: z.boolean(),
+      pageErrors: z.boolean(),
+      network: z.boolean(),
+      /**
+       * Exceptions the page's own handler caught (`pageErrors[].handledByPage`) could be observed at
+       * every examined state: false when the page's CSP kept the in-page observer out at some state.
+       * Absent in older evidence.
+       */
+      handledPageErrors: z.boolean().optional(),
+    })
+    .optional(),
   /** The device as the checks need to know it: form factor and touch. */
   device: z.strictObject({ formFactor: z.enum(['desktop', 'mobile', 'tablet']), touch: z.boolean() }).optional(),
   viewportMeta: z.array(ViewportMetaSampleSchema).optional(),

@@ -41,7 +41,8 @@ export function loginFormProbe(): LoginFormProbe {
   const fields: LoginFormProbe['fields'] = [];
   for (const [field, el] of [['card', card], ['pin', pin]] as const) {
     if (!el) continue;
-    fields.push({ field, label: nameOf(el), autocomplete: el.getAttribute('autocomplete'), pasteAllowed: pasteAllowed(el) });
+    const placeholder = el.getAttribute('placeholder')?.trim() || null;
+    fields.push({ field, label: nameOf(el), placeholder, autocomplete: el.getAttribute('autocomplete'), pasteAllowed: pasteAllowed(el) });
   }
   const puzzle = document.querySelector('[class*="captcha" i], [id*="captcha" i], iframe[src*="captcha" i], [data-sitekey]');
   return { fields, cognitiveTest: puzzle ? `${puzzle.tagName.toLowerCase()}${puzzle.id ? `#${puzzle.id}` : ''}` : null };

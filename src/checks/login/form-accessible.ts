@@ -20,7 +20,7 @@ export const loginFormAccessible: Check<'login'> = {
     title: 'The login form has labels, autocomplete, allows paste and has no puzzle',
     impact: 'serious',
     weight: IMPACT_WEIGHTS.serious,
-    criteria: ['3.3.8', '1.3.5', '3.3.2', '1.3.1'],
+    criteria: ['3.3.8', '1.3.5', '3.3.2', '1.3.1', '4.1.2'],
     references: [],
     reads: ['login.form'],
   },
@@ -36,7 +36,11 @@ export const loginFormAccessible: Check<'login'> = {
     if (form.fields.length === 0) return { status: 'needs-review', detail: 'No text or password field was found in the login form\'s document.' };
     const problems: string[] = [];
     for (const f of form.fields) {
-      if (!f.label) problems.push(`The ${NAMES[f.field]} has no label or accessible name (WCAG 1.3.1, 3.3.2).`);
+      // axe accepts a placeholder as an accessible name (so accessibility/axe/label may pass); what is missing then is a label
+      // that stays visible while typing, which is what WCAG 3.3.2 (Labels or Instructions) asks for.
+      if (!f.label && f.placeholder) {
+        problems.push(`The ${NAMES[f.field]} has no visible label: only its placeholder "${f.placeholder}" names it, and that disappears while typing (WCAG 3.3.2, 1.3.1).`);
+      } else if (!f.label) problems.push(`The ${NAMES[f.field]} has no label and no accessible name (WCAG 1.3.1, 3.3.2, 4.1.2).`);
       if (!f.autocomplete || f.autocomplete.trim().toLowerCase() === 'off') problems.push(`The ${NAMES[f.field]} has no autocomplete purpose (${f.autocomplete === null ? 'none' : `"${f.autocomplete}"`}); use ${f.field === 'pin' ? 'current-password' : 'username'} (WCAG 1.3.5).`);
       if (!f.pasteAllowed) problems.push(`The ${NAMES[f.field]} blocks pasting, which password managers need (WCAG 2.2 SC 3.3.8).`);
     }

@@ -117,6 +117,14 @@ describe('login/form-accessible (WCAG 2.2 SC 3.3.8)', () => {
     const r = check(login([ok], { form: { fields: [field('card', { label: null, autocomplete: 'off' }), field('pin', { pasteAllowed: false })], cognitiveTest: 'div#captcha' } }), 'login/form-accessible');
     expect(r.status).toBe('fail');
     expect(r.findings).toHaveLength(4);
+    expect(r.findings[0]?.message).toBe('The card-number field has no label and no accessible name (WCAG 1.3.1, 3.3.2, 4.1.2).');
+  });
+  it('says precisely what is wrong with a placeholder-only field (axe accepts the placeholder as its name): no visible label', () => {
+    const r = check(login([ok], { form: { fields: [field('card', { label: null, placeholder: 'Kirjastokortin numero' }), field('pin')], cognitiveTest: null } }), 'login/form-accessible');
+    expect(r.status).toBe('fail');
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'The card-number field has no visible label: only its placeholder "Kirjastokortin numero" names it, and that disappears while typing (WCAG 3.3.2, 1.3.1).',
+    ]);
   });
 });
 

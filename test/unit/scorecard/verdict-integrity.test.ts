@@ -207,3 +207,32 @@ describe('a service that declares no library system', () => {
     expect(warnings).toEqual([{ file: 'services/kirjava.yaml', field: 'library', message: expect.stringContaining('no library system declared') }]);
   });
 });
+
+describe('a must-pass gate over the login form', () => {
+  const gate = { id: 'login-form', noFailures: { suite: ['accessibility', 'login'], impact: 'serious', steps: ['login-error'], criteria: 'any' } };
+  const devices = [device('desktop-chromium')];
+  const kirjava = service('kirjava', 'Kirjava');
+  // A login form whose card field is named only by its placeholder: axe passes it, the login suite's form check fails it.
+  const evidence = targetEvidence('kirjava', 'desktop-chromium').map((e) =>
+    e.suite === 'login' && e.login !== undefined
+      ? { ...e, login: { ...e.login, form: { fields: [{ field: 'card' as const, label: null, placeholder: 'Kortti', autocomplete: 'username', pasteAllowed: true }], cognitiveTest: null } } }
+      : e.suite === 'accessibility' && e.accessibility !== undefined
+        ? { ...e, accessibility: { ...e.accessibility, states: e.accessibility.states.map((st) => ({ ...st, step: 'login-error' })) } }
+        : e,
+  );
+
+  it('sees the login suite’s form findings too, not only the accessibility suite’s', () => {
+    const result = evaluateRun(runInput([kirjava], devices, evidence, profile({ gates: [gate] })));
+    expect(result.scorecard[0]?.gates[0]).toMatchObject({ passed: false, failures: [{ device: 'desktop-chromium', check: 'login/form-accessible', impact: 'serious' }] });
+    const axeOnly = evaluateRun(runInput([kirjava], devices, evidence, profile({ gates: [{ ...gate, noFailures: { ...gate.noFailures, suite: 'accessibility' } }] })));
+    expect(axeOnly.scorecard[0]?.gates[0]?.passed).toBe(true);
+  });
+
+  it('counts only checks that test a WCAG criterion when asked to (criteria: any)', () => {
+    const rejected = targetEvidence('kirjava', 'desktop-chromium', { login: 'rejected' });
+    const result = evaluateRun(runInput([kirjava], devices, rejected, profile({ gates: [{ ...gate, noFailures: { ...gate.noFailures, impact: 'critical' } }] })));
+    // login/valid-patron (critical, no WCAG criterion) failed, but it is not a finding about the form's accessibility.
+    expect(result.targets[0]?.suites.login.checks.find((c) => c.id === 'login/valid-patron')?.status).toBe('fail');
+    expect(result.scorecard[0]?.gates[0]?.passed).toBe(true);
+  });
+});
