@@ -189,7 +189,7 @@ export const metricChecks: readonly Check<'performance'>[] = METRICS.map(metricC
 
 /**
  * performance/lighthouse-performance: Lighthouse's own performance category score, median of the
- * runs per page, averaged over pages; value on Lighthouse's 0–100 scale. Weight 0 (see above).
+ * runs per page; the worst page counts; value on Lighthouse's 0–100 scale. Weight 0 (see above).
  */
 export const lighthousePerformance: Check<'performance'> = {
   meta: {
