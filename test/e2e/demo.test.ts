@@ -99,6 +99,23 @@ describe('erh run on the demo world', () => {
     });
   }
 
+  // Moved here from test/e2e/devices.test.ts, whose matrix no longer repeats the default devices'
+  // emulated phone: this run already gathers every vendor on it.
+  it("plays Kuunteli's audiobook on every default device (desktop Chromium and the emulated phone)", () => {
+    expect(result.devices.map((d) => d.id)).toEqual(expect.arrayContaining(['desktop-chromium', 'emulated-pixel-7']));
+    for (const device of result.devices.map((d) => d.id)) {
+      const c = check('kuunteli', device, 'compatibility/media-playback');
+      expect(c?.status, `kuunteli@${device}: ${JSON.stringify(c?.findings.map((f) => f.message))}`).toBe('pass');
+    }
+  });
+
+  it('finds no compatibility failure for the clean vendor on any default device', () => {
+    for (const t of result.targets.filter((x) => x.service === 'kirjava')) {
+      const failing = t.suites.compatibility.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.findings[0]?.message ?? ''}`);
+      expect(failing, t.id).toEqual([]);
+    }
+  });
+
   it('ranks the clean vendor first', () => {
     expect(result.ranking[0]).toBe('kirjava');
   });
