@@ -87,6 +87,9 @@ describe('Redactor: cut edges', () => {
     expect(r.text(`${CARD.slice(3)} was the card`)).toBe(`${REDACTED} was the card`);
     expect(r.text(`…${PIN.slice(-4)} more`)).toBe(`…${REDACTED} more`);
     expect(r.text(`x=${percent(PIN.slice(0, 5), true)}`)).toBe(`x=${REDACTED}`);
+    // axe shortens attribute values to 20 characters and "...".
+    expect(r.text(`<img data-pad="${'x'.repeat(16)}${PIN.slice(0, 4)}..." src="/a.png">`)).toBe(`<img data-pad="${'x'.repeat(16)}${REDACTED}..." src="/a.png">`);
+    expect(r.text(`<b id="${'y'.repeat(13)}${CARD.slice(0, 7)}...">`)).toBe(`<b id="${'y'.repeat(13)}${REDACTED}...">`);
   });
 
   it('pieces shorter than 4 characters, and pieces away from a cut edge, are kept', () => {
