@@ -6,9 +6,12 @@
  * only, with the release change. The second run also prints its scorecards to PDF, in all three
  * languages, with the ranking and the gates applied.
  *
- * The profile is the default one with one Lighthouse run per page and one timed walk (this test is
- * about accessibility and login regressions; with fewer runs than `regressions.performance.minRuns`,
- * timings are shown but never called a regression — the rule the profile documents).
+ * This test is about accessibility and login regressions, so the services are narrowed to what its
+ * claims need (test-only settings): login, accessibility and compatibility (the compatibility suite
+ * reads the release), the first two journey steps (the regression is on every page) and the valid
+ * and wrong-PIN patrons. That a slowdown measured with fewer runs than
+ * `regressions.performance.minRuns` is shown but never called a regression, and that a suite not
+ * gathered is not compared, is proved in test/unit/scorecard/compare.test.ts.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +21,16 @@ import { startDemoWorld, type DemoWorld } from '../../fixtures/world.ts';
 import { CompareResultSchema, type CompareResult } from '../../src/core/compare.ts';
 import { RunResultSchema, type RunResult } from '../../src/core/result.ts';
 import { ROOT, erh, type CliResult } from '../support/cli.ts';
-import { ephemeralConfig } from '../support/ephemeral-config.ts';
+import { ephemeralConfig, type ServiceNarrowing } from '../support/ephemeral-config.ts';
 
 const SERVICES = 'kirjava,kuunteli,lehtisali';
 const DEVICES = 'desktop-chromium';
+/**
+ * Each service narrowed (test-only settings; see the module comment): no performance suite, the
+ * first two journey steps, the valid and the wrong-PIN patron (the wrong PIN shows the login form
+ * that the login-form gate examines).
+ */
+const NARROWING: ServiceNarrowing = { suites: ['login', 'accessibility', 'compatibility'], steps: 2, roles: ['valid', 'wrongPin'] };
 
 let world: DemoWorld;
 let reports: string;
@@ -40,7 +49,7 @@ function runDirs(): string[] {
 beforeAll(async () => {
   world = await startDemoWorld({ ports: 'ephemeral' });
   const profile = readFileSync(join(ROOT, 'profiles/default.yaml'), 'utf8').replace(/^id: default$/m, 'id: e2e').replace(/^(\s*lighthouse:)\s*\d+/m, '$1 1').replace(/^(\s*timings:)\s*\d+/m, '$1 1');
-  const config = ephemeralConfig(world, profile);
+  const config = ephemeralConfig(world, profile, Object.fromEntries(SERVICES.split(',').map((id) => [id, NARROWING])));
   reports = mkdtempSync(join(tmpdir(), 'erh-release-'));
   const args = ['run', '--config', config, '--reports', reports, '--profile', 'e2e', '--services', SERVICES, '--devices', DEVICES];
   first = await erh(args, { env: world.env, timeoutMs: 20 * 60_000 });
