@@ -22,6 +22,8 @@ export class CompatibilityExtras {
   private media: MediaPlayback | undefined;
   private reader: ReaderPaging | undefined;
   private features: WebFeatures | undefined;
+  /** The in-page observer of exceptions the page handles itself ran at every state so far. */
+  private handledObservable = true;
   private readonly session: BrowserSession;
   private readonly service: Service;
   private readonly device: Device;
@@ -43,6 +45,7 @@ export class CompatibilityExtras {
    */
   async handledPageErrors(step: string, seen: readonly PageError[]): Promise<PageError[]> {
     const r = await this.session.evaluate(handledErrorsProbe, null);
+    if (!r.observing) this.handledObservable = false;
     const out: PageError[] = [];
     for (const raw of r.errors) {
       const message = this.redactor.text(raw).slice(0, 500);
@@ -138,7 +141,7 @@ export class CompatibilityExtras {
   evidence(): Partial<CompatibilityEvidence> {
     const { features } = this.session;
     return {
-      observed: { console: features.console, pageErrors: features.pageErrors, network: features.network },
+      observed: { console: features.console, pageErrors: features.pageErrors, network: features.network, handledPageErrors: this.handledObservable },
       device: { formFactor: this.device.formFactor, touch: deviceHasTouch(this.device) },
       viewportMeta: this.viewportMeta,
       ...(deviceHasTouch(this.device) ? { touchTargets: this.touchTargets } : {}),

@@ -13,7 +13,7 @@
 import type { Locator } from '../../core/config.ts';
 import type { A11yProbes, AccessibilityState, OverlayEscape, OverlayProbe, TabStop } from '../../core/evidence.ts';
 import type { Language } from '../../core/ids.ts';
-import { ActionError, type BrowserSession } from '../../session/types.ts';
+import { ActionError, PageUnexaminableError, type BrowserSession } from '../../session/types.ts';
 import { runAxe } from '../axe.ts';
 import { detectLanguage } from '../language.ts';
 import { overflowProbe } from '../probes.ts';
@@ -112,6 +112,8 @@ async function keyboardWalk(session: BrowserSession, inv: InventoryResult, optio
   const sequence: Array<number | null> = [];
   const budget = Math.min(stops.length + 3, MAX_TAB_PRESSES);
   const seen = new Set<number>();
+  // The overlay's stops while the focus has stayed among them (undefined once it left, or without an overlay).
+  let overlayStops: Set<number> | undefined = inv.overlay ? new Set(inv.overlay.stops) : undefined;
   await ensureDocumentFocus(session);
   for (let i = 0; i < budget && stops.length > 0; i++) {
     await session.press('Tab');
@@ -124,6 +126,9 @@ async function keyboardWalk(session: BrowserSession, inv: InventoryResult, optio
     }
     // Every stop visited and focus has wrapped (left the stops or came back to the first): done.
     if (seen.size === stops.length && (f.stop === null || (f.stop === sequence[0] && sequence.length > 1))) break;
+    // An overlay that has held the focus round all its stops twice (and at least 6 presses) holds it: done.
+    if (overlayStops && overlayStops.size > 0 && f.stop !== null && !overlayStops.has(f.stop)) overlayStops = undefined;
+    if (overlayStops && sequence.length >= Math.max(6, 2 * overlayStops.size + 1) && [...overlayStops].every((s) => seen.has(s))) break;
   }
   const walked = { stops, sequence, unfocusable: inv.unfocusable, truncated: stops.length + 3 > MAX_TAB_PRESSES };
   if (!inv.overlay) return walked;
@@ -132,7 +137,15 @@ async function keyboardWalk(session: BrowserSession, inv: InventoryResult, optio
   const focused = sequence.filter((i): i is number => i !== null);
   const wentRound = focused.length > inside.size && focused.every((i) => inside.has(i)) && [...inside].every((i) => seen.has(i));
   if (wentRound) walked.truncated = false;
-  return { ...walked, overlay: { ...inv.overlay, ...(await tryEscape(session, options)) } };
+  let escape: Pick<OverlayProbe, 'escape' | 'escapeSkipped'>;
+  try {
+    escape = await tryEscape(session, options);
+  } catch (e) {
+    // A lost browser is the harness's; a page that will not hold still is the vendor's (both handled above).
+    if (session.lost?.() || e instanceof PageUnexaminableError) throw e;
+    escape = { escape: null, escapeSkipped: `Escape could not be tried: ${message(e)}` };
+  }
+  return { ...walked, overlay: { ...inv.overlay, ...escape } };
 }
 
 /** Runs every beyond-axe probe at the current page state. */

@@ -170,6 +170,17 @@ describe.each(['desktop-chromium', 'desktop-firefox', 'desktop-webkit'])('overla
     }
   });
 
+  run('where the page\'s CSP keeps the in-page observer out, the evidence says handled errors were not observable', async (s) => {
+    const service = { id: 'ikkuna', compatibility: undefined } as unknown as Service;
+    const extras = new CompatibilityExtras({ session: s, service, device: device(id), redactor: new Redactor([]), actionTimeoutMs: 10_000 });
+    await s.goto(`${ikkuna.url}/error-dialog`, 15_000);
+    await extras.handledPageErrors('landing', []);
+    expect(extras.evidence().observed?.handledPageErrors).toBe(true);
+    await s.goto(`${ikkuna.url}/csp`, 15_000);
+    expect(await extras.handledPageErrors('borrow', [])).toEqual([]);
+    expect(extras.evidence().observed?.handledPageErrors).toBe(false);
+  });
+
   run('every expectation of ground-truth.json holds', async (s) => {
     const wrong: string[] = [];
     for (const e of IKKUNA_TRUTH.expected) {
