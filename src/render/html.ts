@@ -348,10 +348,12 @@ ${table(
 // ───────────────────────────── details ─────────────────────────────
 
 /** Statuses a committee must see, in this order: failures, checks the harness could not evaluate, items to review. */
-const SHOWN_STATUSES = ['fail', 'error', 'needs-review'] as const;
+const SHOWN_STATUSES = ['fail', 'error', 'needs-review', 'inconclusive'] as const;
 type Shown = (typeof SHOWN_STATUSES)[number];
 
+/** Shown: failures, errors and items to review; an inconclusive check when it names what kept it from a verdict (findings). */
 function isShown(check: CheckResult): boolean {
+  if (check.status === 'inconclusive') return check.findingsTotal > 0;
   return (SHOWN_STATUSES as readonly string[]).includes(check.status);
 }
 
@@ -471,12 +473,15 @@ function concernArticle(ctx: Context, concern: Concern, service: string, devices
   const failing = concern.perDevice.filter((d) => d.check.status === 'fail').length;
   const reviewing = concern.perDevice.filter((d) => d.check.status === 'needs-review').length;
   const erring = concern.perDevice.filter((d) => d.check.status === 'error').length;
+  const undecided = concern.perDevice.filter((d) => d.check.status === 'inconclusive').length;
   const summary =
     failing > 0
       ? t(lang, 'details.failsOn', { count: failing, total: devices })
       : erring > 0
         ? t(lang, 'details.errorOn', { count: erring, total: devices })
-        : t(lang, 'details.reviewOn', { count: reviewing, total: devices });
+        : reviewing > 0
+          ? t(lang, 'details.reviewOn', { count: reviewing, total: devices })
+          : t(lang, 'details.inconclusiveOn', { count: undecided, total: devices });
   const statusItems = concern.perDevice.map(({ device, check: c }) => {
     const value = c.value !== undefined && c.value !== null ? html` · ${formatValue(lang, c.value, c.unit)}` : '';
     return html`<li><strong>${deviceName(ctx, device)}</strong>: ${t(lang, key(`checkStatus.${c.status}`))}${value}${c.detail !== undefined ? html` — <span${en}>${c.detail}</span>` : ''}</li>`;

@@ -236,3 +236,19 @@ describe('a must-pass gate over the login form', () => {
     expect(result.scorecard[0]?.gates[0]?.passed).toBe(true);
   });
 });
+
+describe('an inconclusive check that names what kept it from a verdict', () => {
+  const undecided: Check<'performance'> = {
+    meta: { id: 'performance/test-undecided', suite: 'performance', title: 'A check left undecided', impact: 'serious', weight: 5, criteria: [], references: [], reads: [] },
+    evaluate: () => ({ status: 'inconclusive', detail: 'No run measured the page.', findings: [{ message: 'Every Lighthouse run of the item page ended in a runtime error.', step: 'item' }] }),
+  };
+  const table: SuiteCheckTable = { ...SUITE_CHECKS, performance: { ...SUITE_CHECKS.performance, checks: [...SUITE_CHECKS.performance.checks, undecided] } };
+  const result = evaluateRun({ ...runInput([service('kirjava', 'Kirjava')], [device('desktop-chromium')], targetEvidence('kirjava', 'desktop-chromium')), checks: table });
+
+  it('is listed on the scorecard with its findings', () => {
+    const en = renderScorecardHtml(result, { lang: 'en' });
+    expect(en).toContain('A check left undecided');
+    expect(en).toContain('could not be decided on 1 of 1 devices');
+    expect(en).toContain('Every Lighthouse run of the item page ended in a runtime error.');
+  });
+});
