@@ -167,6 +167,7 @@ const browserLoginFields = {
   protectedPath: z
     .string()
     .min(1)
+    .superRefine(refineUrl)
     .optional()
     .describe('A page that needs login, relative to baseUrl: after logout it must ask for login again'),
   timeoutMs: z.number().int().positive().max(120_000).default(10_000).describe('How long a login may take, in ms'),
@@ -206,7 +207,7 @@ export const IpAccessLoginSchema = z
     start: z.array(ActionSchema).min(1).describe('How a patron reaches the resource, e.g. goto the library\'s links page and click the link'),
     success: LocatorSchema.describe('An element visible only when access is granted'),
     denied: LocatorSchema.optional().describe('An element the resource shows when access is refused'),
-    direct: z.string().min(1).optional().describe('The resource\'s URL (relative to baseUrl) loaded directly, without the library\'s page: recorded for comparison'),
+    direct: z.string().min(1).superRefine(refineUrl).optional().describe('The resource\'s URL (relative to baseUrl) loaded directly, without the library\'s page: recorded for comparison'),
     timeoutMs: z.number().int().positive().max(120_000).default(10_000),
   })
   .describe('IP or referring-URL access: no form, the harness verifies that access is granted');
@@ -214,7 +215,7 @@ export const IpAccessLoginSchema = z
 export const PasswordGrantLoginSchema = z
   .strictObject({
     strategy: z.literal('password-grant').describe('OAuth2 resource-owner password grant: an app sends card + PIN to the vendor\'s token endpoint'),
-    tokenUrl: z.string().min(1).describe('Token endpoint, relative to baseUrl or absolute'),
+    tokenUrl: z.string().min(1).superRefine(refineUrl).describe('Token endpoint, relative to baseUrl or absolute'),
     clientId: z.string().min(1).describe('OAuth2 client id the vendor issued to the library'),
     clientSecret: SecretRefSchema.optional().describe('Client secret, from the environment'),
     scope: z.string().optional(),
@@ -306,6 +307,7 @@ export type LibrarySystemConfig = z.infer<typeof LibrarySystemSchema>;
 const ReleasePathSchema = z
   .string()
   .min(1)
+  .superRefine(refineUrl)
   .describe('Page or endpoint to read it from, relative to the service baseUrl (default: the baseUrl itself)');
 
 /**
