@@ -92,8 +92,26 @@ function existingEvidence(runDir: string, target: Target, suite: Suite): Evidenc
  * Evidence a resumed run gathers again: a harness error, or a device that could not be started
  * (which is what an interrupted run records for the cells it was starting when it was stopped).
  */
-export function regather(e: Pick<Evidence, 'status' | 'reason'>): boolean {
-  return e.status === 'harness-error' || (e.status === 'not-applicable' && (e.reason ?? '').startsWith('Device not available'));
+export function regather(e: Evidence): boolean {
+  return e.status === 'harness-error' || (e.status === 'not-applicable' && (e.reason ?? '').startsWith('Device not available')) || closedUnderProbes(e) !== undefined;
+}
+
+/** A probe error that says the browser, its context or the page went away under it (Playwright, WebDriver). */
+const CLOSED_UNDER_PROBE = /Target page, context or browser has been closed|Browser has been closed|Target closed|browser has disconnected|invalid session id|no such window/i;
+
+/**
+ * Evidence marked complete whose probes failed because the browser, its context or the page was
+ * closed under them — the harness's own teardown (a timed-out test, a stopped worker), never the
+ * vendor's doing: it is not complete, so it is recorded as a harness error and a resumed run
+ * gathers it again. Returns the first such error.
+ */
+export function closedUnderProbes(e: Evidence): string | undefined {
+  if (e.status !== 'complete' || e.suite !== 'accessibility') return undefined;
+  for (const state of e.accessibility?.states ?? []) {
+    const hit = state.probes?.errors.find((x) => CLOSED_UNDER_PROBE.test(x.message));
+    if (hit) return `${state.step}: probe ${hit.probe} failed because the browser went away under it (${hit.message})`;
+  }
+  return undefined;
 }
 
 async function gather(suite: Suite, target: Target, devices: DeviceRuntime, testInfo: TestInfo): Promise<Evidence> {
@@ -182,6 +200,8 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
   } catch (e) {
     return harnessFailure(e);
   }
+  const closed = closedUnderProbes(evidence);
+  if (closed) return harnessFailure(new Error(`${target.id}: gathering was cut short by the harness — ${closed}`));
   evidence = withHistory(evidence);
   const file = writeEvidence(run.runDir, evidence, redactor);
   await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });

@@ -120,3 +120,41 @@ export function markUnexaminable(step: StepEvidence, e: PageUnexaminableError, r
   step.error = redactor.text(unexaminableMessage(e));
   step.unexaminable = { cause: e.why, detail: redactor.text(e.message) };
 }
+
+/** In-page: marks the current document (in the probes' world) with a token. */
+function markDocumentProbe(token: string): void {
+  (window as unknown as { __erhDocument?: string }).__erhDocument = token;
+}
+/** In-page: whether this is still the document the token marked. */
+function sameDocumentProbe(token: string): boolean {
+  return (window as unknown as { __erhDocument?: string }).__erhDocument === token;
+}
+
+/** More windows or dialogs than this while one page state is examined is a storm, not a feature. */
+export const DISTURBANCE_LIMIT = 3;
+let documentTokens = 0;
+
+/**
+ * Runs `examine` on the current page state and returns its result only if the page held still
+ * meanwhile: the same document from start to end (it did not navigate away or close itself), and no
+ * more than DISTURBANCE_LIMIT windows opened or dialogs shown. Otherwise throws
+ * PageUnexaminableError with what the page did — a vendor result, since what was measured does not
+ * describe one page state.
+ */
+export async function holdingStill<T>(session: BrowserSession, examine: () => Promise<T>): Promise<T> {
+  const token = `d${++documentTokens}-${Date.now()}`;
+  const before = session.disturbances?.();
+  await session.evaluate(markDocumentProbe, token);
+  const result = await examine();
+  const after = session.disturbances?.();
+  if (before && after) {
+    const windows = after.windows - before.windows;
+    const dialogs = after.dialogs - before.dialogs;
+    if (windows > DISTURBANCE_LIMIT) throw new PageUnexaminableError('windows', `The page opened ${windows} windows while it was being examined`);
+    if (dialogs > DISTURBANCE_LIMIT) throw new PageUnexaminableError('dialog', `The page showed ${dialogs} dialogs (alert, confirm or prompt) while it was being examined`);
+  }
+  if (!(await session.evaluate(sameDocumentProbe, token))) {
+    throw new PageUnexaminableError('navigated', 'The page loaded another document while it was being examined, so what was measured does not describe one page');
+  }
+  return result;
+}

@@ -10,12 +10,12 @@ import type { GatherStatus, Suite } from '../core/ids.ts';
 import type { z } from 'zod';
 import { performLogin, secretFields } from '../auth/strategies/index.ts';
 import type { Target } from '../matrix/targets.ts';
-import type { BrowserSession } from '../session/types.ts';
+import { PageUnexaminableError, type BrowserSession } from '../session/types.ts';
 import type { PatronSecrets, Redactor } from '../config/secrets.ts';
 import type { PatronRole } from '../core/ids.ts';
 import { runAxe, AXE_TAGS, axeSource } from './axe.ts';
 import { runA11yProbes } from './a11y/index.ts';
-import { actionContext, walkJourney, type GatherContext } from './journey.ts';
+import { actionContext, holdingStill, markUnexaminable, walkJourney, type GatherContext } from './journey.ts';
 import { overflowProbe } from './probes.ts';
 import { CompatibilityExtras } from './compatibility.ts';
 import { readRelease } from './release.ts';
@@ -132,10 +132,11 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
       screenshots: true,
       onState: async (step, ev) => {
         kit.progress?.(`axe and probes on ${step.id}`);
-        const axe = await runAxe(session, step.id, ev.url);
         // An overlay the step opened is examined where the patron meets it; its opener (the step's last click) restores it after Escape.
         const opener = step.actions.flatMap((a) => ('click' in a ? [a.click] : [])).at(-1);
-        states.push({ ...axe, ...(ev.screenshot ? { screenshot: ev.screenshot } : {}), probes: await runA11yProbes(session, { opener, actionTimeoutMs: ctx.actionTimeoutMs }) });
+        // A page that would not hold still fails the step (journey.ts holdingStill), and its state is not kept.
+        const state = await holdingStill(session, async () => ({ ...(await runAxe(session, step.id, ev.url)), probes: await runA11yProbes(session, { opener, actionTimeoutMs: ctx.actionTimeoutMs }) }));
+        states.push({ ...state, ...(ev.screenshot ? { screenshot: ev.screenshot } : {}) });
       },
     });
     if (walk.status === 'complete') {
@@ -148,8 +149,17 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
         if (outcome && outcome.outcome === 'rejected') {
           const shot = kit.artifacts.file('accessibility-login-error.png');
           const screenshot = await session.screenshot(shot.absolute, { mask: secretFields(kit.target.service.login), secrets: kit.redactor.secrets }).then(() => shot.relative, () => undefined);
-          const axe = await runAxe(session, 'login-error', await session.url());
-          states.push({ ...axe, ...(screenshot ? { screenshot } : {}), probes: await runA11yProbes(session) });
+          const url = await session.url();
+          try {
+            const state = await holdingStill(session, async () => ({ ...(await runAxe(session, 'login-error', url)), probes: await runA11yProbes(session) }));
+            states.push({ ...state, ...(screenshot ? { screenshot } : {}) });
+          } catch (e) {
+            if (!(e instanceof PageUnexaminableError)) throw e;
+            // The login error page would not hold still: a failed step of its own, like the journey's.
+            const failed: StepEvidence = { step: 'login-error', url: kit.redactor.text(url), ok: false, durationMs: 0, ...(screenshot ? { screenshot } : {}) };
+            markUnexaminable(failed, e, kit.redactor);
+            walk.steps.push(failed);
+          }
         }
       }
     }

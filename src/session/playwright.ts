@@ -146,6 +146,28 @@ export class PlaywrightSession implements BrowserSession {
     // A browser that crashes or is killed mid-suite is a harness failure, never a vendor result.
     context.browser()?.once('disconnected', () => (this.lostReason ??= 'the browser closed or crashed during gathering'));
     page.once('crash', () => (this.lostReason ??= 'the browser tab crashed during gathering'));
+    // Closed by anyone but this session (the runner's teardown after a timeout): what was recorded
+    // afterwards is not the vendor's doing, and the evidence is not complete.
+    context.once('close', () => {
+      if (!this.closedByUs) this.lostReason ??= 'the browser context was closed (by the harness\'s teardown) before gathering finished';
+    });
+    // The page's windows and dialogs are counted; dialogs are dismissed (as Playwright does when no
+    // one listens), so that a page showing them cannot stall the session.
+    context.on('page', (p) => {
+      if (p !== page) this.windowsOpened++;
+    });
+    context.on('dialog', (d) => {
+      this.dialogsShown++;
+      d.dismiss().catch(() => undefined);
+    });
+  }
+
+  private closedByUs = false;
+  private windowsOpened = 0;
+  private dialogsShown = 0;
+
+  disturbances(): { windows: number; dialogs: number } {
+    return { windows: this.windowsOpened, dialogs: this.dialogsShown };
   }
 
   private lostReason: string | undefined;
@@ -230,6 +252,10 @@ export class PlaywrightSession implements BrowserSession {
 
   async bringToFront(): Promise<void> {
     await this.page.bringToFront();
+  }
+
+  async addInitScript(source: string): Promise<void> {
+    await this.context.addInitScript({ content: source });
   }
 
   get isolated(): boolean {
@@ -383,6 +409,7 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   async close(): Promise<void> {
+    this.closedByUs = true;
     for (const p of this.context.pages()) closing.add(p);
     await this.context.close().catch(() => undefined);
   }

@@ -149,6 +149,12 @@ export interface BrowserSession {
    */
   bringToFront?(): Promise<void>;
   /**
+   * Runs script source in the page's own world at the start of every document the session opens
+   * from now on, before the page's scripts (e.g. an observer of errors the page handles itself).
+   * Optional: drivers without it leave it out and the caller installs what it can later.
+   */
+  addInitScript?(source: string): Promise<void>;
+  /**
    * Evaluates script source (e.g. axe-core) in the same world as `evaluate`; not subject to the
    * page's CSP. Where that world is the page's own, a global the script defines can be replaced by
    * the page: callers must not trust it (src/gather/axe.ts runs axe in the same call instead).
@@ -182,6 +188,12 @@ export interface BrowserSession {
   emulateNetwork?(conditions: { latencyMs: number; downloadKbps: number; uploadKbps: number }): Promise<{ applied: boolean; reason?: string }>;
   /** The session's cookies (Playwright), so that Lighthouse can audit a logged-in page in its own Chrome. */
   cookies?(): Promise<SessionCookie[]>;
+  /**
+   * What the page has done to the session so far (counts since it opened): windows it opened and
+   * dialogs (alert, confirm, prompt, beforeunload) it showed — dismissed by the session. Optional:
+   * drivers that cannot see them leave it out (WebDriver classic meets a dialog as an error instead).
+   */
+  disturbances?(): { windows: number; dialogs: number };
   /**
    * Why the session's browser went away (crashed, killed, disconnected), or undefined while it is
    * alive. Gatherers turn a lost session into a harness error (retried), never into a vendor result.
