@@ -510,7 +510,8 @@ export const PageErrorSchema = z.strictObject({
   /**
    * The page's own handler caught it (a window.onerror returning true, an unhandledrejection handler
    * calling preventDefault — e.g. to show it in its own error dialog), so the browser reported nothing;
-   * seen by the harness's in-page observer, which runs from the first examined state of each document on.
+   * seen by the harness's in-page observer (from the start of every document where the driver has
+   * init scripts, Playwright; else from the first examined state of each document on).
    */
   handledByPage: z.boolean().optional(),
 });

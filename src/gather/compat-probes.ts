@@ -194,31 +194,37 @@ export interface HandledErrorsResult {
 }
 
 /**
- * Uncaught exceptions that the page catches itself — a `window.onerror` that returns true, an
- * `unhandledrejection` handler that calls preventDefault(), typically to show the error in its own
- * dialog — are still page errors, but the browser reports nothing for them. This probe installs (once
- * per document) an observer in the page's own world, where those events are dispatched (an inline
- * `<script>`: a probe may run in an isolated world that never sees them), and returns what it has
- * collected since the last call. Errors the page did not handle are left to the driver's own report.
+ * The in-page observer of uncaught exceptions that the page catches itself — a `window.onerror` that
+ * returns true, an `unhandledrejection` handler that calls preventDefault(), typically to show the
+ * error in its own dialog. Those are still page errors, but the browser reports nothing for them.
+ * It must run in the page's own world (where the events are dispatched): as an init script before
+ * the page's scripts where the driver has one (`BrowserSession.addInitScript`), else inserted as an
+ * inline script by handledErrorsProbe. It keeps what it saw in `data-erh-page-errors` on the root
+ * element (the DOM is what every world shares) and marks the root `data-erh-errors-observer`.
+ * Errors the page did not handle are left to the driver's own report.
  */
-export function handledErrorsProbe(): HandledErrorsResult {
-  const root = document.documentElement;
-  const attr = 'data-erh-page-errors';
-  if (!root.hasAttribute('data-erh-errors-observer')) {
-    const source = `(function () {
-  var root = document.documentElement;
-  if (root.hasAttribute('data-erh-errors-observer')) return;
-  root.setAttribute('data-erh-errors-observer', '');
-  function record(message) {
+export const HANDLED_ERRORS_OBSERVER = `(function () {
+  var attr = 'data-erh-page-errors';
+  function mark() { var r = document.documentElement; if (r) r.setAttribute('data-erh-errors-observer', ''); }
+  if (window.__erhErrorsObserved) { mark(); return; }
+  window.__erhErrorsObserved = true;
+  var pending = [];
+  function flush() {
+    var root = document.documentElement;
+    if (!root || pending.length === 0) return;
     var list = [];
-    try { list = JSON.parse(root.getAttribute('${attr}') || '[]'); } catch (e) { list = []; }
-    if (list.length < 50) list.push(String(message).slice(0, 500));
-    root.setAttribute('${attr}', JSON.stringify(list));
+    try { list = JSON.parse(root.getAttribute(attr) || '[]'); } catch (e) { list = []; }
+    while (pending.length > 0 && list.length < 50) list.push(pending.shift());
+    pending = [];
+    root.setAttribute(attr, JSON.stringify(list));
   }
+  function record(message) { pending.push(String(message).slice(0, 500)); flush(); }
   function text(value, fallback) {
     if (value && typeof value === 'object' && 'message' in value) return String(value.message);
     return value === undefined ? String(fallback) : String(value);
   }
+  mark();
+  document.addEventListener('readystatechange', function () { mark(); flush(); });
   window.addEventListener('error', function (e) {
     if (!(e instanceof ErrorEvent)) return;
     setTimeout(function () { if (e.defaultPrevented) record(text(e.error, e.message)); }, 0);
@@ -227,9 +233,19 @@ export function handledErrorsProbe(): HandledErrorsResult {
     setTimeout(function () { if (e.defaultPrevented) record(text(e.reason, 'unhandled rejection')); }, 0);
   });
 })();`;
+
+/**
+ * Returns what the observer (HANDLED_ERRORS_OBSERVER, passed as `source`) collected since the last
+ * call, installing it first as an inline `<script>` when it is not running in this document (a
+ * probe may run in an isolated world that never sees the page's error events).
+ */
+export function handledErrorsProbe(arg: { source: string }): HandledErrorsResult {
+  const root = document.documentElement;
+  const attr = 'data-erh-page-errors';
+  if (!root.hasAttribute('data-erh-errors-observer')) {
     try {
       const script = document.createElement('script');
-      script.textContent = source;
+      script.textContent = arg.source;
       (document.head ?? root).append(script);
       script.remove();
     } catch {

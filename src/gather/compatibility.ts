@@ -11,7 +11,7 @@ import { deviceHasTouch } from '../core/config.ts';
 import type { CompatibilityEvidence, CrossSiteFrame, MediaPlayback, PageError, ReaderPaging, TouchTargetSample, ViewportMetaSample, WebFeatures } from '../core/evidence.ts';
 import type { Redactor } from '../config/secrets.ts';
 import { ActionError, type BrowserSession } from '../session/types.ts';
-import { crossSiteFramesProbe, featureProbe, handledErrorsProbe, mediaStateProbe, touchTargetProbe, viewportMetaProbe } from './compat-probes.ts';
+import { crossSiteFramesProbe, featureProbe, HANDLED_ERRORS_OBSERVER, handledErrorsProbe, mediaStateProbe, touchTargetProbe, viewportMetaProbe } from './compat-probes.ts';
 
 const MAIN: Locator = { role: 'main' };
 
@@ -39,12 +39,20 @@ export class CompatibilityExtras {
   }
 
   /**
+   * Before the journey: the observer of exceptions the page catches itself runs at the start of every
+   * document where the driver can (Playwright); elsewhere it starts at each examined state.
+   */
+  async start(): Promise<void> {
+    await this.session.addInitScript?.(HANDLED_ERRORS_OBSERVER);
+  }
+
+  /**
    * Uncaught exceptions the page caught itself (and so the browser did not report) since the last
    * state, as page errors of `step`; starts the in-page observer on a new document. Errors the driver
    * already reported at this step (`seen`) are not repeated.
    */
   async handledPageErrors(step: string, seen: readonly PageError[]): Promise<PageError[]> {
-    const r = await this.session.evaluate(handledErrorsProbe, null);
+    const r = await this.session.evaluate(handledErrorsProbe, { source: HANDLED_ERRORS_OBSERVER });
     if (!r.observing) this.handledObservable = false;
     const out: PageError[] = [];
     for (const raw of r.errors) {

@@ -186,6 +186,7 @@ export async function gatherCompatibility(kit: GatherKit, attempt = 1): Promise<
       requestFailed: (r) => failedRequests.push({ ...r, step: current }),
     });
     const extras = new CompatibilityExtras({ session, service: kit.target.service, device: kit.target.device, redactor: kit.redactor, actionTimeoutMs: ctx.actionTimeoutMs });
+    await extras.start();
     let walk;
     try {
       const journey = kit.target.service.journey;

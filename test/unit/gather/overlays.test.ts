@@ -181,6 +181,25 @@ describe.each(['desktop-chromium', 'desktop-firefox', 'desktop-webkit'])('overla
     expect(extras.evidence().observed?.handledPageErrors).toBe(false);
   });
 
+  run('where the driver has init scripts, an error the page hides right after a navigation is recorded too', async (s) => {
+    if (!s.addInitScript) return; // WebDriver classic: the observer starts at each examined state (above)
+    const service = { id: 'ikkuna', compatibility: undefined } as unknown as Service;
+    const extras = new CompatibilityExtras({ session: s, service, device: device(id), redactor: new Redactor([]), actionTimeoutMs: 10_000 });
+    await extras.start();
+    await s.goto(`${ikkuna.url}/error-dialog`, 15_000);
+    await s.click({ css: '#borrow' }, 10_000);
+    expect(await s.waitForVisible({ text: 'Jokin meni vikaan' }, 10_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    const handled = await extras.handledPageErrors('borrow', []);
+    expect(handled.map((e) => e.message).join(' | ')).toContain('ikkuna: lainapalvelu ei vastannut');
+    // The init script runs under the page's CSP too.
+    await s.goto(`${ikkuna.url}/csp`, 15_000);
+    await s.click({ css: '#borrow' }, 10_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await extras.handledPageErrors('csp', [])).length).toBe(1);
+    expect(extras.evidence().observed?.handledPageErrors).toBe(true);
+  });
+
   run('every expectation of ground-truth.json holds', async (s) => {
     const wrong: string[] = [];
     for (const e of IKKUNA_TRUTH.expected) {
