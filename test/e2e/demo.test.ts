@@ -1,8 +1,19 @@
 /**
  * The real harness against the demo world: the library system (SIP2 + REST) and three candidate
- * vendors with documented defects (fixtures/vendors/<id>/ground-truth.json). Runs `erh run` once
- * on the full demo matrix and asserts on the findings it must make.
+ * vendors with documented defects (fixtures/vendors/<id>/ground-truth.json). Runs `erh run` on the
+ * full demo matrix (the README's main job: the project's configuration, the default profile) and
+ * asserts on the findings it must make.
+ *
+ * The same run also proves resuming (issue 13; it was test/e2e/resume.test.ts, which gathered a run
+ * of its own): `erh run` is killed outright (SIGKILL) once some evidence is written; the Playwright
+ * run it started stops by itself and leaves no process behind; no results are half-written;
+ * `--resume <run-dir>` refuses another configuration (exit 2, naming the fingerprint) and, with the
+ * same one, gathers only the cells that were missing, keeping the evidence already written byte for
+ * byte. Every assertion on the demo's findings below is made on the resumed run. The kill comes in
+ * the gathering phase, so the performance phase (Lighthouse, timed walks) runs whole in the resumed
+ * run, alone on the machine as always.
  */
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +23,7 @@ import { startDemoWorld } from '../../fixtures/world.ts';
 import { EvidenceSchema, type Evidence } from '../../src/core/evidence.ts';
 import { RunResultSchema, type RunResult } from '../../src/core/result.ts';
 import { ROOT, erh, filesBelow, type CliResult } from '../support/cli.ts';
+import { processesOfRun } from '../support/fault-config.ts';
 
 const GroundTruth = z.object({
   service: z.string(),
@@ -20,21 +32,67 @@ const GroundTruth = z.object({
   timings: z.array(z.object({ phase: z.string(), faster: z.string(), slower: z.string(), devices: z.union([z.literal('all'), z.array(z.string())]) })).optional(),
 });
 
+/** Evidence files the killed run must have written before it is killed. */
+const KILL_AFTER_EVIDENCE = 4;
+
 let world: Awaited<ReturnType<typeof startDemoWorld>>;
 let stopped = false;
 let reports: string;
 let run: CliResult;
 let runDir: string;
 let result: RunResult;
+/** The killed run: its output, when it was killed, what it left. */
+const killed = { stdout: '', stderr: '', afterMs: 0, processesLeft: [] as Array<{ pid: number; cmd: string }>, resultsWritten: false };
+/** Evidence files (name → text) on disk after the kill, before the resume. */
+const before = new Map<string, string>();
+let refusedOther: CliResult;
+let refusedNotRun: CliResult;
+
+const evidenceFiles = (dir: string) => (existsSync(join(dir, 'evidence')) ? readdirSync(join(dir, 'evidence')).filter((f) => f.endsWith('.json')) : []);
+
+/** Starts `erh run` and kills it outright once it has written some evidence; returns its run directory. */
+async function runAndKill(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/erh.js'), ...args], { cwd: ROOT, env: { ...process.env, ...world.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d: Buffer) => (killed.stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (killed.stderr += d.toString()));
+  const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  const t0 = Date.now();
+  for (;;) {
+    const dirs = existsSync(reports) ? readdirSync(reports).filter((d) => d !== 'latest') : [];
+    if (dirs[0] && evidenceFiles(join(reports, dirs[0])).length >= KILL_AFTER_EVIDENCE) {
+      child.kill('SIGKILL');
+      killed.afterMs = Date.now() - t0;
+      await exited;
+      return join(reports, dirs[0]);
+    }
+    if (Date.now() - t0 > 300_000) {
+      child.kill('SIGKILL');
+      throw new Error(`no evidence after 300 s\n${killed.stdout.slice(-2000)}\n${killed.stderr.slice(-2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 beforeAll(async () => {
   world = await startDemoWorld();
   reports = mkdtempSync(join(tmpdir(), 'erh-e2e-'));
-  run = await erh(['run', '--config', ROOT, '--reports', reports], { env: world.env, timeoutMs: 12 * 60_000 });
-  const dirs = readdirSync(reports).filter((d) => d !== 'latest');
-  runDir = join(reports, dirs[0] ?? 'missing');
+  const args = ['run', '--config', ROOT, '--reports', reports];
+  runDir = await runAndKill(args);
+  // The Playwright run stops by itself once erh is gone (within a second; allow 30 s on a busy machine).
+  killed.processesLeft = await processesOfRun(runDir);
+  for (let i = 0; i < 60 && killed.processesLeft.length > 0; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    killed.processesLeft = await processesOfRun(runDir);
+  }
+  killed.resultsWritten = existsSync(join(runDir, 'results.json'));
+  for (const f of evidenceFiles(runDir)) before.set(f, readFileSync(join(runDir, 'evidence', f), 'utf8'));
+  // Another configuration (one device instead of the default two: another fingerprint), and a directory that is no run.
+  refusedOther = await erh([...args, '--devices', 'desktop-chromium', '--resume', runDir], { env: world.env });
+  refusedNotRun = await erh([...args, '--resume', ROOT], { env: world.env });
+  run = await erh([...args, '--resume', runDir], { env: world.env, timeoutMs: 12 * 60_000 });
+  if (!existsSync(join(runDir, 'results.json'))) throw new Error(`resumed run: exit ${run.code}, no results.json\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
   result = RunResultSchema.parse(JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')));
-}, 13 * 60_000);
+}, 15 * 60_000);
 
 afterAll(async () => {
   if (!stopped) await world?.stop();
@@ -44,6 +102,46 @@ function check(service: string, device: string, id: string) {
   const target = result.targets.find((t) => t.service === service && t.device === device);
   return target && Object.values(target.suites).flatMap((s) => s.checks).find((c) => c.id === id);
 }
+
+/** A cell whose evidence a resume gathers again (a harness error, or a device that was not available). */
+function regathered(text: string): boolean {
+  const e = JSON.parse(text) as { status: string; reason?: string };
+  return e.status === 'harness-error' || (e.status === 'not-applicable' && (e.reason ?? '').startsWith('Device not available'));
+}
+
+describe('erh run killed mid-run, then resumed', () => {
+  it('stops every process of the run by itself (Playwright, workers, browsers)', () => {
+    expect(killed.processesLeft).toEqual([]);
+    expect(killed.afterMs).toBeGreaterThan(0);
+  });
+
+  it('leaves no half-written results: no results.json, only complete evidence files', () => {
+    expect(killed.resultsWritten).toBe(false);
+    expect(before.size).toBeGreaterThanOrEqual(KILL_AFTER_EVIDENCE);
+    expect(before.size).toBeLessThan(result.targets.length * 4);
+    for (const [f, text] of before) expect(() => JSON.parse(text), f).not.toThrow();
+  });
+
+  it('refuses to resume with another configuration (exit 2, naming the run and its fingerprint)', () => {
+    expect(refusedOther.code, refusedOther.stderr).toBe(2);
+    expect(refusedOther.stderr).toMatch(/run\.json: fingerprint: the run was started with another configuration/);
+    expect(refusedNotRun.code).toBe(2);
+    expect(refusedNotRun.stderr).toMatch(/not a run directory/);
+  });
+
+  it('finishes only what is missing, keeping the evidence already gathered', async () => {
+    expect(run.code, run.stdout.slice(-2000) + run.stderr.slice(-2000)).toBe(0);
+    const cells = result.targets.length * 4;
+    const kept = [...before.values()].filter((t) => !regathered(t)).length;
+    expect(run.stdout).toContain(`resuming run ${runDir.split('/').pop()}: ${kept} of ${cells} cells already gathered`);
+    for (const [f, text] of before) {
+      if (regathered(text)) continue;
+      expect(readFileSync(join(runDir, 'evidence', f), 'utf8'), f).toBe(text);
+    }
+    expect(evidenceFiles(runDir)).toHaveLength(cells);
+    expect(await processesOfRun(runDir)).toEqual([]);
+  });
+});
 
 describe('erh run on the demo world', () => {
   it('completes and writes results.json, scorecards and junit.xml', () => {
@@ -67,7 +165,9 @@ describe('erh run on the demo world', () => {
     }
   });
 
-  const vendors = readdirSync(join(ROOT, 'fixtures/vendors')).filter((d) => existsSync(join(ROOT, 'fixtures/vendors', d, 'ground-truth.json')));
+  // The ground truth of the vendors this run gathers (the demo's services/); a fixture vendor outside
+  // the demo (e.g. ikkuna, whose per-page ground truth test/unit/gather/overlays.test.ts checks) is not.
+  const vendors = readdirSync(join(ROOT, 'fixtures/vendors')).filter((d) => existsSync(join(ROOT, 'fixtures/vendors', d, 'ground-truth.json')) && existsSync(join(ROOT, 'services', `${d}.yaml`)));
 
   it('has ground truth for at least three vendors', () => {
     expect(vendors.length).toBeGreaterThanOrEqual(3);
@@ -144,7 +244,7 @@ describe('erh run on the demo world', () => {
       for (const s of secrets) expect(text.includes(s), `${file} contains a secret`).toBe(false);
       for (const s of secrets) expect(file.includes(s), `${file} is named after a secret`).toBe(false);
     }
-    for (const s of secrets) expect(run.stdout + run.stderr).not.toContain(s);
+    for (const s of secrets) expect(run.stdout + run.stderr + killed.stdout + killed.stderr).not.toContain(s);
   });
 
   it('reproduces the same scores with erh report, without visiting vendors', async () => {
