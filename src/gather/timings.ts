@@ -14,9 +14,9 @@
 import { createRequire } from 'node:module';
 import type { NetworkConditions } from '../core/config.ts';
 import type { OriginContact, PageTiming, TimingPhase, TimingsEvidence } from '../core/evidence.ts';
-import { ActionError, NavigationError, type BrowserSession } from '../session/types.ts';
+import { ActionError, NavigationError, PageUnexaminableError, type BrowserSession } from '../session/types.ts';
 import { runAction } from './actions.ts';
-import { actionContext, type GatherContext } from './journey.ts';
+import { actionContext, unexaminableMessage, type GatherContext } from './journey.ts';
 
 /** Tracker categories of third-party-web that count as tracking a patron. */
 export const TRACKER_CATEGORIES = ['ad', 'analytics', 'social', 'marketing', 'tag-manager'] as const;
@@ -196,7 +196,17 @@ async function walkOnce(ctx: GatherContext, ledger: ResourceLedger): Promise<{ p
       return { phases, error: `${step.id}: ${message}` };
     }
     const durationMs = round1(performance.now() - t);
-    const page = ledger.account(step.id, await session.evaluate(pageTimingProbe, null));
+    let timing;
+    try {
+      timing = await session.evaluate(pageTimingProbe, null);
+    } catch (e) {
+      // A page that would not hold still to be timed (navigated away, closed itself, hung): a vendor fact.
+      if (!(e instanceof PageUnexaminableError)) throw e;
+      const message = ctx.redactor.text(unexaminableMessage(e));
+      phases.push({ id: step.id, kind: 'step', ok: false, durationMs, error: message });
+      return { phases, error: `${step.id}: ${message}` };
+    }
+    const page = ledger.account(step.id, timing);
     phases.push({ id: step.id, kind: 'step', ok: true, durationMs, page });
     if (media && media.step === step.id) phases.push(await timePlay(ctx, media.play));
   }

@@ -1,0 +1,104 @@
+/**
+ * A vendor cannot escape scoring by misbehaving (issue 21, part 4): `erh run` against pages of
+ * fixtures/vendors/tamper/app.ts that will not hold still — one navigates itself every 150 ms, one
+ * opens a window every 100 ms and an alert every 300 ms — gets a scored vendor result for each, not a
+ * harness error: the accessibility suite is scored, its journey-completed check fails with the
+ * evidence ("the page would not stay still long enough to be examined"), the step records the cause,
+ * and erh does not exit 3.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTamperVendor } from '../../fixtures/vendors/tamper/app.ts';
+import { EvidenceSchema } from '../../src/core/evidence.ts';
+import { RunResultSchema, type RunResult } from '../../src/core/result.ts';
+import { evidencePath } from '../../src/reporting/evidence-store.ts';
+import { ROOT, erh, type CliResult } from '../support/cli.ts';
+import { FAULT_PROFILE } from '../support/fault-config.ts';
+
+let vendor: { url: string; stop: () => Promise<void> };
+let root: string;
+let run: CliResult;
+let runDir: string;
+let result: RunResult;
+
+const PAGES = { restless: { path: '/restless', heading: 'Levoton' }, popups: { path: '/popups', heading: 'Ikkunamyrsky' } } as const;
+
+function serviceYaml(id: string, path: string, heading: string): string {
+  return `id: ${id}
+name: Peukaloija (${id})
+vendor: Peukaloija Oy (test)
+kind: emagazine
+baseUrl: ${vendor.url}/
+languages: [fi]
+suites: [accessibility]
+login:
+  strategy: ip-access
+  start: [{ goto: ${path} }]
+  success: { role: heading, name: ${heading} }
+patrons:
+  valid: { card: { env: ERH_MISBEHAVE_UNUSED_CARD }, pin: { env: ERH_MISBEHAVE_UNUSED_PIN } }
+journey:
+  - id: page
+    name: Sivu
+    actions:
+      - goto: ${path}
+      - expect: { role: heading, name: ${heading} }
+timeouts: { navigationMs: 8000, actionMs: 4000 }
+`;
+}
+
+beforeAll(async () => {
+  vendor = await startTamperVendor();
+  root = mkdtempSync(join(tmpdir(), 'erh-misbehave-'));
+  for (const d of ['services', 'devices', 'profiles']) mkdirSync(join(root, d));
+  cpSync(join(ROOT, 'schema'), join(root, 'schema'), { recursive: true });
+  cpSync(join(ROOT, 'devices', 'desktop-chromium.yaml'), join(root, 'devices', 'desktop-chromium.yaml'));
+  for (const [id, p] of Object.entries(PAGES)) writeFileSync(join(root, 'services', `${id}.yaml`), serviceYaml(id, p.path, p.heading));
+  writeFileSync(join(root, 'profiles', 'faults.yaml'), FAULT_PROFILE);
+  const reports = join(root, 'reports');
+  run = await erh(['run', '--config', root, '--profile', 'faults', '--devices', 'desktop-chromium', '--reports', reports], {
+    env: { ERH_MISBEHAVE_UNUSED_CARD: '00000000', ERH_MISBEHAVE_UNUSED_PIN: '0000' },
+    timeoutMs: 5 * 60_000,
+  });
+  if (run.code === 2) throw new Error(`erh run: ${run.stderr.slice(-1000)}`);
+  runDir = join(reports, readdirSync(reports).filter((d) => d !== 'latest')[0] ?? 'missing');
+  result = RunResultSchema.parse(JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')));
+}, 6 * 60_000);
+
+afterAll(async () => {
+  await vendor?.stop();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe.each([
+  ['restless', ['navigated']],
+  ['popups', ['windows', 'dialog']],
+] as const)('a page that will not hold still (%s)', (id, causes) => {
+  it('gets a scored vendor result with a failing check and its evidence, not a harness error', () => {
+    expect(run.code, run.stdout.slice(-2000) + run.stderr.slice(-2000)).not.toBe(3);
+    const target = result.targets.find((t) => t.service === id);
+    const suite = target?.suites.accessibility;
+    expect(suite?.status, JSON.stringify(suite).slice(0, 500)).toMatch(/^(passed|failed)$/);
+    expect(suite?.score).not.toBeNull();
+    const journey = suite?.checks.find((c) => c.id === 'accessibility/journey-completed');
+    expect(journey?.status).toBe('fail');
+    // The restless page may already fail its step's own `expect` (it navigates under the harness's
+    // wait too): a vendor-side step failure either way, with the page's doing as the finding.
+    expect(journey?.findings[0]?.message).toMatch(/would not stay still long enough to be examined|to be visible, but it was not/);
+    const evidence = EvidenceSchema.parse(JSON.parse(readFileSync(evidencePath(runDir, { service: id, device: 'desktop-chromium', suite: 'accessibility' }), 'utf8')));
+    expect(evidence.status).toBe('complete');
+    expect(evidence.steps[0]?.ok).toBe(false);
+    const cause = evidence.steps[0]?.unexaminable?.cause;
+    if (cause !== undefined || id === 'popups') expect(causes).toContain(cause);
+    // Timed on every device too: never a harness error there either.
+    expect(target?.suites.performance?.status).not.toBe('harness-error');
+  });
+});
+
+describe('the run as a whole', () => {
+  it('counts no harness error', () => {
+    expect(result.harnessErrors).toEqual([]);
+  });
+});
