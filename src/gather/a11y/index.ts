@@ -34,8 +34,12 @@ import {
 
 /** Width of the reflow check, CSS px (WCAG 2.1 SC 1.4.10). */
 export const REFLOW_WIDTH = 320;
-/** Most Tab presses at one state; pages with more stops are marked truncated. */
-export const MAX_TAB_PRESSES = 80;
+/**
+ * Most Tab presses at one state; pages with more stops are marked truncated (the keyboard checks are then
+ * inconclusive there). Real catalogue pages have 100–200 stops (header, facets, result lists, footer), so the
+ * budget is set to walk them whole: each press costs one focus read.
+ */
+export const MAX_TAB_PRESSES = 250;
 
 function message(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 300) ?? 'unknown error';
