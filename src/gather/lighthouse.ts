@@ -6,7 +6,7 @@
  * report is kept next to the evidence.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -251,15 +251,10 @@ async function launchGuardedChrome(chromePath: string): Promise<{ chrome: Launch
     watchdog.stdin?.end();
   };
   try {
-    // Chrome's own temporary files (org.chromium.Chromium.*) go inside the profile too, so that removing the
-    // profile — here or by the watchdog after a kill — leaves nothing of this Chrome behind in TMPDIR.
-    const scratch = join(profile, 'tmp');
-    mkdirSync(scratch);
     chrome = await launch({
       chromePath,
       chromeFlags: ['--headless=new', ...chromiumArgs()],
       userDataDir: profile,
-      envVars: { ...process.env, TMPDIR: scratch },
       logLevel: 'silent',
     });
   } catch (e) {
