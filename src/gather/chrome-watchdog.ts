@@ -13,7 +13,8 @@
  * [--erh <pid>]`; Chrome's pid comes from the `chrome.pid` file chrome-launcher writes into the
  * profile (and, on Linux, from /proc for the instant before it exists). Uses nothing but node:*.
  */
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { removeChromeProfile } from './chrome-profile.ts';
 import { join } from 'node:path';
 
 function arg(name: string): string | undefined {
@@ -80,7 +81,7 @@ async function cleanUp(): Promise<void> {
     }
   }
   for (let i = 0; i < 40 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50));
-  if (/erh-lighthouse-/.test(profile)) rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  if (/erh-lighthouse-/.test(profile)) removeChromeProfile(profile);
   process.exit(0);
 }
 

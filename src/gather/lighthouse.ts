@@ -6,7 +6,8 @@
  * report is kept next to the evidence.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { removeChromeProfile } from './chrome-profile.ts';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -246,7 +247,7 @@ async function launchGuardedChrome(chromePath: string): Promise<{ chrome: Launch
     if (released) return;
     released = true;
     chrome?.kill();
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    removeChromeProfile(profile);
     // Letting go of the pipe tells the watchdog that all is done: it makes sure and exits.
     watchdog.stdin?.end();
   };
