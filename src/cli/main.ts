@@ -15,7 +15,7 @@ import { generateSchemas } from '../config/json-schema.ts';
 import { HARNESS_VERSION } from '../reporting/version.ts';
 import type { RunOutcome } from './orchestrate.ts';
 import { summarize } from './summary.ts';
-import { capped, configErrorLine, terminalText } from './terminal.ts';
+import { capped, configErrorLine, terminalText } from '../reporting/terminal.ts';
 import { harnessErrorLines, runExitCode } from './exit.ts';
 
 // Commands import what they need when they run: `erh validate` should not load Playwright.

@@ -17,7 +17,7 @@ import { readEvidence } from '../reporting/evidence-store.ts';
 import { buildMatrix } from '../matrix/targets.ts';
 import { SUITES } from '../core/ids.ts';
 import { deviceAvailability } from '../session/availability.ts';
-import { terminalText } from './terminal.ts';
+import { terminalText } from '../reporting/terminal.ts';
 
 const require = createRequire(import.meta.url);
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

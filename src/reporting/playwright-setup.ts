@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { ConfigError, EXIT } from '../core/errors.ts';
 import { loadConfig } from '../config/load.ts';
 import { createRun, openRun, type RunContext } from './run-context.ts';
-import { configErrorLine } from '../cli/terminal.ts';
+import { configErrorLine } from './terminal.ts';
 
 function list(value: string | undefined): string[] | undefined {
   const items = value?.split(',').map((s) => s.trim()).filter(Boolean);

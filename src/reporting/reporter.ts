@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { terminalText } from '../cli/terminal.ts';
+import { terminalText } from './terminal.ts';
 
 function evidenceStatus(result: TestResult): { status: string; reason?: string } | undefined {
   const att = result.attachments.find((a) => a.name === 'erh-evidence' && a.path);
