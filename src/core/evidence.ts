@@ -180,6 +180,58 @@ export const AxeRuleResultSchema = z.strictObject({
 });
 export type AxeRuleResult = z.infer<typeof AxeRuleResultSchema>;
 
+/**
+ * Rule engines the accessibility suite runs at each page state (issue 16): axe-core always, the others
+ * as the profile says (profile `accessibility.engines`). `ibm-equal-access` is IBM's Equal Access engine
+ * (accessibility-checker-engine), `htmlcs` is HTML_CodeSniffer (html_codesniffer).
+ */
+export const RULE_ENGINES = ['axe-core', 'ibm-equal-access', 'htmlcs'] as const;
+export const RuleEngineSchema = z.enum(RULE_ENGINES);
+export type RuleEngine = z.infer<typeof RuleEngineSchema>;
+/** The engines besides axe-core, which the profile can switch off. */
+export const EXTRA_RULE_ENGINES = ['ibm-equal-access', 'htmlcs'] as const satisfies readonly RuleEngine[];
+export type ExtraRuleEngine = (typeof EXTRA_RULE_ENGINES)[number];
+
+export const EngineNodeSchema = z.strictObject({
+  /**
+   * CSS selector of the element in the top document: axe-core's own selector when axe reported the
+   * same element at this state (so findings about one element merge), else a path the harness built.
+   */
+  selector: z.string(),
+  /** Outer HTML of the element, truncated to 300 characters; vendor-controlled. */
+  html: z.string(),
+  /** What the engine said about it, in its own words (≤ 500 characters; may quote vendor text). */
+  message: z.string(),
+});
+export const EngineRuleResultSchema = z.strictObject({
+  /** The rule as the engine names it: an IBM rule id (img_alt_valid) or an HTML_CodeSniffer code without its standard (1_1_1.H37). */
+  rule: z.string(),
+  /** violation: the engine says it fails; review: the engine could not decide (potential, manual, warning). */
+  outcome: z.enum(['violation', 'review']),
+  /** At most 25 elements per rule and outcome. */
+  nodes: z.array(EngineNodeSchema),
+  /** How many elements the engine reported in all (nodes keeps the first 25). */
+  total: z.number().int().nonnegative(),
+});
+export type EngineRuleResult = z.infer<typeof EngineRuleResultSchema>;
+export const EngineRunSchema = z.strictObject({
+  engine: RuleEngineSchema,
+  /** Version of the engine's package. */
+  version: z.string(),
+  /** Wall time of the engine's run at this state (loading it into the page included), ms. */
+  durationMs: z.number().nonnegative(),
+  /**
+   * Why the engine could not run here, in the harness's words: a probe error (its checks are then
+   * inconclusive at this state), never "nothing found". Absent when it ran.
+   */
+  error: z.string().optional(),
+  /** Rules that reported a violation or a needs-review item (only rules in the harness's table). */
+  results: z.array(EngineRuleResultSchema),
+  /** Ids of rules that passed on at least one element and failed on none (IBM reports passes; HTML_CodeSniffer does not). */
+  passes: z.array(z.string()),
+});
+export type EngineRun = z.infer<typeof EngineRunSchema>;
+
 /** An element the beyond-axe probes name: a CSS selector path and its accessible name or text (vendor-controlled, ≤ 80 characters). */
 export const A11yElementSchema = z.strictObject({
   selector: z.string(),
@@ -349,6 +401,10 @@ export const AccessibilityStateSchema = z.strictObject({
   /** Ids of rules that did not apply. */
   inapplicable: z.array(z.string()),
   screenshot: FileRef.optional(),
+  /** Time axe-core took at this state, ms; absent in older evidence. */
+  axeDurationMs: z.number().nonnegative().optional(),
+  /** The other rule engines' runs at this state, in the same page state as axe; absent in older evidence or with all switched off. */
+  engines: z.array(EngineRunSchema).optional(),
   /** What the beyond-axe probes measured at this state (src/gather/a11y); absent in older evidence. */
   probes: A11yProbesSchema.optional(),
 });
