@@ -39,6 +39,17 @@ export const FindingSchema = z.strictObject({
   screenshot: z.string().optional(),
   /** Where to read more (e.g. axe rule help). */
   helpUrl: z.string().optional(),
+  /**
+   * Which engines or harness probes reported it: `axe-core`, a probe check's id such as
+   * `accessibility/focus-visible`, or another rule engine's name; several when engines agreed on the
+   * same element and criterion. Absent in older results and for checks that are not about a page.
+   */
+  sources: z.array(z.string()).min(1).optional(),
+  /**
+   * True: a person must review this element (the engine could not decide), listed with the failures
+   * of the same check at other elements or steps so that it does not vanish behind them.
+   */
+  needsReview: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -3,7 +3,8 @@
  * (violations, incomplete or passes). Rules that were inapplicable everywhere are not reported.
  *
  * - fail (score 0) when the rule is violated in any state; one finding per violating element,
- *   with the state's step, url and screenshot;
+ *   with the state's step, url and screenshot; elements axe could not decide (at this or another
+ *   step) follow them marked `needsReview`, so a review item never vanishes behind a failure;
  * - needs-review (score null, so its weight is kept out) when axe could not decide anywhere and
  *   found no violation; the undecided elements are findings for the reviewer;
  * - pass (score 1) when the rule only passed.
@@ -59,9 +60,14 @@ function observe(states: readonly AccessibilityState[]): Map<string, RuleObserva
   return rules;
 }
 
-function findingsOf(seen: readonly Seen[]): FindingInput[] {
+/** The engine name findings of this family carry (`sources`), for counting per engine. */
+export const AXE_SOURCE = 'axe-core';
+
+function findingsOf(seen: readonly Seen[], needsReview = false): FindingInput[] {
   return seen.flatMap(({ state, rule }) =>
     rule.nodes.map((node) => ({
+      sources: [AXE_SOURCE],
+      ...(needsReview ? { needsReview: true } : {}),
       message: node.failureSummary?.trim() || rule.help,
       step: state.step,
       url: state.url,
@@ -97,10 +103,13 @@ function axeRuleCheck(ruleId: string, obs: RuleObservations): Check<'accessibili
       const unknown = known ? '' : ' The rule is not in the harness rule table, so it is reported but not scored.';
       if (obs.violations.length > 0) {
         const nodes = obs.violations.reduce((n, s) => n + s.rule.nodes.length, 0);
+        // What axe could not decide elsewhere stays listed (needsReview) rather than vanish behind the failure.
+        const undecided = obs.incomplete.reduce((n, s) => n + s.rule.nodes.length, 0);
+        const review = undecided > 0 ? ` ${undecided} more element${undecided === 1 ? '' : 's'} to review in ${steps(obs.incomplete)}.` : '';
         return {
           score: 0,
-          detail: `Violated on ${nodes} element${nodes === 1 ? '' : 's'} in ${steps(obs.violations)}.${unknown}`,
-          findings: findingsOf(obs.violations),
+          detail: `Violated on ${nodes} element${nodes === 1 ? '' : 's'} in ${steps(obs.violations)}.${review}${unknown}`,
+          findings: [...findingsOf(obs.violations), ...findingsOf(obs.incomplete, true)],
         };
       }
       if (obs.incomplete.length > 0) {

@@ -18,38 +18,16 @@
 import type { KeyboardProbe, TabStop } from '../../core/index.ts';
 import type { FindingInput } from '../types.ts';
 import { expectedStops, overlayTrap } from './overlay.ts';
-import { findingAt, probeCheck, type ProbedState, type ProbeVerdict } from './probe-check.ts';
+import { findingAt, probeCheck, type ProbedState, type StateVerdict } from './probe-check.ts';
 
 /** Tail length examined for a trap. */
 export const TRAP_WINDOW = 6;
 
 const READS = ['accessibility.states[].probes.keyboard'];
 
-/**
- * `wholeWalk`: the check's claim covers every stop (reachability, no trap), so a walk cut short by
- * the press budget leaves it untested there; checks about the stops that were focused (visible,
- * not obscured, order) are decided on those and say how many they were.
- */
-function each(states: readonly ProbedState[], fn: (p: ProbedState, kb: KeyboardProbe) => { findings?: FindingInput[]; review?: FindingInput[]; tested: boolean }, wholeWalk = false): Omit<ProbeVerdict, 'passDetail'> {
-  const findings: FindingInput[] = [];
-  const review: FindingInput[] = [];
-  const missing: string[] = [];
-  const partial: string[] = [];
-  let tested = 0;
-  for (const p of states) {
-    const kb = p.probes.keyboard;
-    if (!kb) {
-      missing.push(p.state.step);
-      continue;
-    }
-    const r = fn(p, kb);
-    findings.push(...(r.findings ?? []));
-    review.push(...(r.review ?? []));
-    if (r.tested) tested++;
-    // A walk cut short by the press budget never tried the last stops: no pass can cover them.
-    if (wholeWalk && kb.truncated) partial.push(`at ${p.state.step} the page has ${kb.stops.length} tab stops, more than the walk's ${kb.sequence.length} Tab presses reached`);
-  }
-  return { findings, review, missing, partial, tested };
+/** A walk cut short by the press budget never tried the last stops: no pass over the whole walk can cover them. */
+function truncation(p: ProbedState, kb: KeyboardProbe): string | undefined {
+  return kb.truncated ? `at ${p.state.step} the page has ${kb.stops.length} tab stops, more than the walk's ${kb.sequence.length} Tab presses reached` : undefined;
 }
 
 function label(stop: TabStop | undefined): string {
@@ -73,12 +51,11 @@ export const keyboardReachable = probeCheck({
   title: 'Every interactive element can be reached with the Tab key',
   impact: 'critical',
   criteria: ['2.1.1'],
+  probe: 'keyboard',
   reads: READS,
   notApplicable: 'No page state had an interactive element.',
-  verdict(states) {
-    let stops = 0;
-    const v = each(states, ({ state }, kb) => {
-      stops += kb.stops.length;
+  atState(p, kb): StateVerdict {
+      const { state } = p;
       const reached = new Set(kb.sequence);
       const findings: FindingInput[] = [];
       // While a contained overlay (a modal) is open only its own stops can be reached (overlay.ts).
@@ -93,10 +70,9 @@ export const keyboardReachable = probeCheck({
       for (const u of kb.unfocusable) {
         findings.push(findingAt(state, u.selector, `${u.name ? `"${u.name}" ` : ''}looks interactive (widget role or click handler) but is not in the Tab order. Reproduce: press Tab through the page; it is skipped, and Enter/Space cannot use it.`));
       }
-      return { findings, tested: kb.stops.length + kb.unfocusable.length > 0 };
-    }, true);
-    return { ...v, passDetail: `All ${stops} tab stops were reached with Tab, and no widget was left out of the Tab order.` };
+      return { findings, tested: kb.stops.length + kb.unfocusable.length > 0, partial: truncation(p, kb), count: kb.stops.length };
   },
+  passDetail: (stops) => `All ${stops} tab stops were reached with Tab, and no widget was left out of the Tab order.`,
 });
 
 export const noKeyboardTrap = probeCheck({
@@ -104,22 +80,25 @@ export const noKeyboardTrap = probeCheck({
   title: 'The keyboard focus is never trapped',
   impact: 'critical',
   criteria: ['2.1.2'],
+  probe: 'keyboard',
   reads: READS,
   notApplicable: 'No page state had a tab stop.',
-  verdict(states) {
-    const v = each(states, ({ state }, kb) => {
+  atState(p, kb): StateVerdict {
+      const { state } = p;
+      const partial = truncation(p, kb);
       // A contained overlay is a trap only when Escape does not let the focus out (overlay.ts).
       const overlay = overlayTrap(kb);
-      if (overlay.kind === 'released') return { tested: true };
-      if (overlay.kind === 'trap') return { tested: true, findings: [findingAt(state, kb.overlay?.selector, overlay.message)] };
-      if (overlay.kind === 'review') return { tested: true, review: [findingAt(state, kb.overlay?.selector, overlay.message)] };
+      if (overlay.kind === 'released') return { tested: true, partial };
+      if (overlay.kind === 'trap') return { tested: true, partial, findings: [findingAt(state, kb.overlay?.selector, overlay.message)] };
+      if (overlay.kind === 'review') return { tested: true, partial, review: [findingAt(state, kb.overlay?.selector, overlay.message)] };
       const cycle = trapOf(kb);
-      if (!cycle) return { tested: kb.stops.length > 0 };
+      if (!cycle) return { tested: kb.stops.length > 0, partial };
       const first = kb.sequence.findIndex((i) => i !== null && cycle.includes(i));
       const unreached = kb.stops.length - new Set(kb.sequence.filter((i) => i !== null)).size;
       const names = cycle.map((i) => label(kb.stops[i])).join(' and ');
       return {
         tested: true,
+        partial,
         findings: [
           findingAt(
             state,
@@ -128,9 +107,8 @@ export const noKeyboardTrap = probeCheck({
           ),
         ],
       };
-    }, true);
-    return { ...v, passDetail: 'Tab moved through every state without getting stuck.' };
   },
+  passDetail: () => 'Tab moved through every state without getting stuck.',
 });
 
 export const focusOrder = probeCheck({
@@ -138,10 +116,10 @@ export const focusOrder = probeCheck({
   title: 'The focus order follows the visual order',
   impact: 'moderate',
   criteria: ['2.4.3'],
+  probe: 'keyboard',
   reads: READS,
   notApplicable: 'No page state had two tab stops.',
-  verdict(states) {
-    const v = each(states, ({ state }, kb) => {
+  atState({ state }, kb): StateVerdict {
       const order: number[] = [];
       for (const i of kb.sequence) {
         if (i === null) {
@@ -163,9 +141,8 @@ export const focusOrder = probeCheck({
         (sameColumn ? findings : review).push(findingAt(state, b.selector, sameColumn ? text : `${text} They are in different columns: check that the order keeps the meaning.`));
       }
       return { findings, review, tested: order.length > 1 };
-    });
-    return { ...v, passDetail: 'The focus moved down the page in reading order at every state.' };
   },
+  passDetail: () => 'The focus moved down the page in reading order at every state.',
 });
 
 export const focusVisible = probeCheck({
@@ -173,22 +150,19 @@ export const focusVisible = probeCheck({
   title: 'The keyboard focus is visible',
   impact: 'serious',
   criteria: ['2.4.7'],
+  probe: 'keyboard',
   reads: READS,
   notApplicable: 'No tab stop was focused.',
-  verdict(states) {
-    let n = 0;
-    const v = each(states, ({ state }, kb) => {
+  atState({ state }, kb): StateVerdict {
       const focused = kb.stops.filter((s) => s.focusVisible !== null);
-      n += focused.length;
       const findings = kb.stops.flatMap((s, i) =>
         s.focusVisible === false
           ? [findingAt(state, s.selector, `${label(s)} shows no focus indicator: its outline, shadow, border, background, colour and underline are the same focused and unfocused. Reproduce: press Tab ${kb.sequence.indexOf(i) + 1} times from the top of the page; nothing shows where the focus is.`)]
           : [],
       );
-      return { findings, tested: focused.length > 0 };
-    });
-    return { ...v, passDetail: `All ${n} focused tab stops showed a focus indicator.` };
+      return { findings, tested: focused.length > 0, count: focused.length };
   },
+  passDetail: (n) => `All ${n} focused tab stops showed a focus indicator.`,
 });
 
 export const focusNotObscured = probeCheck({
@@ -196,19 +170,18 @@ export const focusNotObscured = probeCheck({
   title: 'The focused element is not hidden by sticky or fixed content',
   impact: 'serious',
   criteria: ['2.4.11'],
+  probe: 'keyboard',
   reads: READS,
   notApplicable: 'No tab stop was focused.',
-  verdict(states) {
-    const v = each(states, ({ state }, kb) => {
+  atState({ state }, kb): StateVerdict {
       const findings = kb.stops.flatMap((s, i) =>
         s.obscuredBy !== null
           ? [findingAt(state, s.selector, `${label(s)} is entirely hidden under ${s.obscuredBy} when focused. Reproduce: press Tab ${kb.sequence.indexOf(i) + 1} times from the top of the page.`)]
           : [],
       );
       return { findings, tested: kb.stops.some((s) => s.focusVisible !== null) };
-    });
-    return { ...v, passDetail: 'No focused element was hidden by fixed or sticky content.' };
   },
+  passDetail: () => 'No focused element was hidden by fixed or sticky content.',
 });
 
 export const KEYBOARD_CHECKS = [keyboardReachable, noKeyboardTrap, focusOrder, focusVisible, focusNotObscured] as const;

@@ -13,7 +13,7 @@
  * Not applicable where no state has such an element.
  */
 import type { FindingInput } from '../types.ts';
-import { findingAt, probeCheck, type ProbeVerdict } from './probe-check.ts';
+import { findingAt, probeCheck, type StateVerdict } from './probe-check.ts';
 
 export const playerControls = probeCheck({
   id: 'accessibility/player-controls',
@@ -22,36 +22,29 @@ export const playerControls = probeCheck({
   criteria: ['4.1.2', '2.1.1'],
   reads: ['accessibility.states[].probes.media', 'accessibility.states[].probes.keyboard'],
   notApplicable: 'No audio or video element was found.',
-  verdict(states) {
+  probe: 'media',
+  atState({ state, probes }, media): StateVerdict {
     const findings: FindingInput[] = [];
-    const missing: string[] = [];
-    let tested = 0;
+    const reached = new Set(probes.keyboard?.sequence ?? []);
     let controls = 0;
-    for (const { state, probes } of states) {
-      if (!probes.media) {
-        missing.push(state.step);
+    for (const m of media) {
+      if (m.nativeControls) continue;
+      if (m.controls.length === 0) {
+        findings.push(findingAt(state, m.selector, `The ${m.kind} element has neither native controls nor controls of its own next to it. Reproduce: try to play or pause it without a mouse.`));
         continue;
       }
-      const reached = new Set(probes.keyboard?.sequence ?? []);
-      for (const m of probes.media) {
-        tested++;
-        if (m.nativeControls) continue;
-        if (m.controls.length === 0) {
-          findings.push(findingAt(state, m.selector, `The ${m.kind} element has neither native controls nor controls of its own next to it. Reproduce: try to play or pause it without a mouse.`));
-          continue;
-        }
-        for (const c of m.controls) {
-          controls++;
-          if (!c.name) findings.push(findingAt(state, c.selector, `A control of the ${m.kind} player has no accessible name: a screen reader says only "button". Reproduce: move a screen reader to it, or inspect its accessible name.`));
-          if (c.stop === null) findings.push(findingAt(state, c.selector, `The player control ${c.name ? `"${c.name}" ` : ''}cannot be focused with Tab. Reproduce: press Tab through the player; it is skipped.`));
-          else if (probes.keyboard && !probes.keyboard.truncated && !reached.has(c.stop)) {
-            findings.push(findingAt(state, c.selector, `The player control ${c.name ? `"${c.name}" ` : ''}was never reached with Tab from the top of the page. Reproduce: press Tab through the page; focus never gets to it.`));
-          }
+      for (const c of m.controls) {
+        controls++;
+        if (!c.name) findings.push(findingAt(state, c.selector, `A control of the ${m.kind} player has no accessible name: a screen reader says only "button". Reproduce: move a screen reader to it, or inspect its accessible name.`));
+        if (c.stop === null) findings.push(findingAt(state, c.selector, `The player control ${c.name ? `"${c.name}" ` : ''}cannot be focused with Tab. Reproduce: press Tab through the player; it is skipped.`));
+        else if (probes.keyboard && !probes.keyboard.truncated && !reached.has(c.stop)) {
+          findings.push(findingAt(state, c.selector, `The player control ${c.name ? `"${c.name}" ` : ''}was never reached with Tab from the top of the page. Reproduce: press Tab through the page; focus never gets to it.`));
         }
       }
     }
-    return { findings, missing, tested, passDetail: `All ${controls} player controls had names and were reached with Tab.` } satisfies ProbeVerdict;
+    return { findings, tested: media.length > 0, count: controls };
   },
+  passDetail: (controls) => `All ${controls} player controls had names and were reached with Tab.`,
 });
 
 export const noAutoplayAudio = probeCheck({
@@ -61,22 +54,14 @@ export const noAutoplayAudio = probeCheck({
   criteria: ['1.4.2'],
   reads: ['accessibility.states[].probes.media'],
   notApplicable: 'No audio or video element was found.',
-  verdict(states) {
-    const findings: FindingInput[] = [];
-    const missing: string[] = [];
-    let tested = 0;
-    for (const { state, probes } of states) {
-      if (!probes.media) {
-        missing.push(state.step);
-        continue;
-      }
-      tested += probes.media.length;
-      for (const m of probes.media.filter((x) => x.autoplaySound)) {
-        findings.push(findingAt(state, m.selector, `The ${m.kind} starts playing sound by itself, over the patron's screen reader. Reproduce: open the page with the sound on.`));
-      }
-    }
-    return { findings, missing, tested, passDetail: 'No audio or video started with sound by itself.' } satisfies ProbeVerdict;
+  probe: 'media',
+  atState({ state }, media): StateVerdict {
+    const findings = media
+      .filter((m) => m.autoplaySound)
+      .map((m) => findingAt(state, m.selector, `The ${m.kind} starts playing sound by itself, over the patron's screen reader. Reproduce: open the page with the sound on.`));
+    return { findings, tested: media.length > 0 };
   },
+  passDetail: () => 'No audio or video started with sound by itself.',
 });
 
 export const captions = probeCheck({
@@ -86,22 +71,15 @@ export const captions = probeCheck({
   criteria: ['1.2.2'],
   reads: ['accessibility.states[].probes.media'],
   notApplicable: 'No video element was found.',
-  verdict(states) {
-    const findings: FindingInput[] = [];
-    const missing: string[] = [];
-    let tested = 0;
-    for (const { state, probes } of states) {
-      if (!probes.media) {
-        missing.push(state.step);
-        continue;
-      }
-      for (const m of probes.media.filter((x) => x.kind === 'video')) {
-        tested++;
-        if (!m.captions) findings.push(findingAt(state, m.selector, 'The video has no captions or subtitles track. Reproduce: play it and open the captions menu.'));
-      }
-    }
-    return { findings, missing, tested, passDetail: 'Every video had a captions or subtitles track.' } satisfies ProbeVerdict;
+  probe: 'media',
+  atState({ state }, media): StateVerdict {
+    const videos = media.filter((x) => x.kind === 'video');
+    const findings = videos
+      .filter((m) => !m.captions)
+      .map((m) => findingAt(state, m.selector, 'The video has no captions or subtitles track. Reproduce: play it and open the captions menu.'));
+    return { findings, tested: videos.length > 0 };
   },
+  passDetail: () => 'Every video had a captions or subtitles track.',
 });
 
 export const motion = probeCheck({
@@ -111,24 +89,14 @@ export const motion = probeCheck({
   criteria: ['2.2.2'],
   reads: ['accessibility.states[].probes.motion'],
   notApplicable: 'No page state was examined.',
-  verdict(states) {
-    const review: FindingInput[] = [];
-    const missing: string[] = [];
-    let tested = 0;
-    for (const { state, probes } of states) {
-      if (!probes.motion) {
-        missing.push(state.step);
-        continue;
-      }
-      tested++;
-      for (const sel of probes.motion.longAnimations) {
-        review.push(
-          findingAt(state, sel, `An animation runs longer than 5 s${probes.motion.reducedMotionRule ? '' : ', and the page\'s CSS has no prefers-reduced-motion rule'}: check that it can be paused, stopped or hidden. Reproduce: open the page and watch the element; then turn on "reduce motion" in the operating system.`),
-        );
-      }
-    }
-    return { findings: [], review, missing, tested, passDetail: 'Nothing animated for more than 5 seconds.' } satisfies ProbeVerdict;
+  probe: 'motion',
+  atState({ state }, m): StateVerdict {
+    const review = m.longAnimations.map((sel) =>
+      findingAt(state, sel, `An animation runs longer than 5 s${m.reducedMotionRule ? '' : ', and the page\'s CSS has no prefers-reduced-motion rule'}: check that it can be paused, stopped or hidden. Reproduce: open the page and watch the element; then turn on "reduce motion" in the operating system.`),
+    );
+    return { review, tested: true };
   },
+  passDetail: () => 'Nothing animated for more than 5 seconds.',
 });
 
 export const MEDIA_CHECKS = [playerControls, noAutoplayAudio, captions, motion] as const;

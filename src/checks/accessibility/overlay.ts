@@ -13,7 +13,7 @@
  */
 import type { KeyboardProbe, OverlayProbe } from '../../core/index.ts';
 import type { FindingInput } from '../types.ts';
-import { findingAt, probeCheck } from './probe-check.ts';
+import { findingAt, probeCheck, type StateVerdict } from './probe-check.ts';
 
 /** Which kind of overlay, in words. */
 export function overlayLabel(o: OverlayProbe): string {
@@ -78,38 +78,31 @@ export const dialogFocus = probeCheck({
   criteria: ['2.4.3'],
   reads: ['accessibility.states[].probes.keyboard.overlay'],
   notApplicable: 'No journey step had a dialog open.',
-  verdict(states) {
+  probe: 'keyboard',
+  atState({ state }, kb): StateVerdict {
+    const o = kb.overlay;
+    if (!o || !isDialog(o)) return { tested: false };
     const findings: FindingInput[] = [];
     const review: FindingInput[] = [];
-    const missing: string[] = [];
-    let tested = 0;
-    let returned = 0;
-    for (const { state, probes } of states) {
-      const kb = probes.keyboard;
-      if (!kb) {
-        missing.push(state.step);
-        continue;
-      }
-      const o = kb.overlay;
-      if (!o || !isDialog(o)) continue;
-      tested++;
-      const what = overlayLabel(o);
-      if (o.focusOnOpen !== 'inside') {
-        const where = o.focusOnOpen === 'none' ? 'on the page itself' : 'on an element behind it';
-        findings.push(findingAt(state, o.selector, `When ${what} opened, the focus stayed ${where}: a keyboard or screen-reader user is left behind the dialog. Reproduce: open it as the journey step does and press Tab once; watch where the focus goes.`));
-      }
-      const e = o.escape;
-      if (e === null || !e.closed) continue; // nothing closed: no return to judge (a contained one that Escape cannot close is a trap, judged by no-keyboard-trap)
-      if (e.focusAfter === 'none' || e.toOpener === false) {
-        const where = e.focusedAfter ? `"${e.focusedAfter.name || e.focusedAfter.selector}" (${e.focusedAfter.selector})` : 'the page itself (nothing focused)';
-        findings.push(findingAt(state, o.selector, `After Escape closed ${what}, the focus went to ${where}, not back to the control that opened it. Reproduce: open it, press Escape, then press Tab and see where the focus continues from.`));
-      } else if (e.toOpener === null) {
-        review.push(findingAt(state, o.selector, `After Escape closed ${what}, the focus went to ${e.focusedAfter ? `"${e.focusedAfter.name || e.focusedAfter.selector}"` : 'an element'}; whether that is the control that opened it could not be told (it could not be reopened). Check by hand.`));
-      } else {
-        returned++;
-      }
-      if (e.reopened === false) review.push(findingAt(state, o.selector, `Clicking the control that opened ${what} did not show it again after Escape; later steps of the journey may have started from another state.`));
+    const what = overlayLabel(o);
+    if (o.focusOnOpen !== 'inside') {
+      const where = o.focusOnOpen === 'none' ? 'on the page itself' : 'on an element behind it';
+      findings.push(findingAt(state, o.selector, `When ${what} opened, the focus stayed ${where}: a keyboard or screen-reader user is left behind the dialog. Reproduce: open it as the journey step does and press Tab once; watch where the focus goes.`));
     }
-    return { findings, review, missing, tested, passDetail: `Focus moved into every dialog that opened${returned > 0 ? `, and returned to the opener after Escape (${returned})` : ''}.` };
+    const e = o.escape;
+    // Nothing closed: no return to judge (a contained one that Escape cannot close is a trap, judged by no-keyboard-trap).
+    if (e === null || !e.closed) return { findings, tested: true };
+    let returned = 0;
+    if (e.focusAfter === 'none' || e.toOpener === false) {
+      const where = e.focusedAfter ? `"${e.focusedAfter.name || e.focusedAfter.selector}" (${e.focusedAfter.selector})` : 'the page itself (nothing focused)';
+      findings.push(findingAt(state, o.selector, `After Escape closed ${what}, the focus went to ${where}, not back to the control that opened it. Reproduce: open it, press Escape, then press Tab and see where the focus continues from.`));
+    } else if (e.toOpener === null) {
+      review.push(findingAt(state, o.selector, `After Escape closed ${what}, the focus went to ${e.focusedAfter ? `"${e.focusedAfter.name || e.focusedAfter.selector}"` : 'an element'}; whether that is the control that opened it could not be told (it could not be reopened). Check by hand.`));
+    } else {
+      returned = 1;
+    }
+    if (e.reopened === false) review.push(findingAt(state, o.selector, `Clicking the control that opened ${what} did not show it again after Escape; later steps of the journey may have started from another state.`));
+    return { findings, review, tested: true, count: returned };
   },
+  passDetail: (returned) => `Focus moved into every dialog that opened${returned > 0 ? `, and returned to the opener after Escape (${returned})` : ''}.`,
 });

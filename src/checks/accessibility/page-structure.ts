@@ -9,7 +9,7 @@
  *   first three tab stops, or a main landmark.
  */
 import type { FindingInput } from '../types.ts';
-import { findingAt, probeCheck, type ProbeVerdict } from './probe-check.ts';
+import { findingAt, probeCheck, type StateVerdict } from './probe-check.ts';
 
 const LANG_SHAPE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 
@@ -25,25 +25,17 @@ export const pageLanguage = probeCheck({
   criteria: ['3.1.1'],
   reads: ['accessibility.states[].probes.language'],
   notApplicable: 'No page state was examined.',
-  verdict(states) {
+  probe: 'language',
+  atState({ state }, l): StateVerdict {
     const findings: FindingInput[] = [];
-    const missing: string[] = [];
-    let tested = 0;
-    for (const { state, probes } of states) {
-      const l = probes.language;
-      if (!l) {
-        missing.push(state.step);
-        continue;
-      }
-      tested++;
-      const declared = l.declared?.trim() ?? '';
-      const how = 'Reproduce: view the page source and read the lang attribute of <html>; a screen reader reads the page with the wrong voice.';
-      if (!declared) findings.push(findingAt(state, 'html', `<html> has no lang attribute${l.detected ? `; the page is in ${l.detected}` : ''}. ${how}`));
-      else if (!LANG_SHAPE.test(declared)) findings.push(findingAt(state, 'html', `<html lang="${declared}"> is not a valid language tag. ${how}`));
-      else if (l.detected && primarySubtag(declared) !== l.detected) findings.push(findingAt(state, 'html', `<html lang="${declared}">, but the page's words are ${l.detected}. ${how}`));
-    }
-    return { findings, missing, tested, passDetail: 'Every state declared a valid page language matching its words.' } satisfies ProbeVerdict;
+    const declared = l.declared?.trim() ?? '';
+    const how = 'Reproduce: view the page source and read the lang attribute of <html>; a screen reader reads the page with the wrong voice.';
+    if (!declared) findings.push(findingAt(state, 'html', `<html> has no lang attribute${l.detected ? `; the page is in ${l.detected}` : ''}. ${how}`));
+    else if (!LANG_SHAPE.test(declared)) findings.push(findingAt(state, 'html', `<html lang="${declared}"> is not a valid language tag. ${how}`));
+    else if (l.detected && primarySubtag(declared) !== l.detected) findings.push(findingAt(state, 'html', `<html lang="${declared}">, but the page's words are ${l.detected}. ${how}`));
+    return { findings, tested: true };
   },
+  passDetail: () => 'Every state declared a valid page language matching its words.',
 });
 
 export const languageOfParts = probeCheck({
@@ -53,25 +45,17 @@ export const languageOfParts = probeCheck({
   criteria: ['3.1.2'],
   reads: ['accessibility.states[].probes.language.parts'],
   notApplicable: 'No element declared its own language.',
-  verdict(states) {
+  probe: 'language',
+  atState({ state }, l): StateVerdict {
     const findings: FindingInput[] = [];
-    const missing: string[] = [];
-    let tested = 0;
-    for (const { state, probes } of states) {
-      const l = probes.language;
-      if (!l) {
-        missing.push(state.step);
-        continue;
-      }
-      if (l.parts.length > 0) tested++;
-      for (const p of l.parts) {
-        const how = `Reproduce: inspect the element's lang attribute; a screen reader reads "${p.name}" with a ${primarySubtag(p.declared) || 'wrong'} voice.`;
-        if (!LANG_SHAPE.test(p.declared.trim())) findings.push(findingAt(state, p.selector, `lang="${p.declared}" is not a valid language tag. ${how}`));
-        else if (p.detected && primarySubtag(p.declared) !== p.detected) findings.push(findingAt(state, p.selector, `The element says lang="${p.declared}", but its words are ${p.detected}. ${how}`));
-      }
+    for (const p of l.parts) {
+      const how = `Reproduce: inspect the element's lang attribute; a screen reader reads "${p.name}" with a ${primarySubtag(p.declared) || 'wrong'} voice.`;
+      if (!LANG_SHAPE.test(p.declared.trim())) findings.push(findingAt(state, p.selector, `lang="${p.declared}" is not a valid language tag. ${how}`));
+      else if (p.detected && primarySubtag(p.declared) !== p.detected) findings.push(findingAt(state, p.selector, `The element says lang="${p.declared}", but its words are ${p.detected}. ${how}`));
     }
-    return { findings, missing, tested, passDetail: 'Every part with its own lang attribute was in that language.' } satisfies ProbeVerdict;
+    return { findings, tested: l.parts.length > 0 };
   },
+  passDetail: () => 'Every part with its own lang attribute was in that language.',
 });
 
 export const bypassBlocks = probeCheck({
@@ -81,23 +65,13 @@ export const bypassBlocks = probeCheck({
   criteria: ['2.4.1'],
   reads: ['accessibility.states[].probes.bypass'],
   notApplicable: 'No page state was examined.',
-  verdict(states) {
-    const findings: FindingInput[] = [];
-    const missing: string[] = [];
-    let tested = 0;
-    for (const { state, probes } of states) {
-      const b = probes.bypass;
-      if (!b) {
-        missing.push(state.step);
-        continue;
-      }
-      tested++;
-      if (b.skipLink === null && b.main === 0) {
-        findings.push(findingAt(state, 'body', 'No skip link among the first tab stops and no main landmark: keyboard and screen-reader users must go through every repeated block. Reproduce: press Tab once; no "skip to content" link appears, and a screen reader\'s landmark list has no main.'));
-      }
-    }
-    return { findings, missing, tested, passDetail: 'Every state had a skip link or a main landmark.' } satisfies ProbeVerdict;
+  probe: 'bypass',
+  atState({ state }, b): StateVerdict {
+    if (b.skipLink !== null || b.main > 0) return { tested: true };
+    const how = 'Reproduce: press Tab once; no "skip to content" link appears, and a screen reader\'s landmark list has no main.';
+    return { tested: true, findings: [findingAt(state, 'body', `No skip link among the first tab stops and no main landmark: keyboard and screen-reader users must go through every repeated block. ${how}`)] };
   },
+  passDetail: () => 'Every state had a skip link or a main landmark.',
 });
 
 export const STRUCTURE_CHECKS = [pageLanguage, languageOfParts, bypassBlocks] as const;

@@ -12,61 +12,36 @@
  *   24 px circle on each stays clear of other targets (the spacing exception); inline links in text
  *   and labelled checkboxes are excepted.
  */
-import type { A11yProbes } from '../../core/index.ts';
-import type { FindingInput } from '../types.ts';
-import { findingAt, probeCheck, type ProbedState, type ProbeVerdict } from './probe-check.ts';
+import { findingAt, probeCheck, type ProbedState, type StateVerdict } from './probe-check.ts';
 
 /** Width tolerance, CSS px (sub-pixel rounding). */
 export const REFLOW_TOLERANCE_PX = 1;
-
-function each<K extends keyof A11yProbes>(
-  states: readonly ProbedState[],
-  key: K,
-  fn: (p: ProbedState, data: NonNullable<A11yProbes[K]>) => { findings: FindingInput[]; tested: boolean },
-): Omit<ProbeVerdict, 'passDetail'> {
-  const findings: FindingInput[] = [];
-  const missing: string[] = [];
-  let tested = 0;
-  for (const p of states) {
-    const data = p.probes[key];
-    if (data === undefined) {
-      missing.push(p.state.step);
-      continue;
-    }
-    const r = fn(p, data as NonNullable<A11yProbes[K]>);
-    findings.push(...r.findings);
-    if (r.tested) tested++;
-  }
-  return { findings, missing, tested };
-}
 
 export const reflow = probeCheck({
   id: 'accessibility/reflow',
   title: 'Content reflows at 320 CSS px without horizontal scrolling',
   impact: 'serious',
   criteria: ['1.4.10'],
+  probe: 'reflow',
   reads: ['accessibility.states[].probes.reflow'],
   notApplicable: 'No page state was measured.',
-  verdict(states) {
-    const v = each(states, 'reflow', ({ state }, r) => {
-      if (r.documentWidth <= r.viewportWidth + REFLOW_TOLERANCE_PX) return { findings: [], tested: true };
-      const how = `Reproduce: make the window ${r.viewportWidth} CSS px wide (or zoom to 400 % at 1280 px) and scroll sideways.`;
-      const findings =
-        r.offenders.length > 0
-          ? r.offenders.map((o) => findingAt(state, o.selector, `At ${r.viewportWidth} px the page is ${r.documentWidth} px wide; this element reaches ${o.right} px. ${how}`))
-          : [findingAt(state, undefined, `At ${r.viewportWidth} px the page is ${r.documentWidth} px wide. ${how}`)];
-      return { findings, tested: true };
-    });
-    return { ...v, passDetail: 'Every state fitted a 320 CSS px viewport without horizontal scrolling.' };
+  atState({ state }, r): StateVerdict {
+    if (r.documentWidth <= r.viewportWidth + REFLOW_TOLERANCE_PX) return { tested: true };
+    const how = `Reproduce: make the window ${r.viewportWidth} CSS px wide (or zoom to 400 % at 1280 px) and scroll sideways.`;
+    const findings =
+      r.offenders.length > 0
+        ? r.offenders.map((o) => findingAt(state, o.selector, `At ${r.viewportWidth} px the page is ${r.documentWidth} px wide; this element reaches ${o.right} px. ${how}`))
+        : [findingAt(state, undefined, `At ${r.viewportWidth} px the page is ${r.documentWidth} px wide. ${how}`)];
+    return { findings, tested: true };
   },
+  passDetail: () => 'Every state fitted a 320 CSS px viewport without horizontal scrolling.',
 });
 
-function clippedCheck(key: 'textResize' | 'textSpacing', how: string) {
-  return (states: readonly ProbedState[]): Omit<ProbeVerdict, 'passDetail'> =>
-    each(states, key, ({ state }, r) => ({
-      tested: true,
-      findings: r.clipped.map((c) => findingAt(state, c.selector, `Text${c.name ? ` "${c.name}"` : ''} is cut off by ${c.hiddenPx} px ${how}.`)),
-    }));
+function clipped({ state }: ProbedState, r: { clipped: ReadonlyArray<{ selector: string; name: string; hiddenPx: number }> }, how: string): StateVerdict {
+  return {
+    tested: true,
+    findings: r.clipped.map((c) => findingAt(state, c.selector, `Text${c.name ? ` "${c.name}"` : ''} is cut off by ${c.hiddenPx} px ${how}.`)),
+  };
 }
 
 export const textResize = probeCheck({
@@ -74,11 +49,11 @@ export const textResize = probeCheck({
   title: 'Text can be resized to 200 % without loss of content',
   impact: 'serious',
   criteria: ['1.4.4'],
+  probe: 'textResize',
   reads: ['accessibility.states[].probes.textResize'],
   notApplicable: 'No page state was measured.',
-  verdict(states) {
-    return { ...clippedCheck('textResize', 'when the text is made twice as large. Reproduce: set the browser\'s text size (not zoom) to 200 %')(states), passDetail: 'No text was cut off with text at 200 %.' };
-  },
+  atState: (p, r) => clipped(p, r, 'when the text is made twice as large. Reproduce: set the browser\'s text size (not zoom) to 200 %'),
+  passDetail: () => 'No text was cut off with text at 200 %.',
 });
 
 export const textSpacing = probeCheck({
@@ -86,14 +61,12 @@ export const textSpacing = probeCheck({
   title: 'Text stays readable with increased text spacing',
   impact: 'moderate',
   criteria: ['1.4.12'],
+  probe: 'textSpacing',
   reads: ['accessibility.states[].probes.textSpacing'],
   notApplicable: 'No page state was measured.',
-  verdict(states) {
-    return {
-      ...clippedCheck('textSpacing', 'with WCAG text spacing. Reproduce: apply line-height 1.5, paragraph spacing 2 em, letter spacing 0.12 em and word spacing 0.16 em (e.g. with a text-spacing bookmarklet)')(states),
-      passDetail: 'No text was cut off with WCAG text spacing.',
-    };
-  },
+  atState: (p, r) =>
+    clipped(p, r, 'with WCAG text spacing. Reproduce: apply line-height 1.5, paragraph spacing 2 em, letter spacing 0.12 em and word spacing 0.16 em (e.g. with a text-spacing bookmarklet)'),
+  passDetail: () => 'No text was cut off with WCAG text spacing.',
 });
 
 export const targetSize = probeCheck({
@@ -101,21 +74,19 @@ export const targetSize = probeCheck({
   title: 'Pointer targets are at least 24 × 24 CSS px or well spaced',
   impact: 'moderate',
   criteria: ['2.5.8'],
+  probe: 'targets',
   reads: ['accessibility.states[].probes.targets'],
   notApplicable: 'No pointer target was found.',
-  verdict(states) {
-    let measured = 0;
-    const v = each(states, 'targets', ({ state }, t) => {
-      measured += t.measured;
-      return {
-        tested: t.measured > 0,
-        findings: t.small.map((s) =>
-          findingAt(state, s.selector, `Target${s.name ? ` "${s.name}"` : ''} is ${s.width} × ${s.height} px and another target is ${s.nearestPx} px away (24 px needed). Reproduce: try to tap it with a finger or a head pointer; its neighbour is hit instead.`),
-        ),
-      };
-    });
-    return { ...v, passDetail: `All ${measured} pointer targets were large enough or well spaced.` };
+  atState({ state }, t): StateVerdict {
+    return {
+      tested: t.measured > 0,
+      count: t.measured,
+      findings: t.small.map((s) =>
+        findingAt(state, s.selector, `Target${s.name ? ` "${s.name}"` : ''} is ${s.width} × ${s.height} px and another target is ${s.nearestPx} px away (24 px needed). Reproduce: try to tap it with a finger or a head pointer; its neighbour is hit instead.`),
+      ),
+    };
   },
+  passDetail: (measured) => `All ${measured} pointer targets were large enough or well spaced.`,
 });
 
 export const PRESENTATION_CHECKS = [reflow, textResize, textSpacing, targetSize] as const;

@@ -61,6 +61,7 @@ describe('accessibility/axe/<rule-id>', () => {
         html: '<p class="low">Lainaa</p>',
         helpUrl: 'https://dequeuniversity.com/rules/axe/4.14/color-contrast',
         screenshot: 'evidence/kirjava@desktop-chromium/item.png',
+        sources: ['axe-core'],
       },
       {
         // axe reported this node as moderate; severity comes from the rule's declared table (serious), never from the evidence.
@@ -72,6 +73,7 @@ describe('accessibility/axe/<rule-id>', () => {
         html: '<span>x</span>',
         helpUrl: 'https://dequeuniversity.com/rules/axe/4.14/color-contrast',
         screenshot: 'evidence/kirjava@desktop-chromium/item.png',
+        sources: ['axe-core'],
       },
     ]);
   });
@@ -95,6 +97,16 @@ describe('accessibility/axe/<rule-id>', () => {
     const result = check(evidence(state('landing', { incomplete: [axeRule('color-contrast')] })), 'accessibility/axe/color-contrast');
     expect(result).toMatchObject({ status: 'needs-review', score: null, weight: 7 });
     expect(result.findings).toHaveLength(1);
+  });
+
+  it('keeps what axe could not decide at one step when the same rule failed at another (issue 16.4)', () => {
+    const result = check(
+      evidence(state('landing', { violations: [axeRule('color-contrast')] }), state('item', { incomplete: [axeRule('color-contrast')] })),
+      'accessibility/axe/color-contrast',
+    );
+    expect(result.status).toBe('fail');
+    expect(result.findings.map((f) => [f.step, f.needsReview ?? false])).toEqual([['landing', false], ['item', true]]);
+    expect(result.detail).toMatch(/1 more element to review in item/);
   });
 
   it('passes when only passes, with the impact and help text from the rule table', () => {
