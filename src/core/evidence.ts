@@ -758,6 +758,12 @@ const base = {
   status: GatherStatusSchema,
   /** Why status is not complete, in the harness's words. */
   reason: z.string().optional(),
+  /**
+   * Set when status is not-applicable because this machine lacks the device (its browser, driver or
+   * server could not be started; `reason` says which and how to add it): neither a vendor result nor
+   * a harness failure. A resumed run gathers such a cell again.
+   */
+  deviceUnavailable: z.literal(true).optional(),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),
   browser: z.strictObject({ engine: EngineSchema, version: z.string() }),
