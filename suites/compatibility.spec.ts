@@ -1,4 +1,4 @@
-/** The compatibility suite for this project's target (service@device); see src/gather/suites.ts. */
+/** The compatibility suite for this project's target (service@device); see src/gather/index.ts (one file per gatherer). */
 import { test } from './harness.ts';
 
 test('compatibility', async ({ gather }) => {

@@ -10,10 +10,12 @@ import { allSecrets, resolvePatron, Redactor } from '../src/config/secrets.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { networkConditions } from '../src/core/config.ts';
 import type { Evidence } from '../src/core/evidence.ts';
-import { EVIDENCE_VERSION, EvidenceSchema } from '../src/core/evidence.ts';
+import { EvidenceSchema } from '../src/core/evidence.ts';
 import type { Suite } from '../src/core/ids.ts';
-import { artifactsFor } from '../src/gather/artifacts.ts';
-import { GATHERERS, type GatherKit } from '../src/gather/suites.ts';
+import { artifactsFor } from '../src/journey/artifacts.ts';
+import { GATHERERS, type GatherKit } from '../src/gather/index.ts';
+import { envelope } from '../src/gather/kit.ts';
+import { closedUnderProbes, regather } from '../src/gather/resume.ts';
 import { notApplicableReason, type Target } from '../src/matrix/targets.ts';
 import { evidencePath, writeEvidence } from '../src/reporting/evidence-store.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
@@ -58,22 +60,12 @@ export const test = base.extend<{ gather: (suite: Suite, target?: Target) => Pro
   },
 });
 
-/** Evidence for a suite that could not run because the device is not available on this machine. */
-function unavailableEvidence(target: Target, suite: Suite, reason: string, attempt: number): Evidence {
-  const now = new Date().toISOString();
-  return {
-    evidenceVersion: EVIDENCE_VERSION,
-    service: target.service.id,
-    device: target.device.id,
-    suite,
-    status: 'not-applicable',
-    reason,
-    startedAt: now,
-    finishedAt: now,
-    browser: { engine: target.device.engine, version: 'n/a' },
-    steps: [],
-    attempt,
-  } as Evidence;
+/** Evidence for a suite that did not run: not applicable to the target, or the device is not available here. */
+function notRunEvidence(target: Target, suite: Suite, reason: string, attempt: number, deviceUnavailable?: true): Evidence {
+  return envelope(
+    { target, suite, startedAt: new Date(), browserVersion: 'n/a', attempt },
+    { status: 'not-applicable', reason, steps: [], ...(deviceUnavailable ? { deviceUnavailable } : {}) },
+  );
 }
 
 /** The evidence this run already holds for a cell, if it is readable. */
@@ -86,32 +78,6 @@ function existingEvidence(runDir: string, target: Target, suite: Suite): Evidenc
   } catch {
     return undefined;
   }
-}
-
-/**
- * Evidence a resumed run gathers again: a harness error, or a device that could not be started
- * (which is what an interrupted run records for the cells it was starting when it was stopped).
- */
-export function regather(e: Evidence): boolean {
-  return e.status === 'harness-error' || (e.status === 'not-applicable' && (e.reason ?? '').startsWith('Device not available')) || closedUnderProbes(e) !== undefined;
-}
-
-/** A probe error that says the browser, its context or the page went away under it (Playwright, WebDriver). */
-const CLOSED_UNDER_PROBE = /Target page, context or browser has been closed|Browser has been closed|Target closed|browser has disconnected|invalid session id|no such window/i;
-
-/**
- * Evidence marked complete whose probes failed because the browser, its context or the page was
- * closed under them — the harness's own teardown (a timed-out test, a stopped worker), never the
- * vendor's doing: it is not complete, so it is recorded as a harness error and a resumed run
- * gathers it again. Returns the first such error.
- */
-export function closedUnderProbes(e: Evidence): string | undefined {
-  if (e.status !== 'complete' || e.suite !== 'accessibility') return undefined;
-  for (const state of e.accessibility?.states ?? []) {
-    const hit = state.probes?.errors.find((x) => CLOSED_UNDER_PROBE.test(x.message));
-    if (hit) return `${state.step}: probe ${hit.probe} failed because the browser went away under it (${hit.message})`;
-  }
-  return undefined;
 }
 
 async function gather(suite: Suite, target: Target, devices: DeviceRuntime, testInfo: TestInfo): Promise<Evidence> {
@@ -135,27 +101,17 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
   // applicable, no browser needed; the matrix owns the rule (performance's capability case is decided by its gatherer).
   const skipped = suite === 'performance' ? undefined : notApplicableReason(target, suite);
   if (skipped !== undefined) {
-    const evidence = unavailableEvidence(target, suite, skipped, attempt);
+    const evidence = notRunEvidence(target, suite, skipped, attempt);
     const file = writeEvidence(run.runDir, evidence, redactor);
     await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
     return evidence;
   }
   // The harness failed: record it as such (never as a vendor result) and fail the test, so that it is retried.
   const harnessFailure = async (e: unknown): Promise<never> => {
-    const now = new Date().toISOString();
-    const failed: Evidence = {
-      evidenceVersion: EVIDENCE_VERSION,
-      service: target.service.id,
-      device: target.device.id,
-      suite,
-      status: 'harness-error',
-      reason: redactor.text((e as Error).message.split('\n')[0] ?? 'unknown error'),
-      startedAt: now,
-      finishedAt: now,
-      browser: { engine: target.device.engine, version: 'unknown' },
-      steps: [],
-      attempt,
-    } as Evidence;
+    const failed = envelope(
+      { target, suite, startedAt: new Date(), browserVersion: 'unknown', attempt },
+      { status: 'harness-error', reason: redactor.text((e as Error).message.split('\n')[0] ?? 'unknown error'), steps: [] },
+    );
     const file = writeEvidence(run.runDir, withHistory(failed), redactor);
     await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
     // Playwright prints the error (the terminal, its report): redacted like everything else.
@@ -171,7 +127,7 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
   if (!acquired.ok) {
     // Not a vendor result and not a harness failure: this machine lacks the device. Recorded, shown, the run goes on.
     const reason = redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
-    const evidence = unavailableEvidence(target, suite, reason, attempt);
+    const evidence = notRunEvidence(target, suite, reason, attempt, true);
     const file = writeEvidence(run.runDir, evidence, redactor);
     await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
     testInfo.annotations.push({ type: 'skipped-device', description: reason });

@@ -17,6 +17,7 @@ import { readEvidence } from '../reporting/evidence-store.ts';
 import { buildMatrix } from '../matrix/targets.ts';
 import { SUITES } from '../core/ids.ts';
 import { deviceAvailability } from '../session/availability.ts';
+import { regather } from '../gather/resume.ts';
 import { terminalText } from '../reporting/terminal.ts';
 
 const require = createRequire(import.meta.url);
@@ -103,7 +104,7 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
   const { runDir, meta } = options.resume ? resumeRun(options.resume, config) : createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
   if (options.resume) {
     const { evidence } = readEvidence(runDir);
-    const kept = evidence.filter((e) => e.status !== 'harness-error' && !(e.status === 'not-applicable' && (e.reason ?? '').startsWith('Device not available'))).length;
+    const kept = evidence.filter((e) => !regather(e)).length;
     const cells = buildMatrix(config.services, config.devices).length * SUITES.length;
     log(`erh: resuming run ${meta.runId}: ${kept} of ${cells} cells already gathered; gathering the rest`);
   } else {

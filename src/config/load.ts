@@ -16,7 +16,7 @@ import {
 } from '../core/config.ts';
 import { ConfigError } from '../core/errors.ts';
 import { formatIssues } from './issues.ts';
-import { selectDevices } from '../matrix/select.ts';
+import { selectDevices } from './select.ts';
 
 /** Larger YAML files are refused: configuration is small, and a huge file is a mistake. */
 export const MAX_CONFIG_BYTES = 1_000_000;

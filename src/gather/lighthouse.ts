@@ -19,7 +19,7 @@ import { HarnessError } from '../core/errors.ts';
 import { chromiumArgs } from '../session/browsers.ts';
 import type { SessionCookie } from '../session/types.ts';
 import type { Redactor } from '../config/secrets.ts';
-import type { Artifacts } from './artifacts.ts';
+import type { Artifacts } from '../journey/artifacts.ts';
 import { containReport, redactResult } from './lighthouse-report.ts';
 
 const require = createRequire(import.meta.url);

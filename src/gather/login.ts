@@ -5,17 +5,14 @@
  * emptied and masked before screenshots, and everything is redacted.
  */
 import type { Evidence, LoginAttempt, LoginEvidence } from '../core/evidence.ts';
-import { PATRON_ROLES } from '../core/ids.ts';
-import { isBrowserFormLogin, type Login } from '../core/config.ts';
 import { preflight } from '../auth/preflight.ts';
-import { performLogin, secretFields, usesBrowser } from '../auth/strategies/index.ts';
+import { loginStrategy, type LoginStrategy } from '../auth/strategies/index.ts';
 import { blankFieldsProbe, formScope } from '../auth/strategies/form.ts';
-import { ipDirectAccess } from '../auth/strategies/ip-access.ts';
 import { NavigationError, type BrowserSession, type PageScope } from '../session/types.ts';
-import { absoluteUrl, type ActionContext } from './actions.ts';
-import { actionContext } from './journey.ts';
+import { absoluteUrl, type ActionContext } from '../journey/actions.ts';
+import { actionsOf } from '../journey/walk.ts';
 import { loginFormProbe, probeThirdPartyCookies } from './login-probes.ts';
-import { envelope, gatherContext, withSession, type GatherKit } from './suites.ts';
+import { envelope, journeyContext, withSession, type GatherKit } from './kit.ts';
 
 type PreflightResult = NonNullable<LoginEvidence['preflight']>;
 
@@ -29,35 +26,36 @@ async function runPreflight(kit: GatherKit): Promise<PreflightResult | undefined
 }
 
 /** API strategies (password grant): no browser, every role against the token endpoint. */
-async function gatherApiLogin(kit: GatherKit, attempt: number, pre: PreflightResult | undefined): Promise<Evidence> {
+async function gatherApiLogin(kit: GatherKit, strategy: LoginStrategy, attempt: number, pre: PreflightResult | undefined): Promise<Evidence> {
   const started = new Date();
-  const login = kit.target.service.login;
-  const ctx = { baseUrl: kit.target.service.baseUrl } as ActionContext;
+  const { baseUrl } = kit.target.service;
+  // An API strategy uses no session: its action context carries only the base URL and timeouts.
+  const ctx = { baseUrl } as ActionContext;
   const attempts: LoginAttempt[] = [];
-  for (const role of PATRON_ROLES) {
-    const patron = kit.patron(role);
+  for (const role of strategy.roles) {
+    const patron = strategy.patron(kit.patron(role));
     if (!patron) continue;
     kit.progress?.(`login as ${role} (API)`);
-    const outcome = await performLogin(ctx, login, patron);
-    attempts.push({ role, ...outcome, url: absoluteUrl(kit.target.service.baseUrl, 'tokenUrl' in login ? login.tokenUrl : '/') });
+    const outcome = await strategy.perform(ctx, patron);
+    attempts.push({ role, ...outcome, url: absoluteUrl(baseUrl, strategy.endpoint ?? '/') });
   }
-  return envelope(kit, 'login', started, 'n/a (API)', { status: 'complete', steps: [] }, {
-    login: kit.redactor.deep({ strategy: login.strategy, attempts, ...(pre ? { preflight: pre } : {}) }),
-  }, attempt);
+  return envelope({ target: kit.target, suite: 'login', startedAt: started, browserVersion: 'n/a (API)', attempt }, { status: 'complete', steps: [] }, {
+    login: kit.redactor.deep({ strategy: kit.target.service.login.strategy, attempts, ...(pre ? { preflight: pre } : {}) }),
+  });
 }
 
-async function shoot(kit: GatherKit, session: BrowserSession, login: Login, name: string, scope?: PageScope): Promise<string | undefined> {
+async function shoot(kit: GatherKit, session: BrowserSession, strategy: LoginStrategy, name: string, scope?: PageScope): Promise<string | undefined> {
   // Typed card numbers must never reach an image: empty the fields, then mask them too.
   await scope?.evaluate(blankFieldsProbe, null).catch(() => undefined);
   await session.evaluate(blankFieldsProbe, null).catch(() => undefined);
   const shot = kit.artifacts.file(name);
-  return session.screenshot(shot.absolute, { mask: secretFields(login), secrets: kit.redactor.secrets }).then(() => shot.relative, () => undefined);
+  return session.screenshot(shot.absolute, { mask: [...strategy.secretFields], secrets: kit.redactor.secrets }).then(() => shot.relative, () => undefined);
 }
 
 /** After the valid patron logged in: does a reload keep the session, and does logout end it? */
-async function sessionChecks(kit: GatherKit, session: BrowserSession, ctx: ActionContext): Promise<LoginEvidence['session']> {
-  const login = kit.target.service.login;
-  if (!isBrowserFormLogin(login)) return undefined;
+async function sessionChecks(kit: GatherKit, session: BrowserSession, strategy: LoginStrategy, ctx: ActionContext): Promise<LoginEvidence['session']> {
+  const login = strategy.form;
+  if (!login) return undefined;
   const here = await session.url();
   await session.goto(here, ctx.navigationTimeoutMs);
   const survivesReload = await session.waitForVisible(login.success, ctx.actionTimeoutMs);
@@ -68,7 +66,7 @@ async function sessionChecks(kit: GatherKit, session: BrowserSession, ctx: Actio
     const target = login.protectedPath ? absoluteUrl(kit.target.service.baseUrl, login.protectedPath) : here;
     await session.goto(target, ctx.navigationTimeoutMs);
     const still = await session.waitForVisible(login.success, 1_500);
-    const screenshot = await shoot(kit, session, login, 'login-after-logout.png');
+    const screenshot = await shoot(kit, session, strategy, 'login-after-logout.png');
     return {
       survivesReload,
       logout: still ? 'still-logged-in' : 'ended',
@@ -83,69 +81,58 @@ async function sessionChecks(kit: GatherKit, session: BrowserSession, ctx: Actio
 
 export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence> {
   const started = new Date();
-  const login = kit.target.service.login;
+  const strategy = loginStrategy(kit.target.service.login);
   const pre = await runPreflight(kit);
-  if (!usesBrowser(login)) return gatherApiLogin(kit, attempt, pre);
+  if (!strategy.browser) return gatherApiLogin(kit, strategy, attempt, pre);
   return withSession(kit, async (session) => {
-    const ctx = gatherContext(kit, session);
-    const actions = actionContext(ctx);
+    const actions = actionsOf(journeyContext(kit, session));
+    const head = { target: kit.target, suite: 'login' as const, startedAt: started, browserVersion: session.browserVersion, attempt };
+    const form = strategy.form;
     const attempts: LoginAttempt[] = [];
-    const evidence: Omit<LoginEvidence, 'attempts'> = { strategy: login.strategy, ...(pre ? { preflight: pre } : {}) };
+    const evidence: Omit<LoginEvidence, 'attempts'> = { strategy: kit.target.service.login.strategy, ...(pre ? { preflight: pre } : {}) };
     try {
-      if (isBrowserFormLogin(login) && login.frame) {
+      if (form?.frame) {
         kit.progress?.('third-party cookies');
         evidence.thirdPartyCookies = await probeThirdPartyCookies(session);
       }
-      // IP/referrer access has no card: one route, recorded as the valid patron's.
-      const roles = login.strategy === 'ip-access' ? (['valid'] as const) : PATRON_ROLES;
-      for (const role of roles) {
-        const patron = kit.patron(role) ?? (login.strategy === 'ip-access' ? { card: '', pin: '' } : undefined);
+      for (const role of strategy.roles) {
+        const patron = strategy.patron(kit.patron(role));
         if (!patron) continue;
         kit.progress?.(`login as ${role}`);
         await session.resetState();
-        const outcome = await performLogin(actions, login, patron, {
+        const outcome = await strategy.perform(actions, patron, {
           hooks: {
-            onForm: async (form) => {
-              if (role === 'valid' && isBrowserFormLogin(login)) {
-                evidence.form = await form.evaluate(loginFormProbe, null).catch(() => undefined);
-                if (login.frame) {
+            onForm: async (page) => {
+              if (role === 'valid' && form) {
+                evidence.form = await page.evaluate(loginFormProbe, null).catch(() => undefined);
+                if (form.frame) {
                   const top = await session.url().then((u) => new URL(u).hostname, () => '');
-                  const inner = await form.url().then((u) => new URL(u).hostname, () => '');
+                  const inner = await page.url().then((u) => new URL(u).hostname, () => '');
                   evidence.crossSiteFrame = top !== '' && inner !== '' && top !== inner;
                 }
               }
               // The form looks the same for every patron: one screenshot of it (before typing) is enough.
               if (role !== 'valid') return undefined;
-              const formScreenshot = await shoot(kit, session, login, 'login-form.png');
+              const formScreenshot = await shoot(kit, session, strategy, 'login-form.png');
               return formScreenshot ? { formScreenshot } : undefined;
             },
           },
         });
-        const scope = isBrowserFormLogin(login) ? formScope(actions, login) : undefined;
-        const screenshot = await shoot(kit, session, login, `login-${role}.png`, scope);
+        const scope = form ? formScope(actions, form) : undefined;
+        const screenshot = await shoot(kit, session, strategy, `login-${role}.png`, scope);
         attempts.push({ role, ...outcome, url: await session.url(), ...(screenshot ? { screenshot } : {}) });
         if (role === 'valid' && outcome.outcome === 'logged-in') {
           kit.progress?.('reload and logout');
-          evidence.session = await sessionChecks(kit, session, actions);
+          evidence.session = await sessionChecks(kit, session, strategy, actions);
         }
-        if (role === 'valid' && login.strategy === 'ip-access') {
-          await session.resetState();
-          const direct = await ipDirectAccess(actions, login);
-          if (direct) evidence.directAccess = direct;
-        }
+        if (role === 'valid' && strategy.afterValid) Object.assign(evidence, await strategy.afterValid(actions));
       }
     } catch (e) {
       if (e instanceof NavigationError && (e.unreachable || e.timedOut)) {
-        return envelope(kit, 'login', started, session.browserVersion, {
-          status: e.unreachable ? 'unreachable' : 'timeout',
-          reason: kit.redactor.text(e.message),
-          steps: [],
-        }, undefined, attempt);
+        return envelope(head, { status: e.unreachable ? 'unreachable' : 'timeout', reason: kit.redactor.text(e.message), steps: [] });
       }
       throw e;
     }
-    return envelope(kit, 'login', started, session.browserVersion, { status: 'complete', steps: [] }, {
-      login: kit.redactor.deep({ ...evidence, attempts }),
-    }, attempt);
+    return envelope(head, { status: 'complete', steps: [] }, { login: kit.redactor.deep({ ...evidence, attempts }) });
   });
 }

@@ -2,9 +2,10 @@
  * The performance gatherer (runs in the performance phase, alone on the machine, one target at a
  * time):
  *
- * 1. **Journey timings on every device** (src/gather/timings.ts): the journey walked `runs.timings`
- *    times through the BrowserSession under the profile's network profile.
- * 2. **Lighthouse on Chromium devices** (src/gather/lighthouse.ts): every journey step marked
+ * 1. **Journey timings on every device** (./timings.ts): the journey walked `runs.timings`
+ *    times through the BrowserSession under the profile's network profile. A service its first walk
+ *    could not reach (or that timed out) is recorded as such, from the walk's typed status.
+ * 2. **Lighthouse on Chromium devices** (./lighthouse.ts): every journey step marked
  *    `lighthouse: true`, `runs.lighthouse` times each. A step that is reached after a login is
  *    audited logged in: the journey is walked in the device's browser and its session cookies are
  *    carried into Lighthouse's Chrome. The browser is closed before Lighthouse starts.
@@ -13,10 +14,10 @@ import type { Device, Service } from '../core/config.ts';
 import type { Evidence } from '../core/evidence.ts';
 import { notApplicableReason } from '../matrix/targets.ts';
 import type { SessionCookie } from '../session/types.ts';
-import { absoluteUrl } from './actions.ts';
-import { walkJourney, type WalkResult } from './journey.ts';
+import { absoluteUrl } from '../journey/actions.ts';
+import { walkJourney, type WalkResult } from '../journey/walk.ts';
 import type { LighthousePageRequest } from './lighthouse.ts';
-import { envelope, gatherContext, withSession, type GatherKit } from './suites.ts';
+import { envelope, journeyContext, withSession, type GatherKit } from './kit.ts';
 import { gatherTimings } from './timings.ts';
 
 export function lighthouseFormFactor(device: Device): 'mobile' | 'desktop' {
@@ -32,28 +33,29 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
   const started = new Date();
   const { service } = kit.target;
 
+  const head = (browserVersion: string) => ({ target: kit.target, suite: 'performance' as const, startedAt: started, browserVersion, attempt });
+
   // 1. Journey timings, every engine.
-  const timings = await gatherTimings(
+  const { timings, firstWalk } = await gatherTimings(
     {
       runs: kit.timingRuns ?? 5,
       network: kit.network ?? null,
       openSession: kit.openSession,
-      context: (session) => gatherContext(kit, session),
+      context: (session) => journeyContext(kit, session),
       ...(kit.progress ? { progress: kit.progress } : {}),
     },
     service.baseUrl,
   );
-  const first = timings.runs[0]?.phases[0];
-  if (first && !first.ok && /Could not reach|Timed out loading/.test(first.error ?? '')) {
-    return envelope(kit, 'performance', started, 'unknown', { status: /Timed out/.test(first.error ?? '') ? 'timeout' : 'unreachable', reason: first.error, steps: [] }, undefined, attempt);
+  if (firstWalk && firstWalk.status !== 'complete') {
+    return envelope(head('unknown'), { status: firstWalk.status, reason: firstWalk.reason, steps: [] });
   }
 
   // 2. Lighthouse where the device can have it.
   const skipped = notApplicableReason(kit.target, 'performance');
   if (skipped) {
-    return envelope(kit, 'performance', started, 'n/a', { status: 'complete', steps: [] }, {
+    return envelope(head('n/a'), { status: 'complete', steps: [] }, {
       performance: { runsPerPage: kit.lighthouseRuns, pages: [], lighthouseSkipped: skipped, timings },
-    }, attempt);
+    });
   }
   const loginAt = loginStepIndex(service);
   const audited = service.journey.map((s, i) => ({ step: s, behindLogin: loginAt >= 0 && i >= loginAt })).filter((a) => a.step.lighthouse);
@@ -74,19 +76,18 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
     pages = [];
     ({ walk, version } = await withSession(kit, async (session) => ({
       version: session.browserVersion,
-      walk: await walkJourney(gatherContext(kit, session), {
+      walk: await walkJourney(journeyContext(kit, session), {
         suite: 'performance',
-        onState: async (step, ev) => {
+        onState: async (step) => {
           if (!wanted.has(step.id)) return;
           const url = await session.url();
           let cookies: SessionCookie[] | undefined;
           if (wanted.get(step.id)) cookies = session.cookies ? await session.cookies() : undefined;
-          void ev;
           pages.push({ step: step.id, url, ...(cookies ? { cookies } : {}) });
         },
       }),
     })));
-    if (walk.status !== 'complete') return envelope(kit, 'performance', started, version, walk, undefined, attempt);
+    if (walk.status !== 'complete') return envelope(head(version), walk);
   }
   if (!kit.chromePath) throw new Error('performance gathering needs a Chromium path');
   // Lighthouse is heavy to load (seconds per worker): only the performance phase pays for it.
@@ -100,7 +101,7 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
     redactor: kit.redactor,
     onRun: (step, run) => kit.progress?.(`lighthouse ${step} run ${run}/${kit.lighthouseRuns}`),
   });
-  return envelope(kit, 'performance', started, version === 'unknown' ? browserVersion : version, walk, {
+  return envelope(head(version === 'unknown' ? browserVersion : version), walk, {
     performance: {
       lighthouseVersion: LIGHTHOUSE_VERSION,
       runsPerPage: kit.lighthouseRuns,
@@ -111,5 +112,5 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
       })),
       timings,
     },
-  }, attempt);
+  });
 }

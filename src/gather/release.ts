@@ -13,7 +13,7 @@ import type { ReleaseSource, Service } from '../core/config.ts';
 import type { ReleaseEvidence } from '../core/evidence.ts';
 import type { Redactor } from '../config/secrets.ts';
 import type { BrowserSession } from '../session/types.ts';
-import { absoluteUrl } from './actions.ts';
+import { absoluteUrl } from '../journey/actions.ts';
 
 /** Longest release text kept (vendor-controlled). */
 export const MAX_RELEASE_LENGTH = 100;

@@ -14,9 +14,8 @@
 import { createRequire } from 'node:module';
 import type { NetworkConditions } from '../core/config.ts';
 import type { OriginContact, PageTiming, TimingPhase, TimingsEvidence } from '../core/evidence.ts';
-import { ActionError, NavigationError, PageUnexaminableError, type BrowserSession } from '../session/types.ts';
-import { runAction } from './actions.ts';
-import { actionContext, unexaminableMessage, type GatherContext } from './journey.ts';
+import { ActionError, NavigationError, type BrowserSession } from '../session/types.ts';
+import { walkJourney, type JourneyContext, type WalkResult } from '../journey/walk.ts';
 
 /** Tracker categories of third-party-web that count as tracking a patron. */
 export const TRACKER_CATEGORIES = ['ad', 'analytics', 'social', 'marketing', 'tag-manager'] as const;
@@ -163,58 +162,57 @@ export interface TimingOptions {
   network: NetworkConditions | null;
   /** Opens a fresh session (new context) for each walk. */
   openSession: () => Promise<BrowserSession>;
-  context: (session: BrowserSession) => GatherContext;
+  context: (session: BrowserSession) => JourneyContext;
   progress?: (message: string) => void;
 }
 
-async function walkOnce(ctx: GatherContext, ledger: ResourceLedger): Promise<{ phases: TimingPhase[]; error?: string }> {
+/**
+ * One timed walk, through the journey walker (src/journey/walk.ts), so that a step fails here for
+ * the same reasons as in every other suite. A step's phase is its actions' time; a login inside it is
+ * a phase of its own; the page timing probe runs at each state reached.
+ */
+async function walkOnce(ctx: JourneyContext, ledger: ResourceLedger): Promise<{ run: TimingsEvidence['runs'][number]; walk: WalkResult }> {
   const { session, service } = ctx;
   const phases: TimingPhase[] = [];
-  const actions = actionContext(ctx);
-  const login = actions.login;
-  if (login) {
-    actions.login = async (role) => {
-      const t = performance.now();
-      try {
-        await login(role);
-        phases.push({ id: 'login', kind: 'login', ok: true, durationMs: round1(performance.now() - t) });
-      } catch (e) {
-        phases.push({ id: 'login', kind: 'login', ok: false, durationMs: round1(performance.now() - t), error: ctx.redactor.text((e as Error).message) });
-        throw e;
-      }
-    };
-  }
+  let error: string | undefined;
+  const login = ctx.login;
+  const timed: JourneyContext = {
+    ...ctx,
+    ...(login
+      ? {
+          login: async (actions, role) => {
+            const t = performance.now();
+            try {
+              await login(actions, role);
+              phases.push({ id: 'login', kind: 'login', ok: true, durationMs: round1(performance.now() - t) });
+            } catch (e) {
+              phases.push({ id: 'login', kind: 'login', ok: false, durationMs: round1(performance.now() - t), error: ctx.redactor.text((e as Error).message) });
+              throw e;
+            }
+          },
+        }
+      : {}),
+  };
   const media = service.compatibility?.media;
-  for (const step of service.journey) {
-    const t = performance.now();
-    try {
-      for (const action of step.actions) await runAction(actions, action);
-    } catch (e) {
-      if (!(e instanceof ActionError || e instanceof NavigationError)) throw e;
-      const message = ctx.redactor.text(e.message);
-      phases.push({ id: step.id, kind: 'step', ok: false, durationMs: round1(performance.now() - t), error: message });
-      return { phases, error: `${step.id}: ${message}` };
-    }
-    const durationMs = round1(performance.now() - t);
-    let timing;
-    try {
-      timing = await session.evaluate(pageTimingProbe, null);
-    } catch (e) {
-      // A page that would not hold still to be timed (navigated away, closed itself, hung): a vendor fact.
-      if (!(e instanceof PageUnexaminableError)) throw e;
-      const message = ctx.redactor.text(unexaminableMessage(e));
-      phases.push({ id: step.id, kind: 'step', ok: false, durationMs, error: message });
-      return { phases, error: `${step.id}: ${message}` };
-    }
-    const page = ledger.account(step.id, timing);
-    phases.push({ id: step.id, kind: 'step', ok: true, durationMs, page });
-    if (media && media.step === step.id) phases.push(await timePlay(ctx, media.play));
-  }
-  return { phases };
+  const walk = await walkJourney(timed, {
+    suite: 'performance',
+    onFailed: (step, failure) => {
+      phases.push({ id: step.id, kind: 'step', ok: false, durationMs: round1(failure.durationMs), error: failure.error });
+      error = `${step.id}: ${failure.error}`;
+    },
+    onState: async (step, _evidence, actionsMs) => {
+      // A page that would not hold still to be timed (PageUnexaminableError) fails the step in the walker: a vendor fact.
+      const timing = await session.evaluate(pageTimingProbe, null);
+      const page = ledger.account(step.id, timing);
+      phases.push({ id: step.id, kind: 'step', ok: true, durationMs: round1(actionsMs), page });
+      if (media && media.step === step.id) phases.push(await timePlay(ctx, media.play));
+    },
+  });
+  return { run: { phases, ...(error !== undefined ? { error } : {}) }, walk };
 }
 
 /** Press play (or start the element from script) and wait until the position advances, up to 10 s. */
-async function timePlay(ctx: GatherContext, play: Parameters<BrowserSession['click']>[0] | undefined): Promise<TimingPhase> {
+async function timePlay(ctx: JourneyContext, play: Parameters<BrowserSession['click']>[0] | undefined): Promise<TimingPhase> {
   const { session } = ctx;
   const t = performance.now();
   try {
@@ -236,8 +234,16 @@ async function timePlay(ctx: GatherContext, play: Parameters<BrowserSession['cli
   }
 }
 
-export async function gatherTimings(options: TimingOptions, baseUrl: string): Promise<TimingsEvidence> {
+/**
+ * The timed walks, and how the first one went (typed: a service it could not reach, or that timed
+ * out, is recorded as such by the performance gatherer).
+ */
+export async function gatherTimings(
+  options: TimingOptions,
+  baseUrl: string,
+): Promise<{ timings: TimingsEvidence; firstWalk: Pick<WalkResult, 'status' | 'reason'> | undefined }> {
   const runs: TimingsEvidence['runs'] = [];
+  let firstWalk: Pick<WalkResult, 'status' | 'reason'> | undefined;
   const totals = new Map<string, { requests: number; steps: Set<string> }>();
   let network: TimingsEvidence['network'] = {
     id: options.network?.id ?? 'unthrottled',
@@ -259,8 +265,9 @@ export async function gatherTimings(options: TimingOptions, baseUrl: string): Pr
         network = { ...rest, applied: r.applied, ...(r.applied ? {} : { reason: r.reason ?? 'not supported' }) };
       }
       const ledger = new ResourceLedger();
-      const walk = await walkOnce(options.context(session), ledger);
-      runs.push(walk);
+      const { run, walk } = await walkOnce(options.context(session), ledger);
+      runs.push(run);
+      firstWalk ??= { status: walk.status, ...(walk.reason !== undefined ? { reason: walk.reason } : {}) };
       for (const [origin, c] of ledger.contacts) {
         const t = totals.get(origin) ?? { requests: 0, steps: new Set<string>() };
         t.requests += c.requests;
@@ -284,5 +291,5 @@ export async function gatherTimings(options: TimingOptions, baseUrl: string): Pr
         ...(tracker ? { tracker } : {}),
       };
     });
-  return { runsRequested: options.runs, network, runs, origins, trackerList: `third-party-web ${trackerList().version}` };
+  return { timings: { runsRequested: options.runs, network, runs, origins, trackerList: `third-party-web ${trackerList().version}` }, firstWalk };
 }

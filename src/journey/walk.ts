@@ -1,29 +1,39 @@
 /**
  * Walks a service's journey through a BrowserSession, step by step, recording what each step
- * reached. After each step the caller's `onState` examines the page (axe, overflow, screenshots).
- * A step that fails stops the walk — later steps depend on it — and is recorded as a vendor-side
- * fact; only an unreachable service or a timeout changes the gather status. A page that would not
- * let itself be examined (navigated away under the probes, closed itself, kept a dialog open, hung,
- * replaced the instruments: PageUnexaminableError) fails its step the same way, with the cause kept
- * in `unexaminable` — a scored vendor result, never a harness error.
+ * reached. After each step the caller's `onState` examines the page (axe, overflow, timings,
+ * screenshots). A step that fails stops the walk — later steps depend on it — and is recorded as a
+ * vendor-side fact; only an unreachable service or a timeout at the first step changes the walk's
+ * status. A page that would not let itself be examined (navigated away under the probes, closed
+ * itself, kept a dialog open, hung, replaced the instruments: PageUnexaminableError) fails its step
+ * the same way, with the cause kept in `unexaminable` — a scored vendor result, never a harness error.
+ *
+ * This is the one journey walker: every gatherer (accessibility, compatibility, the timed walks and
+ * Lighthouse's page list) walks through it, so a step fails for the same reasons everywhere.
  */
-import type { JourneyStep, Service } from '../core/config.ts';
+import type { JourneyStep, Locator, Service } from '../core/config.ts';
 import type { StepEvidence } from '../core/evidence.ts';
 import type { GatherStatus, PatronRole } from '../core/ids.ts';
-import { performLogin, secretFields } from '../auth/strategies/index.ts';
-import type { PatronSecrets, Redactor } from '../config/secrets.ts';
+import type { Redactor } from '../config/secrets.ts';
 import { ActionError, NavigationError, PageUnexaminableError, type BrowserSession } from '../session/types.ts';
 import { runAction, type ActionContext } from './actions.ts';
 import type { Artifacts } from './artifacts.ts';
 
-export interface GatherContext {
+/** What a journey walk needs: the session, the service, and how to log in and what to mask. */
+export interface JourneyContext {
   session: BrowserSession;
   service: Service;
-  patron: (role: PatronRole) => PatronSecrets | undefined;
   redactor: Redactor;
   artifacts: Artifacts;
   actionTimeoutMs: number;
   navigationTimeoutMs: number;
+  /**
+   * Performs a journey's `login` action with the service's strategy (src/auth, wired by
+   * src/gather/kit.ts) through the walk's own action context; throws ActionError when the login does
+   * not succeed. Absent: a journey that logs in fails its step.
+   */
+  login?: (actions: ActionContext, role: PatronRole) => Promise<void>;
+  /** Fields masked in every screenshot (the login strategy's card and PIN fields). */
+  mask: Locator[];
 }
 
 export interface WalkResult {
@@ -32,35 +42,37 @@ export interface WalkResult {
   reason?: string;
 }
 
-/** The action context for a gather context, with `login` actions wired to the service's strategy. */
-export function actionContext(ctx: GatherContext): ActionContext {
-  const base: ActionContext = {
+/** A step that failed: how long its actions ran (ms, unrounded) and why, redacted. */
+export interface StepFailure {
+  durationMs: number;
+  error: string;
+}
+
+/** The action context of a journey context, with `login` actions wired to its login handler. */
+export function actionsOf(ctx: JourneyContext): ActionContext {
+  const actions: ActionContext = {
     session: ctx.session,
     baseUrl: ctx.service.baseUrl,
     actionTimeoutMs: ctx.actionTimeoutMs,
     navigationTimeoutMs: ctx.navigationTimeoutMs,
   };
-  base.login = async (role) => {
-    const patron = ctx.patron(role);
-    if (!patron) throw new ActionError(`The journey logs in as "${role}", but the service declares no such patron`);
-    const outcome = await performLogin(base, ctx.service.login, patron);
-    if (outcome.outcome !== 'logged-in') {
-      const why = outcome.error ?? (outcome.message ? `the page said: ${outcome.message}` : outcome.outcome);
-      throw new ActionError(ctx.redactor.text(`Login as the ${role} patron did not succeed (${why})`));
-    }
-  };
-  return base;
+  const login = ctx.login;
+  if (login) actions.login = (role) => login(actions, role);
+  return actions;
 }
 
 export async function walkJourney(
-  ctx: GatherContext,
+  ctx: JourneyContext,
   options: {
     suite: string;
-    onState?: (step: JourneyStep, evidence: StepEvidence) => Promise<void>;
+    /** Examines the state a step reached; `actionsMs` is how long the step's actions took (unrounded). */
+    onState?: (step: JourneyStep, evidence: StepEvidence, actionsMs: number) => Promise<void>;
+    /** Told of the step that failed (its actions, or the page would not hold still), before the walk stops. */
+    onFailed?: (step: JourneyStep, failure: StepFailure) => void;
     screenshots?: boolean;
   },
 ): Promise<WalkResult> {
-  const actions = actionContext(ctx);
+  const actions = actionsOf(ctx);
   const steps: StepEvidence[] = [];
   for (const step of ctx.service.journey) {
     const started = performance.now();
@@ -72,13 +84,16 @@ export async function walkJourney(
       for (const action of step.actions) await runAction(actions, action);
     } catch (e) {
       if (e instanceof NavigationError && (e.unreachable || e.timedOut) && steps.length === 0) {
-        return { steps, status: e.unreachable ? 'unreachable' : 'timeout', reason: ctx.redactor.text(e.message) };
+        const reason = ctx.redactor.text(e.message);
+        options.onFailed?.(step, { durationMs: performance.now() - started, error: reason });
+        return { steps, status: e.unreachable ? 'unreachable' : 'timeout', reason };
       }
       if (e instanceof PageUnexaminableError) unexaminable = { cause: e.why, detail: ctx.redactor.text(e.message) };
       if (e instanceof ActionError || e instanceof NavigationError) error = e.message;
       else if (e instanceof PageUnexaminableError) error = unexaminableMessage(e);
       else throw e;
     }
+    const actionsMs = performance.now() - started;
     const evidence: StepEvidence = {
       step: step.id,
       url: ctx.redactor.text(await ctx.session.url()),
@@ -91,18 +106,22 @@ export async function walkJourney(
     };
     if (options.screenshots) {
       const shot = ctx.artifacts.file(`${options.suite}-${step.id}.png`);
-      await ctx.session.screenshot(shot.absolute, { mask: secretFields(ctx.service.login), secrets: ctx.redactor.secrets }).then(
+      await ctx.session.screenshot(shot.absolute, { mask: ctx.mask, secrets: ctx.redactor.secrets }).then(
         () => (evidence.screenshot = shot.relative),
         () => undefined,
       );
     }
     steps.push(evidence);
-    if (!evidence.ok) break;
+    if (!evidence.ok) {
+      options.onFailed?.(step, { durationMs: actionsMs, error: evidence.error ?? '' });
+      break;
+    }
     try {
-      await options.onState?.(step, evidence);
+      await options.onState?.(step, evidence, actionsMs);
     } catch (e) {
       if (!(e instanceof PageUnexaminableError)) throw e;
       markUnexaminable(evidence, e, ctx.redactor);
+      options.onFailed?.(step, { durationMs: actionsMs, error: evidence.error ?? '' });
       break;
     }
   }

@@ -46,9 +46,3 @@ export function buildMatrix(services: readonly Service[], devices: readonly Devi
   }
   return targets;
 }
-
-/** Deterministic shard of targets: shard i of n (1-based) takes every n-th target. */
-export function shardTargets<T>(targets: readonly T[], shard: { index: number; total: number } | undefined): T[] {
-  if (!shard) return [...targets];
-  return targets.filter((_, i) => i % shard.total === shard.index - 1);
-}

@@ -4,17 +4,9 @@
  * `start`. The vendor's server verifies them with the library system; the harness sees only the page.
  */
 import type { Login } from '../../core/config.ts';
-import type { ActionContext } from '../../gather/actions.ts';
-import type { PatronSecrets } from '../../config/secrets.ts';
-import { formLogin, type LoginHooks, type LoginOutcome } from './form.ts';
+import { formLogin, formStrategy } from './form.ts';
+import type { LoginStrategy } from './types.ts';
 
-export type { LoginOutcome };
-
-export function cardPinFormLogin(
-  ctx: ActionContext,
-  login: Extract<Login, { strategy: 'card-pin-form' }>,
-  patron: PatronSecrets,
-  hooks?: LoginHooks,
-): Promise<LoginOutcome> {
-  return formLogin(ctx, login, patron, hooks);
+export function cardPinForm(login: Extract<Login, { strategy: 'card-pin-form' }>): LoginStrategy {
+  return formStrategy(login, (ctx, patron, hooks) => formLogin(ctx, login, patron, hooks));
 }

@@ -5,19 +5,13 @@
  * element on the main page (logged in) or a visible message (rejected).
  */
 import type { BrowserFormLogin, Locator } from '../../core/config.ts';
-import type { LoginAttempt } from '../../core/evidence.ts';
-import { runAction, type ActionContext } from '../../gather/actions.ts';
-import { detectLanguage } from '../../gather/language.ts';
-import { messageProbe } from '../../gather/probes.ts';
+import { PATRON_ROLES } from '../../core/ids.ts';
+import { runAction, type ActionContext } from '../../journey/actions.ts';
+import { detectLanguage } from '../../journey/language.ts';
+import { messageProbe } from '../../journey/messages.ts';
 import type { PatronSecrets } from '../../config/secrets.ts';
 import { ActionError, NavigationError, type PageScope } from '../../session/types.ts';
-
-export type LoginOutcome = Omit<LoginAttempt, 'role' | 'url' | 'screenshot'>;
-
-/** Called with the form's document once it is on screen, before card and PIN are typed. */
-export interface LoginHooks {
-  onForm?: (form: PageScope) => Promise<{ formScreenshot?: string } | void>;
-}
+import type { LoginHooks, LoginOutcome, LoginStrategy } from './types.ts';
 
 const POLL_MS = 100;
 
@@ -28,22 +22,53 @@ export function pageLanguageProbe(): string | null {
 }
 
 /**
- * The rejection a patron sees in `where`, if any: the declared error element's text, else the first
- * visible alert/live message (src/gather/probes.ts), with its language and whether it is announced.
+ * What a patron sees in `where` after submitting: the declared error element's text, else the first
+ * visible alert/live message (src/journey/messages.ts), with its language and whether it is
+ * announced. `unreadable` says why the page's messages could not be read this time: a failed read is
+ * never taken for "no message".
  */
-export async function visibleRejection(where: PageScope, error: Locator | undefined, started: number): Promise<LoginOutcome | null> {
-  const declared = error ? await where.textOf(error).catch(() => null) : null;
-  const probe = await where.evaluate(messageProbe, { text: declared || null }).catch(() => ({ messages: [] }));
-  const first = probe.messages.find((m) => m.text.length > 0);
-  if (!first) return null;
+export async function visibleRejection(
+  where: PageScope,
+  error: Locator | undefined,
+  started: number,
+): Promise<{ rejected: LoginOutcome | null; unreadable?: string }> {
+  let unreadable: string | undefined;
+  const declared = error ? await where.textOf(error).catch((e: unknown) => ((unreadable = errorText(e)), null)) : null;
+  let messages: Array<{ text: string; announced: boolean }>;
+  try {
+    ({ messages } = await where.evaluate(messageProbe, { text: declared || null }));
+  } catch (e) {
+    return { rejected: null, unreadable: errorText(e) };
+  }
+  const first = messages.find((m) => m.text.length > 0);
+  if (!first) return { rejected: null, ...(unreadable ? { unreadable } : {}) };
+  // The page's declared language, null when it declares none; left out when it could not be read.
+  const pageLanguage = await where.evaluate(pageLanguageProbe, null).then((l) => ({ pageLanguage: l }), () => ({}));
   return {
-    outcome: 'rejected',
-    durationMs: Math.round(performance.now() - started),
-    message: first.text,
-    messageLanguage: detectLanguage(first.text),
-    pageLanguage: await where.evaluate(pageLanguageProbe, null).catch(() => null),
-    announced: first.announced,
+    rejected: {
+      outcome: 'rejected',
+      durationMs: Math.round(performance.now() - started),
+      message: first.text,
+      messageLanguage: detectLanguage(first.text),
+      ...pageLanguage,
+      announced: first.announced,
+    },
   };
+}
+
+function errorText(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? 'unknown error';
+}
+
+/**
+ * The outcome when nothing decided a login before its deadline: no response, unless the last look at
+ * the page's messages failed — then whether the page answered is not known, and the attempt is an error.
+ */
+export function undecided(started: number, unreadable: string | undefined): LoginOutcome {
+  const durationMs = Math.round(performance.now() - started);
+  return unreadable
+    ? { outcome: 'error', durationMs, error: `The page's messages could not be read after submitting: ${unreadable}` }
+    : { outcome: 'no-response', durationMs };
 }
 
 /** Where the form lives: the page itself, a frame in it, or a popup the last start action opens. */
@@ -99,21 +124,42 @@ export async function formLogin(ctx: ActionContext, login: BrowserFormLogin, pat
   }
 
   const deadline = started + login.timeoutMs;
+  let unreadable: string | undefined;
   while (performance.now() < deadline) {
     if (await session.isVisible(login.success).catch(() => false)) {
       return { outcome: 'logged-in', durationMs: Math.round(performance.now() - started), ...extra };
     }
     // The message is read where the form is (while it is still open), else on the main page.
     const where: PageScope = popupClosed?.() ? session : form;
-    const rejected = await visibleRejection(where, login.error, started);
+    const read = await visibleRejection(where, login.error, started);
+    const rejected = read.rejected;
     if (rejected) return { ...rejected, echoesPin: (rejected.message ?? '').includes(patron.pin), ...extra };
+    unreadable = read.unreadable;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   // A slow read of the form's document can take the last poll past the deadline: look once more.
   if (await session.isVisible(login.success).catch(() => false)) {
     return { outcome: 'logged-in', durationMs: Math.round(performance.now() - started), ...extra };
   }
-  return { outcome: 'no-response', durationMs: Math.round(performance.now() - started), ...extra };
+  return { ...undecided(started, unreadable), ...extra };
+}
+
+/**
+ * The strategy object of a form login (card-pin-form, and the redirect strategies around it): the
+ * form's own fields are masked unless it sits in a frame or popup the mask cannot reach.
+ */
+export function formStrategy(
+  login: BrowserFormLogin,
+  perform: (ctx: ActionContext, patron: PatronSecrets, hooks?: LoginHooks) => Promise<LoginOutcome>,
+): LoginStrategy {
+  return {
+    browser: true,
+    roles: PATRON_ROLES,
+    patron: (declared) => declared,
+    secretFields: login.frame || login.popup ? [] : [login.card, login.pin],
+    form: login,
+    perform: (ctx, patron, extras) => perform(ctx, patron, extras?.hooks),
+  };
 }
 
 /** Empties every visible text and password field of a document, so that a screenshot never shows a typed card number. */

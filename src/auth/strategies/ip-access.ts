@@ -5,25 +5,28 @@
  * when the declared denial (or any alert) shows instead.
  */
 import type { Login } from '../../core/config.ts';
-import { absoluteUrl, runAction, type ActionContext } from '../../gather/actions.ts';
+import { absoluteUrl, runAction, type ActionContext } from '../../journey/actions.ts';
 import { ActionError, NavigationError } from '../../session/types.ts';
-import { visibleRejection, type LoginOutcome } from './form.ts';
+import { undecided, visibleRejection } from './form.ts';
+import type { LoginOutcome, LoginStrategy } from './types.ts';
 
 type IpLogin = Extract<Login, { strategy: 'ip-access' }>;
 
 async function decide(ctx: ActionContext, login: IpLogin, started: number): Promise<LoginOutcome> {
   const { session } = ctx;
   const deadline = started + login.timeoutMs;
+  let unreadable: string | undefined;
   while (performance.now() < deadline) {
     if (await session.isVisible(login.success).catch(() => false)) return { outcome: 'logged-in', durationMs: Math.round(performance.now() - started) };
-    const rejected = await visibleRejection(session, login.denied, started);
-    if (rejected) return rejected;
+    const read = await visibleRejection(session, login.denied, started);
+    if (read.rejected) return read.rejected;
+    unreadable = read.unreadable;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { outcome: 'no-response', durationMs: Math.round(performance.now() - started) };
+  return undecided(started, unreadable);
 }
 
-export async function ipAccessLogin(ctx: ActionContext, login: IpLogin): Promise<LoginOutcome> {
+async function ipAccessLogin(ctx: ActionContext, login: IpLogin): Promise<LoginOutcome> {
   const started = performance.now();
   try {
     for (const action of login.start) await runAction(ctx, action);
@@ -35,9 +38,25 @@ export async function ipAccessLogin(ctx: ActionContext, login: IpLogin): Promise
 }
 
 /** Loads the resource directly (no library route): is access granted anyway? */
-export async function ipDirectAccess(ctx: ActionContext, login: IpLogin): Promise<'granted' | 'refused' | undefined> {
+async function ipDirectAccess(ctx: ActionContext, login: IpLogin): Promise<'granted' | 'refused' | undefined> {
   if (!login.direct) return undefined;
   await ctx.session.goto(absoluteUrl(ctx.baseUrl, login.direct), ctx.navigationTimeoutMs);
   const o = await decide(ctx, login, performance.now());
   return o.outcome === 'logged-in' ? 'granted' : 'refused';
+}
+
+/** No card: one route, recorded as the valid patron's, with an empty card and PIN when none is declared. */
+export function ipAccess(login: IpLogin): LoginStrategy {
+  return {
+    browser: true,
+    roles: ['valid'],
+    patron: (declared) => declared ?? { card: '', pin: '' },
+    secretFields: [],
+    perform: (ctx) => ipAccessLogin(ctx, login),
+    afterValid: async (ctx) => {
+      await ctx.session.resetState();
+      const direct = await ipDirectAccess(ctx, login);
+      return direct ? { directAccess: direct } : {};
+    },
+  };
 }

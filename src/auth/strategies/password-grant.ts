@@ -6,9 +6,10 @@
  */
 import type { Login } from '../../core/config.ts';
 import type { PatronSecrets } from '../../config/secrets.ts';
-import { absoluteUrl } from '../../gather/actions.ts';
-import { detectLanguage } from '../../gather/language.ts';
-import type { LoginOutcome } from './form.ts';
+import { PATRON_ROLES } from '../../core/ids.ts';
+import { absoluteUrl } from '../../journey/actions.ts';
+import { detectLanguage } from '../../journey/language.ts';
+import type { LoginOutcome, LoginStrategy } from './types.ts';
 
 type GrantLogin = Extract<Login, { strategy: 'password-grant' }>;
 
@@ -64,4 +65,17 @@ export async function passwordGrantLogin(ctx: GrantContext, login: GrantLogin, p
     };
   }
   return { outcome: 'error', durationMs: elapsed(), error: `The token endpoint answered HTTP ${response.status}${text(json['error']) ? ` (${text(json['error'])})` : ''}` };
+}
+
+/** No browser: every role against the token endpoint. */
+export function passwordGrant(login: GrantLogin): LoginStrategy {
+  return {
+    browser: false,
+    roles: PATRON_ROLES,
+    patron: (declared) => declared,
+    secretFields: [],
+    endpoint: login.tokenUrl,
+    perform: (ctx, patron, extras) =>
+      passwordGrantLogin({ baseUrl: ctx.baseUrl, ...(extras?.onToken ? { onToken: extras.onToken } : {}) }, login, patron),
+  };
 }

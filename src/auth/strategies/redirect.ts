@@ -7,9 +7,10 @@
  * patron came back logged in.
  */
 import type { Login } from '../../core/config.ts';
-import type { ActionContext } from '../../gather/actions.ts';
+import type { ActionContext } from '../../journey/actions.ts';
 import type { PatronSecrets } from '../../config/secrets.ts';
-import { formLogin, type LoginHooks, type LoginOutcome } from './form.ts';
+import { formLogin, formStrategy } from './form.ts';
+import type { LoginHooks, LoginOutcome, LoginStrategy } from './types.ts';
 
 type RedirectLogin = Extract<Login, { strategy: 'saml' | 'oidc' | 'proxy' }>;
 
@@ -19,7 +20,7 @@ const WHO: Record<RedirectLogin['strategy'], string> = {
   proxy: 'the proxy',
 };
 
-export async function redirectLogin(ctx: ActionContext, login: RedirectLogin, patron: PatronSecrets, hooks?: LoginHooks): Promise<LoginOutcome> {
+async function redirectLogin(ctx: ActionContext, login: RedirectLogin, patron: PatronSecrets, hooks?: LoginHooks): Promise<LoginOutcome> {
   const outcome = await formLogin(ctx, login, patron, hooks);
   const vendor = new URL(ctx.baseUrl).origin;
   if (outcome.formOrigin !== undefined && outcome.formOrigin === vendor && login.strategy !== 'proxy') {
@@ -30,4 +31,8 @@ export async function redirectLogin(ctx: ActionContext, login: RedirectLogin, pa
     };
   }
   return outcome;
+}
+
+export function redirect(login: RedirectLogin): LoginStrategy {
+  return formStrategy(login, (ctx, patron, hooks) => redirectLogin(ctx, login, patron, hooks));
 }

@@ -15,7 +15,7 @@ import type { A11yProbes, AccessibilityState, OverlayEscape, OverlayProbe, TabSt
 import type { Language } from '../../core/ids.ts';
 import { ActionError, PageUnexaminableError, type BrowserSession } from '../../session/types.ts';
 import { runAxe } from '../axe.ts';
-import { detectLanguage } from '../language.ts';
+import { detectLanguage } from '../../journey/language.ts';
 import { overflowProbe } from '../probes.ts';
 import {
   armOpenerProbe,

@@ -14,7 +14,7 @@ import { evaluateEvidence } from '../../../src/checks/index.ts';
 import { DeviceSchema, type Device, type Locator } from '../../../src/core/config.ts';
 import type { AccessibilityState, CheckResult, PageError } from '../../../src/core/index.ts';
 import { runA11yProbes } from '../../../src/gather/a11y/index.ts';
-import { CompatibilityExtras } from '../../../src/gather/compatibility.ts';
+import { CompatibilityExtras } from '../../../src/gather/compat-extras.ts';
 import { DeviceRuntime } from '../../../src/session/runtime.ts';
 import type { BrowserSession } from '../../../src/session/types.ts';
 import { Redactor } from '../../../src/config/secrets.ts';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/core/errors.ts';
 import { loadConfig } from '../../../src/config/load.ts';
 import { createRun, resumeRun } from '../../../src/reporting/run-context.ts';
-import { GOTO_RETRIES, runAction } from '../../../src/gather/actions.ts';
+import { GOTO_RETRIES, runAction } from '../../../src/journey/actions.ts';
 import { ActionError, type BrowserSession } from '../../../src/session/types.ts';
 import { ROOT } from '../../support/cli.ts';
 

@@ -1,0 +1,127 @@
+/**
+ * What every gatherer shares: the kit the Playwright fixture hands it (suites/harness.ts), the
+ * journey context with `login` actions wired to the service's strategy, a session that is always
+ * closed and whose loss is a harness failure, and the one builder of the evidence envelope.
+ * Vendor problems become evidence; only harness failures throw.
+ */
+import type { NetworkConditions } from '../core/config.ts';
+import { EVIDENCE_VERSION, EvidenceSchema, type Evidence, type EvidenceOf, type StepEvidence } from '../core/evidence.ts';
+import { HarnessError } from '../core/errors.ts';
+import type { GatherStatus, PatronRole, Suite } from '../core/ids.ts';
+import type { PatronSecrets, Redactor } from '../config/secrets.ts';
+import type { Target } from '../matrix/targets.ts';
+import { ActionError, type BrowserSession } from '../session/types.ts';
+import { loginStrategy } from '../auth/strategies/index.ts';
+import type { Artifacts } from '../journey/artifacts.ts';
+import type { JourneyContext } from '../journey/walk.ts';
+
+export interface GatherKit {
+  target: Target;
+  redactor: Redactor;
+  artifacts: Artifacts;
+  patron: (role: PatronRole) => PatronSecrets | undefined;
+  openSession: () => Promise<BrowserSession>;
+  /** Chromium binary for Lighthouse (performance only). */
+  chromePath?: () => string;
+  lighthouseRuns: number;
+  /** Timed walks of the journey per device (profile runs.timings). */
+  timingRuns?: number;
+  /** Network conditions for the timed walks (profile network); null: unthrottled. */
+  network?: NetworkConditions | null;
+  progress?: (message: string) => void;
+  actionTimeoutMs?: number;
+  navigationTimeoutMs?: number;
+}
+
+/** A suite's own part of its evidence (`login`, `accessibility`, … and `release`). */
+export type Payload<S extends Suite> = Omit<EvidenceOf<S>, keyof EvidenceOf<'login'> & keyof EvidenceOf<'accessibility'>> &
+  Partial<Pick<Evidence, 'release'>>;
+
+export interface EnvelopeHead<S extends Suite> {
+  target: Target;
+  suite: S;
+  startedAt: Date;
+  browserVersion: string;
+  attempt: number;
+}
+
+/**
+ * The evidence record of one (target, suite): the envelope every gatherer and the fixture share,
+ * validated here (a record the schema refuses is a harness error, named). The payload is kept only
+ * when gathering completed.
+ */
+export function envelope<S extends Suite>(
+  head: EnvelopeHead<S>,
+  walk: { status: GatherStatus; reason?: string | undefined; steps: StepEvidence[]; deviceUnavailable?: true },
+  payload?: Payload<S>,
+): Evidence {
+  const record = {
+    evidenceVersion: EVIDENCE_VERSION,
+    service: head.target.service.id,
+    device: head.target.device.id,
+    suite: head.suite,
+    status: walk.status,
+    ...(walk.reason ? { reason: walk.reason } : {}),
+    ...(walk.deviceUnavailable ? { deviceUnavailable: true } : {}),
+    startedAt: head.startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    browser: { engine: head.target.device.engine, version: head.browserVersion },
+    steps: walk.steps,
+    attempt: head.attempt,
+    ...(walk.status === 'complete' && payload ? payload : {}),
+  };
+  const parsed = EvidenceSchema.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HarnessError(`Evidence for ${head.target.id} ${head.suite} is invalid at ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** The journey context of a kit's session: timeouts from the service (or the kit), `login` actions through its strategy. */
+export function journeyContext(kit: GatherKit, session: BrowserSession): JourneyContext {
+  const { service } = kit.target;
+  const strategy = loginStrategy(service.login);
+  return {
+    session,
+    service,
+    redactor: kit.redactor,
+    artifacts: kit.artifacts,
+    actionTimeoutMs: kit.actionTimeoutMs ?? service.timeouts?.actionMs ?? 10_000,
+    navigationTimeoutMs: kit.navigationTimeoutMs ?? service.timeouts?.navigationMs ?? 30_000,
+    mask: [...strategy.secretFields],
+    login: async (actions, role) => {
+      const patron = kit.patron(role);
+      if (!patron) throw new ActionError(`The journey logs in as "${role}", but the service declares no such patron`);
+      const outcome = await strategy.perform(actions, patron);
+      if (outcome.outcome !== 'logged-in') {
+        const why = outcome.error ?? (outcome.message ? `the page said: ${outcome.message}` : outcome.outcome);
+        throw new ActionError(kit.redactor.text(`Login as the ${role} patron did not succeed (${why})`));
+      }
+    },
+  };
+}
+
+/** The browser went away mid-suite (crash, kill): a harness failure, retried by the runner. */
+export class SessionLostError extends Error {
+  override readonly name = 'SessionLostError';
+}
+
+export async function withSession<T>(kit: GatherKit, fn: (s: BrowserSession) => Promise<T>): Promise<T> {
+  const session = await kit.openSession();
+  try {
+    let result: T;
+    try {
+      result = await fn(session);
+    } catch (e) {
+      const lost = session.lost?.();
+      throw lost ? new SessionLostError(`${kit.target.id}: ${lost} (${(e as Error).message.split('\n')[0]})`) : e;
+    }
+    // What was recorded after the browser died is not the vendor's doing: never keep it as a result.
+    const lost = session.lost?.();
+    if (lost) throw new SessionLostError(`${kit.target.id}: ${lost}`);
+    return result;
+  } finally {
+    await session.close();
+  }
+}
