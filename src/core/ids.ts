@@ -93,9 +93,3 @@ export const SlugSchema = z
 export function targetId(service: string, device: string): string {
   return `${service}@${device}`;
 }
-
-export function parseTargetId(id: string): { service: string; device: string } | undefined {
-  const at = id.indexOf('@');
-  if (at <= 0 || at === id.length - 1) return undefined;
-  return { service: id.slice(0, at), device: id.slice(at + 1) };
-}

@@ -33,8 +33,3 @@ export function performanceAtQuartile(evidence: EvidenceOf<'performance'>, quart
   });
   return { ...evidence, performance: { ...evidence.performance, pages } };
 }
-
-/** Most runs per page in a record (1 when the spread is unknown). */
-export function runsPerPage(evidence: EvidenceOf<'performance'>): number {
-  return Math.max(0, ...(evidence.performance?.pages.map((p) => p.runs.length) ?? []));
-}
