@@ -34,7 +34,7 @@ import { outageMessage } from './login/outage-message.ts';
 import { runCheck, unscoredResult } from './normalise.ts';
 import { lighthousePerformance, metricChecks, renderBlocking } from './performance/metrics.ts';
 import { JOURNEY_CHECKS } from './performance/journey.ts';
-import type { CheckFamily, CheckInput, CheckMeta, SuiteChecks, SuiteData } from './types.ts';
+import type { CheckInput, CheckMeta, SuiteChecks, SuiteData } from './types.ts';
 
 /** The checks of every suite. `evaluateEvidence` takes another table only to prove the pipeline's handling of broken checks in tests. */
 export type SuiteCheckTable = { readonly [S in Suite]: SuiteChecks<S> };
@@ -92,11 +92,6 @@ export const SUITE_CHECKS: SuiteCheckTable = {
 /** Metadata of every fixed check, in suite order (families such as axe rules are not listed). */
 export function fixedCheckMetas(): CheckMeta[] {
   return SUITES.flatMap((suite) => SUITE_CHECKS[suite].checks.map((c) => c.meta as CheckMeta));
-}
-
-/** Generated check families, in suite order. */
-export function checkFamilies(): CheckFamily[] {
-  return SUITES.flatMap((suite) => SUITE_CHECKS[suite].families as readonly CheckFamily[]);
 }
 
 /** Fixed check metadata by id. */

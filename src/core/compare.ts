@@ -38,6 +38,10 @@ export const CHANGE_KINDS = [
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/** The Lighthouse metrics `erh compare` follows between runs (keys of the evidence's run metrics). */
+export const COMPARED_METRICS = ['fcp', 'lcp', 'tbt', 'cls'] as const;
+export type ComparedMetric = (typeof COMPARED_METRICS)[number];
+
 export const ChangeSchema = z.strictObject({
   kind: z.enum(CHANGE_KINDS),
   /** The profile's thresholds call this change a regression. */
@@ -51,7 +55,7 @@ export const ChangeSchema = z.strictObject({
   /** Journey step (metrics: the audited page). */
   step: z.string().optional(),
   /** Lighthouse metric: fcp, lcp, tbt or cls. */
-  metric: z.string().optional(),
+  metric: z.enum(COMPARED_METRICS).optional(),
   before: z.number().nullable().optional(),
   after: z.number().nullable().optional(),
   unit: z.string().optional(),

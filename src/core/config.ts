@@ -512,6 +512,10 @@ export const GateSchema = z
   .describe('A must-pass requirement: a service failing it is not ranked');
 export type Gate = z.infer<typeof GateSchema>;
 
+/** The subject of a score budget: a suite (its mean over devices) or the overall score. */
+export const SCORE_BUDGET_SUBJECTS = [...SUITES, 'overall'] as const;
+export type ScoreBudgetSubject = (typeof SCORE_BUDGET_SUBJECTS)[number];
+
 /** A budget: a measured value that must stay at or under a limit, or a score that must reach a minimum. */
 export const BudgetSchema = z
   .union([
@@ -524,7 +528,7 @@ export const BudgetSchema = z
     z.strictObject({
       id: SlugSchema,
       title: LocalizedTextSchema.optional().describe('Shown in the scorecard'),
-      score: z.enum([...SUITES, 'overall']).describe('A suite score (mean over devices) or the overall score'),
+      score: z.enum(SCORE_BUDGET_SUBJECTS).describe('A suite score (mean over devices) or the overall score'),
       min: z.number().min(0).max(100).describe('Lowest acceptable score, 0–100'),
     }),
   ])

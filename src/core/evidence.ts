@@ -59,6 +59,7 @@ export type StepEvidence = z.infer<typeof StepEvidenceSchema>;
 // ───────────────────────────── login ─────────────────────────────
 
 export const LOGIN_OUTCOMES = ['logged-in', 'rejected', 'no-response', 'error'] as const;
+export type LoginAttemptOutcome = (typeof LOGIN_OUTCOMES)[number];
 export const LoginAttemptSchema = z.strictObject({
   /** Which test patron was used. */
   role: PatronRoleSchema,
@@ -96,11 +97,14 @@ export type LoginAttempt = z.infer<typeof LoginAttemptSchema>;
 export const PATRON_STANDINGS = ['valid', 'wrong-pin', 'unknown-card', 'rejected', 'blocked', 'expired', 'error'] as const;
 export type PatronStanding = (typeof PATRON_STANDINGS)[number];
 
+/** ok: every patron is what its role says. unreachable: the library system could not be asked. mismatch: some patron is not. */
+export const PREFLIGHT_STATUSES = ['ok', 'unreachable', 'mismatch'] as const;
+export type PreflightStatus = (typeof PREFLIGHT_STATUSES)[number];
+
 export const PreflightEvidenceSchema = z.strictObject({
   /** How the library system was asked. */
   protocol: z.enum(['sip2', 'koha-rest']),
-  /** ok: every patron is what its role says. unreachable: the library system could not be asked. mismatch: some patron is not. */
-  status: z.enum(['ok', 'unreachable', 'mismatch']),
+  status: z.enum(PREFLIGHT_STATUSES),
   /** Why, in the harness's words (no secrets). */
   reason: z.string().optional(),
   patrons: z.array(z.strictObject({
@@ -132,13 +136,20 @@ export const LoginFormProbeSchema = z.strictObject({
 });
 export type LoginFormProbe = z.infer<typeof LoginFormProbeSchema>;
 
+/** ended: the protected page asked for login again; still-logged-in: it did not; not-tested: no logout declared; error: logout could not be used. */
+export const LOGOUT_OUTCOMES = ['ended', 'still-logged-in', 'not-tested', 'error'] as const;
+export type LogoutOutcome = (typeof LOGOUT_OUTCOMES)[number];
+/** Whether a browser sends cookies to a cross-site frame. */
+export const THIRD_PARTY_COOKIE_STATES = ['allowed', 'blocked', 'unknown'] as const;
+export type ThirdPartyCookieState = (typeof THIRD_PARTY_COOKIE_STATES)[number];
+
 export const LoginEvidenceSchema = z.strictObject({
   strategy: z.string(),
   attempts: z.array(LoginAttemptSchema),
   /** The test patrons as the library system sees them, asked before the vendor was tested. */
   preflight: PreflightEvidenceSchema.optional(),
   /** Whether this browser sends cookies to a cross-site frame (measured when the login sits in a frame). */
-  thirdPartyCookies: z.enum(['allowed', 'blocked', 'unknown']).optional(),
+  thirdPartyCookies: z.enum(THIRD_PARTY_COOKIE_STATES).optional(),
   /** The login form's document is on another site than the page (a third-party frame). */
   crossSiteFrame: z.boolean().optional(),
   form: LoginFormProbeSchema.optional(),
@@ -146,8 +157,7 @@ export const LoginEvidenceSchema = z.strictObject({
   session: z.strictObject({
     /** Still logged in after reloading the page; null when not tried. */
     survivesReload: z.boolean().nullable(),
-    /** ended: the protected page asked for login again; still-logged-in: it did not; not-tested: no logout declared. */
-    logout: z.enum(['ended', 'still-logged-in', 'not-tested', 'error']),
+    logout: z.enum(LOGOUT_OUTCOMES),
     detail: z.string().optional(),
     /** Screenshot of the protected page after logout. */
     screenshot: FileRef.optional(),

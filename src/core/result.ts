@@ -7,14 +7,23 @@
  * scored" (no evidence, not applicable, inconclusive) and is never silently treated as 0.
  */
 import { z } from 'zod';
-import { LOGIN_STRATEGIES, ProfileSchema } from './config.ts';
-import { ReleaseEvidenceSchema } from './evidence.ts';
+import { LOGIN_STRATEGIES, ProfileSchema, SCORE_BUDGET_SUBJECTS } from './config.ts';
+import {
+  LOGIN_OUTCOMES,
+  LOGOUT_OUTCOMES,
+  PREFLIGHT_STATUSES,
+  ReleaseEvidenceSchema,
+  THIRD_PARTY_COOKIE_STATES,
+  TIMING_PHASE_KINDS,
+} from './evidence.ts';
+import { FORM_FACTORS } from './device.ts';
 import { WcagScSchema } from './criteria.ts';
 import {
   CheckErrorCauseSchema,
   CheckStatusSchema,
   EngineSchema,
   ImpactSchema,
+  PatronRoleSchema,
   SERVICE_KINDS,
   SUITES,
   SuiteSchema,
@@ -121,10 +130,10 @@ export const LoginSummarySchema = z.strictObject({
   /** Why the verdict is not pass/fail: e.g. the library system could not be asked. */
   reason: z.string().optional(),
   /** Pre-flight against the library system: ok, unreachable or mismatch. */
-  preflight: z.enum(['ok', 'unreachable', 'mismatch']).optional(),
+  preflight: z.enum(PREFLIGHT_STATUSES).optional(),
   attempts: z.array(z.strictObject({
-    role: z.string(),
-    outcome: z.string(),
+    role: PatronRoleSchema,
+    outcome: z.enum(LOGIN_OUTCOMES),
     /** From submit to outcome, ms. */
     durationMs: z.number().nonnegative(),
     message: z.string().optional(),
@@ -132,10 +141,10 @@ export const LoginSummarySchema = z.strictObject({
     formScreenshot: z.string().optional(),
   })),
   /** Logout: ended, still-logged-in, not-tested or error; with the screen after logout. */
-  logout: z.string().optional(),
+  logout: z.enum(LOGOUT_OUTCOMES).optional(),
   logoutScreenshot: z.string().optional(),
   /** Whether this browser kept cookies of a cross-site frame (when the login sits in one). */
-  thirdPartyCookies: z.string().optional(),
+  thirdPartyCookies: z.enum(THIRD_PARTY_COOKIE_STATES).optional(),
 });
 export type LoginSummary = z.infer<typeof LoginSummarySchema>;
 
@@ -181,13 +190,10 @@ export const GateResultSchema = z.strictObject({
 });
 export type GateResult = z.infer<typeof GateResultSchema>;
 
-export const BudgetResultSchema = z.strictObject({
+const budgetResult = {
   id: z.string(),
   /** Title from the profile, or the check's English title. */
   title: z.string(),
-  /** A check id (value budget) or a suite / `overall` (score budget). */
-  subject: z.string(),
-  kind: z.enum(['value', 'score']),
   /** The limit: a maximum value (value budgets) or a minimum score (score budgets). */
   limit: z.number(),
   unit: z.string().optional(),
@@ -197,7 +203,14 @@ export const BudgetResultSchema = z.strictObject({
   passed: z.boolean().nullable(),
   /** Devices on which a value budget was exceeded. */
   failedOn: z.array(z.string()),
-});
+};
+
+export const BudgetResultSchema = z.discriminatedUnion('kind', [
+  /** A value budget: `subject` is a check id with a measured value. */
+  z.strictObject({ ...budgetResult, kind: z.literal('value'), subject: z.string() }),
+  /** A score budget: `subject` is a suite or `overall`. */
+  z.strictObject({ ...budgetResult, kind: z.literal('score'), subject: z.enum(SCORE_BUDGET_SUBJECTS) }),
+]);
 export type BudgetResult = z.infer<typeof BudgetResultSchema>;
 
 /**
@@ -291,7 +304,9 @@ export const TimingsReportSchema = z.strictObject({
   runs: z.number().int(),
   /** Network profile id. */
   network: z.string(),
-  rows: z.array(z.strictObject({ device: z.string(), phase: z.string(), kind: z.string(), cells: z.array(TimingCellSchema) })),
+  rows: z.array(
+    z.strictObject({ device: z.string(), phase: z.string(), kind: z.enum(TIMING_PHASE_KINDS), cells: z.array(TimingCellSchema) }),
+  ),
   comparisons: z.array(TimingComparisonSchema),
 });
 export type TimingsReport = z.infer<typeof TimingsReportSchema>;
@@ -341,7 +356,7 @@ export const RunResultSchema = z.strictObject({
       id: z.string(),
       name: z.string(),
       engine: EngineSchema,
-      formFactor: z.string(),
+      formFactor: z.enum(FORM_FACTORS),
       /** Browser version seen in the evidence, when known. */
       browserVersion: z.string().optional(),
     }),

@@ -13,7 +13,6 @@ import { SUITES } from '../core/index.ts';
 import type { Html } from './escape.ts';
 import { html } from './escape.ts';
 import { band, formatScore } from './format.ts';
-import type { MessageKey } from './i18n.ts';
 import { t } from './i18n.ts';
 
 const COLOURS = {
@@ -36,7 +35,7 @@ const GAP = 14;
 
 export function renderChart(result: RunResult, lang: Language, id = 'chart'): Html {
   const rows = [...SUITES, 'overall'] as const;
-  const label = (row: (typeof rows)[number]) => t(lang, row === 'overall' ? 'col.overall' : (`suite.${row}` as MessageKey));
+  const label = (row: (typeof rows)[number]) => t(lang, row === 'overall' ? 'col.overall' : `suite.${row}` as const);
   const name = (sid: string) => result.services.find((s) => s.id === sid)?.name ?? sid;
   const scoreText = (v: number | null) => (v === null ? t(lang, 'score.none') : formatScore(lang, v));
   const groupHeight = HEADER + rows.length * ROW + GAP;

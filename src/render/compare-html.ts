@@ -4,11 +4,11 @@
  * verdict, and a table of every change — what, where, before → now, regression or not — so that a
  * reader sees which release changed what. Vendor-controlled text (names, releases) is escaped.
  */
-import type { Change, CompareResult, Language, ServiceComparison } from '../core/index.ts';
-import type { Html, Interpolation } from './escape.ts';
+import type { Change, ComparedMetric, CompareResult, Language, ServiceComparison } from '../core/index.ts';
+import type { Html } from './escape.ts';
 import { html } from './escape.ts';
 import { formatDateTime, formatNumber, formatScore, shortFingerprint } from './format.ts';
-import { anchor, page } from './html.ts';
+import { anchor, page, table } from './html.ts';
 import type { MessageKey } from './i18n.ts';
 import { checkTitle, t } from './i18n.ts';
 
@@ -35,15 +35,6 @@ interface Ctx {
   tables: number;
 }
 
-function table(ctx: Ctx, caption: string, head: Interpolation, body: Interpolation): Html {
-  const id = `table-${++ctx.tables}`;
-  return html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table>
-<caption id="${id}">${caption}</caption>
-<thead>${head}</thead>
-${body}
-</table></div>`;
-}
-
 function release(ctx: Ctx, value: string | null): string {
   return value ?? t(ctx.lang, 'compare.releaseUnknown');
 }
@@ -52,12 +43,17 @@ function score(ctx: Ctx, value: number | null): Html {
   return value === null ? html`<span class="muted">${t(ctx.lang, 'score.none')}</span>` : html`${formatScore(ctx.lang, value)}`;
 }
 
-const METRIC_KEYS = { fcp: 'metric.fcp', lcp: 'metric.lcp', tbt: 'metric.tbt', cls: 'metric.cls' } as const satisfies Record<string, MessageKey>;
+const METRIC_KEYS = {
+  fcp: 'metric.fcp',
+  lcp: 'metric.lcp',
+  tbt: 'metric.tbt',
+  cls: 'metric.cls',
+} as const satisfies Record<ComparedMetric, MessageKey>;
 
 function what(ctx: Ctx, change: Change): Html {
   const { lang, en } = ctx;
-  if (change.metric !== undefined && Object.hasOwn(METRIC_KEYS, change.metric)) {
-    const metric = t(lang, METRIC_KEYS[change.metric as keyof typeof METRIC_KEYS]);
+  if (change.metric !== undefined) {
+    const metric = t(lang, METRIC_KEYS[change.metric]);
     return html`${change.step !== undefined ? t(lang, 'metric.atStep', { metric, step: change.step }) : metric}`;
   }
   if (change.kind === 'score-drop' || change.kind === 'score-rise') return html`${t(lang, 'col.overall')}`;

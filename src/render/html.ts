@@ -83,9 +83,10 @@ function evidenceHref(ctx: Context, path: string | undefined): string | undefine
 
 /**
  * A captioned table in a wrapper that scrolls sideways on narrow screens. The wrapper is a named,
- * focusable region so keyboard users can scroll it (axe scrollable-region-focusable).
+ * focusable region so keyboard users can scroll it (axe scrollable-region-focusable). `ctx.tables`
+ * numbers the captions within one page (the scorecard's and the comparison's).
  */
-function table(ctx: Context, caption: string, head: Interpolation, body: Interpolation): Html {
+export function table(ctx: { tables: number }, caption: string, head: Interpolation, body: Interpolation): Html {
   const id = `table-${++ctx.tables}`;
   return html`<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table>
 <caption id="${id}">${caption}</caption>
@@ -172,7 +173,10 @@ function budgetList(ctx: Context, entry: ScorecardEntry): Html {
       (profileBudget?.title !== undefined ? localize(profileBudget.title, lang) : undefined) ??
       (b.kind === 'value'
         ? checkTitle(lang, b.subject, b.title).text
-        : t(lang, 'budget.scoreTitle', { subject: b.subject === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.subject as (typeof SUITES)[number]}`)), limit: b.limit }));
+        : t(lang, 'budget.scoreTitle', {
+            subject: b.subject === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.subject}`)),
+            limit: b.limit,
+          }));
     const figures =
       b.actual === null
         ? ''
@@ -581,9 +585,12 @@ function methodology(ctx: Context): Html {
   const { result, lang } = ctx;
   const env = result.environment;
   const tools = Object.entries(result.tools).map(([name, version]) => `${name} ${version}`).join(', ');
-  const formFactor = (f: string) => (f === 'desktop' || f === 'mobile' || f === 'tablet' ? t(lang, key(`formFactor.${f}`)) : f);
   const devices = result.devices.map(
-    (d) => html`<tr><th scope="row">${d.name}</th><td>${d.engine}</td><td>${formFactor(d.formFactor)}</td><td>${d.browserVersion ?? html`<span class="muted">${t(lang, 'method.unknown')}</span>`}</td></tr>`,
+    (d) => {
+      const formFactor = t(lang, key(`formFactor.${d.formFactor}`));
+      const version = d.browserVersion ?? html`<span class="muted">${t(lang, 'method.unknown')}</span>`;
+      return html`<tr><th scope="row">${d.name}</th><td>${d.engine}</td><td>${formFactor}</td><td>${version}</td></tr>`;
+    },
   );
   const weights = SUITES.map((s) => html`<tr><th scope="row">${t(lang, key(`suite.${s}`))}</th><td class="num">${result.profile.weights[s]}</td></tr>`);
   const gates = result.profile.gates.map((g) => {

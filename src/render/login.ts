@@ -5,16 +5,30 @@
  * before typing, the page after submitting, the page after logout). Pure; every vendor-derived
  * string (messages, reasons) goes through the `html` tag's escaping.
  */
-import type { Language, RunResult, TargetResult } from '../core/index.ts';
+import type {
+  Language,
+  LoginAttemptOutcome,
+  LogoutOutcome,
+  PatronRole,
+  PreflightStatus,
+  RunResult,
+  TargetResult,
+  ThirdPartyCookieState,
+} from '../core/index.ts';
 import { html, type Html } from './escape.ts';
 import { formatNumber } from './format.ts';
 
+/**
+ * Every word of the section: its own labels plus one per value of the typed login facts (patron
+ * roles, attempt outcomes, pre-flight statuses, logout outcomes, third-party cookie states), so a
+ * new value in src/core is a type error here until it has words in every language.
+ */
 type Key =
-  | 'heading' | 'intro' | 'introNoLibrary' | 'noPreflight' | 'device' | 'verdict' | 'attempts' | 'form' | 'screen' | 'afterLogout' | 'preflight' | 'thirdParty' | 'logout'
+  | 'heading' | 'intro' | 'introNoLibrary' | 'noPreflight' | 'device' | 'verdict' | 'attempts' | 'form' | 'screen'
+  | 'afterLogout' | 'preflight' | 'thirdParty' | 'logout'
   | 'pass' | 'fail' | 'inconclusive' | 'other'
-  | 'valid' | 'wrongPin' | 'unknownCard' | 'blocked' | 'expired'
-  | 'logged-in' | 'rejected' | 'no-response' | 'error'
-  | 'ok' | 'unreachable' | 'mismatch' | 'ended' | 'still-logged-in' | 'not-tested' | 'allowed' | 'blockedCookies' | 'unknown';
+  | PatronRole | LoginAttemptOutcome | PreflightStatus | LogoutOutcome
+  | Exclude<ThirdPartyCookieState, 'blocked'> | 'blockedCookies';
 
 const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
   en: {
@@ -58,9 +72,8 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
   },
 };
 
-function label(lang: Language, key: string): string {
-  const dict = LABELS[lang] as Readonly<Record<string, string>>;
-  return dict[key] ?? key;
+function label(lang: Language, key: Key): string {
+  return LABELS[lang][key];
 }
 
 export interface LoginSectionHelpers {

@@ -11,7 +11,7 @@ import { RunResultSchema, type RunResult } from '../core/result.ts';
 import { LANGUAGES, type Language } from '../core/ids.ts';
 import { HarnessError } from '../core/errors.ts';
 import { evaluateRun } from '../scorecard/evaluate.ts';
-import { renderScorecardHtml } from '../render/html.ts';
+import { renderScorecardHtml, scorecardFile } from '../render/html.ts';
 import { renderJUnit } from '../render/junit.ts';
 import { readEvidence } from './evidence-store.ts';
 import { readHistory } from './history.ts';
@@ -33,10 +33,6 @@ export interface FinalizeOutput {
   problems: string[];
   /** Earlier runs' results that could not be read for the trend (named, with the reason). */
   historyProblems: string[];
-}
-
-export function scorecardFileName(lang: Language): string {
-  return `scorecard.${lang}.html`;
 }
 
 export function finalizeRun(runDir: string): FinalizeOutput {
@@ -86,7 +82,7 @@ export function finalizeRun(runDir: string): FinalizeOutput {
   writeFileAtomic(files.results, `${JSON.stringify(result, null, 2)}\n`);
   const history = readHistory(run.runDir, result);
   for (const lang of LANGUAGES) {
-    const file = join(run.runDir, scorecardFileName(lang));
+    const file = join(run.runDir, scorecardFile(lang));
     const html = renderScorecardHtml(result, { lang, history: history.points });
     writeFileAtomic(file, html);
     files.scorecards[lang] = file;

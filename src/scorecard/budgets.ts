@@ -8,7 +8,7 @@
  * Not measured anywhere → passed null. Budgets never change eligibility or rank; `erh run --gate`
  * fails on them, and the scorecard shows them next to the gates.
  */
-import type { Budget, BudgetResult, ScorecardEntry, Suite, TargetResult } from '../core/index.ts';
+import type { Budget, BudgetResult, ScorecardEntry, TargetResult } from '../core/index.ts';
 import { SUITES, localize } from '../core/index.ts';
 import { findCheckMeta } from '../checks/registry.ts';
 import { roundTo } from '../scoring/statistics.ts';
@@ -47,7 +47,7 @@ export function evaluateBudget(
       failedOn,
     };
   }
-  const actual = budget.score === 'overall' ? entry.overall : entry.suites[budget.score as Suite];
+  const actual = budget.score === 'overall' ? entry.overall : entry.suites[budget.score];
   return {
     id: budget.id,
     title: budget.title !== undefined ? localize(budget.title, 'en') : `${budget.score} score at least ${budget.min}`,

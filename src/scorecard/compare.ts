@@ -34,14 +34,20 @@ import type {
   Suite,
   TargetResult,
 } from '../core/index.ts';
-import { COMPARE_SCHEMA_VERSION, DEFAULT_REGRESSION_THRESHOLDS, IMPACTS, SUITES, targetId } from '../core/index.ts';
+import {
+  COMPARED_METRICS,
+  COMPARE_SCHEMA_VERSION,
+  DEFAULT_REGRESSION_THRESHOLDS,
+  IMPACTS,
+  SUITES,
+  targetId,
+} from '../core/index.ts';
+import type { ComparedMetric } from '../core/index.ts';
 import { roundTo, spread, type Spread } from '../scoring/statistics.ts';
 import { selectEvidence } from './evaluate.ts';
 import { failureImpact } from './gates.ts';
 import { RANK_DIGITS } from './rank.ts';
 
-export const COMPARED_METRICS = ['fcp', 'lcp', 'tbt', 'cls'] as const;
-export type ComparedMetric = (typeof COMPARED_METRICS)[number];
 const METRIC_NAMES: Record<ComparedMetric, string> = {
   fcp: 'First Contentful Paint',
   lcp: 'Largest Contentful Paint',

@@ -39,7 +39,7 @@ export function timingsReport(
       perService.set(service.id, { phases: phaseSummaries(t), applied: t.network.applied });
     }
     // Phases in the order they first appear, across services.
-    const phases: Array<{ id: string; kind: string }> = [];
+    const phases: Array<{ id: string; kind: TimingsReport['rows'][number]['kind'] }> = [];
     for (const { phases: ps } of perService.values()) for (const p of ps) if (!phases.some((x) => x.id === p.id)) phases.push({ id: p.id, kind: p.kind });
     for (const phase of phases) {
       const cells: Cell[] = [];

@@ -14,6 +14,7 @@ import type { ControlPoints } from '../../scoring/curves.ts';
 import { logNormalScore } from '../../scoring/curves.ts';
 import { spread, type Spread } from '../../scoring/statistics.ts';
 import type { Check, FindingInput } from '../types.ts';
+import { describeSpread, runs } from './spread-text.ts';
 import { PASS_THRESHOLD } from '../types.ts';
 
 /**
@@ -134,8 +135,6 @@ export function phaseSummaries(timings: Timings): PhaseSummary[] {
 }
 
 const ms = (v: number) => `${Math.round(v)} ms`;
-const describe = (s: Spread) => `median ${ms(s.median)}, IQR ${Math.round(s.q1)}–${ms(s.q3)}, ${s.n} run${s.n === 1 ? '' : 's'}`;
-const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
 
 function networkNote(t: Timings): string {
   if (t.network.id === 'unthrottled') return 'unthrottled network';
@@ -167,7 +166,10 @@ function judge(p: PhaseSummary, total: number): Judged {
     p,
     score,
     finding: {
-      message: `${p.id} took ${ms(s.median)}${own} (${describe(s)}), above ${ms(curve.points.median)}, the limit for ${p.stepKind === 'interaction' ? 'an' : 'a'} ${p.stepKind} step (p10 ${ms(curve.points.p10)}).`,
+      message:
+        `${p.id} took ${ms(s.median)}${own} (${describeSpread(s, 'ms', { range: false })}), ` +
+        `above ${ms(curve.points.median)}, the limit for ${p.stepKind === 'interaction' ? 'an' : 'a'} ` +
+        `${p.stepKind} step (p10 ${ms(curve.points.p10)}).`,
       step: p.id,
     },
   };
@@ -209,7 +211,9 @@ export const journeyTimings: Check<'performance'> = {
     const parts = judged.map((j) =>
       j.p.spread === null
         ? `${j.p.id} (${j.p.stepKind}): never completed`
-        : `${j.p.id} (${j.p.stepKind}): ${describe(j.p.spread)}${j.p.failed + j.p.notReached > 0 ? `, incomplete in ${j.p.failed + j.p.notReached}` : ''}, score ${j.score.toFixed(2)}`,
+        : `${j.p.id} (${j.p.stepKind}): ${describeSpread(j.p.spread, 'ms', { range: false })}` +
+          `${j.p.failed + j.p.notReached > 0 ? `, incomplete in ${j.p.failed + j.p.notReached}` : ''}, ` +
+          `score ${j.score.toFixed(2)}`,
     );
     return {
       score: worst.score,

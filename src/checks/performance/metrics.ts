@@ -17,6 +17,7 @@ import type { ControlPoints } from '../../scoring/curves.ts';
 import { logNormalScore } from '../../scoring/curves.ts';
 import { spread } from '../../scoring/statistics.ts';
 import type { Spread } from '../../scoring/statistics.ts';
+import { describeSpread, format } from './spread-text.ts';
 import type { Check, FindingInput } from '../types.ts';
 import { PASS_THRESHOLD } from '../types.ts';
 
@@ -95,20 +96,6 @@ interface PageSummary {
   readonly score: number;
 }
 
-/** A metric value as text: whole milliseconds, or three decimals for unitless metrics. */
-function num(value: number, unit: string | undefined): string {
-  return unit === 'ms' ? String(Math.round(value)) : String(Number(value.toFixed(3)));
-}
-
-function format(value: number, unit: string | undefined): string {
-  return unit ? `${num(value, unit)} ${unit}` : num(value, unit);
-}
-
-function describe(s: Spread, unit: string | undefined): string {
-  const n = (v: number) => num(v, unit);
-  return `median ${format(s.median, unit)}, IQR ${n(s.q1)}–${format(s.q3, unit)}, range ${n(s.min)}–${format(s.max, unit)}, ${s.n} run${s.n === 1 ? '' : 's'}`;
-}
-
 function runtimeErrors(page: PerformancePage): string {
   const codes = [...new Set(page.runs.flatMap((r) => (r.runtimeError ? [r.runtimeError] : [])))];
   return codes.length > 0 ? ` (${codes.join(', ')})` : '';
@@ -147,12 +134,18 @@ function metricCheck(def: MetricDefinition): Check<'performance'> {
       const findings: FindingInput[] = measured
         .filter((m) => m.score < PASS_THRESHOLD)
         .map((m) => ({
-          message: `${def.abbreviation} ${format(m.spread.median, def.unit)} is above ${format(def.points[m.page.formFactor].median, def.unit)}, the ${m.page.formFactor} border of "poor" (${describe(m.spread, def.unit)}).`,
+          message:
+            `${def.abbreviation} ${format(m.spread.median, def.unit)} is above ` +
+            `${format(def.points[m.page.formFactor].median, def.unit)}, the ${m.page.formFactor} border of "poor" ` +
+            `(${describeSpread(m.spread, def.unit, { range: true })}).`,
           step: m.page.step,
           url: m.page.url,
         }));
       const pages = measured
-        .map((m) => `${m.page.step} (${m.page.formFactor}): ${describe(m.spread, def.unit)}, score ${m.score.toFixed(2)}`)
+        .map((m) => {
+          const spreadText = describeSpread(m.spread, def.unit, { range: true });
+          return `${m.page.step} (${m.page.formFactor}): ${spreadText}, score ${m.score.toFixed(2)}`;
+        })
         .join('; ');
       const detail = `${pages}; the check takes the worst page's score (${worst.page.step}).${missing}${failedRuns.note}`;
       const value = worst.spread.median;
@@ -285,7 +278,8 @@ export const renderBlocking: Check<'performance'> = {
         .map((p) =>
           p.urls.length === 0
             ? `${p.page.step} (${p.page.formFactor}): nothing blocks the first paint (${p.spread.n} run${p.spread.n === 1 ? '' : 's'})`
-            : `${p.page.step} (${p.page.formFactor}): first paint held back by ${p.urls.length} request${p.urls.length === 1 ? '' : 's'}, ${describe(p.spread, 'ms')}`,
+            : `${p.page.step} (${p.page.formFactor}): first paint held back by ${p.urls.length} ` +
+              `request${p.urls.length === 1 ? '' : 's'}, ${describeSpread(p.spread, 'ms', { range: true })}`,
         )
         .join('; ')}.`,
       findings: pages
