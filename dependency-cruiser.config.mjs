@@ -22,7 +22,9 @@ export const LAYERS = {
   auth: ['core', 'config', 'session', 'journey'],
   gather: ['core', 'config', 'matrix', 'session', 'journey', 'auth'],
   reporting: ['core', 'config', 'matrix', 'session', 'scoring', 'checks', 'scorecard', 'render'],
-  cli: ['core', 'config', 'matrix', 'session', 'journey', 'auth', 'gather', 'scoring', 'checks', 'scorecard', 'render', 'reporting'],
+  cli: ['core', 'config', 'matrix', 'session', 'journey', 'auth', 'gather'].concat(
+    ['scoring', 'checks', 'scorecard', 'render', 'reporting'],
+  ),
 };
 
 /** The Playwright specs (suites/) gather through src/ below the CLI. */
@@ -38,6 +40,11 @@ export const PURE_NPM = {
   scorecard: ['zod'],
   render: ['zod'],
 };
+
+/** What drives or instruments a browser. */
+const BROWSER_PACKAGES = [
+  'playwright', 'playwright-core', '@playwright/[^/]+', 'webdriverio', 'lighthouse', 'chrome-launcher', 'axe-core',
+];
 
 const folders = (names) => names.map((n) => `^src/${n}/`);
 const pure = `^src/(${PURE.join('|')})/`;
@@ -71,7 +78,7 @@ export default {
       severity: 'error',
       comment: 'This stage is pure: it may not drive a browser.',
       from: { path: pure },
-      to: { path: '^node_modules/(playwright|playwright-core|@playwright/[^/]+|webdriverio|lighthouse|chrome-launcher|axe-core)/' },
+      to: { path: `^node_modules/(${BROWSER_PACKAGES.join('|')})/` },
     },
     {
       name: 'not-to-unresolvable',

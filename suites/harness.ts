@@ -61,10 +61,10 @@ export const test = base.extend<{ gather: (suite: Suite, target?: Target) => Pro
 });
 
 /** Evidence for a suite that did not run: not applicable to the target, or the device is not available here. */
-function notRunEvidence(target: Target, suite: Suite, reason: string, attempt: number, deviceUnavailable?: true): Evidence {
+function notRunEvidence(target: Target, suite: Suite, reason: string, attempt: number, unavailable?: true): Evidence {
   return envelope(
     { target, suite, startedAt: new Date(), browserVersion: 'n/a', attempt },
-    { status: 'not-applicable', reason, steps: [], ...(deviceUnavailable ? { deviceUnavailable } : {}) },
+    { status: 'not-applicable', reason, steps: [], ...(unavailable ? { deviceUnavailable: unavailable } : {}) },
   );
 }
 

@@ -5,7 +5,8 @@
  * Vendor problems become evidence; only harness failures throw.
  */
 import type { NetworkConditions } from '../core/config.ts';
-import { EVIDENCE_VERSION, EvidenceSchema, type Evidence, type EvidenceOf, type StepEvidence } from '../core/evidence.ts';
+import { EVIDENCE_VERSION, EvidenceSchema } from '../core/evidence.ts';
+import type { Evidence, EvidenceOf, StepEvidence } from '../core/evidence.ts';
 import { HarnessError } from '../core/errors.ts';
 import type { GatherStatus, PatronRole, Suite } from '../core/ids.ts';
 import type { PatronSecrets, Redactor } from '../config/secrets.ts';
@@ -34,8 +35,8 @@ export interface GatherKit {
 }
 
 /** A suite's own part of its evidence (`login`, `accessibility`, … and `release`). */
-export type Payload<S extends Suite> = Omit<EvidenceOf<S>, keyof EvidenceOf<'login'> & keyof EvidenceOf<'accessibility'>> &
-  Partial<Pick<Evidence, 'release'>>;
+type CommonKeys = keyof EvidenceOf<'login'> & keyof EvidenceOf<'accessibility'>;
+export type Payload<S extends Suite> = Omit<EvidenceOf<S>, CommonKeys> & Partial<Pick<Evidence, 'release'>>;
 
 export interface EnvelopeHead<S extends Suite> {
   target: Target;
@@ -73,12 +74,16 @@ export function envelope<S extends Suite>(
   const parsed = EvidenceSchema.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HarnessError(`Evidence for ${head.target.id} ${head.suite} is invalid at ${issue?.path.join('.')}: ${issue?.message}`);
+    const where = issue?.path.join('.');
+    throw new HarnessError(`Evidence for ${head.target.id} ${head.suite} is invalid at ${where}: ${issue?.message}`);
   }
   return parsed.data;
 }
 
-/** The journey context of a kit's session: timeouts from the service (or the kit), `login` actions through its strategy. */
+/**
+ * The journey context of a kit's session: timeouts from the kit (or the service), `login` actions
+ * through the service's strategy, and the strategy's fields masked in screenshots.
+ */
 export function journeyContext(kit: GatherKit, session: BrowserSession): JourneyContext {
   const { service } = kit.target;
   const strategy = loginStrategy(service.login);

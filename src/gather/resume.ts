@@ -11,11 +11,23 @@ import type { Evidence } from '../core/evidence.ts';
  * cut short by the harness's own teardown.
  */
 export function regather(e: Evidence): boolean {
-  return e.status === 'harness-error' || (e.status === 'not-applicable' && e.deviceUnavailable === true) || closedUnderProbes(e) !== undefined;
+  if (e.status === 'harness-error') return true;
+  if (e.status === 'not-applicable' && e.deviceUnavailable === true) return true;
+  return closedUnderProbes(e) !== undefined;
 }
 
 /** A probe error that says the browser, its context or the page went away under it (Playwright, WebDriver). */
-const CLOSED_UNDER_PROBE = /Target page, context or browser has been closed|Browser has been closed|Target closed|browser has disconnected|invalid session id|no such window/i;
+const CLOSED_UNDER_PROBE = new RegExp(
+  [
+    'Target page, context or browser has been closed',
+    'Browser has been closed',
+    'Target closed',
+    'browser has disconnected',
+    'invalid session id',
+    'no such window',
+  ].join('|'),
+  'i',
+);
 
 /**
  * Evidence marked complete whose probes failed because the browser, its context or the page was

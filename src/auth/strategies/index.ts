@@ -18,7 +18,10 @@ import type { LoginStrategy } from './types.ts';
 
 export type { LoginExtras, LoginHooks, LoginOutcome, LoginStrategy } from './types.ts';
 
-/** Open access: the configuration refuses a login step in its journey and the matrix marks its login suite not applicable. */
+/**
+ * Open access: the configuration refuses a login step in its journey and the matrix marks its login
+ * suite not applicable, so there is nothing to perform.
+ */
 const openAccess = (): LoginStrategy => ({
   browser: true,
   roles: PATRON_ROLES,

@@ -41,6 +41,6 @@ export interface LoginStrategy {
   readonly endpoint?: string;
   /** Logs the patron in and says what happened; throws NavigationError when the service cannot be reached. */
   perform(ctx: ActionContext, patron: PatronSecrets, extras?: LoginExtras): Promise<LoginOutcome>;
-  /** The strategy's own evidence after the valid patron's attempt (ip-access: is the resource open without the route?). */
+  /** Its own evidence after the valid patron's attempt (ip-access: is the resource open without the route?). */
   afterValid?(ctx: ActionContext): Promise<Pick<LoginEvidence, 'directAccess'>>;
 }

@@ -24,7 +24,8 @@ interface Violation {
 function cruise(cwd: string, paths: string[]): Violation[] {
   let out: string;
   try {
-    out = execFileSync(process.execPath, [CLI, ...paths, '--config', CONFIG, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const args = [CLI, ...paths, '--config', CONFIG, '--output-type', 'json'];
+    out = execFileSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     // Violations make the check exit non-zero; its report is still on stdout.
     out = (e as { stdout?: string }).stdout ?? '';
@@ -38,10 +39,12 @@ function tree(files: Record<string, string>): string {
   // Stand-ins for two npm packages, so that their imports resolve as they would in src/.
   for (const pkg of ['zod', 'playwright-core']) {
     mkdirSync(join(dir, 'node_modules', pkg), { recursive: true });
-    writeFileSync(join(dir, 'node_modules', pkg, 'package.json'), JSON.stringify({ name: pkg, version: '1.0.0', main: 'index.js' }));
+    const manifest = { name: pkg, version: '1.0.0', main: 'index.js' };
+    writeFileSync(join(dir, 'node_modules', pkg, 'package.json'), JSON.stringify(manifest));
     writeFileSync(join(dir, 'node_modules', pkg, 'index.js'), 'module.exports = {};\n');
   }
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', allowImportingTsExtensions: true, noEmit: true } }));
+  const compilerOptions = { module: 'NodeNext', allowImportingTsExtensions: true, noEmit: true };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions }));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
