@@ -124,13 +124,6 @@ function resolve(page: Page | Frame, l: Locator): PwLocator {
   return page.locator(l.css).first();
 }
 
-function classifyNavigation(e: Error, url: string): NavigationError {
-  const m = e.message;
-  const unreachable = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_NAME_NOT_RESOLVED|ERR_ADDRESS_UNREACHABLE|NS_ERROR_CONNECTION_REFUSED|NS_ERROR_NET_RESET|Could not connect|ERR_EMPTY_RESPONSE|NS_ERROR_UNKNOWN_HOST|ERR_SOCKET_NOT_CONNECTED|ERR_CONNECTION_CLOSED|ERR_CONNECTION_ABORTED|NS_ERROR_NET_INTERRUPT/i.test(m);
-  const timedOut = /Timeout|timed out/i.test(m);
-  return new NavigationError(`${unreachable ? 'Could not reach' : timedOut ? 'Timed out loading' : 'Failed to load'} ${url}: ${m.split('\n')[0]}`, { unreachable, timedOut });
-}
-
 export class PlaywrightSession implements BrowserSession {
   readonly engine: Engine;
   readonly browserVersion: string;
@@ -197,7 +190,7 @@ export class PlaywrightSession implements BrowserSession {
       const response = await this.page.goto(url, { timeout: timeoutMs, waitUntil: 'load' });
       return { status: response?.status() ?? null };
     } catch (e) {
-      throw classifyNavigation(e as Error, url);
+      throw NavigationError.from(e, url);
     }
   }
 

@@ -1,6 +1,7 @@
 /**
- * BrowserSession: the one interface gatherers use to drive a browser, whatever drives it
- * (Playwright now; WebdriverIO/Appium later). Everything a gatherer needs from the page runs as an
+ * BrowserSession: the one interface gatherers use to drive a browser, whatever drives it —
+ * Playwright (src/session/playwright.ts) or WebdriverIO over WebDriver classic for WebKitGTK,
+ * chromedriver, Appium and remote grids (src/session/webdriver.ts). Everything a gatherer needs from the page runs as an
  * in-page probe — a self-contained function serialised into the page — so the same probe works
  * through CDP, WebDriver BiDi or WebDriver classic.
  */
@@ -59,6 +60,29 @@ export interface ScreenshotOptions {
   secrets?: readonly string[];
 }
 
+/**
+ * What a failed navigation's driver message says, as typed flags — the one place that reads them:
+ * Chromium's net::ERR_*, Firefox's NS_ERROR_*, WebKitGTK's and WebDriver servers' own words.
+ */
+const UNREACHABLE = new RegExp(
+  [
+    'ERR_CONNECTION_(?:REFUSED|RESET|CLOSED|ABORTED)',
+    'ERR_NAME_NOT_RESOLVED',
+    'ERR_ADDRESS_UNREACHABLE',
+    'ERR_EMPTY_RESPONSE',
+    'ERR_SOCKET_NOT_CONNECTED',
+    'NS_ERROR_CONNECTION_REFUSED',
+    'NS_ERROR_NET_(?:RESET|INTERRUPT)',
+    'NS_ERROR_UNKNOWN_HOST',
+    'Could not connect',
+    'Connection refused',
+    'Cannot resolve',
+    'Could not resolve',
+  ].join('|'),
+  'i',
+);
+const TIMED_OUT = /timeout|timed out/i;
+
 export class NavigationError extends Error {
   override readonly name = 'NavigationError';
   /** The target could not be reached at all (connection refused, DNS, reset). */
@@ -69,6 +93,15 @@ export class NavigationError extends Error {
     super(message);
     this.unreachable = kind.unreachable ?? false;
     this.timedOut = kind.timedOut ?? false;
+  }
+
+  /** The NavigationError for a driver's failure to load `url` (Playwright's or WebDriver's), classified. */
+  static from(cause: unknown, url: string): NavigationError {
+    const m = cause instanceof Error ? cause.message : String(cause);
+    const unreachable = UNREACHABLE.test(m);
+    const timedOut = TIMED_OUT.test(m);
+    const what = unreachable ? 'Could not reach' : timedOut ? 'Timed out loading' : 'Failed to load';
+    return new NavigationError(`${what} ${url}: ${m.split('\n')[0]}`, { unreachable, timedOut });
   }
 }
 

@@ -194,10 +194,7 @@ export class WebDriverSession implements BrowserSession {
     try {
       await this.browser.url(url);
     } catch (e) {
-      const m = (e as Error).message;
-      const unreachable = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_NAME_NOT_RESOLVED|Could not connect|Connection refused|NS_ERROR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|Cannot resolve|Could not resolve/i.test(m);
-      const timedOut = /timeout|timed out/i.test(m);
-      throw new NavigationError(`${unreachable ? 'Could not reach' : timedOut ? 'Timed out loading' : 'Failed to load'} ${url}: ${m.split('\n')[0]}`, { unreachable, timedOut });
+      throw NavigationError.from(e, url);
     }
     await this.remember();
     await this.drain();
