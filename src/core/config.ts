@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { ImpactSchema, LANGUAGES, PATRON_ROLES, SERVICE_KINDS, SUITES, SlugSchema, type Suite } from './ids.ts';
 import { WcagScSchema } from './criteria.ts';
+import { EXTRA_RULE_ENGINES } from './evidence.ts';
 
 // ───────────────────────────── localized text ─────────────────────────────
 
@@ -653,6 +654,18 @@ export const ProfileSchema = z
       .max(0.2)
       .default(0.05)
       .describe('Significance level of the between-vendor timing comparisons (two-sided Mann-Whitney U)'),
+    accessibility: z
+      .strictObject({
+        engines: z
+          .array(z.enum(EXTRA_RULE_ENGINES))
+          .default([...EXTRA_RULE_ENGINES])
+          .refine((e) => new Set(e).size === e.length, { message: 'an engine is listed twice' })
+          .describe(
+            'Rule engines run besides axe-core at every page state (ibm-equal-access: IBM Equal Access; htmlcs: '
+              + 'HTML_CodeSniffer); [] runs axe-core alone. docs/accessibility.md says what each costs and finds',
+          ),
+      })
+      .default({ engines: [...EXTRA_RULE_ENGINES] }),
   })
   .describe('A procurement profile: weights, must-pass gates, budgets and regression thresholds');
 export type Profile = z.infer<typeof ProfileSchema>;
