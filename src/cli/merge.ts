@@ -87,12 +87,21 @@ export function mergeRuns(runDirs: readonly string[], into: string): MergeOutcom
   }
 
   const startedAt = runs.map((r) => r.meta.startedAt).sort()[0] as string;
+  // Each shard's recorded tool versions; different versions on different machines are all named.
+  const toolVersions = new Map<string, Set<string>>();
+  for (const r of runs) {
+    for (const [tool, version] of Object.entries(r.meta.tools ?? {})) {
+      toolVersions.set(tool, (toolVersions.get(tool) ?? new Set()).add(version));
+    }
+  }
+  const tools = Object.fromEntries([...toolVersions].map(([tool, versions]) => [tool, [...versions].sort().join(' / ')]));
   const meta: RunMeta = {
     runId: `${newRunId()}-merged`,
     startedAt,
     harnessVersion: first.meta.harnessVersion,
     fingerprint: first.meta.fingerprint,
     configRoot: first.meta.configRoot,
+    ...(toolVersions.size > 0 ? { tools } : {}),
   };
   writeFileAtomic(join(target, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
   writeFileAtomic(join(target, 'config.json'), `${JSON.stringify(first.config, null, 2)}\n`);

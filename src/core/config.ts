@@ -382,6 +382,33 @@ export type ServiceCompatibility = z.infer<typeof ServiceCompatibilitySchema>;
 
 // ───────────────────────────── service ─────────────────────────────
 
+/**
+ * Time limits of a service. The defaults here are the only ones: code that needs a service's limits
+ * asks serviceTimeouts() (a service that sets none gets these), never restates them.
+ */
+export const ServiceTimeoutsSchema = z.strictObject({
+  navigationMs: z
+    .number()
+    .int()
+    .min(500)
+    .max(120_000)
+    .default(30_000)
+    .describe('How long a page may take to load, ms (then the cell is "timeout" when nothing loads)'),
+  actionMs: z
+    .number()
+    .int()
+    .min(200)
+    .max(120_000)
+    .default(10_000)
+    .describe('How long a click, fill or expected element may take, ms'),
+});
+export type ServiceTimeouts = z.infer<typeof ServiceTimeoutsSchema>;
+
+/** A service's time limits: its own, else the schema's defaults (the field stays absent in its config). */
+export function serviceTimeouts(service: { readonly timeouts?: ServiceTimeouts | undefined }): ServiceTimeouts {
+  return service.timeouts ?? ServiceTimeoutsSchema.parse({});
+}
+
 export const ServiceSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path of the JSON Schema for editor completion'),
@@ -411,13 +438,7 @@ export const ServiceSchema = z
       .describe('The steps a patron takes, in order: landing → search → item → reader/player'),
     release: ReleaseSourceSchema.optional(),
     compatibility: ServiceCompatibilitySchema.optional(),
-    timeouts: z
-      .strictObject({
-        navigationMs: z.number().int().min(500).max(120_000).default(30_000).describe('How long a page may take to load, ms (then the cell is "timeout" when nothing loads)'),
-        actionMs: z.number().int().min(200).max(120_000).default(10_000).describe('How long a click, fill or expected element may take, ms'),
-      })
-      .optional()
-      .describe('Time limits for this service (defaults: 30 s per page load, 10 s per action)'),
+    timeouts: ServiceTimeoutsSchema.optional().describe('Time limits for this service (defaults: 30 s per page load, 10 s per action)'),
     notes: z.string().optional().describe('Free text for evaluators; not scored'),
   })
   .superRefine((service, ctx) => {
@@ -544,7 +565,7 @@ export const RegressionThresholdsSchema = z
         newFailures: z.boolean().default(true).describe('A scored accessibility check that did not fail before and fails now is a regression'),
         minImpact: ImpactSchema.default('moderate').describe('Lowest impact of a new failure that counts as a regression'),
       })
-      .default({ newFailures: true, minImpact: 'moderate' }),
+      .prefault({}),
     performance: z
       .strictObject({
         slowdownPercent: z.number().min(0).default(20).describe('A timing median must grow by more than this percentage'),
@@ -557,12 +578,12 @@ export const RegressionThresholdsSchema = z
           .default(3)
           .describe('Runs per page needed on both sides to call a slowdown significant (the quartile ranges must not overlap)'),
       })
-      .default({ slowdownPercent: 20, slowdownMs: 250, clsIncrease: 0.05, minRuns: 3 }),
+      .prefault({}),
     login: z
       .strictObject({
         brokenOnDevice: z.boolean().default(true).describe('The valid patron logged in before and does not now, on any device'),
       })
-      .default({ brokenOnDevice: true }),
+      .prefault({}),
     overallDrop: z
       .number()
       .min(0)
@@ -617,6 +638,32 @@ export function networkConditions(profile: NetworkProfile): NetworkConditions | 
   return profile === 'unthrottled' ? null : (NETWORK_PRESETS[profile as NetworkPreset] ?? null);
 }
 
+/** How often each measurement is repeated: the defaults here are the only ones (DEFAULT_RUN_COUNTS). */
+export const RunCountsSchema = z
+  .strictObject({
+    lighthouse: z
+      .number()
+      .int()
+      .min(1)
+      .max(25)
+      .default(5)
+      .describe('Lighthouse runs per page; the median is scored (5 runs are about twice as stable as 1)'),
+    timings: z
+      .number()
+      .int()
+      .min(1)
+      .max(25)
+      .default(5)
+      .describe(
+        'Timed walks of the journey per device (every engine); medians are scored and vendors compared with a ' +
+          'Mann-Whitney U test, which needs at least 4 per side',
+      ),
+  })
+  .prefault({});
+export type RunCounts = z.infer<typeof RunCountsSchema>;
+/** The run counts of a profile that sets none. */
+export const DEFAULT_RUN_COUNTS: RunCounts = RunCountsSchema.parse(undefined);
+
 export const ProfileSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -633,18 +680,7 @@ export const ProfileSchema = z
     gates: z.array(GateSchema).default([]).describe('Must-pass gates'),
     budgets: z.array(BudgetSchema).optional().describe('Budgets: limits on measured values and minimum scores'),
     regressions: RegressionThresholdsSchema.optional(),
-    runs: z
-      .strictObject({
-        lighthouse: z.number().int().min(1).max(25).default(5).describe('Lighthouse runs per page; the median is scored (5 runs are about twice as stable as 1)'),
-        timings: z
-          .number()
-          .int()
-          .min(1)
-          .max(25)
-          .default(5)
-          .describe('Timed walks of the journey per device (every engine); medians are scored and vendors compared with a Mann-Whitney U test, which needs at least 4 per side'),
-      })
-      .default({ lighthouse: 5, timings: 5 }),
+    runs: RunCountsSchema,
     network: NetworkProfileSchema.default('unthrottled').describe(
       'Network conditions for the journey timings, the same for every vendor (applied on Chromium; recorded as not applied elsewhere)',
     ),

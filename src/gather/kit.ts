@@ -4,9 +4,9 @@
  * closed and whose loss is a harness failure, and the one builder of the evidence envelope.
  * Vendor problems become evidence; only harness failures throw.
  */
-import type { NetworkConditions } from '../core/config.ts';
+import { serviceTimeouts, type NetworkConditions } from '../core/config.ts';
 import { EVIDENCE_VERSION, EvidenceSchema } from '../core/evidence.ts';
-import type { Evidence, EvidenceOf, StepEvidence } from '../core/evidence.ts';
+import type { Evidence, EvidenceOf, ExtraRuleEngine, StepEvidence } from '../core/evidence.ts';
 import { HarnessError } from '../core/errors.ts';
 import type { GatherStatus, PatronRole, Suite } from '../core/ids.ts';
 import type { PatronSecrets, Redactor } from '../config/secrets.ts';
@@ -29,6 +29,8 @@ export interface GatherKit {
   timingRuns?: number;
   /** Network conditions for the timed walks (profile network); null: unthrottled. */
   network?: NetworkConditions | null;
+  /** Rule engines run besides axe-core at each accessibility state (profile accessibility.engines); absent: none. */
+  ruleEngines?: readonly ExtraRuleEngine[];
   progress?: (message: string) => void;
   actionTimeoutMs?: number;
   navigationTimeoutMs?: number;
@@ -92,8 +94,8 @@ export function journeyContext(kit: GatherKit, session: BrowserSession): Journey
     service,
     redactor: kit.redactor,
     artifacts: kit.artifacts,
-    actionTimeoutMs: kit.actionTimeoutMs ?? service.timeouts?.actionMs ?? 10_000,
-    navigationTimeoutMs: kit.navigationTimeoutMs ?? service.timeouts?.navigationMs ?? 30_000,
+    actionTimeoutMs: kit.actionTimeoutMs ?? serviceTimeouts(service).actionMs,
+    navigationTimeoutMs: kit.navigationTimeoutMs ?? serviceTimeouts(service).navigationMs,
     mask: [...strategy.secretFields],
     login: async (actions, role) => {
       const patron = kit.patron(role);

@@ -10,7 +10,7 @@
  *    audited logged in: the journey is walked in the device's browser and its session cookies are
  *    carried into Lighthouse's Chrome. The browser is closed before Lighthouse starts.
  */
-import type { Device, Service } from '../core/config.ts';
+import { DEFAULT_RUN_COUNTS, type Device, type Service } from '../core/config.ts';
 import type { Evidence } from '../core/evidence.ts';
 import { notApplicableReason } from '../matrix/targets.ts';
 import type { SessionCookie } from '../session/types.ts';
@@ -38,7 +38,7 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
   // 1. Journey timings, every engine.
   const { timings, firstWalk } = await gatherTimings(
     {
-      runs: kit.timingRuns ?? 5,
+      runs: kit.timingRuns ?? DEFAULT_RUN_COUNTS.timings,
       network: kit.network ?? null,
       openSession: kit.openSession,
       context: (session) => journeyContext(kit, session),

@@ -6,7 +6,6 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { RunResultSchema, type RunResult } from '../core/result.ts';
 import { LANGUAGES, type Language } from '../core/ids.ts';
 import { HarnessError } from '../core/errors.ts';
@@ -16,15 +15,6 @@ import { renderJUnit } from '../render/junit.ts';
 import { readEvidence } from './evidence-store.ts';
 import { readHistory } from './history.ts';
 import { openRun, writeFileAtomic } from './run-context.ts';
-
-const require = createRequire(import.meta.url);
-function versionOf(pkg: string): string {
-  try {
-    return (require(`${pkg}/package.json`) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
 
 export interface FinalizeOutput {
   result: RunResult;
@@ -38,12 +28,6 @@ export interface FinalizeOutput {
 export function finalizeRun(runDir: string): FinalizeOutput {
   const run = openRun(runDir);
   const { evidence, problems } = readEvidence(run.runDir);
-  const browsers: Record<string, string> = {};
-  for (const e of evidence) {
-    if (e.browser.version && e.browser.version !== 'unknown' && e.browser.version !== 'n/a') {
-      browsers[`browser:${e.browser.engine}`] = e.browser.version;
-    }
-  }
   const result = evaluateRun({
     runId: run.meta.runId,
     startedAt: run.meta.startedAt,
@@ -59,12 +43,8 @@ export function finalizeRun(runDir: string): FinalizeOutput {
       memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
       ci: !!process.env.CI,
     },
-    tools: {
-      playwright: versionOf('playwright'),
-      'axe-core': versionOf('axe-core'),
-      lighthouse: versionOf('lighthouse'),
-      ...browsers,
-    },
+    // What the run recorded when it was created; evaluateRun adds what the evidence recorded.
+    tools: run.meta.tools ?? {},
     services: run.config.services,
     devices: run.config.devices,
     evidence,

@@ -11,7 +11,7 @@ import { ConfigError, HarnessError } from '../core/errors.ts';
 import { fingerprint } from '../config/fingerprint.ts';
 import type { ResolvedConfig } from '../config/load.ts';
 import { buildMatrix, type Target } from '../matrix/targets.ts';
-import { HARNESS_VERSION } from './version.ts';
+import { HARNESS_VERSION, gatheringTools } from './version.ts';
 
 export const RunMetaSchema = z.strictObject({
   runId: z.string(),
@@ -20,6 +20,11 @@ export const RunMetaSchema = z.strictObject({
   fingerprint: z.string(),
   /** Where the configuration was read from (for humans). */
   configRoot: z.string(),
+  /**
+   * Driver library versions installed when the run was created (e.g. playwright), as results.json
+   * reports them; absent in runs created before they were recorded.
+   */
+  tools: z.record(z.string(), z.string()).optional(),
   /** Shard this directory holds, when the run was split across machines. */
   shard: z.strictObject({ index: z.number().int().positive(), total: z.number().int().positive() }).optional(),
 });
@@ -55,6 +60,7 @@ export function createRun(reportsDir: string, config: ResolvedConfig, options: {
     harnessVersion: HARNESS_VERSION,
     fingerprint: fingerprint(config, HARNESS_VERSION),
     configRoot: config.root,
+    tools: gatheringTools(),
     ...(options.shard ? { shard: options.shard } : {}),
   };
   const snapshot: ConfigSnapshot = { services: config.services, devices: config.devices, profile: config.profile };

@@ -4,8 +4,8 @@
  * run exactly.
  *
  * 1. Targets: every service × device (configuration order), each with all four suites. A suite
- *    without evidence is `missing` — except performance on a non-Chromium device, which is
- *    `not-applicable` (Lighthouse needs Chromium and the DevTools protocol).
+ *    without evidence is `missing` (lost), on every device: not-applicable cells are recorded as such
+ *    by the harness, which asks the matrix (src/matrix/targets.ts) what applies.
  * 2. Suites: the checks of the suite's evidence (src/checks), scored by src/scoring.
  * 3. Scorecard per service: each suite's mean over the devices where it was scored; overall = the
  *    profile-weighted mean of those suite means (null suites left out, weights renormalised);
@@ -52,6 +52,11 @@ export interface EvaluateRunInput {
   readonly fingerprint: string;
   readonly profile: Profile;
   readonly environment: RunResult['environment'];
+  /**
+   * Versions the run recorded when it was created (run.json: the driver libraries); the versions the
+   * evidence itself records (axe-core, Lighthouse, each browser) are added by evaluateRun and win.
+   * Never what is installed when the run is re-scored.
+   */
   readonly tools: Readonly<Record<string, string>>;
   readonly services: readonly Service[];
   readonly devices: readonly Device[];
@@ -83,18 +88,15 @@ export function selectEvidence(evidence: readonly Evidence[]): Map<string, Evide
   return chosen;
 }
 
-function evaluateSuite(evidence: Evidence | undefined, suite: Suite, device: Device, table: SuiteCheckTable): SuiteResult {
-  if (evidence === undefined) {
-    if (suite === 'performance' && device.engine !== 'chromium') {
-      return {
-        score: null,
-        status: 'not-applicable',
-        reason: `Lighthouse needs Chromium; this device runs ${device.engine}.`,
-        checks: [],
-      };
-    }
-    return scoreSuite(undefined, []);
-  }
+/**
+ * A suite without evidence is `missing`, whatever the device: what does not apply to a target is
+ * decided by the matrix (src/matrix/targets.ts, notApplicableReason) when the run is gathered, and
+ * recorded as not-applicable evidence with its reason. A cell without evidence was lost (a shard not
+ * merged, an interrupted run), never "not applicable": performance is gathered on every engine
+ * (journey timings), only its Lighthouse part needs Chromium.
+ */
+function evaluateSuite(evidence: Evidence | undefined, table: SuiteCheckTable): SuiteResult {
+  if (evidence === undefined) return scoreSuite(undefined, []);
   const { gather, checks } = evaluateEvidence(evidence, table);
   const scored = scoreSuite(gather, checks);
   // A retried gathering is recorded as such (the evidence keeps the earlier attempts' reasons).
@@ -144,7 +146,7 @@ function targetOverall(suites: Record<Suite, SuiteResult>, profile: Profile, err
 
 function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<string, Evidence>, profile: Profile, table: SuiteCheckTable): TargetResult {
   const suites = Object.fromEntries(
-    SUITES.map((suite) => [suite, evaluateSuite(evidence.get(evidenceKey(service.id, device.id, suite)), suite, device, table)]),
+    SUITES.map((suite) => [suite, evaluateSuite(evidence.get(evidenceKey(service.id, device.id, suite)), table)]),
   ) as Record<Suite, SuiteResult>;
   const release = releaseOf(service.id, device.id, evidence);
   const reports = lighthouseReports(evidence.get(evidenceKey(service.id, device.id, 'performance')));
@@ -195,7 +197,7 @@ function gateObservations(gate: Gate, ctx: ServiceContext): GateObservation[] {
     const complete = records.flatMap(({ record }) => (record?.status === 'complete' ? [record] : []));
     return {
       device: deviceId,
-      suites: records.map(({ suite, record }) => (record === undefined ? target.suites[suite] : evaluateSuite(restrictToSteps(record, steps), suite, device, ctx.checks))),
+      suites: records.map(({ suite, record }) => (record === undefined ? target.suites[suite] : evaluateSuite(restrictToSteps(record, steps), ctx.checks))),
       ...(complete.length > 0 ? { examined: complete.some((record) => examinedAny(record, steps)) } : {}),
     };
   });
@@ -234,7 +236,7 @@ function overallRange(ctx: ServiceContext, profile: Profile, suites: Record<Suit
       const record = ctx.evidence.get(evidenceKey(ctx.service.id, t.device, 'performance'));
       const device = ctx.devices.find((d) => d.id === t.device);
       if (record?.suite !== 'performance' || device === undefined || t.suites.performance.score === null) return [];
-      const score = evaluateSuite(performanceAtQuartile(record as EvidenceOf<'performance'>, quartile), 'performance', device, ctx.checks).score;
+      const score = evaluateSuite(performanceAtQuartile(record as EvidenceOf<'performance'>, quartile), ctx.checks).score;
       return score === null ? [] : [score];
     });
     const m = mean(perf);
@@ -275,11 +277,38 @@ function serviceRelease(targets: readonly TargetResult[]): string | undefined {
   return versions.length === 0 ? undefined : versions.join(' / ');
 }
 
+/** A version the evidence records, unless it says it does not know. */
+function known(version: string | undefined): version is string {
+  return version !== undefined && version !== '' && version !== 'unknown' && version !== 'n/a';
+}
+
+/**
+ * The tool versions the scored evidence recorded: axe-core (accessibility), Lighthouse (performance)
+ * and the browser of each engine (`browser:<engine>`); several versions of one tool (shards gathered
+ * on different machines) are listed joined by " / ".
+ */
+export function evidenceTools(evidence: Iterable<Evidence>): Record<string, string> {
+  const seen = new Map<string, Set<string>>();
+  const add = (tool: string, version: string | undefined) => {
+    if (known(version)) seen.set(tool, (seen.get(tool) ?? new Set()).add(version));
+  };
+  for (const e of evidence) {
+    add(`browser:${e.browser.engine}`, e.browser.version);
+    if (e.suite === 'accessibility') add('axe-core', e.accessibility?.axeVersion);
+    if (e.suite === 'performance') add('lighthouse', e.performance?.lighthouseVersion);
+  }
+  return Object.fromEntries([...seen].map(([tool, versions]) => [tool, [...versions].sort().join(' / ')]));
+}
+
+function sortedTools(tools: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tools).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 function browserVersion(device: Device, evidence: ReadonlyMap<string, Evidence>, services: readonly Service[]): string | undefined {
   for (const service of services) {
     for (const suite of SUITES) {
       const version = evidence.get(evidenceKey(service.id, device.id, suite))?.browser.version;
-      if (version && version !== 'unknown' && version !== 'n/a') return version;
+      if (known(version)) return version;
     }
   }
   return undefined;
@@ -302,7 +331,7 @@ export function evaluateRun(input: EvaluateRunInput): RunResult {
     fingerprint: input.fingerprint,
     profile: input.profile,
     environment: { ...input.environment },
-    tools: Object.fromEntries(Object.entries(input.tools).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    tools: sortedTools({ ...input.tools, ...evidenceTools(evidence.values()) }),
     services: input.services.map((s) => {
       const release = serviceRelease(targets.filter((t) => t.service === s.id));
       const library = libraryProtocol(s.library);

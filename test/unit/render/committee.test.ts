@@ -111,7 +111,9 @@ describe('scorecard for a committee', () => {
     const en = pages.en;
     expect(en).toContain('Testing started 2026-11-25 10:00 UTC; the results were scored 2026-11-25 10:30 UTC.');
     expect(en).toContain(`<code>${sample.result.fingerprint}</code>`);
-    expect(en).toContain('axe-core 4.14.1, browser:chromium 156.0.8078.108, lighthouse 13.5.0, playwright 1.64.1');
+    // The browser version is the one the evidence recorded (131.0), not the run input's (was: the
+    // versions installed at scoring time won over the evidence's).
+    expect(en).toContain('axe-core 4.14.1, browser:chromium 131.0, lighthouse 13.5.0, playwright 1.64.1');
     expect(en).toContain('performance/largest-contentful-paint at most 4,000 ms on every device');
     expect(en).toContain(t('en', 'method.regression.login'));
     expect(en).toContain(t('en', 'method.limit.manual'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../src/core/index.ts';
 import { CONTENT_SECURITY_POLICY, MESSAGES, renderScorecardHtml } from '../../../src/render/index.ts';
 import { checkMarkup } from './markup.ts';
-import { HOSTILE, sampleResult } from './sample.ts';
+import { HOSTILE, LIGHTHOUSE_NOT_APPLICABLE, sampleResult } from './sample.ts';
 
 const result = sampleResult();
 const pages = Object.fromEntries(LANGUAGES.map((lang) => [lang, renderScorecardHtml(result, { lang })])) as Record<(typeof LANGUAGES)[number], string>;
@@ -78,7 +78,7 @@ describe('renderScorecardHtml', () => {
     expect(pages.en).toContain('<code>compatibility/console-errors</code>');
     expect(pages.en).toContain('<code>#main &gt;&gt;&gt; p.low</code>');
     expect(pages.en).toContain('<pre><code>&lt;p class=&quot;low&quot;&gt;Lainaa&lt;/p&gt;</code></pre>');
-    expect(pages.en).toContain('Lighthouse needs Chromium; this device runs webkit.');
+    expect(pages.en).toContain(LIGHTHOUSE_NOT_APPLICABLE);
   });
 
   it('is deterministic', () => {

@@ -1,7 +1,7 @@
 /** A RunResult built through evaluateRun from hand-made evidence, with hostile vendor text. */
 import type { RunResult } from '../../../src/core/index.ts';
 import { evaluateRun } from '../../../src/scorecard/index.ts';
-import { accessibilityEvidence, attempt, axeRule, compatibilityEvidence, loginEvidence, step } from '../checks/helpers.ts';
+import { accessibilityEvidence, attempt, axeRule, compatibilityEvidence, loginEvidence, performanceEvidence, step } from '../checks/helpers.ts';
 import { device, runInput, service, targetEvidence } from '../scorecard/helpers.ts';
 
 export const HOSTILE = {
@@ -9,6 +9,9 @@ export const HOSTILE = {
   attribute: '"><img src=x onerror=alert(1)>',
   javascriptUrl: 'javascript:alert(1)',
 };
+
+/** The matrix's reason for a performance suite on a WebKit device (notApplicableReason). */
+export const LIGHTHOUSE_NOT_APPLICABLE = 'Lighthouse needs Chromium with the DevTools protocol; phone-webkit runs webkit';
 
 export function sampleResult(): RunResult {
   const evil = service('evil', `Evil ${HOSTILE.script} Books`);
@@ -18,6 +21,8 @@ export function sampleResult(): RunResult {
   const evidence = [
     ...targetEvidence('kirjava', 'desktop-chromium', { violations: 1, consoleErrors: 1 }),
     ...targetEvidence('kirjava', 'phone-webkit').filter((e) => e.suite !== 'performance'),
+    // What the harness records when the matrix says a suite does not apply (src/matrix/targets.ts).
+    performanceEvidence(undefined, { service: 'kirjava', device: 'phone-webkit', status: 'not-applicable', reason: LIGHTHOUSE_NOT_APPLICABLE }),
     ...targetEvidence('evil', 'desktop-chromium').filter((e) => e.suite === 'performance'),
     loginEvidence([attempt('valid', 'logged-in'), attempt('wrongPin', 'rejected', { message: HOSTILE.attribute })], {
       service: 'evil',
