@@ -147,6 +147,7 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
     lighthouseRuns: run.config.profile.runs.lighthouse,
     timingRuns: run.config.profile.runs.timings,
     network: networkConditions(run.config.profile.network),
+    ruleEngines: run.config.profile.accessibility.engines,
     // Lighthouse is the long part of a run: say what it is doing.
     ...(suite === 'performance' ? { progress: (m: string) => process.stdout.write(`    · ${target.id} ${m}\n`) } : {}),
   };

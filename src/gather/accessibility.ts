@@ -1,13 +1,15 @@
 /**
- * The accessibility gatherer: axe-core and the harness's own probes (src/gather/a11y) at every
- * journey step, where the patron meets the page, and at the login form's error state.
+ * The accessibility gatherer: axe-core, the other rule engines the profile enables
+ * (src/gather/a11y/engines) and the harness's own probes (src/gather/a11y) at every journey step,
+ * where the patron meets the page, and at the login form's error state.
  */
 import type { AccessibilityState, Evidence, StepEvidence } from '../core/evidence.ts';
 import { PageUnexaminableError } from '../session/types.ts';
 import { loginStrategy } from '../auth/strategies/index.ts';
 import { actionsOf, holdingStill, markUnexaminable, walkJourney } from '../journey/walk.ts';
 import { runA11yProbes } from './a11y/index.ts';
-import { AXE_TAGS, axeSource, runAxe } from './axe.ts';
+import { runRules } from './a11y/engines/index.ts';
+import { AXE_TAGS, axeSource } from './axe.ts';
 import { envelope, journeyContext, withSession, type GatherKit } from './kit.ts';
 
 export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<Evidence> {
@@ -23,7 +25,7 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
         // An overlay the step opened is examined where the patron meets it; its opener (the step's last click) restores it after Escape.
         const opener = step.actions.flatMap((a) => ('click' in a ? [a.click] : [])).at(-1);
         // A page that would not hold still fails the step (src/journey/walk.ts holdingStill), and its state is not kept.
-        const state = await holdingStill(session, async () => ({ ...(await runAxe(session, step.id, ev.url)), probes: await runA11yProbes(session, { opener, actionTimeoutMs: ctx.actionTimeoutMs }) }));
+        const state = await holdingStill(session, async () => ({ ...(await runRules(session, step.id, ev.url, kit.ruleEngines ?? [])), probes: await runA11yProbes(session, { opener, actionTimeoutMs: ctx.actionTimeoutMs }) }));
         states.push({ ...state, ...(ev.screenshot ? { screenshot: ev.screenshot } : {}) });
       },
     });
@@ -38,7 +40,7 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
           const screenshot = await session.screenshot(shot.absolute, { mask: ctx.mask, secrets: kit.redactor.secrets }).then(() => shot.relative, () => undefined);
           const url = await session.url();
           try {
-            const state = await holdingStill(session, async () => ({ ...(await runAxe(session, 'login-error', url)), probes: await runA11yProbes(session) }));
+            const state = await holdingStill(session, async () => ({ ...(await runRules(session, 'login-error', url, kit.ruleEngines ?? [])), probes: await runA11yProbes(session) }));
             states.push({ ...state, ...(screenshot ? { screenshot } : {}) });
           } catch (e) {
             if (!(e instanceof PageUnexaminableError)) throw e;
