@@ -3,21 +3,15 @@
  * Chromium, desktop Firefox (Playwright over WebDriver BiDi), desktop WebKit (WebKitGTK's WebDriver
  * under Xvfb) and an Appium-driven device (Appium 3's chromium driver with mobile
  * emulation). Kuunteli's player is seeded to break on WebKit only; it must be caught there and only
- * there. Then a matrix of two vendors split into two shards and merged must give the scorecard of
- * a single run.
+ * there. (Shards merged into the scorecard of a single run: test/e2e/shards.test.ts.)
  *
  * Smallest matrix per claim: Kirjava (the clean vendor) runs all four suites on every device — that
  * is the proof that every suite works through every driver; Kuunteli runs login and compatibility
  * (test-only `suites:`), which carry its claims: it logs in on every device and its player breaks on
- * WebKit only. The shard proof runs a narrowed copy of two vendors (first two journey steps, the
- * valid and the wrong-PIN patron): the merge is about the evidence of whole targets, not about how
- * long a journey is.
+ * WebKit only.
  *
  * The profile is the default one with one Lighthouse run and one timed walk (this test is about
- * devices, not statistics). Timing measurements legitimately differ between two runs, so the shard comparison holds every
- * deterministic part equal (targets, check verdicts and findings of login, accessibility and
- * compatibility; accessibility and compatibility scores; gates) and requires performance to be
- * measured in both. The login score is left out because it includes the time to log in.
+ * devices, not statistics).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +35,6 @@ const MATRIX_SUITES: Record<string, readonly Suite[]> = {
   kuunteli: ['login', 'compatibility'],
 };
 const DETERMINISTIC = ['login', 'accessibility', 'compatibility'] as const;
-/** Suites whose score has no timing in it (login's includes login/time-to-login). */
-const UNTIMED_SCORES = ['accessibility', 'compatibility'] as const;
 
 let world: DemoWorld;
 let profile: string;
@@ -82,7 +74,6 @@ function check(service: string, device: string, id: string) {
   return target && Object.values(target.suites).flatMap((s) => s.checks).find((c) => c.id === id);
 }
 
-// Each describe gathers its own runs in its own beforeAll, so either can be run alone (vitest -t).
 describe('the device matrix', () => {
   beforeAll(async () => {
     const config = ephemeralConfig(world, profile, { kuunteli: { suites: [...MATRIX_SUITES.kuunteli!] } });
@@ -143,54 +134,5 @@ describe('the device matrix', () => {
   it('shows every device in the scorecard', () => {
     const page = readFileSync(join(runDir, 'scorecard.en.html'), 'utf8');
     for (const d of result.devices) expect(page).toContain(d.name);
-  });
-});
-
-describe('two shards merged', () => {
-  let single: RunResult;
-  let merged: RunResult;
-  let shardCodes: number[];
-  let mergeCli: CliResult;
-
-  beforeAll(async () => {
-    // Two targets, one per shard: each shard holds one vendor's evidence (all four suites, Lighthouse
-    // included), and the merge must rebuild the comparison between them. Kept small, since it is
-    // gathered three times: the first two journey steps (Lighthouse on the landing page, a timed
-    // walk of both), the valid and the wrong-PIN patron.
-    const narrow = { steps: 2, roles: ['valid', 'wrongPin'] };
-    const config = ephemeralConfig(world, profile, { kirjava: narrow, lehtisali: narrow });
-    const args = ['--services', 'kirjava,lehtisali', '--devices', 'desktop-chromium'];
-    const one = await run(config, args);
-    const a = await run(config, [...args, '--shard', '1/2']);
-    const b = await run(config, [...args, '--shard', '2/2']);
-    shardCodes = [one.cli.code, a.cli.code, b.cli.code];
-    single = readResult(one.dir);
-    const into = join(mkdtempSync(join(tmpdir(), 'erh-merged-')), 'merged');
-    mergeCli = await erh(['merge', a.dir, b.dir, '--into', into], { timeoutMs: 2 * 60_000 });
-    merged = readResult(into);
-  }, 45 * 60_000);
-
-  it('runs each shard and merges them', () => {
-    expect(shardCodes).toEqual([0, 0, 0]);
-    expect(mergeCli.code, mergeCli.stdout + mergeCli.stderr).toBe(0);
-  });
-
-  it('gives the scorecard of a single run over the same matrix', () => {
-    expect(merged.fingerprint).toBe(single.fingerprint);
-    expect(merged.targets.map((t) => t.id).sort()).toEqual(single.targets.map((t) => t.id).sort());
-    for (const t of single.targets) {
-      const m = merged.targets.find((x) => x.id === t.id)!;
-      for (const suite of DETERMINISTIC) {
-        const verdicts = (r: typeof t) => r.suites[suite].checks.map((c) => [c.id, c.status, c.findings.length]);
-        expect(verdicts(m), `${t.id} ${suite}`).toEqual(verdicts(t));
-      }
-      for (const suite of UNTIMED_SCORES) expect(m.suites[suite].score, `${t.id} ${suite}`).toBe(t.suites[suite].score);
-      expect(m.suites.performance.status, t.id).toBe(t.suites.performance.status);
-    }
-    for (const e of single.scorecard) {
-      const m = merged.scorecard.find((x) => x.service === e.service)!;
-      for (const suite of UNTIMED_SCORES) expect(m.suites[suite], `${e.service} ${suite}`).toBe(e.suites[suite]);
-      expect(m.gates.map((g) => [g.id, g.passed])).toEqual(e.gates.map((g) => [g.id, g.passed]));
-    }
   });
 });

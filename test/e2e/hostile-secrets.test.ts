@@ -127,13 +127,15 @@ function needles(secret: string): string[] {
 
 /** Decoded views of a text: %XX and +, HTML entities, JSON/JS escapes, and base64 runs. */
 function decodedViews(text: string): string[] {
+  // A character from a decoded number; a number beyond Unicode (a CSS escape of 6 hex digits can be) is a space.
+  const char = (n: number) => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : ' ');
   const percent = (s: string) => s.replace(/(?:%[0-9a-fA-F]{2})+/g, (m) => Buffer.from(m.replace(/%/g, ''), 'hex').toString('utf8'));
   const entities = (s: string) =>
     s
-      .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d) || 32))
-      .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16) || 32))
+      .replace(/&#(\d+);?/g, (_, d: string) => char(Number(d)))
+      .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => char(parseInt(h, 16)))
       .replace(/&(amp|quot|apos|#39|lt|gt);/g, (_, n: string) => ({ amp: '&', quot: '"', apos: "'", '#39': "'", lt: '<', gt: '>' })[n] ?? '');
-  const escapes = (s: string) => s.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\([0-9a-fA-F]{1,6}) ?/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16) || 32));
+  const escapes = (s: string) => s.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\([0-9a-fA-F]{1,6}) ?/g, (_, h: string) => char(parseInt(h, 16)));
   const base64 = [...text.matchAll(/[A-Za-z0-9+/_-]{8,}={0,2}/g)].map((m) => Buffer.from(m[0].replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1'));
   const once = [percent(text), percent(text.replace(/\+/g, ' ')), entities(text), escapes(text)];
   return [text, ...once, ...once.map((v) => entities(percent(v))), base64.join('\n')];
