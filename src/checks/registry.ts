@@ -6,6 +6,7 @@ import type { CheckResult, Evidence, Suite } from '../core/index.ts';
 import { SUITES } from '../core/index.ts';
 import type { GatherOutcome } from '../scoring/suite.ts';
 import { axeRules } from './accessibility/axe.ts';
+import { engineRules } from './accessibility/engines.ts';
 import { KEYBOARD_CHECKS } from './accessibility/keyboard.ts';
 import { dialogFocus } from './accessibility/overlay.ts';
 import { MEDIA_CHECKS } from './accessibility/media.ts';
@@ -63,7 +64,7 @@ export const SUITE_CHECKS: SuiteCheckTable = {
   accessibility: {
     suite: 'accessibility',
     checks: [...KEYBOARD_CHECKS, dialogFocus, ...PRESENTATION_CHECKS, ...STRUCTURE_CHECKS, ...MEDIA_CHECKS, journeyCompleted('accessibility')],
-    families: [axeRules],
+    families: [axeRules, engineRules],
   },
   performance: {
     suite: 'performance',

@@ -22,6 +22,7 @@ import type { Check, CheckFamily, CheckInput, FindingInput } from '../types.ts';
 import { AXE_RULES } from './axe-rules.ts';
 import { reachedNote } from '../reached.ts';
 import { criteriaFromTags, referencesFromTags, ruleWeight } from './references.ts';
+import { alsoReported, axeKey, mergeEngines, type Merged } from './engines.ts';
 
 export const AXE_CHECK_PREFIX = 'accessibility/axe/';
 
@@ -61,21 +62,27 @@ function observe(states: readonly AccessibilityState[]): Map<string, RuleObserva
 }
 
 /** The engine name findings of this family carry (`sources`), for counting per engine. */
-export const AXE_SOURCE = 'axe-core';
+export const AXE_SOURCE = 'axe-core' as const;
 
-function findingsOf(seen: readonly Seen[], needsReview = false): FindingInput[] {
+/** Findings of axe's nodes, with what other engines said about the same element and criterion (engines.ts). */
+function findingsOf(seen: readonly Seen[], merged: Merged, violation: boolean, needsReview = false): FindingInput[] {
   return seen.flatMap(({ state, rule }) =>
-    rule.nodes.map((node) => ({
-      sources: [AXE_SOURCE],
-      ...(needsReview ? { needsReview: true } : {}),
-      message: node.failureSummary?.trim() || rule.help,
-      step: state.step,
-      url: state.url,
-      selector: node.target.join(FRAME_SEPARATOR),
-      html: node.html,
-      helpUrl: rule.helpUrl,
-      ...(state.screenshot !== undefined ? { screenshot: state.screenshot } : {}),
-    })),
+    rule.nodes.map((node) => {
+      const top = node.target.length === 1 ? node.target[0] : undefined;
+      const also = top === undefined ? undefined : merged.axe.get(axeKey(state.step, top, rule.id, violation));
+      const { sources, note } = alsoReported(AXE_SOURCE, also ?? []);
+      return {
+        sources,
+        ...(needsReview ? { needsReview: true } : {}),
+        message: `${node.failureSummary?.trim() || rule.help}${note}`,
+        step: state.step,
+        url: state.url,
+        selector: node.target.join(FRAME_SEPARATOR),
+        html: node.html,
+        helpUrl: rule.helpUrl,
+        ...(state.screenshot !== undefined ? { screenshot: state.screenshot } : {}),
+      };
+    }),
   );
 }
 
@@ -83,7 +90,7 @@ function steps(seen: readonly Seen[]): string {
   return [...new Set(seen.map((s) => s.state.step))].join(', ');
 }
 
-function axeRuleCheck(ruleId: string, obs: RuleObservations): Check<'accessibility'> {
+function axeRuleCheck(ruleId: string, obs: RuleObservations, merged: Merged): Check<'accessibility'> {
   const known = AXE_RULES[ruleId];
   const reported = [...obs.violations, ...obs.incomplete].map((s) => s.rule);
   const impact = known?.impact ?? UNKNOWN_RULE_IMPACT;
@@ -109,14 +116,17 @@ function axeRuleCheck(ruleId: string, obs: RuleObservations): Check<'accessibili
         return {
           score: 0,
           detail: `Violated on ${nodes} element${nodes === 1 ? '' : 's'} in ${steps(obs.violations)}.${review}${unknown}`,
-          findings: [...findingsOf(obs.violations), ...findingsOf(obs.incomplete, true)],
+          findings: [
+            ...findingsOf(obs.violations, merged, true),
+            ...findingsOf(obs.incomplete, merged, false, true),
+          ],
         };
       }
       if (obs.incomplete.length > 0) {
         return {
           status: 'needs-review',
           detail: `axe could not decide in ${steps(obs.incomplete)}; a person must review the elements listed.${unknown}`,
-          findings: findingsOf(obs.incomplete),
+          findings: findingsOf(obs.incomplete, merged, false),
         };
       }
       return { score: 1, detail: `Passed in ${[...new Set(obs.passedIn)].join(', ')}.${unknown}${reachedNote(walked)}` };
@@ -130,6 +140,7 @@ export const axeRules: CheckFamily<'accessibility'> = {
   title: 'axe-core rules',
   checks({ data }: CheckInput<'accessibility'>) {
     const observed = observe(data.states);
-    return [...observed.keys()].sort().map((id) => axeRuleCheck(id, observed.get(id) as RuleObservations));
+    const merged = mergeEngines(data.states);
+    return [...observed.keys()].sort().map((id) => axeRuleCheck(id, observed.get(id) as RuleObservations, merged));
   },
 };

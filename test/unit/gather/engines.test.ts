@@ -18,7 +18,8 @@ const BARRIERS = `<main><h1>Haku</h1><img src="/x.png"><button></button>
 
 // The page defines globals named like the engines and traps on the names the engines use.
 const HOSTILE = `<script>
-  window.ace = { Checker: function () { return { check: function () { return Promise.resolve({ results: [] }); }, getGuidelines: function () { return []; } }; } };
+  var none = function () { return Promise.resolve({ results: [] }); };
+  window.ace = { Checker: function () { return { check: none, getGuidelines: function () { return []; } }; } };
   window.HTMLCS = { process: function (s, c, done) { done(); }, getMessages: function () { return []; } };
   Object.defineProperty(window, 'HTMLCS_WCAG2AA', { get: function () { return {}; }, set: function () {} });
   Object.defineProperty(window, 'module', { get: function () { return { exports: {} }; }, set: function () {} });
@@ -73,24 +74,38 @@ async function rules(path: string): Promise<AccessibilityState> {
   }
 }
 
-const run = (state: AccessibilityState, engine: string): EngineRun => state.engines!.find((e) => e.engine === engine)!;
-const violations = (r: EngineRun) => r.results.filter((x) => x.outcome === 'violation').map((x) => x.rule).sort();
+const run = (state: AccessibilityState, engine: string): EngineRun =>
+  state.engines!.find((e) => e.engine === engine)!;
+const violations = (r: EngineRun) =>
+  r.results
+    .filter((x) => x.outcome === 'violation')
+    .map((x) => x.rule)
+    .sort();
 /** Element → rules that called it a violation. */
 const byElement = (r: EngineRun) => {
   const m: Record<string, string[]> = {};
-  for (const x of r.results.filter((y) => y.outcome === 'violation')) for (const n of x.nodes) (m[n.selector] ??= []).push(x.rule);
+  for (const x of r.results.filter((y) => y.outcome === 'violation'))
+    for (const n of x.nodes) (m[n.selector] ??= []).push(x.rule);
   return m;
 };
 
 describe('IBM Equal Access and HTML_CodeSniffer in Chromium', () => {
-  it('find the barriers, name elements by axe-core\'s selectors where axe reported them, and record their cost', async () => {
+  it("find the barriers, name elements by axe-core's selectors where axe did, and record their cost", async () => {
     const state = await rules('/barriers');
     const ibm = run(state, 'ibm-equal-access');
     const cs = run(state, 'htmlcs');
     expect(ibm.error).toBeUndefined();
     expect(cs.error).toBeUndefined();
-    console.log(JSON.stringify({ axeMs: state.axeDurationMs, ibm: [ibm.durationMs, byElement(ibm)], htmlcs: [cs.durationMs, byElement(cs)] }, null, 1));
-    expect(violations(ibm)).toEqual(expect.arrayContaining(['img_alt_valid', 'html_lang_exists', 'page_title_exists', 'text_contrast_sufficient']));
+    console.log(
+      JSON.stringify(
+        { axeMs: state.axeDurationMs, ibm: [ibm.durationMs, byElement(ibm)], htmlcs: [cs.durationMs, byElement(cs)] },
+        null,
+        1,
+      ),
+    );
+    expect(violations(ibm)).toEqual(
+      expect.arrayContaining(['img_alt_valid', 'html_lang_exists', 'page_title_exists', 'text_contrast_sufficient']),
+    );
     expect(violations(cs)).toEqual(expect.arrayContaining(['1_1_1.H37', '3_1_1.H57.2']));
     // axe reported the image (image-alt): both engines name it by axe's own selector.
     const axeImg = state.violations.find((v) => v.id === 'image-alt')!.nodes[0]!.target[0]!;
@@ -101,7 +116,7 @@ describe('IBM Equal Access and HTML_CodeSniffer in Chromium', () => {
     expect(state.axeDurationMs).toBeGreaterThan(0);
   });
 
-  it('a page\'s own globals named like the engines change nothing (isolated world, no global lookup)', async () => {
+  it("a page's own globals named like the engines change nothing (isolated world, no global lookup)", async () => {
     const plain = await rules('/barriers');
     const hostile = await rules('/hostile');
     for (const engine of ['ibm-equal-access', 'htmlcs']) {
@@ -115,6 +130,8 @@ describe('IBM Equal Access and HTML_CodeSniffer in Chromium', () => {
     expect(state.engines!.map((e) => e.error)).toEqual([undefined, undefined]);
     expect(byElement(run(state, 'ibm-equal-access'))).toEqual({});
     expect(byElement(run(state, 'htmlcs'))).toEqual({});
-    expect(run(state, 'ibm-equal-access').passes).toEqual(expect.arrayContaining(['img_alt_valid', 'page_title_exists']));
+    expect(run(state, 'ibm-equal-access').passes).toEqual(
+      expect.arrayContaining(['img_alt_valid', 'page_title_exists']),
+    );
   });
 });
