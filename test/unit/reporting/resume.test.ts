@@ -10,6 +10,7 @@ import { ConfigError } from '../../../src/core/errors.ts';
 import { loadConfig } from '../../../src/config/load.ts';
 import { createRun, resumeRun } from '../../../src/reporting/run-context.ts';
 import { GOTO_RETRIES, runAction } from '../../../src/journey/actions.ts';
+import { regather } from '../../../src/gather/resume.ts';
 import { ActionError, type BrowserSession } from '../../../src/session/types.ts';
 import { ROOT } from '../../support/cli.ts';
 
@@ -72,5 +73,30 @@ describe('goto and intermittent server errors', () => {
     const { session, visits } = fakeSession([404]);
     await expect(runAction({ session, baseUrl: 'http://127.0.0.1:1/', actionTimeoutMs: 1000, navigationTimeoutMs: 1000 }, { goto: '/' })).rejects.toThrow(/HTTP 404/);
     expect(visits()).toBe(1);
+  });
+});
+
+describe('what a resumed run gathers again (src/gather/resume.ts, used by the fixture and the CLI)', () => {
+  const cell = {
+    evidenceVersion: 1 as const,
+    service: 'kirjava',
+    device: 'desktop-chromium',
+    suite: 'login' as const,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:00:01.000Z',
+    browser: { engine: 'chromium' as const, version: 'n/a' },
+    steps: [],
+    attempt: 1,
+  };
+
+  it('a harness error and a device this machine lacked (the typed fact, not the words of the reason)', () => {
+    expect(regather({ ...cell, status: 'harness-error', reason: 'browser crashed' })).toBe(true);
+    expect(regather({ ...cell, status: 'not-applicable', reason: 'Firefox is not installed', deviceUnavailable: true })).toBe(true);
+  });
+
+  it('never a cell whose gathering finished, nor one the suite does not apply to', () => {
+    expect(regather({ ...cell, status: 'complete' })).toBe(false);
+    expect(regather({ ...cell, status: 'unreachable', reason: 'Could not reach' })).toBe(false);
+    expect(regather({ ...cell, status: 'not-applicable', reason: 'Device not available on this machine' })).toBe(false);
   });
 });
