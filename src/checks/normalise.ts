@@ -15,6 +15,7 @@
 import type { CheckErrorCause, CheckResult, Finding, Suite } from '../core/index.ts';
 import { MAX_FINDINGS, PASS_THRESHOLD } from './types.ts';
 import type { Check, CheckInput, CheckMeta, CheckOutcome } from './types.ts';
+import { UndeclaredReadError, admit } from './inputs.ts';
 
 function errorResult(meta: CheckMeta, cause: CheckErrorCause, message: string): CheckResult {
   return {
@@ -76,13 +77,22 @@ export function toCheckResult(meta: CheckMeta, outcome: CheckOutcome): CheckResu
   };
 }
 
-/** Run one check on its input; a check that throws is an `error` result naming the error. */
+/**
+ * Run one check on its declared input (inputs.ts: the one boundary for declared evidence): a
+ * declaration the evidence cannot meet or a read of undeclared evidence is an `error` result
+ * (`undeclared-read`); required evidence that is absent is not applicable, with the check's reason;
+ * a check that throws is an `error` result naming the error.
+ */
 export function runCheck<S extends Suite>(check: Check<S>, input: CheckInput<S>): CheckResult {
+  const admitted = admit(check.meta, input);
+  if (admitted.kind === 'invalid') return errorResult(check.meta, 'undeclared-read', admitted.message);
+  if (admitted.kind === 'absent') return toCheckResult(check.meta, { status: 'not-applicable', detail: admitted.detail });
   let outcome: CheckOutcome;
   try {
-    outcome = check.evaluate(input);
+    outcome = check.evaluate(admitted.input);
   } catch (error) {
-    return errorResult(check.meta, 'threw', error instanceof Error ? error.message : String(error));
+    const cause = error instanceof UndeclaredReadError ? 'undeclared-read' : 'threw';
+    return errorResult(check.meta, cause, error instanceof Error ? error.message : String(error));
   }
   return toCheckResult(check.meta, outcome);
 }

@@ -65,8 +65,19 @@ export interface CheckMeta<S extends Suite = Suite> {
   readonly criteria: readonly WcagSc[];
   /** Other sources, never WCAG or EN 301 549 clauses (those come from `criteria`), e.g. "Lighthouse: First Contentful Paint". */
   readonly references: readonly string[];
-  /** Evidence fields the check reads, e.g. `login.attempts`, `steps` (documentation). */
+  /**
+   * Evidence the check reads: `<suite>.<field>` paths into its suite's payload (what follows the
+   * field documents which part, e.g. `login.attempts[role=valid]`), and `steps` for the journey steps.
+   * Enforced at the one boundary (inputs.ts, from runCheck): the check is given only the payload
+   * fields it declares, and reading another is an `error` result (cause `undeclared-read`).
+   */
   readonly reads: readonly string[];
+  /**
+   * Payload fields the check cannot do without, each with why it is not applicable when the
+   * evidence lacks it (e.g. no journey timings in this evidence). Decided at the boundary: the check
+   * is not run. Every field here is also in `reads`.
+   */
+  readonly requires?: { readonly [K in keyof SuiteData[S]]?: string };
   /** For metric checks: the curve's control points (per form factor when they differ) and their source. */
   readonly scoring?: {
     readonly points: ControlPoints | { readonly mobile: ControlPoints; readonly desktop: ControlPoints };

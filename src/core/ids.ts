@@ -61,8 +61,11 @@ export const CHECK_STATUSES = ['pass', 'fail', 'needs-review', 'not-applicable',
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 export const CheckStatusSchema = z.enum(CHECK_STATUSES);
 
-/** Why a check is in `error`: it threw, its score was not a number, or its score was outside 0–1. */
-export const CHECK_ERROR_CAUSES = ['threw', 'score-not-finite', 'score-out-of-range'] as const;
+/**
+ * Why a check is in `error`: it threw, its score was not a number, its score was outside 0–1, or it
+ * read evidence it does not declare in `meta.reads` (or declares a field the evidence has not).
+ */
+export const CHECK_ERROR_CAUSES = ['threw', 'score-not-finite', 'score-out-of-range', 'undeclared-read'] as const;
 export type CheckErrorCause = (typeof CHECK_ERROR_CAUSES)[number];
 export const CheckErrorCauseSchema = z.enum(CHECK_ERROR_CAUSES);
 

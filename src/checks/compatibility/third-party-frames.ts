@@ -13,6 +13,7 @@
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import { reachedNote } from '../reached.ts';
+import { required } from '../inputs.ts';
 
 export const thirdPartyFrames: Check<'compatibility'> = {
   meta: {
@@ -24,10 +25,10 @@ export const thirdPartyFrames: Check<'compatibility'> = {
     criteria: [],
     references: ['WebKit tracking prevention (third-party cookies blocked)', 'Firefox Total Cookie Protection'],
     reads: ['compatibility.crossSiteFrames', 'steps'],
+    requires: { crossSiteFrames: 'Frames were not recorded for this device.' },
   },
   evaluate({ data, steps }) {
-    const frames = data.crossSiteFrames;
-    if (!frames) return { status: 'not-applicable', detail: 'Frames were not recorded for this device.' };
+    const frames = required(data.crossSiteFrames, 'compatibility.crossSiteFrames');
     const visible = frames.filter((f) => f.visible);
     const hidden = frames.length - visible.length;
     const hiddenNote = hidden > 0 ? ` ${hidden} hidden cross-site frame${hidden === 1 ? '' : 's'} (not scored).` : '';

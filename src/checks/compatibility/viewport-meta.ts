@@ -9,6 +9,9 @@ import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import { reachedNote } from '../reached.ts';
 import { nothingSampled } from './observed.ts';
+import { required } from '../inputs.ts';
+
+const NOT_RECORDED = 'The viewport meta was not recorded for this device.';
 
 /** Parses a viewport content string ("width=device-width, initial-scale=1") into lower-case pairs. */
 export function parseViewportContent(content: string): Map<string, string> {
@@ -43,17 +46,21 @@ export const viewportMeta: Check<'compatibility'> = {
     criteria: ['1.4.4', '1.4.10'],
     references: ['axe-core rule meta-viewport'],
     reads: ['compatibility.viewportMeta', 'compatibility.device', 'steps'],
+    requires: { viewportMeta: NOT_RECORDED, device: NOT_RECORDED },
   },
   evaluate({ data, steps }) {
-    if (!data.viewportMeta || !data.device) return { status: 'not-applicable', detail: 'The viewport meta was not recorded for this device.' };
-    if (data.device.formFactor === 'desktop') return { status: 'not-applicable', detail: 'Desktop browsers ignore the viewport meta.' };
-    if (data.viewportMeta.length === 0) return nothingSampled(steps, 'the viewport meta');
+    const samples = required(data.viewportMeta, 'compatibility.viewportMeta');
+    const device = required(data.device, 'compatibility.device');
+    if (device.formFactor === 'desktop') return { status: 'not-applicable', detail: 'Desktop browsers ignore the viewport meta.' };
+    if (samples.length === 0) return nothingSampled(steps, 'the viewport meta');
     const findings: FindingInput[] = [];
-    for (const s of data.viewportMeta) {
+    for (const s of samples) {
       const problem = viewportProblem(s.content);
       if (problem) findings.push({ message: problem, step: s.step, url: s.url });
     }
-    if (findings.length === 0) return { score: 1, detail: `All ${data.viewportMeta.length} sampled pages set width=device-width and allow zooming.${reachedNote(steps)}` };
-    return { score: 0, detail: `${findings.length} of ${data.viewportMeta.length} pages have a missing or restrictive viewport meta.`, findings };
+    if (findings.length === 0) {
+      return { score: 1, detail: `All ${samples.length} sampled pages set width=device-width and allow zooming.${reachedNote(steps)}` };
+    }
+    return { score: 0, detail: `${findings.length} of ${samples.length} pages have a missing or restrictive viewport meta.`, findings };
   },
 };

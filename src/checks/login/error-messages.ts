@@ -28,7 +28,7 @@ export const errorAnnounced: Check<'login'> = {
     weight: IMPACT_WEIGHTS.serious,
     criteria: ['4.1.3', '3.3.1'],
     references: [],
-    reads: ['login.attempts[role≠valid].announced'],
+    reads: ['login.attempts[role≠valid].announced', 'login.strategy'],
   },
   evaluate({ data }) {
     const all = refusals(data.attempts);

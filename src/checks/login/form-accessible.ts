@@ -22,7 +22,7 @@ export const loginFormAccessible: Check<'login'> = {
     weight: IMPACT_WEIGHTS.serious,
     criteria: ['3.3.8', '1.3.5', '3.3.2', '1.3.1', '4.1.2'],
     references: [],
-    reads: ['login.form'],
+    reads: ['login.form', 'login.strategy', 'login.attempts[role=valid]'],
   },
   evaluate({ data }) {
     const form = data.form;

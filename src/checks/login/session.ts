@@ -35,7 +35,7 @@ export const sessionSurvivesReload: Check<'login'> = {
     weight: IMPACT_WEIGHTS.moderate,
     criteria: ['2.2.1'],
     references: ['library-auth.md F14 (session timeout and persistence)'],
-    reads: ['login.session.survivesReload'],
+    reads: ['login.session.survivesReload', 'login.preflight', 'login.attempts[role=valid]', 'login.strategy'],
   },
   evaluate({ data }) {
     const blocked = preflightBlocks(data, ['valid']);
@@ -56,7 +56,7 @@ export const logoutEndsSession: Check<'login'> = {
     weight: IMPACT_WEIGHTS.critical,
     criteria: [],
     references: ['OWASP ASVS 5.0 V7.4.1 (session termination on logout)', 'library-auth.md F15 (logout)'],
-    reads: ['login.session.logout'],
+    reads: ['login.session.logout', 'login.preflight', 'login.attempts[role=valid]', 'login.strategy'],
   },
   evaluate({ data }) {
     const blocked = preflightBlocks(data, ['valid']);

@@ -20,7 +20,7 @@ export const thirdPartyCookies: Check<'login'> = {
     weight: IMPACT_WEIGHTS.critical,
     criteria: [],
     references: ['library-auth.md F10 (third-party cookies in iframes)', 'WebKit Intelligent Tracking Prevention; Storage Access API (privacycg/storage-access)'],
-    reads: ['login.crossSiteFrame', 'login.thirdPartyCookies', 'login.attempts[role=valid]'],
+    reads: ['login.crossSiteFrame', 'login.thirdPartyCookies', 'login.attempts[role=valid]', 'login.preflight'],
   },
   evaluate({ data }) {
     if (!data.crossSiteFrame) return { status: 'not-applicable', detail: 'The login form is not in a frame from another site.' };

@@ -31,7 +31,7 @@ export const timeToLogin: Check<'login'> = {
     weight: IMPACT_WEIGHTS.moderate,
     criteria: [],
     references: ['Nielsen, Response Times: The 3 Important Limits (1 s / 10 s)'],
-    reads: ['login.attempts[role=valid].durationMs'],
+    reads: ['login.attempts[role=valid].durationMs', 'login.preflight'],
     scoring: {
       points: TIME_TO_LOGIN_POINTS,
       source: `the navigation step curve (one page load and the library system's round trip): ${STEP_CURVES.navigation.source}`,

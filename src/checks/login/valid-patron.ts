@@ -17,7 +17,7 @@ export const validPatron: Check<'login'> = {
     weight: IMPACT_WEIGHTS.critical,
     criteria: [],
     references: ['FIELD.md: login through library-system authentication is the first gate of every procurement'],
-    reads: ['login.attempts[role=valid]'],
+    reads: ['login.attempts[role=valid]', 'login.preflight'],
   },
   evaluate({ data }) {
     const blocked = preflightBlocks(data, ['valid']);

@@ -30,7 +30,7 @@ export const wrongPinRejected: Check<'login'> = {
     weight: IMPACT_WEIGHTS.serious,
     criteria: ['3.3.1'],
     references: [],
-    reads: ['login.attempts[role=wrongPin]'],
+    reads: ['login.attempts[role=wrongPin]', 'login.preflight'],
   },
   evaluate({ data }) {
     const attempts = attemptsOf(data.attempts, 'wrongPin');

@@ -15,7 +15,11 @@ import { logNormalScore } from '../../scoring/curves.ts';
 import { spread, type Spread } from '../../scoring/statistics.ts';
 import type { Check, FindingInput } from '../types.ts';
 import { describeSpread, runs } from './spread-text.ts';
+import { required } from '../inputs.ts';
 import { PASS_THRESHOLD } from '../types.ts';
+
+/** Why a timing check does not apply to evidence without timings (older evidence). */
+const NO_TIMINGS = 'No journey timings in this evidence.';
 
 /**
  * The kinds of timed step a patron waits for, each judged on its own curve:
@@ -191,14 +195,14 @@ export const journeyTimings: Check<'performance'> = {
     criteria: [],
     references: ['Nielsen: Response Times — The 3 Important Limits (1 s, 10 s)', 'RAIL model (web.dev): respond within 100 ms, load within 1 s'],
     reads: ['performance.timings.runs[].phases[]', 'performance.timings.network'],
+    requires: { timings: NO_TIMINGS },
     scoring: {
       points: STEP_CURVES.navigation.points,
       source: `per kind of step (p10 / median, ms): ${STEP_KINDS.map((k) => `${k} ${STEP_CURVES[k].points.p10}/${STEP_CURVES[k].points.median}`).join(', ')}. ${STEP_KINDS.map((k) => `${k}: ${STEP_CURVES[k].source}`).join('. ')}.`,
     },
   },
   evaluate({ data }) {
-    const t = data.timings;
-    if (!t) return { status: 'not-applicable', detail: 'No journey timings in this evidence.' };
+    const t = required(data.timings, 'performance.timings');
     const walkErrors = [...new Set(t.runs.flatMap((r) => (r.error ? [r.error] : [])))];
     const phases = phaseSummaries(t);
     if (phases.length === 0) {
@@ -257,11 +261,11 @@ export const pageWeight: Check<'performance'> = {
     criteria: [],
     references: ['Lighthouse: Avoid enormous network payloads (total-byte-weight)'],
     reads: ['performance.timings.runs[].phases[].page.transferBytes', 'performance.timings.runs[].phases[].page.requests'],
+    requires: { timings: NO_TIMINGS },
     scoring: { points: WEIGHT_POINTS, source: 'Lighthouse 13 core/audits/byte-efficiency/total-byte-weight.js defaultOptions (p10 2667 KiB, median 4000 KiB)' },
   },
   evaluate({ data }) {
-    const t = data.timings;
-    if (!t) return { status: 'not-applicable', detail: 'No journey timings in this evidence.' };
+    const t = required(data.timings, 'performance.timings');
     const steps = stepWeights(t);
     if (steps.length === 0) return { status: 'inconclusive', detail: 'No step reported its resources.' };
     const scored = steps.map((s) => ({ ...s, score: logNormalScore(WEIGHT_POINTS, s.bytes.median) }));
@@ -300,10 +304,10 @@ export const noTrackers: Check<'performance'> = {
     criteria: [],
     references: ['GDPR Art. 5(1)(c) data minimisation, Art. 25 data protection by design', 'third-party-web entity list (categories ad, analytics, social, marketing, tag-manager)'],
     reads: ['performance.timings.origins[]'],
+    requires: { timings: NO_TIMINGS },
   },
   evaluate({ data }) {
-    const t = data.timings;
-    if (!t) return { status: 'not-applicable', detail: 'No journey timings in this evidence.' };
+    const t = required(data.timings, 'performance.timings');
     const others = t.origins.filter((o) => !o.firstParty);
     const trackers = t.origins.filter((o) => o.tracker !== undefined);
     // No walk reached the end: the steps after the failure were never observed, so "no tracker" is unknown there.
