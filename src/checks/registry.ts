@@ -11,6 +11,7 @@ import { KEYBOARD_CHECKS } from './accessibility/keyboard.ts';
 import { dialogFocus } from './accessibility/overlay.ts';
 import { MEDIA_CHECKS } from './accessibility/media.ts';
 import { STRUCTURE_CHECKS } from './accessibility/page-structure.ts';
+import { CONTENT_CHECKS } from './accessibility/content.ts';
 import { PRESENTATION_CHECKS } from './accessibility/presentation.ts';
 import { consoleErrors } from './compatibility/console-errors.ts';
 import { failedRequests } from './compatibility/failed-requests.ts';
@@ -63,7 +64,7 @@ export const SUITE_CHECKS: SuiteCheckTable = {
   },
   accessibility: {
     suite: 'accessibility',
-    checks: [...KEYBOARD_CHECKS, dialogFocus, ...PRESENTATION_CHECKS, ...STRUCTURE_CHECKS, ...MEDIA_CHECKS, journeyCompleted('accessibility')],
+    checks: [...KEYBOARD_CHECKS, dialogFocus, ...PRESENTATION_CHECKS, ...STRUCTURE_CHECKS, ...MEDIA_CHECKS, ...CONTENT_CHECKS, journeyCompleted('accessibility')],
     families: [axeRules, engineRules],
   },
   performance: {

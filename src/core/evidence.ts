@@ -242,6 +242,12 @@ export const EngineRunSchema = z.strictObject({
 });
 export type EngineRun = z.infer<typeof EngineRunSchema>;
 
+/** An ISO 639-1 (or 639-3) language code identified from text. */
+export const DetectedLanguageSchema = z.string().regex(/^[a-z]{2,3}$/);
+
+/** Content WCAG 1.4.10 lets need two-dimensional scrolling. */
+export const REFLOW_EXCEPTIONS = ['data-table', 'map', 'diagram', 'video'] as const;
+
 /** An element the beyond-axe probes name: a CSS selector path and its accessible name or text (vendor-controlled, ≤ 80 characters). */
 export const A11yElementSchema = z.strictObject({
   selector: z.string(),
@@ -261,6 +267,8 @@ export const TabStopSchema = z.strictObject({
   focusVisible: z.boolean().nullable(),
   /** When focused, it was entirely hidden under fixed or sticky content (WCAG 2.2 SC 2.4.11); null when never focused. */
   obscuredBy: z.string().nullable(),
+  /** An iframe: a container whose own stops are the frame's; one that cannot load may be skipped by Tab, which is no barrier. */
+  frame: z.boolean().optional(),
 });
 export type TabStop = z.infer<typeof TabStopSchema>;
 
@@ -356,6 +364,11 @@ export const A11yProbesSchema = z.strictObject({
       viewportWidth: z.number(),
       documentWidth: z.number(),
       offenders: z.array(z.strictObject({ selector: z.string(), right: z.number() })),
+      /**
+       * Offenders that are content WCAG excepts from reflow (data tables, maps, diagrams, video),
+       * recorded as such rather than failed; absent in older evidence.
+       */
+      excepted: z.array(z.strictObject({ selector: z.string(), right: z.number(), kind: z.enum(REFLOW_EXCEPTIONS) })).optional(),
       /** How the page settled after the resize before it was measured; absent in older evidence. */
       settle: LayoutSettleSchema.optional(),
     })
@@ -369,14 +382,64 @@ export const A11yProbesSchema = z.strictObject({
     measured: z.number().int().nonnegative(),
     small: z.array(z.strictObject({ ...A11yElementSchema.shape, width: z.number(), height: z.number(), nearestPx: z.number() })),
   }).optional(),
-  /** Page language (WCAG 3.1.1) and language of parts (3.1.2); `detected` from the words (fi/sv/en), null when undecided. */
+  /**
+   * Page language (WCAG 3.1.1) and language of parts (3.1.2). `detected`: the ISO 639-1 code the
+   * words identify, any language (src/gather/a11y/language.ts); null when the text is too short or
+   * the identification unsure.
+   */
   language: z.strictObject({
     declared: z.string().nullable(),
-    detected: LanguageSchema.nullable(),
-    parts: z.array(z.strictObject({ ...A11yElementSchema.shape, declared: z.string(), detected: LanguageSchema.nullable() })),
+    detected: DetectedLanguageSchema.nullable(),
+    parts: z.array(z.strictObject({ ...A11yElementSchema.shape, declared: z.string(), detected: DetectedLanguageSchema.nullable() })),
+    /** Passages of a dozen words or more with no lang of their own, and the language their words identify; absent in older evidence. */
+    unmarked: z.array(z.strictObject({ ...A11yElementSchema.shape, detected: DetectedLanguageSchema })).optional(),
   }).optional(),
-  /** Bypass blocks (WCAG 2.4.1): a working skip link among the first stops, and landmark counts. */
-  bypass: z.strictObject({ skipLink: z.string().nullable(), main: z.number().int().nonnegative(), navigation: z.number().int().nonnegative() }).optional(),
+  /**
+   * Bypass blocks (WCAG 2.4.1): a working skip link among the first stops, and landmark counts.
+   * `blockStops`: tab stops before the first heading (or, without one, in nav/header): a repeated
+   * block worth bypassing has several; absent in older evidence.
+   */
+  bypass: z.strictObject({
+    skipLink: z.string().nullable(),
+    main: z.number().int().nonnegative(),
+    navigation: z.number().int().nonnegative(),
+    blockStops: z.number().int().nonnegative().optional(),
+  }).optional(),
+  /** Tab stops that are not controls (WCAG 4.1.2): tabindex on content with no interactive role, not a scroll container. */
+  staticStops: z.strictObject({ items: z.array(A11yElementSchema), total: z.number().int().nonnegative() }).optional(),
+  /** Link purpose (WCAG 2.4.4): links whose text says nothing out of context ("click here", "read more"). */
+  links: z.strictObject({
+    generic: z.array(z.strictObject({ ...A11yElementSchema.shape, href: z.string() })),
+    /** The same text leading to different places (a person decides whether the context tells them apart). */
+    ambiguous: z.array(z.strictObject({ name: z.string(), hrefs: z.array(z.string()), selectors: z.array(z.string()) })),
+    /** Opens a new window (target=_blank) without saying so in its name. */
+    newWindow: z.array(A11yElementSchema),
+    /** Leads to a document file (PDF, Word…) without naming the format in its name. */
+    documents: z.array(z.strictObject({ ...A11yElementSchema.shape, href: z.string() })),
+    total: z.number().int().nonnegative(),
+  }).optional(),
+  /** Form fields (WCAG 3.3.2, 1.3.1): named by a placeholder alone; hint text next to a field that the field does not reference. */
+  fields: z.strictObject({
+    placeholderOnly: z.array(z.strictObject({ ...A11yElementSchema.shape, placeholder: z.string() })),
+    unassociatedHints: z.array(z.strictObject({ ...A11yElementSchema.shape, hint: z.string() })),
+    total: z.number().int().nonnegative(),
+  }).optional(),
+  /**
+   * Time-based media's text alternatives (WCAG 1.2.1): audio elements and links to audio/video files,
+   * each with whether the page offers a transcript (a link or heading naming one).
+   */
+  transcripts: z.strictObject({
+    audio: z.array(z.strictObject({ ...A11yElementSchema.shape, transcript: z.boolean() })),
+    mediaLinks: z.array(z.strictObject({ ...A11yElementSchema.shape, href: z.string(), transcript: z.boolean() })),
+  }).optional(),
+  /** Animated images (GIF, APNG, WebP) shown on the page, from their bytes (WCAG 2.2.2). */
+  animatedImages: z.array(z.strictObject({
+    ...A11yElementSchema.shape,
+    src: z.string(),
+    frames: z.number().int().positive(),
+    /** The image repeats forever (loop count 0), or the number of times it plays. */
+    loops: z.union([z.literal('forever'), z.number().int().positive()]),
+  })).optional(),
   /** Audio and video elements with their player controls (WCAG 1.2.2, 1.4.2, 2.1.1, 4.1.2). */
   media: z.array(z.strictObject({
     ...A11yElementSchema.shape,
@@ -391,7 +454,12 @@ export const A11yProbesSchema = z.strictObject({
     controls: z.array(z.strictObject({ ...A11yElementSchema.shape, stop: z.number().int().nullable() })),
   })).optional(),
   /** Animations running longer than 5 s or forever, and whether the page's CSS answers prefers-reduced-motion (WCAG 2.2.2, 2.3.3). */
-  motion: z.strictObject({ longAnimations: z.array(z.string()), reducedMotionRule: z.boolean() }).optional(),
+  motion: z.strictObject({
+    longAnimations: z.array(z.string()),
+    reducedMotionRule: z.boolean(),
+    /** A control named pause or stop (fi/sv/en) is on the page; absent in older evidence. */
+    pauseControl: z.boolean().optional(),
+  }).optional(),
   /** Probes that could not run, in the harness's words. */
   errors: z.array(z.strictObject({ probe: z.string(), message: z.string() })),
   /** Time all probes took at this state, ms. */

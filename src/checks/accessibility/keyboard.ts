@@ -4,7 +4,9 @@
  * times, reading the focused element after each press.
  *
  * - `accessibility/keyboard-reachable` (2.1.1, critical): every tab stop was reached, and nothing
- *   that looks interactive (ARIA widget role, onclick) is left out of the tab order.
+ *   that looks interactive (ARIA widget role, onclick) is left out of the tab order. A radio group is
+ *   one stop (the gatherer lists only its checked or first radio); an iframe Tab skipped is not a
+ *   finding (a frame that cannot load has nothing to reach).
  * - `accessibility/no-keyboard-trap` (2.1.2, critical): focus does not end up cycling among a few
  *   elements (or stuck on one) while other stops were never reached; an overlay that holds the
  *   focus is a trap only when Escape does not close it.
@@ -62,7 +64,8 @@ export const keyboardReachable = probeCheck({
       const expected = new Set(expectedStops(kb));
       if (!kb.truncated) {
         kb.stops.forEach((s, i) => {
-          if (expected.has(i) && !reached.has(i)) {
+          // An iframe is a container (its own stops are the frame's): one that could not load may be skipped by Tab.
+          if (expected.has(i) && !reached.has(i) && !s.frame) {
             findings.push(findingAt(state, s.selector, `${label(s)} was never focused in ${kb.sequence.length} Tab presses from the top of the page. Reproduce: open the page, press Tab repeatedly and watch for it.`));
           }
         });

@@ -8,7 +8,8 @@
  * - `accessibility/no-autoplay-audio` (1.4.2, serious): no sound starts by itself.
  * - `accessibility/captions` (1.2.2, critical): every video has a captions or subtitles track.
  * - `accessibility/motion` (2.2.2, moderate): nothing animates for more than 5 s; when something
- *   does, a person must check that it can be paused (and whether prefers-reduced-motion is answered).
+ *   does and the page has no control named pause or stop, it fails; with one, a person must check
+ *   that it pauses the animation (and whether prefers-reduced-motion is answered).
  *
  * Not applicable where no state has such an element.
  */
@@ -91,9 +92,14 @@ export const motion = probeCheck({
   notApplicable: 'No page state was examined.',
   probe: 'motion',
   atState({ state }, m): StateVerdict {
-    const review = m.longAnimations.map((sel) =>
-      findingAt(state, sel, `An animation runs longer than 5 s${m.reducedMotionRule ? '' : ', and the page\'s CSS has no prefers-reduced-motion rule'}: check that it can be paused, stopped or hidden. Reproduce: open the page and watch the element; then turn on "reduce motion" in the operating system.`),
-    );
+    const how = 'Reproduce: open the page and watch the element; then turn on "reduce motion" in the operating system.';
+    const reduced = m.reducedMotionRule ? '' : ', and the page\'s CSS has no prefers-reduced-motion rule';
+    // No control named pause or stop anywhere on the page: nothing can stop it (older evidence: a person checks).
+    if (m.pauseControl === false) {
+      const findings = m.longAnimations.map((sel) => findingAt(state, sel, `An animation runs longer than 5 s and the page has no pause or stop control${reduced}. ${how}`));
+      return { findings, tested: true };
+    }
+    const review = m.longAnimations.map((sel) => findingAt(state, sel, `An animation runs longer than 5 s${reduced}: check that it can be paused, stopped or hidden. ${how}`));
     return { review, tested: true };
   },
   passDetail: () => 'Nothing animated for more than 5 seconds.',

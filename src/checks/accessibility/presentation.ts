@@ -3,7 +3,8 @@
  *
  * - `accessibility/reflow` (1.4.10, serious): at a 320 CSS px wide viewport the document is at most
  *   1 px wider than the viewport (no two-dimensional scrolling); findings name the elements that
- *   stick out.
+ *   stick out. What sticks out only because it is content WCAG excepts from reflow (a data table, a
+ *   map, a diagram, a video) is recorded in the pass, not failed.
  * - `accessibility/text-resize` (1.4.4, serious): with every element's font size doubled, no text
  *   is newly clipped (overflow hidden/clip, line clamp).
  * - `accessibility/text-spacing` (1.4.12, moderate): with the WCAG text-spacing style (line height
@@ -27,6 +28,9 @@ export const reflow = probeCheck({
   notApplicable: 'No page state was measured.',
   atState({ state }, r): StateVerdict {
     if (r.documentWidth <= r.viewportWidth + REFLOW_TOLERANCE_PX) return { tested: true };
+    // Content WCAG excepts (data tables, maps, diagrams, video) may scroll in two dimensions: recorded, not failed.
+    const excepted = r.excepted ?? [];
+    if (excepted.length > 0 && r.offenders.length === 0) return { tested: true, count: excepted.length };
     const how = `Reproduce: make the window ${r.viewportWidth} CSS px wide (or zoom to 400 % at 1280 px) and scroll sideways.`;
     const findings =
       r.offenders.length > 0
@@ -34,7 +38,8 @@ export const reflow = probeCheck({
         : [findingAt(state, undefined, `At ${r.viewportWidth} px the page is ${r.documentWidth} px wide. ${how}`)];
     return { findings, tested: true };
   },
-  passDetail: () => 'Every state fitted a 320 CSS px viewport without horizontal scrolling.',
+  passDetail: (excepted) =>
+    `Every state fitted a 320 CSS px viewport without horizontal scrolling${excepted > 0 ? ` except ${excepted} element${excepted === 1 ? '' : 's'} WCAG excepts from reflow (data table, map, diagram, video)` : ''}.`,
 });
 
 function clipped({ state }: ProbedState, r: { clipped: ReadonlyArray<{ selector: string; name: string; hiddenPx: number }> }, how: string): StateVerdict {

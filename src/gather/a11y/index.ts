@@ -2,8 +2,10 @@
  * The beyond-axe accessibility gatherer (issue 4): at one page state, through any BrowserSession,
  * measures what a rule engine alone misses — real Tab presses (reachability, order, traps, visible
  * and unobscured focus; inside an open dialog or menu when the step opened one, with Escape and the
- * return of focus to its opener), reflow at 320 CSS px, text at 200 % and WCAG text spacing, target size,
- * page language and language of parts, bypass blocks, and the media player. Layout probes measure
+ * return of focus to its opener), reflow at 320 CSS px (WCAG's exceptions recorded), text at 200 % and WCAG
+ * text spacing, target size, page language and language of parts (any language), bypass blocks, tab
+ * stops that are not controls, link purpose, placeholder-only fields and hints not associated,
+ * animated images, transcripts, and the media player. Layout probes measure
  * the settled page (the layout unchanged for several frames, a failing one watched for up to 2 s),
  * not a fixed moment after the change. The page is left as it was found (viewport restored, marks and injected styles removed), so the journey goes on from it.
  *
@@ -12,26 +14,26 @@
  */
 import type { Locator } from '../../core/config.ts';
 import type { A11yProbes, AccessibilityState, OverlayEscape, OverlayProbe, TabStop } from '../../core/evidence.ts';
-import type { Language } from '../../core/ids.ts';
 import { ActionError, PageUnexaminableError, type BrowserSession } from '../../session/types.ts';
 import { EXTRA_RULE_ENGINES, type ExtraRuleEngine } from '../../core/evidence.ts';
 import { runRules } from './engines/index.ts';
-import { detectLanguage } from '../../journey/language.ts';
-import { overflowProbe } from '../probes.ts';
-import {
-  armOpenerProbe,
-  cleanupProbe,
-  focusIntoOverlayProbe,
-  focusProbe,
-  inventoryProbe,
-  overlayStateProbe,
-  reflowSettleProbe,
-  reopenedProbe,
-  SETTLE_BOUND_MS,
-  SETTLE_FRAMES,
-  textChangeProbe,
-  type InventoryResult,
-} from './probes.ts';
+import { inPage } from './in-page.ts';
+import { identifyLanguage } from './language.ts';
+import * as raw from './probes.ts';
+import { SETTLE_BOUND_MS, SETTLE_FRAMES, type InventoryResult } from './probes.ts';
+
+// Every in-page probe with the shared helpers in front of it (in-page.ts).
+const armOpenerProbe = inPage(raw.armOpenerProbe);
+const animatedImagesProbe = inPage(raw.animatedImagesProbe);
+const cleanupProbe = inPage(raw.cleanupProbe);
+const focusIntoOverlayProbe = inPage(raw.focusIntoOverlayProbe);
+const focusProbe = inPage(raw.focusProbe);
+const inventoryProbe = inPage(raw.inventoryProbe);
+const overlayStateProbe = inPage(raw.overlayStateProbe);
+const reflowProbe = inPage(raw.reflowProbe);
+const reflowSettleProbe = inPage(raw.reflowSettleProbe);
+const reopenedProbe = inPage(raw.reopenedProbe);
+const textChangeProbe = inPage(raw.textChangeProbe);
 
 /** Width of the reflow check, CSS px (WCAG 2.1 SC 1.4.10). */
 export const REFLOW_WIDTH = 320;
@@ -41,6 +43,8 @@ export const REFLOW_WIDTH = 320;
  * budget is set to walk them whole: each press costs one focus read.
  */
 export const MAX_TAB_PRESSES = 250;
+/** Extra Tab presses for each audio or video with native controls (play, timeline, volume, menu… inside it). */
+export const MEDIA_CONTROL_PRESSES = 8;
 
 function message(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 300) ?? 'unknown error';
@@ -115,7 +119,8 @@ async function tryEscape(session: BrowserSession, options: A11yProbeOptions): Pr
 async function keyboardWalk(session: BrowserSession, inv: InventoryResult, options: A11yProbeOptions): Promise<NonNullable<A11yProbes['keyboard']>> {
   const stops: TabStop[] = inv.stops.map((s) => ({ ...s, x: 0, y: 0, width: 0, height: 0, focusVisible: null, obscuredBy: null }));
   const sequence: Array<number | null> = [];
-  const budget = Math.min(stops.length + 3, MAX_TAB_PRESSES);
+  // A player with native controls keeps the focus on its element for the Tab presses through its own buttons.
+  const budget = Math.min(stops.length + 3 + MEDIA_CONTROL_PRESSES * inv.nativePlayers, MAX_TAB_PRESSES);
   const seen = new Set<number>();
   // The overlay's stops while the focus has stayed among them (undefined once it left, or without an overlay).
   let overlayStops: Set<number> | undefined = inv.overlay ? new Set(inv.overlay.stops) : undefined;
@@ -135,7 +140,7 @@ async function keyboardWalk(session: BrowserSession, inv: InventoryResult, optio
     if (overlayStops && overlayStops.size > 0 && f.stop !== null && !overlayStops.has(f.stop)) overlayStops = undefined;
     if (overlayStops && sequence.length >= Math.max(6, 2 * overlayStops.size + 1) && [...overlayStops].every((s) => seen.has(s))) break;
   }
-  const walked = { stops, sequence, unfocusable: inv.unfocusable, truncated: stops.length + 3 > MAX_TAB_PRESSES };
+  const walked = { stops, sequence, unfocusable: inv.unfocusable, truncated: budget < stops.length + 3 + MEDIA_CONTROL_PRESSES * inv.nativePlayers };
   if (!inv.overlay) return walked;
   // An overlay that held the focus and went round all its stops was walked whole, however many stops the page behind it has.
   const inside = new Set(inv.overlay.stops);
@@ -170,17 +175,29 @@ export async function runA11yProbes(session: BrowserSession, options: A11yProbeO
     probes.bypass = inv.bypass;
     probes.media = inv.media;
     probes.motion = inv.motion;
-    const detect = (text: string): Language | null => detectLanguage(text);
+    probes.staticStops = inv.staticStops;
+    probes.links = inv.links;
+    probes.fields = inv.fields;
+    probes.transcripts = inv.transcripts;
     probes.language = {
       declared: inv.language.declared,
-      detected: detect(inv.language.text),
-      parts: inv.language.parts.map((p) => ({ selector: p.selector, name: p.name, declared: p.declared, detected: detect(p.text) })),
+      detected: identifyLanguage(inv.language.text),
+      parts: inv.language.parts.map((p) => ({ selector: p.selector, name: p.name, declared: p.declared, detected: identifyLanguage(p.text) })),
+      unmarked: inv.language.passages.flatMap((p) => {
+        const detected = identifyLanguage(p.text);
+        return detected ? [{ selector: p.selector, name: p.name, detected }] : [];
+      }),
     };
     try {
       probes.keyboard = await keyboardWalk(session, inv, options);
     } catch (e) {
       errors.push({ probe: 'keyboard', message: message(e) });
     }
+  }
+  try {
+    probes.animatedImages = await session.evaluate(animatedImagesProbe, undefined);
+  } catch (e) {
+    errors.push({ probe: 'animatedImages', message: message(e) });
   }
   try {
     await session.evaluate(cleanupProbe, { keepFocus: inv?.overlay != null });
@@ -201,7 +218,7 @@ export async function runA11yProbes(session: BrowserSession, options: A11yProbeO
     try {
       // Measured once the page has re-laid out for the narrow viewport (a wide page is watched until the bound).
       const settle = await session.evaluate(reflowSettleProbe, { frames: SETTLE_FRAMES, boundMs: SETTLE_BOUND_MS, fits: true });
-      probes.reflow = { ...(await session.evaluate(overflowProbe, null)), settle };
+      probes.reflow = { ...(await session.evaluate(reflowProbe, undefined)), settle };
     } finally {
       await session.setViewport(viewport.width, viewport.height);
       await session.evaluate(reflowSettleProbe, { frames: SETTLE_FRAMES, boundMs: SETTLE_BOUND_MS, fits: false }).catch(() => undefined);

@@ -3,17 +3,41 @@
  * function serialised into the page by any BrowserSession (Playwright, WebDriver), so nothing here
  * may reference anything outside its own body: small helpers are repeated on purpose.
  *
+ * The shared helpers (the selector and the accessible name of an element, whether it is rendered,
+ * the focus-style signature) are defined once in in-page.ts and put in front of each probe by
+ * `inPage`: here they are only declared.
+ *
  * The inventory probe marks the page's tabbable elements (`data-erh-stop`) and fixed/sticky boxes
  * (`data-erh-fixed`) and remembers their unfocused styles in `window.__erhA11y`; the focus probe,
  * run after each real Tab press, reads them back; the cleanup probe removes every mark.
  */
 
+import type { A11yProbes } from '../../core/evidence.ts';
+import type * as Helpers from './in-page.ts';
+
+declare const sel: typeof Helpers.sel;
+declare const nameOf: typeof Helpers.nameOf;
+declare const rendered: typeof Helpers.rendered;
+declare const focusSignature: typeof Helpers.focusSignature;
+
 export interface InventoryResult {
-  stops: Array<{ selector: string; name: string }>;
+  stops: Array<{ selector: string; name: string; frame?: boolean }>;
+  /** Tab stops that are audio or video with native controls (each holds several presses). */
+  nativePlayers: number;
+  staticStops: NonNullable<A11yProbes['staticStops']>;
+  links: NonNullable<A11yProbes['links']>;
+  fields: NonNullable<A11yProbes['fields']>;
+  transcripts: NonNullable<A11yProbes['transcripts']>;
   unfocusable: Array<{ selector: string; name: string }>;
   targets: { measured: number; small: Array<{ selector: string; name: string; width: number; height: number; nearestPx: number }> };
-  language: { declared: string | null; text: string; parts: Array<{ selector: string; name: string; declared: string; text: string }> };
-  bypass: { skipLink: string | null; main: number; navigation: number };
+  language: {
+    declared: string | null;
+    text: string;
+    parts: Array<{ selector: string; name: string; declared: string; text: string }>;
+    /** Passages (paragraphs, list items, quotes, cells) with no lang of their own, for language of parts. */
+    passages: Array<{ selector: string; name: string; text: string }>;
+  };
+  bypass: { skipLink: string | null; main: number; navigation: number; blockStops: number };
   media: Array<{
     selector: string;
     name: string;
@@ -23,7 +47,7 @@ export interface InventoryResult {
     nativeControls: boolean;
     controls: Array<{ selector: string; name: string; stop: number | null }>;
   }>;
-  motion: { longAnimations: string[]; reducedMotionRule: boolean };
+  motion: { longAnimations: string[]; reducedMotionRule: boolean; pauseControl: boolean };
   /** The overlay open at this state (marked `data-erh-overlay`), or null; the focus start point is inside it. */
   overlay: {
     selector: string;
@@ -37,42 +61,6 @@ export interface InventoryResult {
 
 /** Marks tabbables and fixed boxes, and measures everything that needs no interaction. Puts a focus start point at the top of the page. */
 export function inventoryProbe(): InventoryResult {
-  const sel = (el: Element): string => {
-    const parts: string[] = [];
-    for (let e: Element | null = el; e && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
-      const tag = e.tagName.toLowerCase();
-      if (e.id && document.querySelectorAll(`#${CSS.escape(e.id)}`).length === 1) {
-        parts.unshift(`${tag}#${CSS.escape(e.id)}`);
-        break;
-      }
-      const parent: Element | null = e.parentElement;
-      const same = parent ? Array.from(parent.children).filter((c) => c.tagName === e!.tagName) : [];
-      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(e) + 1})` : tag);
-    }
-    return parts.join(' > ');
-  };
-  const nameOf = (el: Element): string => {
-    const label = el.getAttribute('aria-label');
-    let name = label && label.trim() ? label : '';
-    if (!name) {
-      const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-      name = ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-    }
-    if (!name && 'labels' in el) {
-      const labels = (el as HTMLInputElement).labels;
-      if (labels) name = Array.from(labels).map((l) => l.textContent ?? '').join(' ');
-    }
-    if (!name && !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) name = (el as HTMLElement).innerText ?? el.textContent ?? '';
-    if (!name.trim()) name = Array.from(el.querySelectorAll('img[alt], svg[aria-label]')).map((i) => i.getAttribute('alt') ?? i.getAttribute('aria-label') ?? '').join(' ');
-    if (!name.trim() && el.tagName === 'INPUT' && ['submit', 'button', 'reset'].includes((el as HTMLInputElement).type)) name = (el as HTMLInputElement).value;
-    if (!name.trim()) name = el.getAttribute('title') ?? el.getAttribute('placeholder') ?? '';
-    return name.replace(/\s+/g, ' ').trim().slice(0, 80);
-  };
-  const rendered = (el: Element): boolean => {
-    if (el.getClientRects().length === 0) return false;
-    const st = getComputedStyle(el);
-    return st.visibility !== 'hidden' && st.visibility !== 'collapse' && !el.closest('[inert]');
-  };
   const disabled = (el: Element): boolean => (el as HTMLButtonElement).disabled === true;
 
   // Forget marks of an earlier run at this state.
@@ -111,21 +99,27 @@ export function inventoryProbe(): InventoryResult {
   const candidates = Array.from(document.querySelectorAll(focusable)).filter(
     (el) => (el as HTMLElement).tabIndex >= 0 && !disabled(el) && !(el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') && rendered(el),
   );
+  // A radio group is one tab stop (the checked radio, else the first): arrow keys move inside it.
+  const groupStop = new Map<string, Element>();
+  for (const el of candidates) {
+    const r = el as HTMLInputElement;
+    if (el.tagName !== 'INPUT' || r.type !== 'radio' || !r.name) continue;
+    const key = `${r.form ? sel(r.form) : ''}|${r.name}`;
+    const held = groupStop.get(key) as HTMLInputElement | undefined;
+    if (!held || (r.checked && !held.checked)) groupStop.set(key, el);
+  }
+  const inGroup = (el: Element): boolean => {
+    const r = el as HTMLInputElement;
+    if (el.tagName !== 'INPUT' || r.type !== 'radio' || !r.name) return true;
+    return groupStop.get(`${r.form ? sel(r.form) : ''}|${r.name}`) === el;
+  };
+  candidates.splice(0, candidates.length, ...candidates.filter(inGroup));
   const positive = candidates.filter((el) => (el as HTMLElement).tabIndex > 0).sort((a, b) => (a as HTMLElement).tabIndex - (b as HTMLElement).tabIndex);
   const ordered = [...positive, ...candidates.filter((el) => (el as HTMLElement).tabIndex === 0)];
-  const signature = (el: Element | null): string => {
-    if (!el) return '';
-    const s = getComputedStyle(el);
-    // Only what can be seen: an outline or border of no width has no colour or offset.
-    const outline = s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none' : [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset].join(' ');
-    const top = parseFloat(s.borderTopWidth) === 0 || s.borderTopStyle === 'none' ? 'none' : `${s.borderTopWidth} ${s.borderTopColor}`;
-    const bottom = parseFloat(s.borderBottomWidth) === 0 || s.borderBottomStyle === 'none' ? 'none' : `${s.borderBottomWidth} ${s.borderBottomColor}`;
-    return [outline, s.boxShadow, top, bottom, s.backgroundColor, s.color, s.textDecorationLine].join('|');
-  };
   const styles: Array<[string, string]> = [];
   ordered.forEach((el, i) => {
     el.setAttribute('data-erh-stop', String(i));
-    styles.push([signature(el), signature(el.parentElement)]);
+    styles.push([focusSignature(el), focusSignature(el.parentElement)]);
   });
   for (const el of Array.from(document.body.querySelectorAll('*')).slice(0, 5000)) {
     const p = getComputedStyle(el).position;
@@ -196,7 +190,16 @@ export function inventoryProbe(): InventoryResult {
     ownWords.push(words);
     ownLength += words.length + 1;
   }
-  const language = { declared: document.documentElement.getAttribute('lang'), text: ownWords.join(' ').slice(0, 4000), parts };
+  const passages = Array.from(document.body.querySelectorAll('p,li,blockquote,dd,td,figcaption'))
+    .filter((el) => {
+      const marked = el.closest('[lang]');
+      return (marked === null || marked === document.body || marked === document.documentElement) && rendered(el) && !el.querySelector('p,li,blockquote');
+    })
+    .map((el) => ({ el, text: ((el as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim() }))
+    .filter((p) => p.text.split(' ').length >= 12)
+    .slice(0, 40)
+    .map((p) => ({ selector: sel(p.el), name: p.text.slice(0, 40), text: p.text.slice(0, 1000) }));
+  const language = { declared: document.documentElement.getAttribute('lang'), text: ownWords.join(' ').slice(0, 4000), parts, passages };
 
   // ── bypass blocks ──
   let skipLink: string | null = null;
@@ -210,10 +213,16 @@ export function inventoryProbe(): InventoryResult {
       }
     }
   }
+  // The repeated block a skip link bypasses: the tab stops before the first heading, or without one those in nav and header.
+  const heading = document.querySelector('h1') ?? document.querySelector('h2,h3,[role="heading"]');
+  const blockStops = heading
+    ? ordered.filter((el) => el.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).length
+    : ordered.filter((el) => el.closest('nav,header,[role="navigation"],[role="banner"]')).length;
   const bypass = {
     skipLink,
     main: document.querySelectorAll('main,[role="main"]').length,
     navigation: document.querySelectorAll('nav,[role="navigation"]').length,
+    blockStops,
   };
 
   // ── media and player controls ──
@@ -244,6 +253,10 @@ export function inventoryProbe(): InventoryResult {
     const total = timing.iterations === Infinity ? Infinity : Number(timing.duration) * (timing.iterations ?? 1);
     if (total > 5000 && longAnimations.length < 10) longAnimations.push(sel(target));
   }
+  const PAUSE = /pause|stop|pysäytä|keskeytä|tauko|pausa|stoppa|paus/i;
+  const pauseControl = Array.from(document.querySelectorAll('button,[role="button"],input[type="button"],input[type="checkbox"],[role="switch"]')).some(
+    (el) => rendered(el) && PAUSE.test(`${nameOf(el)} ${(el as HTMLInputElement).value ?? ''}`),
+  );
   let reducedMotionRule = false;
   const scan = (rules: CSSRuleList): void => {
     for (const r of Array.from(rules)) {
@@ -257,6 +270,110 @@ export function inventoryProbe(): InventoryResult {
     } catch {
       // cross-origin sheet: unreadable
     }
+  }
+
+  // ── tab stops that are not controls (4.1.2) ──
+  function staticStopsOf(stops: Element[]): InventoryResult['staticStops'] {
+    const native = 'a[href],area[href],button,input,select,textarea,iframe,summary,audio,video,[contenteditable=""],[contenteditable="true"]';
+    // Roles that may take the focus themselves: widgets, and containers the ARIA practices make focusable.
+    const roles = new Set(['button', 'link', 'checkbox', 'radio', 'switch', 'tab', 'tabpanel', 'menuitem', 'menuitemcheckbox',
+      'menuitemradio', 'option', 'slider', 'spinbutton', 'textbox', 'combobox', 'searchbox', 'listbox', 'grid', 'gridcell', 'tree',
+      'treeitem', 'treegrid', 'menu', 'menubar', 'tablist', 'radiogroup', 'toolbar', 'scrollbar', 'separator', 'dialog',
+      'alertdialog', 'application', 'document', 'region', 'group', 'log', 'status', 'feed', 'article', 'figure', 'img', 'math']);
+    const found = stops.filter((el) => {
+      if (!el.hasAttribute('tabindex') || el.matches(native) || el.closest('[data-erh-start]')) return false;
+      const role = (el.getAttribute('role') ?? '').trim().split(/\s+/)[0] ?? '';
+      if (roles.has(role)) return false;
+      const st = getComputedStyle(el);
+      // A scroll container is made focusable so that keyboard users can scroll it (axe scrollable-region-focusable).
+      const scrolls = (['auto', 'scroll'].includes(st.overflowY) && el.scrollHeight > el.clientHeight) ||
+        (['auto', 'scroll'].includes(st.overflowX) && el.scrollWidth > el.clientWidth);
+      return !scrolls;
+    });
+    return { items: found.slice(0, 25).map((el) => ({ selector: sel(el), name: nameOf(el) })), total: found.length };
+  }
+
+  // ── link purpose (2.4.4) ──
+  function linksOf(): InventoryResult['links'] {
+    const GENERIC = /^(click here|here|read more|more|more info|learn more|link|this link|details|continue|go|lue lisää|klikkaa tästä|tästä|lisää|lisätietoja|läs mer|klicka här|här|mer)$/i;
+    const all = Array.from(document.querySelectorAll('a[href]')).filter((a) => rendered(a)).slice(0, 2000) as HTMLAnchorElement[];
+    const nameOfLink = (a: HTMLAnchorElement): string => nameOf(a).replace(/[.…:!›»→]+$/u, '').trim();
+    // Text that tells the purpose beyond the words: a description, or a title that adds to them.
+    const described = (a: HTMLAnchorElement): boolean => (a.getAttribute('aria-describedby') ?? '').trim() !== '';
+    const generic = all
+      .filter((a) => GENERIC.test(nameOfLink(a)) && !described(a))
+      .slice(0, 25)
+      .map((a) => ({ selector: sel(a), name: nameOf(a), href: a.href }));
+    const byName = new Map<string, HTMLAnchorElement[]>();
+    for (const a of all) {
+      const n = nameOfLink(a).toLowerCase();
+      if (!n || GENERIC.test(n)) continue;
+      byName.set(n, [...(byName.get(n) ?? []), a]);
+    }
+    const ambiguous = [...byName.entries()]
+      .map(([, links]) => ({ links, hrefs: [...new Set(links.map((l) => l.href.split('#')[0] ?? l.href))] }))
+      .filter((g) => g.hrefs.length > 1)
+      .slice(0, 25)
+      .map((g) => ({ name: nameOf(g.links[0] as Element), hrefs: g.hrefs.slice(0, 10), selectors: g.links.slice(0, 10).map((l) => sel(l)) }));
+    const NEW_WINDOW = /new (window|tab)|uusi (ikkuna|välilehti)|uuteen (ikkunaan|välilehteen)|uudessa (ikkunassa|välilehdessä)|nytt (fönster|flik)|external|ulkoinen|extern/i;
+    const newWindow = all
+      .filter((a) => a.target === '_blank' && !NEW_WINDOW.test(`${nameOf(a)} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-describedby') ? document.getElementById(a.getAttribute('aria-describedby') ?? '')?.textContent ?? '' : ''}`))
+      .slice(0, 25)
+      .map((a) => ({ selector: sel(a), name: nameOf(a) }));
+    const DOC = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|epub|rtf)(?:[?#]|$)/i;
+    const documents = all
+      .filter((a) => {
+        const m = DOC.exec(a.pathname);
+        return m !== null && !new RegExp(`\\b${m[1]}\\b`, 'i').test(`${nameOf(a)} ${a.getAttribute('title') ?? ''}`);
+      })
+      .slice(0, 25)
+      .map((a) => ({ selector: sel(a), name: nameOf(a), href: a.href }));
+    return { generic, ambiguous, newWindow, documents, total: all.length };
+  }
+
+  // ── form fields: placeholder as the only label, hints not associated (3.3.2, 1.3.1) ──
+  function fieldsOf(): InventoryResult['fields'] {
+    const fields = Array.from(document.querySelectorAll('input,select,textarea')).filter((el) => {
+      const t = (el as HTMLInputElement).type;
+      return rendered(el) && !['hidden', 'submit', 'button', 'reset', 'image'].includes(t);
+    }).slice(0, 500) as HTMLInputElement[];
+    const placeholderOnly = fields
+      .filter((f) => (f.getAttribute('placeholder') ?? '').trim() !== '' && nameOf(f) === '')
+      .slice(0, 25)
+      .map((f) => ({ selector: sel(f), name: '', placeholder: (f.getAttribute('placeholder') ?? '').slice(0, 80) }));
+    const HINT = '[id*="hint" i],[class*="hint" i],[id*="help" i],[class*="help" i],[class*="description" i],[class*="form-text" i],small';
+    const unassociatedHints: InventoryResult['fields']['unassociatedHints'] = [];
+    for (const f of fields) {
+      // The field's own wrapper: the nearest ancestor holding no other field.
+      let wrap: Element | null = f.parentElement;
+      while (wrap && wrap.parentElement && wrap.parentElement.querySelectorAll('input:not([type="hidden"]),select,textarea').length === 1 && wrap.parentElement !== document.body) wrap = wrap.parentElement;
+      if (!wrap || wrap.querySelectorAll('input:not([type="hidden"]),select,textarea').length !== 1) continue;
+      const referenced = new Set(`${f.getAttribute('aria-describedby') ?? ''} ${f.getAttribute('aria-labelledby') ?? ''}`.split(/\s+/).filter(Boolean));
+      const labels = Array.from(f.labels ?? []);
+      for (const h of Array.from(wrap.querySelectorAll(HINT))) {
+        const text = ((h as HTMLElement).innerText ?? '').trim();
+        if (!text || !rendered(h) || h.contains(f) || labels.some((l) => l.contains(h))) continue;
+        if ([...referenced].some((id) => { const r = document.getElementById(id); return r !== null && (r === h || r.contains(h) || h.contains(r)); })) continue;
+        if (unassociatedHints.length < 25) unassociatedHints.push({ selector: sel(f), name: nameOf(f), hint: text.slice(0, 80) });
+        break;
+      }
+    }
+    return { placeholderOnly, unassociatedHints, total: fields.length };
+  }
+
+  // ── text alternatives for time-based media (1.2.1) ──
+  function transcriptsOf(): InventoryResult['transcripts'] {
+    const TRANSCRIPT = /transcript|tekstivastine|litterointi|tekstiversio|transkription|textversion|text version/i;
+    const offered = Array.from(document.querySelectorAll('a[href],button,h1,h2,h3,h4,summary,details,[aria-label]')).some(
+      (el) => rendered(el) && TRANSCRIPT.test(`${(el as HTMLElement).innerText ?? ''} ${el.getAttribute('aria-label') ?? ''}`),
+    );
+    const audio = Array.from(document.querySelectorAll('audio')).slice(0, 10).map((el) => ({ selector: sel(el), name: nameOf(el), transcript: offered }));
+    const MEDIA = /\.(mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac|mp4|m4v|webm|mov|ogv)(?:[?#]|$)/i;
+    const mediaLinks = (Array.from(document.querySelectorAll('a[href]')) as HTMLAnchorElement[])
+      .filter((a) => MEDIA.test(a.pathname) && rendered(a))
+      .slice(0, 25)
+      .map((a) => ({ selector: sel(a), name: nameOf(a), href: a.href, transcript: offered }));
+    return { audio, mediaLinks };
   }
 
   // Focus start point. With an overlay open the walk starts where the patron's focus is (or should
@@ -293,13 +410,18 @@ export function inventoryProbe(): InventoryResult {
   }
 
   return {
-    stops: ordered.map((el) => ({ selector: sel(el), name: nameOf(el) })),
+    stops: ordered.map((el) => ({ selector: sel(el), name: nameOf(el), ...(el.tagName === 'IFRAME' ? { frame: true } : {}) })),
+    staticStops: staticStopsOf(ordered),
+    nativePlayers: ordered.filter((el) => el.matches('audio[controls],video[controls]')).length,
+    links: linksOf(),
+    fields: fieldsOf(),
+    transcripts: transcriptsOf(),
     unfocusable,
     targets: { measured: targets.length, small },
     language,
     bypass,
     media,
-    motion: { longAnimations, reducedMotionRule },
+    motion: { longAnimations, reducedMotionRule, pauseControl },
     overlay,
   };
 }
@@ -323,20 +445,12 @@ export function focusProbe(): FocusResult {
   const none = { stop: null, x: 0, y: 0, width: 0, height: 0, focusVisible: false, obscuredBy: null };
   if (!el || attr === null) return none;
   const stop = Number(attr);
-  const signature = (e: Element | null): string => {
-    if (!e) return '';
-    const s = getComputedStyle(e);
-    // Only what can be seen: an outline or border of no width has no colour or offset.
-    const outline = s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none' : [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset].join(' ');
-    const top = parseFloat(s.borderTopWidth) === 0 || s.borderTopStyle === 'none' ? 'none' : `${s.borderTopWidth} ${s.borderTopColor}`;
-    const bottom = parseFloat(s.borderBottomWidth) === 0 || s.borderBottomStyle === 'none' ? 'none' : `${s.borderBottomWidth} ${s.borderBottomColor}`;
-    return [outline, s.boxShadow, top, bottom, s.backgroundColor, s.color, s.textDecorationLine].join('|');
-  };
   const state = (window as unknown as { __erhA11y?: { styles: Array<[string, string]> } }).__erhA11y;
   const before = state?.styles[stop];
   const st = getComputedStyle(el);
   const outlined = st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0;
-  const focusVisible = !document.hasFocus() ? null : outlined || (before !== undefined && (signature(el) !== before[0] || signature(el.parentElement) !== before[1]));
+  // An iframe holds the focus while its own document shows the ring: the frame element's style says nothing.
+  const focusVisible = !document.hasFocus() || el.tagName === 'IFRAME' ? null : outlined || (before !== undefined && (focusSignature(el) !== before[0] || focusSignature(el.parentElement) !== before[1]));
   const r = el.getBoundingClientRect();
   // Obscured (WCAG 2.2 SC 2.4.11): every sampled point of the element shows fixed/sticky content it is not part of.
   let obscuredBy: string | null = null;
@@ -387,20 +501,6 @@ export interface ClippedResult {
  * WCAG 1.4.4). `spacing`: the WCAG 1.4.12 text-spacing style.
  */
 export async function textChangeProbe(arg: { mode: 'resize' | 'spacing'; frames: number; boundMs: number }): Promise<ClippedResult> {
-  const sel = (el: Element): string => {
-    const parts: string[] = [];
-    for (let e: Element | null = el; e && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
-      const tag = e.tagName.toLowerCase();
-      if (e.id) {
-        parts.unshift(`${tag}#${CSS.escape(e.id)}`);
-        break;
-      }
-      const parent: Element | null = e.parentElement;
-      const same = parent ? Array.from(parent.children).filter((c) => c.tagName === e!.tagName) : [];
-      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(e) + 1})` : tag);
-    }
-    return parts.join(' > ');
-  };
   const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   const all = Array.from(document.body.querySelectorAll('*')).slice(0, 5000) as HTMLElement[];
   const measure = (): Map<Element, number> => {
@@ -580,25 +680,6 @@ export interface OverlayStateResult {
  * an element, that element is marked `data-erh-returned` (to compare with the opener later).
  */
 export function overlayStateProbe(): OverlayStateResult {
-  const sel = (el: Element): string => {
-    const parts: string[] = [];
-    for (let e: Element | null = el; e && e !== document.documentElement && parts.length < 5; e = e.parentElement) {
-      const tag = e.tagName.toLowerCase();
-      if (e.id && document.querySelectorAll(`#${CSS.escape(e.id)}`).length === 1) {
-        parts.unshift(`${tag}#${CSS.escape(e.id)}`);
-        break;
-      }
-      const parent: Element | null = e.parentElement;
-      const same = parent ? Array.from(parent.children).filter((c) => c.tagName === e!.tagName) : [];
-      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(e) + 1})` : tag);
-    }
-    return parts.join(' > ');
-  };
-  const nameOf = (el: Element): string => {
-    const label = el.getAttribute('aria-label');
-    const text = label && label.trim() ? label : ((el as HTMLElement).innerText ?? el.textContent ?? '') || el.getAttribute('title') || '';
-    return text.replace(/\s+/g, ' ').trim().slice(0, 80);
-  };
   const overlay = document.querySelector('[data-erh-overlay]');
   const st = overlay ? getComputedStyle(overlay) : null;
   const open =
@@ -663,4 +744,111 @@ export function focusIntoOverlayProbe(): boolean {
     start?.focus({ preventScroll: true });
   }
   return overlay.contains(document.activeElement);
+}
+
+/**
+ * Animated images on the page, from their bytes (fetched again from the browser's cache; an image of
+ * another origin that does not allow reading is skipped): a GIF with more than one frame and its
+ * NETSCAPE2.0 loop count, an APNG (acTL chunk), an animated WebP (ANIM and ANMF chunks).
+ */
+export async function animatedImagesProbe(): Promise<NonNullable<A11yProbes['animatedImages']>> {
+  const images = Array.from(document.images)
+    .filter((img) => img.complete && img.naturalWidth > 0 && rendered(img) && /^(https?|data|blob):/.test(img.currentSrc))
+    .slice(0, 40);
+  const found: NonNullable<A11yProbes['animatedImages']> = [];
+  for (const img of images) {
+    let bytes: Uint8Array;
+    try {
+      const res = await fetch(img.currentSrc, { cache: 'force-cache' });
+      if (!res.ok) continue;
+      bytes = new Uint8Array(await res.arrayBuffer());
+    } catch {
+      continue; // not readable from the page (cross-origin without CORS): not judged
+    }
+    const ascii = (at: number, n: number): string => String.fromCharCode(...bytes.subarray(at, at + n));
+    let frames = 1;
+    let loops: number | 'forever' = 1;
+    if (ascii(0, 3) === 'GIF') {
+      frames = 0;
+      for (let i = 0; i + 3 < bytes.length; i++) {
+        // Graphic control extension before each frame: 0x21 0xF9 0x04.
+        if (bytes[i] === 0x21 && bytes[i + 1] === 0xf9 && bytes[i + 2] === 0x04) frames++;
+        if (bytes[i] === 0x21 && bytes[i + 1] === 0xff && ascii(i + 3, 11) === 'NETSCAPE2.0') {
+          const count = (bytes[i + 16] ?? 0) | ((bytes[i + 17] ?? 0) << 8);
+          loops = count === 0 ? 'forever' : count + 1;
+        }
+      }
+      frames = Math.max(frames, 1);
+    } else if (bytes[0] === 0x89 && ascii(1, 3) === 'PNG') {
+      for (let i = 8; i + 8 < bytes.length; ) {
+        const length = (((bytes[i] ?? 0) << 24) >>> 0) + ((bytes[i + 1] ?? 0) << 16) + ((bytes[i + 2] ?? 0) << 8) + (bytes[i + 3] ?? 0);
+        const type = ascii(i + 4, 4);
+        if (type === 'acTL') {
+          const at = i + 8;
+          frames = (((bytes[at] ?? 0) << 24) >>> 0) + ((bytes[at + 1] ?? 0) << 16) + ((bytes[at + 2] ?? 0) << 8) + (bytes[at + 3] ?? 0);
+          const plays = (((bytes[at + 4] ?? 0) << 24) >>> 0) + ((bytes[at + 5] ?? 0) << 16) + ((bytes[at + 6] ?? 0) << 8) + (bytes[at + 7] ?? 0);
+          loops = plays === 0 ? 'forever' : plays;
+          break;
+        }
+        if (type === 'IDAT') break;
+        i += 12 + length;
+      }
+    } else if (ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WEBP') {
+      frames = 0;
+      for (let i = 12; i + 8 <= bytes.length; ) {
+        const type = ascii(i, 4);
+        const size = (bytes[i + 4] ?? 0) | ((bytes[i + 5] ?? 0) << 8) | ((bytes[i + 6] ?? 0) << 16) | ((bytes[i + 7] ?? 0) << 24);
+        if (type === 'ANIM') {
+          const count = (bytes[i + 12] ?? 0) | ((bytes[i + 13] ?? 0) << 8);
+          loops = count === 0 ? 'forever' : count;
+        }
+        if (type === 'ANMF') frames++;
+        i += 8 + size + (size % 2);
+      }
+      frames = Math.max(frames, 1);
+    }
+    if (frames > 1 && found.length < 25) found.push({ selector: sel(img), name: nameOf(img) || (img.alt ?? ''), src: img.currentSrc.slice(0, 200), frames, loops });
+  }
+  return found;
+}
+
+/**
+ * At the narrow viewport (WCAG 1.4.10): the document's width and the outermost elements that stick
+ * out past the viewport (up to 10), each either an offender or content WCAG excepts from reflow — a
+ * data table (with header cells or a caption), a map, a diagram (svg, canvas, role=img), a video —
+ * or an element that only holds such content.
+ */
+export function reflowProbe(): Omit<NonNullable<A11yProbes['reflow']>, 'settle'> {
+  const root = document.documentElement;
+  const viewportWidth = root.clientWidth;
+  const documentWidth = Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0);
+  const offenders: Array<{ selector: string; right: number }> = [];
+  const excepted: NonNullable<NonNullable<A11yProbes['reflow']>['excepted']> = [];
+  if (documentWidth <= viewportWidth + 1) return { viewportWidth, documentWidth, offenders, excepted };
+  const dataTable = (t: Element | null): boolean => t !== null && t.querySelector('th,caption') !== null && t.getAttribute('role') !== 'presentation';
+  const kindOf = (el: Element): (typeof excepted)[number]['kind'] | null => {
+    if (dataTable(el.closest('table'))) return 'data-table';
+    if (el.closest('map,[role="application"][aria-roledescription*="map" i],.leaflet-container,.ol-viewport,.mapboxgl-map')) return 'map';
+    if (el.closest('svg,canvas,[role="img"]')) return 'diagram';
+    if (el.closest('video')) return 'video';
+    return null;
+  };
+  const hits: Element[] = [];
+  for (const el of Array.from(document.body ? document.body.querySelectorAll('*') : [])) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.right + window.scrollX > viewportWidth + 1 && !hits.some((h) => h.contains(el))) hits.push(el);
+    if (hits.length >= 10) break;
+  }
+  for (const el of hits) {
+    const right = Math.round(el.getBoundingClientRect().right + window.scrollX);
+    // A wrapper sticks out only because of what it holds: judge by the widest things inside that stick out.
+    const inner = Array.from(el.querySelectorAll('table,svg,canvas,video,[role="img"],map')).filter(
+      (c) => c.getBoundingClientRect().right + window.scrollX > viewportWidth + 1,
+    );
+    const kind = kindOf(el) ?? (inner.length > 0 && inner.every((c) => kindOf(c) !== null) && el.children.length === 1 ? kindOf(inner[0] as Element) : null);
+    if (kind) excepted.push({ selector: sel(el), right, kind });
+    else offenders.push({ selector: sel(el), right });
+  }
+  return { viewportWidth, documentWidth, offenders, excepted };
 }

@@ -150,6 +150,11 @@ function probes(extra: Partial<A11yProbes> = {}): A11yProbes {
     bypass: { skipLink: 'a.skip', main: 1, navigation: 1 },
     media: [{ selector: 'audio', name: 'Rautatie', kind: 'video', autoplaySound: false, captions: true, nativeControls: false, controls: [{ selector: '#play', name: 'Play', stop: 1 }] }],
     motion: { longAnimations: [], reducedMotionRule: true },
+    staticStops: { items: [], total: 0 },
+    links: { generic: [], ambiguous: [], newWindow: [], documents: [], total: 2 },
+    fields: { placeholderOnly: [], unassociatedHints: [], total: 1 },
+    transcripts: { audio: [{ selector: 'audio', name: 'Rautatie', transcript: true }], mediaLinks: [] },
+    animatedImages: [],
     errors: [],
     durationMs: 900,
     ...extra,
@@ -185,6 +190,12 @@ const PROBE_CHECKS: Array<[string, keyof A11yProbes, string]> = [
   ['accessibility/no-autoplay-audio', 'media', 'inventory'],
   ['accessibility/captions', 'media', 'inventory'],
   ['accessibility/motion', 'motion', 'inventory'],
+  ['accessibility/static-tab-stops', 'staticStops', 'inventory'],
+  ['accessibility/link-purpose', 'links', 'inventory'],
+  ['accessibility/placeholder-label', 'fields', 'inventory'],
+  ['accessibility/hint-association', 'fields', 'inventory'],
+  ['accessibility/transcripts', 'transcripts', 'inventory'],
+  ['accessibility/animated-images', 'animatedImages', 'animatedImages'],
 ];
 
 for (const [id, key, probeName] of PROBE_CHECKS) {

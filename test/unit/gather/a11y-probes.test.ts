@@ -100,7 +100,7 @@ describe('beyond-axe probes in Chromium', () => {
     expect(kb.sequence.slice(0, 4)).toEqual([0, 1, 2, 3]);
     expect(kb.stops.every((s) => s.focusVisible === true && s.obscuredBy === null)).toBe(true);
     expect(kb.unfocusable).toEqual([]);
-    expect(probes.bypass).toEqual({ skipLink: 'body > a', main: 1, navigation: 1 });
+    expect(probes.bypass).toEqual({ skipLink: 'body > a', main: 1, navigation: 1, blockStops: 3 });
     expect(probes.language).toMatchObject({ declared: 'fi', detected: 'fi', parts: [{ declared: 'sv', detected: 'sv' }] });
     expect(probes.targets?.small).toEqual([]);
     expect(probes.reflow).toMatchObject({ viewportWidth: 320, offenders: [] });
@@ -134,7 +134,7 @@ describe('beyond-axe probes in Chromium', () => {
     expect(probes.targets!.small.find((t) => t.name === '‹')).toMatchObject({ width: 14, height: 14 });
     expect(probes.language).toMatchObject({ declared: 'en', detected: 'fi' });
     expect(probes.language!.parts).toEqual([expect.objectContaining({ declared: 'en', detected: 'fi' })]);
-    expect(probes.bypass).toEqual({ skipLink: null, main: 0, navigation: 0 });
+    expect(probes.bypass).toEqual({ skipLink: null, main: 0, navigation: 0, blockStops: 0 });
     expect(probes.reflow!.documentWidth).toBeGreaterThan(800);
     expect(probes.textResize!.clipped.map((c) => c.selector)).toContain('body > p:nth-of-type(1)');
     expect(probes.textSpacing!.clipped.length + probes.textResize!.clipped.length).toBeGreaterThan(0);
