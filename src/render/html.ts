@@ -461,6 +461,7 @@ ${row('finding.seenOn', seenOn)}
 ${finding.step !== undefined ? row('finding.step', html`<code>${finding.step}</code>`) : ''}
 ${finding.url !== undefined ? row('finding.url', url !== undefined ? link(url, finding.url) : html`<code>${finding.url}</code>`) : ''}
 ${finding.selector !== undefined ? row('finding.element', html`<code>${finding.selector}</code>`) : ''}
+${finding.sources !== undefined ? row('finding.sources', finding.sources.join(', ')) : ''}
 ${finding.html !== undefined ? row('finding.html', html`<pre><code>${finding.html}</code></pre>`) : ''}
 ${citations(concern.rep).length > 0 ? row('finding.criteria', citations(concern.rep).join('; ')) : ''}
 ${shots.length > 0 ? row('finding.screenshots', joined(shots, ', ')) : ''}
