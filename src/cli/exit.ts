@@ -10,7 +10,7 @@ import { EXIT } from '../core/errors.ts';
 import type { RunResult } from '../core/result.ts';
 
 /** Gating (--gate): a must-pass gate failed or undecided, or a budget exceeded. */
-export function gateFailed(result: RunResult): boolean {
+function gateFailed(result: RunResult): boolean {
   return result.scorecard.some((e) => !e.eligible || (e.budgets ?? []).some((b) => b.passed === false));
 }
 

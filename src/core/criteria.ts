@@ -146,13 +146,13 @@ export function criterion(sc: WcagSc): Criterion {
 }
 
 /** "WCAG 2.1 SC 1.4.10 Reflow (AA)" — the one way a criterion is cited in words. */
-export function wcagReference(sc: WcagSc): string {
+function wcagReference(sc: WcagSc): string {
   const x = criterion(sc);
   return `WCAG ${x.version} SC ${x.sc} ${x.title} (${x.level})`;
 }
 
 /** "EN 301 549 9.1.4.10" (or "EN 301 549 V4 draft 9.2.4.11" for criteria new in WCAG 2.2). */
-export function enReference(sc: WcagSc): string {
+function enReference(sc: WcagSc): string {
   const x = criterion(sc);
   return `EN 301 549 ${x.enDraft ? 'V4 draft ' : ''}${x.en}`;
 }

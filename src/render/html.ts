@@ -37,7 +37,7 @@ export interface RenderOptions {
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** Distinct findings shown per check (over all devices); the rest are counted and left to results.json. */
-export const FINDINGS_SHOWN = 10;
+const FINDINGS_SHOWN = 10;
 
 const LANGUAGE_NAMES = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const satisfies Record<Language, string>;
 

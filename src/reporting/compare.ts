@@ -25,7 +25,7 @@ export interface CompareOutput {
 }
 
 /** A run's results.json; a missing or invalid one is a usage error naming the directory. */
-export function readRunResult(runDir: string): RunResult {
+function readRunResult(runDir: string): RunResult {
   const file = join(resolve(runDir), 'results.json');
   if (!existsSync(file)) {
     throw new ConfigError(runDir, undefined, existsSync(join(runDir, 'run.json')) ? 'no results.json yet: run `erh report` on it first' : 'not a run directory (no results.json)');

@@ -11,7 +11,7 @@ import { RunResultSchema, type RunResult } from '../core/result.ts';
 import { buildHistory, historyPoint, HISTORY_LIMIT, type HistoryPoint } from '../scorecard/history.ts';
 
 /** Newest run directories looked at (by name; run ids start with their start time). */
-export const HISTORY_SCAN_LIMIT = 60;
+const HISTORY_SCAN_LIMIT = 60;
 
 export interface HistoryRead {
   /** Earlier runs and the current one, oldest first. */

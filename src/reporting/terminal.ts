@@ -25,15 +25,10 @@ export function capped(text: string, max: number): string {
 }
 
 /** Caps for the parts of an error line: the file and field stay readable, the problem is cut. */
-export const ERROR_CAPS = { file: 200, field: 160, problem: 400 } as const;
+const ERROR_CAPS = { file: 200, field: 160, problem: 400 } as const;
 
 /** One line for a configuration error: `erh: <file>: <field>: <problem>`, each part escaped and capped. */
 export function configErrorLine(e: Pick<ConfigError, 'file' | 'field' | 'problem'>): string {
   const field = e.field ? `: ${capped(e.field, ERROR_CAPS.field)}` : '';
   return `erh: ${capped(e.file, ERROR_CAPS.file)}${field}: ${capped(e.problem.replace(/\s*\n\s*/g, ' '), ERROR_CAPS.problem)}`;
-}
-
-/** One line for any other error message (its first line), escaped and capped. */
-export function errorLine(message: string, max = ERROR_CAPS.problem + ERROR_CAPS.file): string {
-  return `erh: ${capped(message.split('\n')[0] ?? '', max)}`;
 }

@@ -123,7 +123,7 @@ function releaseOf(service: string, device: string, evidence: ReadonlyMap<string
  * The harness errors of one target: every check in `error`, and every suite whose gathering failed
  * in the harness. `weighted`: the error leaves a suite that the profile weighs without its score.
  */
-export function targetErrors(target: Pick<TargetResult, 'id' | 'service' | 'device' | 'suites'>, profile: Profile): HarnessErrorRef[] {
+function targetErrors(target: Pick<TargetResult, 'id' | 'service' | 'device' | 'suites'>, profile: Profile): HarnessErrorRef[] {
   return SUITES.flatMap((suite) => {
     const result = target.suites[suite];
     const where = { target: target.id, service: target.service, device: target.device, suite };

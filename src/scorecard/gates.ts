@@ -71,7 +71,7 @@ function testsCriteria(rule: FailureRule, check: CheckResult): boolean {
 }
 
 /** Failing scored checks that break a rule. */
-export function ruleFailures(rule: FailureRule, suites: readonly SuiteResult[]): Array<{ check: string; impact: Impact }> {
+function ruleFailures(rule: FailureRule, suites: readonly SuiteResult[]): Array<{ check: string; impact: Impact }> {
   return suites
     .flatMap((suite) => suite.checks)
     .filter((c) => c.status === 'fail' && c.weight > 0 && (rule.checks === undefined || c.id.startsWith(rule.checks)) && testsCriteria(rule, c))
@@ -96,7 +96,7 @@ function ruleVerdict(rule: FailureRule, o: GateObservation): Verdict {
 }
 
 /** The id recorded as a gate's `check`: the check id, or the rule's check prefix with `*`. */
-export function gateSubject(gate: Gate): string {
+function gateSubject(gate: Gate): string {
   if (gate.check !== undefined) return gate.check;
   const rule = gate.noFailures as FailureRule;
   return rule.checks !== undefined ? `${rule.checks}*` : ruleSuites(rule).map((suite) => `${suite}/*`).join(', ');

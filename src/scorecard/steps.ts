@@ -7,7 +7,7 @@
 import type { Evidence } from '../core/index.ts';
 
 /** Steps (journey steps and states such as `login-error`) a record examined. */
-export function examinedSteps(evidence: Evidence): string[] {
+function examinedSteps(evidence: Evidence): string[] {
   const steps = new Set<string>(evidence.steps.map((s) => s.step));
   switch (evidence.suite) {
     case 'accessibility':

@@ -37,7 +37,7 @@ const SUITE_STATUS_OF_GATHER = {
 } as const satisfies Record<GatherStatus, SuiteStatus>;
 
 /** Weighted mean of check scores on the 0–100 scale, or null when nothing was scorable. */
-export function suiteScore(checks: readonly CheckResult[]): number | null {
+function suiteScore(checks: readonly CheckResult[]): number | null {
   const mean = weightedMean(checks);
   return mean === null ? null : roundTo(mean * 100, SCORE_DIGITS);
 }

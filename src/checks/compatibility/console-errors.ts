@@ -14,7 +14,7 @@ import { notObservable } from './observed.ts';
 import { isIgnoredRequest } from './failed-requests.ts';
 
 /** Chromium logs "Failed to load resource … 404" at the favicon's URL for its own favicon probe. */
-export function isIgnoredFaviconConsole(entry: { text: string; location?: string | undefined }): boolean {
+function isIgnoredFaviconConsole(entry: { text: string; location?: string | undefined }): boolean {
   const url = entry.location?.replace(/:\d+$/, '') ?? '';
   return /Failed to load resource/i.test(entry.text) && / 404\b/.test(entry.text) && isIgnoredRequest({ url, status: 404, failure: null, method: 'GET', resourceType: 'other', step: '' });
 }

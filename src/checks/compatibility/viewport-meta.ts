@@ -14,7 +14,7 @@ import { required } from '../inputs.ts';
 const NOT_RECORDED = 'The viewport meta was not recorded for this device.';
 
 /** Parses a viewport content string ("width=device-width, initial-scale=1") into lower-case pairs. */
-export function parseViewportContent(content: string): Map<string, string> {
+function parseViewportContent(content: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of content.split(/[,;]/)) {
     const [k, v] = part.split('=').map((x) => x.trim().toLowerCase());
@@ -24,7 +24,7 @@ export function parseViewportContent(content: string): Map<string, string> {
 }
 
 /** Why a viewport meta is a problem, or undefined when it is fine. */
-export function viewportProblem(content: string | null): string | undefined {
+function viewportProblem(content: string | null): string | undefined {
   if (content === null) return 'The page has no <meta name="viewport">: phones lay it out at desktop width and shrink it.';
   const v = parseViewportContent(content);
   const width = v.get('width');

@@ -27,7 +27,7 @@ const KIND_WORDS: Record<MessageKind, string> = {
   unavailable: 'a library-system outage',
 };
 
-export function negativeProblems(role: NegativeRole, a: LoginAttempt): string[] {
+function negativeProblems(role: NegativeRole, a: LoginAttempt): string[] {
   const found: string[] = [];
   const noun = WHAT[role].noun;
   if (a.outcome === 'logged-in') return [`${noun[0]?.toUpperCase()}${noun.slice(1)} was accepted: the patron was logged in.`];

@@ -230,7 +230,7 @@ export const journeyTimings: Check<'performance'> = {
 };
 
 /** Bytes per step (medians over the runs), from Resource Timing. */
-export function stepWeights(timings: Timings): Array<{ step: string; bytes: Spread; requests: Spread }> {
+function stepWeights(timings: Timings): Array<{ step: string; bytes: Spread; requests: Spread }> {
   const by = new Map<string, { bytes: number[]; requests: number[] }>();
   for (const run of timings.runs) {
     for (const p of run.phases) {
