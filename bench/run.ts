@@ -8,6 +8,7 @@
  *    it (which counts Chromium's shared pages once per process); target ≤ 2 GB;
  *  - time for all accessibility checks on one page state (axe with every tag + the beyond-axe probes:
  *    Tab walk, reflow, text resize and spacing, targets, language, media), target ≤ 3 s;
+ *  - the accessibility corpus (bench/a11y-corpus.ts): recall and false alarms per source and combined;
  *  - side by side with peer tools (bench/peers.ts): our accessibility pass vs pa11y-ci (axe runner),
  *    our Lighthouse collection vs `lhci collect` at the same runs: time ratios, score spread (CV),
  *    our overhead above the serial Lighthouse floor.
@@ -30,6 +31,7 @@ import { samplePeak, type TreeMemory } from './proctree.ts';
 import { peerBench } from './peers.ts';
 import { runTmpDir } from '../test/support/tmp-dir.ts';
 import { manyVendorsBench } from './many-vendors.ts';
+import { corpusBench } from './a11y-corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
@@ -127,6 +129,7 @@ try {
   console.log('\nbench: side by side with peer tools (same demo pages)');
   for (const [name, value, note] of peerRows) console.log(`  ${name.padEnd(52)} ${value.padStart(10)}   ${note}`);
   await manyVendorsBench(world);
+  await corpusBench();
 } finally {
   await world.stop();
   tmp.remove();

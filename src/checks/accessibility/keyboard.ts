@@ -29,7 +29,8 @@ const READS = ['accessibility.states[].probes.keyboard'];
 
 /** A walk cut short by the press budget never tried the last stops: no pass over the whole walk can cover them. */
 function truncation(p: ProbedState, kb: KeyboardProbe): string | undefined {
-  return kb.truncated ? `at ${p.state.step} the page has ${kb.stops.length} tab stops, more than the walk's ${kb.sequence.length} Tab presses reached` : undefined;
+  return kb.truncated ? `at ${p.state.step} the page has ${kb.stops.length} tab stops, more than the walk's ` +
+    `${kb.sequence.length} Tab presses reached` : undefined;
 }
 
 function label(stop: TabStop | undefined): string {
@@ -66,12 +67,15 @@ export const keyboardReachable = probeCheck({
         kb.stops.forEach((s, i) => {
           // An iframe is a container (its own stops are the frame's): one that could not load may be skipped by Tab.
           if (expected.has(i) && !reached.has(i) && !s.frame) {
-            findings.push(findingAt(state, s.selector, `${label(s)} was never focused in ${kb.sequence.length} Tab presses from the top of the page. Reproduce: open the page, press Tab repeatedly and watch for it.`));
+            findings.push(findingAt(state, s.selector, `${label(s)} was never focused in ${kb.sequence.length} Tab ` +
+              `presses from the top of the page. Reproduce: open the page, press Tab repeatedly and watch for it.`));
           }
         });
       }
       for (const u of kb.unfocusable) {
-        findings.push(findingAt(state, u.selector, `${u.name ? `"${u.name}" ` : ''}looks interactive (widget role or click handler) but is not in the Tab order. Reproduce: press Tab through the page; it is skipped, and Enter/Space cannot use it.`));
+        findings.push(findingAt(state, u.selector, `${u.name ? `"${u.name}" ` : ''}looks interactive (widget role or ` +
+          `click handler) but is not in the Tab order. Reproduce: press Tab through the page; it is skipped, and ` +
+          `Enter/Space cannot use it.`));
       }
       return { findings, tested: kb.stops.length + kb.unfocusable.length > 0, partial: truncation(p, kb), count: kb.stops.length };
   },
@@ -106,7 +110,10 @@ export const noKeyboardTrap = probeCheck({
           findingAt(
             state,
             kb.stops[cycle[0] ?? 0]?.selector,
-            `Focus is trapped: after ${first + 1} Tab presses it only cycles among ${names}; ${unreached} tab stop${unreached === 1 ? ' is' : 's are'} never reached. Reproduce: open the page, press Tab ${first + 1} times, then keep pressing Tab (and Shift+Tab is no way out either if the page intercepts it).`,
+            `Focus is trapped: after ${first + 1} Tab presses it only cycles among ${names}; ${unreached} tab ` +
+              `stop${unreached === 1 ? ' is' : 's are'} never reached. Reproduce: open the page, press Tab ` +
+              `${first + 1} times, then keep pressing Tab (and Shift+Tab is no way out either if the page ` +
+              `intercepts it).`,
           ),
         ],
       };
@@ -140,8 +147,10 @@ export const focusOrder = probeCheck({
         if (!a || !b || a.width === 0 || b.width === 0) continue;
         if (b.y + b.height > a.y - 4) continue; // b is not entirely above a
         const sameColumn = b.x < a.x + a.width && a.x < b.x + b.width;
-        const text = `Focus moves from ${label(a)} up to ${label(b)}, ${Math.round(a.y - b.y)} px higher on the page. Reproduce: press Tab ${k} times from the top and then once more.`;
-        (sameColumn ? findings : review).push(findingAt(state, b.selector, sameColumn ? text : `${text} They are in different columns: check that the order keeps the meaning.`));
+        const text = `Focus moves from ${label(a)} up to ${label(b)}, ${Math.round(a.y - b.y)} px higher on the ` +
+          `page. Reproduce: press Tab ${k} times from the top and then once more.`;
+        (sameColumn ? findings : review).push(findingAt(state, b.selector, sameColumn ? text : `${text} They are in ` +
+          `different columns: check that the order keeps the meaning.`));
       }
       return { findings, review, tested: order.length > 1 };
   },
@@ -160,7 +169,9 @@ export const focusVisible = probeCheck({
       const focused = kb.stops.filter((s) => s.focusVisible !== null);
       const findings = kb.stops.flatMap((s, i) =>
         s.focusVisible === false
-          ? [findingAt(state, s.selector, `${label(s)} shows no focus indicator: its outline, shadow, border, background, colour and underline are the same focused and unfocused. Reproduce: press Tab ${kb.sequence.indexOf(i) + 1} times from the top of the page; nothing shows where the focus is.`)]
+          ? [findingAt(state, s.selector, `${label(s)} shows no focus indicator: its outline, shadow, border, ` +
+            `background, colour and underline are the same focused and unfocused. Reproduce: press Tab ` +
+            `${kb.sequence.indexOf(i) + 1} times from the top of the page; nothing shows where the focus is.`)]
           : [],
       );
       return { findings, tested: focused.length > 0, count: focused.length };
@@ -179,7 +190,8 @@ export const focusNotObscured = probeCheck({
   atState({ state }, kb): StateVerdict {
       const findings = kb.stops.flatMap((s, i) =>
         s.obscuredBy !== null
-          ? [findingAt(state, s.selector, `${label(s)} is entirely hidden under ${s.obscuredBy} when focused. Reproduce: press Tab ${kb.sequence.indexOf(i) + 1} times from the top of the page.`)]
+          ? [findingAt(state, s.selector, `${label(s)} is entirely hidden under ${s.obscuredBy} when focused. ` +
+            `Reproduce: press Tab ${kb.sequence.indexOf(i) + 1} times from the top of the page.`)]
           : [],
       );
       return { findings, tested: kb.stops.some((s) => s.focusVisible !== null) };

@@ -77,6 +77,6 @@ const HELPERS = [sel, nameOf, rendered, focusSignature] as const;
  */
 export function inPage<A, R>(probe: (arg: A) => R): (arg: A) => R {
   const helpers = HELPERS.map((h) => `const ${h.name} = ${h.toString()};`).join('\n');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the probe's own source, composed here, never page text
+  // The probe's own source, composed here in Node: never text from the page.
   return new Function('arg', `${helpers}\nreturn (${probe.toString()})(arg);`) as (arg: A) => R;
 }

@@ -317,7 +317,8 @@ export function inventoryProbe(): InventoryResult {
       .map((g) => ({ name: nameOf(g.links[0] as Element), hrefs: g.hrefs.slice(0, 10), selectors: g.links.slice(0, 10).map((l) => sel(l)) }));
     const NEW_WINDOW = /new (window|tab)|uusi (ikkuna|välilehti)|uuteen (ikkunaan|välilehteen)|uudessa (ikkunassa|välilehdessä)|nytt (fönster|flik)|external|ulkoinen|extern/i;
     const newWindow = all
-      .filter((a) => a.target === '_blank' && !NEW_WINDOW.test(`${nameOf(a)} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-describedby') ? document.getElementById(a.getAttribute('aria-describedby') ?? '')?.textContent ?? '' : ''}`))
+      .filter((a) => a.target === '_blank' && !NEW_WINDOW.test(`${nameOf(a)} ${a.getAttribute('title') ?? ''} ` +
+        `${a.getAttribute('aria-describedby') ? document.getElementById(a.getAttribute('aria-describedby') ?? '')?.textContent ?? '' : ''}`))
       .slice(0, 25)
       .map((a) => ({ selector: sel(a), name: nameOf(a) }));
     const DOC = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|epub|rtf)(?:[?#]|$)/i;
@@ -341,14 +342,16 @@ export function inventoryProbe(): InventoryResult {
       .filter((f) => (f.getAttribute('placeholder') ?? '').trim() !== '' && nameOf(f) === '')
       .slice(0, 25)
       .map((f) => ({ selector: sel(f), name: '', placeholder: (f.getAttribute('placeholder') ?? '').slice(0, 80) }));
-    const HINT = '[id*="hint" i],[class*="hint" i],[id*="help" i],[class*="help" i],[class*="description" i],[class*="form-text" i],small';
+    const HINT = '[id*="hint" i],[class*="hint" i],[id*="help" i],[class*="help" i],[class*="description" ' +
+      'i],[class*="form-text" i],small';
     const unassociatedHints: InventoryResult['fields']['unassociatedHints'] = [];
     for (const f of fields) {
       // The field's own wrapper: the nearest ancestor holding no other field.
       let wrap: Element | null = f.parentElement;
       while (wrap && wrap.parentElement && wrap.parentElement.querySelectorAll('input:not([type="hidden"]),select,textarea').length === 1 && wrap.parentElement !== document.body) wrap = wrap.parentElement;
       if (!wrap || wrap.querySelectorAll('input:not([type="hidden"]),select,textarea').length !== 1) continue;
-      const referenced = new Set(`${f.getAttribute('aria-describedby') ?? ''} ${f.getAttribute('aria-labelledby') ?? ''}`.split(/\s+/).filter(Boolean));
+      const referenced = new Set(`${f.getAttribute('aria-describedby') ?? ''} ` +
+        `${f.getAttribute('aria-labelledby') ?? ''}`.split(/\s+/).filter(Boolean));
       const labels = Array.from(f.labels ?? []);
       for (const h of Array.from(wrap.querySelectorAll(HINT))) {
         const text = ((h as HTMLElement).innerText ?? '').trim();
@@ -365,7 +368,8 @@ export function inventoryProbe(): InventoryResult {
   function transcriptsOf(): InventoryResult['transcripts'] {
     const TRANSCRIPT = /transcript|tekstivastine|litterointi|tekstiversio|transkription|textversion|text version/i;
     const offered = Array.from(document.querySelectorAll('a[href],button,h1,h2,h3,h4,summary,details,[aria-label]')).some(
-      (el) => rendered(el) && TRANSCRIPT.test(`${(el as HTMLElement).innerText ?? ''} ${el.getAttribute('aria-label') ?? ''}`),
+      (el) => rendered(el) && TRANSCRIPT.test(`${(el as HTMLElement).innerText ?? ''} ` +
+        `${el.getAttribute('aria-label') ?? ''}`),
     );
     const audio = Array.from(document.querySelectorAll('audio')).slice(0, 10).map((el) => ({ selector: sel(el), name: nameOf(el), transcript: offered }));
     const MEDIA = /\.(mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac|mp4|m4v|webm|mov|ogv)(?:[?#]|$)/i;
@@ -531,7 +535,8 @@ export async function textChangeProbe(arg: { mode: 'resize' | 'spacing'; frames:
   } else {
     const style = document.createElement('style');
     style.setAttribute('data-erh-spacing', '');
-    style.textContent = '*{line-height:1.5 !important;letter-spacing:0.12em !important;word-spacing:0.16em !important}p{margin-bottom:2em !important}';
+    style.textContent = '*{line-height:1.5 !important;letter-spacing:0.12em !important;word-spacing:0.16em ' +
+      '!important}p{margin-bottom:2em !important}';
     document.head.append(style);
     undo.push(() => style.remove());
   }
@@ -828,7 +833,8 @@ export function reflowProbe(): Omit<NonNullable<A11yProbes['reflow']>, 'settle'>
   const dataTable = (t: Element | null): boolean => t !== null && t.querySelector('th,caption') !== null && t.getAttribute('role') !== 'presentation';
   const kindOf = (el: Element): (typeof excepted)[number]['kind'] | null => {
     if (dataTable(el.closest('table'))) return 'data-table';
-    if (el.closest('map,[role="application"][aria-roledescription*="map" i],.leaflet-container,.ol-viewport,.mapboxgl-map')) return 'map';
+    if (el.closest('map,[role="application"][aria-roledescription*="map" ' +
+      'i],.leaflet-container,.ol-viewport,.mapboxgl-map')) return 'map';
     if (el.closest('svg,canvas,[role="img"]')) return 'diagram';
     if (el.closest('video')) return 'video';
     return null;
