@@ -40,7 +40,9 @@ export class UndeclaredReadError extends Error {
 }
 
 /** The payload fields a check declares, or why its declaration is invalid. */
-export function declaredFields(meta: Pick<CheckMeta, 'id' | 'suite' | 'reads'>): { fields: Set<string> } | { invalid: string } {
+export function declaredFields(
+  meta: Pick<CheckMeta, 'id' | 'suite' | 'reads'>,
+): { fields: Set<string> } | { invalid: string } {
   const fields = new Set<string>();
   for (const path of meta.reads) {
     if (path === 'steps') continue;
@@ -84,9 +86,11 @@ export function admit<S extends Suite>(meta: CheckMeta<S>, input: CheckInput<S>)
   const requires = (meta.requires ?? {}) as Readonly<Record<string, string | undefined>>;
   for (const [field, detail] of Object.entries(requires)) {
     if (!declared.fields.has(field)) {
-      return { kind: 'invalid', message: `${meta.id} requires ${meta.suite}.${field} but does not declare it in meta.reads` };
+      const message = `${meta.id} requires ${meta.suite}.${field} but does not declare it in meta.reads`;
+      return { kind: 'invalid', message };
     }
-    if (detail !== undefined && (input.data as Readonly<Record<string, unknown>>)[field] === undefined) return { kind: 'absent', detail };
+    const value = (input.data as Readonly<Record<string, unknown>>)[field];
+    if (detail !== undefined && value === undefined) return { kind: 'absent', detail };
   }
   return { kind: 'run', input: { data: view(input.data, meta, declared.fields), steps: input.steps } };
 }

@@ -30,19 +30,30 @@ describe('declared inputs', () => {
       const declared = declaredFields(m);
       expect(declared, m.id).toHaveProperty('fields');
       const fields = 'fields' in declared ? declared.fields : new Set<string>();
-      for (const field of Object.keys(m.requires ?? {})) expect(fields.has(field), `${m.id} requires ${field}`).toBe(true);
+      for (const field of Object.keys(m.requires ?? {})) {
+        expect(fields.has(field), `${m.id} requires ${field}`).toBe(true);
+      }
     }
   });
 
   it('a check sees its declared fields and reading another one is an error (undeclared-read), never a verdict', () => {
-    const reader: Check<'compatibility'> = { meta, evaluate: ({ data }) => ({ score: data.console.length > 0 ? 0 : 1 }) };
+    const reader: Check<'compatibility'> = {
+      meta,
+      evaluate: ({ data }) => ({ score: data.console.length > 0 ? 0 : 1 }),
+    };
     expect(runCheck(reader, input)).toMatchObject({ status: 'fail' });
-    const sneaky: Check<'compatibility'> = { meta, evaluate: ({ data }) => ({ score: data.pageErrors.length > 0 ? 0 : 1 }) };
+    const sneaky: Check<'compatibility'> = {
+      meta,
+      evaluate: ({ data }) => ({ score: data.pageErrors.length > 0 ? 0 : 1 }),
+    };
     const r = runCheck(sneaky, input);
     expect(r).toMatchObject({ status: 'error', score: null, error: { cause: 'undeclared-read' } });
     expect(r.error?.message).toContain('compatibility.pageErrors');
     // Enumerating the payload shows only the declared fields.
-    const keys: Check<'compatibility'> = { meta, evaluate: ({ data }) => ({ status: 'needs-review', detail: Object.keys(data).join(',') }) };
+    const keys: Check<'compatibility'> = {
+      meta,
+      evaluate: ({ data }) => ({ status: 'needs-review', detail: Object.keys(data).join(',') }),
+    };
     expect(runCheck(keys, input).detail).toBe('console');
   });
 
@@ -70,35 +81,46 @@ describe('declared inputs', () => {
     };
     expect(runCheck(needs, input)).toMatchObject({ status: 'not-applicable', detail: 'No player was examined.' });
     expect(ran).toBe(false);
-    const undeclared: Check<'compatibility'> = { meta: { ...meta, requires: { media: 'No player.' } }, evaluate: () => ({ score: 1 }) };
+    const undeclared: Check<'compatibility'> = {
+      meta: { ...meta, requires: { media: 'No player.' } },
+      evaluate: () => ({ score: 1 }),
+    };
     expect(runCheck(undeclared, input)).toMatchObject({ status: 'error', error: { cause: 'undeclared-read' } });
   });
 
   it('the registered checks that require evidence: not applicable without it, with their reasons', () => {
     const noTimings = performanceEvidence({ runsPerPage: 1, pages: [] });
     for (const id of ['performance/journey-timings', 'performance/page-weight', 'performance/no-trackers']) {
-      expect(check(noTimings, id), id).toMatchObject({ status: 'not-applicable', detail: 'No journey timings in this evidence.' });
+      const expected = { status: 'not-applicable', detail: 'No journey timings in this evidence.' };
+      expect(check(noTimings, id), id).toMatchObject(expected);
     }
-    expect(check(compatibilityEvidence({}), 'compatibility/third-party-frames').detail).toBe('Frames were not recorded for this device.');
-    expect(check(compatibilityEvidence({}), 'compatibility/viewport-meta').detail).toBe('The viewport meta was not recorded for this device.');
+    const bare = compatibilityEvidence({});
+    expect(check(bare, 'compatibility/third-party-frames').detail).toBe('Frames were not recorded for this device.');
+    const viewport = check(bare, 'compatibility/viewport-meta');
+    expect(viewport.detail).toBe('The viewport meta was not recorded for this device.');
   });
 
   it('login checks declare the pre-flight, strategy and attempts they read (they run, no error)', () => {
-    const e = loginEvidence([attempt('valid', 'logged-in'), attempt('wrongPin', 'rejected', { message: 'Väärä PIN' })]);
-    for (const m of fixedCheckMetas().filter((x) => x.suite === 'login')) expect(check(e, m.id).status, m.id).not.toBe('error');
+    const refused = attempt('wrongPin', 'rejected', { message: 'Väärä PIN' });
+    const e = loginEvidence([attempt('valid', 'logged-in'), refused]);
+    for (const m of fixedCheckMetas().filter((x) => x.suite === 'login')) {
+      expect(check(e, m.id).status, m.id).not.toBe('error');
+    }
   });
 });
 
 describe('compatibility/page-errors where the driver reports no uncaught exceptions (WebKitGTK)', () => {
   const blind = { console: false, pageErrors: false, network: false, handledPageErrors: true };
   it('errors the page caught itself, seen by the in-page observer, fail the check (was: "not observable")', () => {
-    const e = compatibilityEvidence({ observed: blind, pageErrors: [{ message: 'TypeError: x is undefined', step: 'landing', handledByPage: true }] });
+    const caught = { message: 'TypeError: x is undefined', step: 'landing', handledByPage: true };
+    const e = compatibilityEvidence({ observed: blind, pageErrors: [caught] });
     const r = check(e, 'compatibility/page-errors');
     expect(r.status).toBe('fail');
     expect(r.findings[0]?.message).toContain('TypeError: x is undefined');
     expect(r.detail).toContain('not observable');
   });
   it('none recorded: not applicable (an empty list is not "none occurred")', () => {
-    expect(check(compatibilityEvidence({ observed: blind }), 'compatibility/page-errors').status).toBe('not-applicable');
+    const r = check(compatibilityEvidence({ observed: blind }), 'compatibility/page-errors');
+    expect(r.status).toBe('not-applicable');
   });
 });

@@ -48,7 +48,8 @@ function mkRun(dir: string, s: Scenario, evidence: readonly Evidence[], shard?: 
     writeFileSync(file, `${JSON.stringify(e)}\n`);
   }
   writeFileSync(join(runDir, 'run.json'), JSON.stringify(meta));
-  writeFileSync(join(runDir, 'config.json'), JSON.stringify({ services: s.services, devices: s.devices, profile: s.profile }));
+  const config = { services: s.services, devices: s.devices, profile: s.profile };
+  writeFileSync(join(runDir, 'config.json'), JSON.stringify(config));
   return runDir;
 }
 
@@ -126,7 +127,7 @@ describe('a sharded-and-merged run gates like the same run unsharded', () => {
       ...clean,
       evidence: clean.evidence.map((e) =>
         e.service === 'kuunteli' && e.device === 'desktop-firefox' && e.suite === 'accessibility'
-          ? { ...e, status: 'harness-error' as const, reason: 'the browser closed', attempt: 2, accessibility: undefined }
+          ? { ...e, status: 'harness-error' as const, reason: 'browser closed', attempt: 2, accessibility: undefined }
           : e,
       ),
     };
@@ -140,9 +141,16 @@ describe('a sharded-and-merged run gates like the same run unsharded', () => {
   });
 
   it('results.json tools are what the run and its evidence recorded, not what is installed now', () => {
-    const s: Scenario = { services: [services[0] as Service], devices: [devices[0] as Device], profile: profile(), evidence: [] };
+    const s: Scenario = {
+      services: [services[0] as Service],
+      devices: [devices[0] as Device],
+      profile: profile(),
+      evidence: [],
+    };
     const old = targetEvidence('kirjava', 'desktop-chromium').map((e) =>
-      e.suite === 'accessibility' && e.accessibility ? { ...e, accessibility: { ...e.accessibility, axeVersion: '4.2.0' } } : e,
+      e.suite === 'accessibility' && e.accessibility
+        ? { ...e, accessibility: { ...e.accessibility, axeVersion: '4.2.0' } }
+        : e,
     );
     const result = finalizeRun(mkRun('tools', s, old)).result;
     expect(result.tools['axe-core']).toBe('4.2.0');
