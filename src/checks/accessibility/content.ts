@@ -150,4 +150,11 @@ export const animatedImages = probeCheck({
   passDetail: () => 'No image animated without end.',
 });
 
-export const CONTENT_CHECKS = [staticTabStops, linkPurpose, placeholderLabel, hintAssociation, transcripts, animatedImages] as const;
+export const CONTENT_CHECKS = [
+  staticTabStops,
+  linkPurpose,
+  placeholderLabel,
+  hintAssociation,
+  transcripts,
+  animatedImages,
+] as const;

@@ -37,7 +37,8 @@ export function nameOf(el: Element): string {
     const labels = (el as HTMLInputElement).labels;
     if (labels) name = Array.from(labels).map((l) => l.textContent ?? '').join(' ');
   }
-  if (!name && !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) name = (el as HTMLElement).innerText ?? el.textContent ?? '';
+  const field = ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName);
+  if (!name && !field) name = (el as HTMLElement).innerText ?? el.textContent ?? '';
   if (!name.trim()) {
     const images = Array.from(el.querySelectorAll('img[alt], svg[aria-label]'));
     name = images.map((i) => i.getAttribute('alt') ?? i.getAttribute('aria-label') ?? '').join(' ');
@@ -63,9 +64,12 @@ export function rendered(el: Element): boolean {
 export function focusSignature(el: Element | null): string {
   if (!el) return '';
   const s = getComputedStyle(el);
-  const outline = s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none' : [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset].join(' ');
-  const top = parseFloat(s.borderTopWidth) === 0 || s.borderTopStyle === 'none' ? 'none' : `${s.borderTopWidth} ${s.borderTopColor}`;
-  const bottom = parseFloat(s.borderBottomWidth) === 0 || s.borderBottomStyle === 'none' ? 'none' : `${s.borderBottomWidth} ${s.borderBottomColor}`;
+  const noOutline = s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0;
+  const outline = noOutline ? 'none' : [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset].join(' ');
+  const noTop = parseFloat(s.borderTopWidth) === 0 || s.borderTopStyle === 'none';
+  const top = noTop ? 'none' : `${s.borderTopWidth} ${s.borderTopColor}`;
+  const noBottom = parseFloat(s.borderBottomWidth) === 0 || s.borderBottomStyle === 'none';
+  const bottom = noBottom ? 'none' : `${s.borderBottomWidth} ${s.borderBottomColor}`;
   return [outline, s.boxShadow, top, bottom, s.backgroundColor, s.color, s.textDecorationLine].join('|');
 }
 
