@@ -322,6 +322,8 @@ export const KeyboardProbeSchema = z.strictObject({
   sequence: z.array(z.number().int().nullable()),
   /** Elements that look interactive (ARIA widget role or onclick) but cannot be reached with Tab, up to 25. */
   unfocusable: z.array(A11yElementSchema),
+  /** How many such elements there were in all; absent in older evidence. */
+  unfocusableTotal: z.number().int().nonnegative().optional(),
   /** More tabbable elements than the press budget: some were never tried. */
   truncated: z.boolean(),
   /**
@@ -354,6 +356,9 @@ export const LayoutSettleSchema = z.strictObject({
 });
 export type LayoutSettle = z.infer<typeof LayoutSettleSchema>;
 
+/** Texts newly clipped in all (`clipped` lists the first 25); absent in older evidence. */
+const ClippedTotal = z.number().int().nonnegative().optional();
+
 export const A11yProbesSchema = z.strictObject({
   /** Viewport when probing, CSS px. */
   viewport: z.strictObject({ width: z.number(), height: z.number() }),
@@ -374,12 +379,14 @@ export const A11yProbesSchema = z.strictObject({
     })
     .optional(),
   /** Text at 200 % (each element's font size doubled; WCAG 1.4.4). */
-  textResize: z.strictObject({ clipped: z.array(ClippedTextSchema), settle: LayoutSettleSchema.optional() }).optional(),
+  textResize: z.strictObject({ clipped: z.array(ClippedTextSchema), total: ClippedTotal, settle: LayoutSettleSchema.optional() }).optional(),
   /** WCAG 1.4.12 spacing (line 1.5, paragraphs 2, letters 0.12, words 0.16 em) applied. */
-  textSpacing: z.strictObject({ clipped: z.array(ClippedTextSchema), settle: LayoutSettleSchema.optional() }).optional(),
+  textSpacing: z.strictObject({ clipped: z.array(ClippedTextSchema), total: ClippedTotal, settle: LayoutSettleSchema.optional() }).optional(),
   /** Pointer targets (WCAG 2.2 SC 2.5.8): how many were measured and those under 24×24 CSS px without the spacing exception, up to 25. */
   targets: z.strictObject({
     measured: z.number().int().nonnegative(),
+    /** Small targets in all (`small` lists the first 25); absent in older evidence. */
+    smallTotal: z.number().int().nonnegative().optional(),
     small: z.array(z.strictObject({ ...A11yElementSchema.shape, width: z.number(), height: z.number(), nearestPx: z.number() })),
   }).optional(),
   /**

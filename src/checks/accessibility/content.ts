@@ -19,7 +19,7 @@
  *   WebP that loops without end cannot be paused by the patron).
  */
 import type { FindingInput } from '../types.ts';
-import { findingAt, probeCheck, type StateVerdict } from './probe-check.ts';
+import { findingAt, moreFindings, probeCheck, type StateVerdict } from './probe-check.ts';
 
 const named = (name: string): string => (name ? `"${name}" ` : '');
 
@@ -37,9 +37,7 @@ export const staticTabStops = probeCheck({
         `interactive role, so a keyboard user stops on it and a screen reader announces no control. Reproduce: ` +
         `press Tab to it; nothing can be done there.`),
     );
-    const more = s.total - s.items.length;
-    if (more > 0) findings.push(findingAt(state, undefined, `${more} more tab stops that are not controls (only the ` +
-      `first ${s.items.length} are listed).`));
+    findings.push(...moreFindings(state, s.total, s.items.length, 'tab stops that are not controls'));
     return { findings, tested: true };
   },
   passDetail: () => 'Every tab stop was a control, a scroll container or a focusable container.',

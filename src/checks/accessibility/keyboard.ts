@@ -20,7 +20,7 @@
 import type { KeyboardProbe, TabStop } from '../../core/index.ts';
 import type { FindingInput } from '../types.ts';
 import { expectedStops, overlayTrap } from './overlay.ts';
-import { findingAt, probeCheck, type ProbedState, type StateVerdict } from './probe-check.ts';
+import { findingAt, moreFindings, probeCheck, type ProbedState, type StateVerdict } from './probe-check.ts';
 
 /** Tail length examined for a trap. */
 export const TRAP_WINDOW = 6;
@@ -77,6 +77,7 @@ export const keyboardReachable = probeCheck({
           `click handler) but is not in the Tab order. Reproduce: press Tab through the page; it is skipped, and ` +
           `Enter/Space cannot use it.`));
       }
+      findings.push(...moreFindings(state, kb.unfocusableTotal, kb.unfocusable.length, 'elements that look interactive but are not in the Tab order'));
       return { findings, tested: kb.stops.length + kb.unfocusable.length > 0, partial: truncation(p, kb), count: kb.stops.length };
   },
   passDetail: (stops) => `All ${stops} tab stops were reached with Tab, and no widget was left out of the Tab order.`,

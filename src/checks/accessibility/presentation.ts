@@ -13,7 +13,7 @@
  *   24 px circle on each stays clear of other targets (the spacing exception); inline links in text
  *   and labelled checkboxes are excepted.
  */
-import { findingAt, probeCheck, type ProbedState, type StateVerdict } from './probe-check.ts';
+import { findingAt, moreFindings, probeCheck, type ProbedState, type StateVerdict } from './probe-check.ts';
 
 /** Width tolerance, CSS px (sub-pixel rounding). */
 export const REFLOW_TOLERANCE_PX = 1;
@@ -45,12 +45,13 @@ export const reflow = probeCheck({
       `scrolling${excepted > 0 ? ` except ${excepted} element${excepted === 1 ? '' : 's'} WCAG excepts from reflow (data table, map, diagram, video)` : ''}.`,
 });
 
-function clipped({ state }: ProbedState, r: { clipped: ReadonlyArray<{ selector: string; name: string; hiddenPx: number }> }, how: string): StateVerdict {
-  return {
-    tested: true,
-    findings: r.clipped.map((c) => findingAt(state, c.selector, `Text${c.name ? ` "${c.name}"` : ''} is cut off by ` +
-      `${c.hiddenPx} px ${how}.`)),
-  };
+type Clipped = { clipped: ReadonlyArray<{ selector: string; name: string; hiddenPx: number }>; total?: number | undefined };
+
+function clipped({ state }: ProbedState, r: Clipped, how: string): StateVerdict {
+  const findings = r.clipped.map((c) =>
+    findingAt(state, c.selector, `Text${c.name ? ` "${c.name}"` : ''} is cut off by ${c.hiddenPx} px ${how}.`),
+  );
+  return { tested: true, findings: [...findings, ...moreFindings(state, r.total, r.clipped.length, 'texts cut off')] };
 }
 
 export const textResize = probeCheck({
@@ -96,7 +97,7 @@ export const targetSize = probeCheck({
         findingAt(state, s.selector, `Target${s.name ? ` "${s.name}"` : ''} is ${s.width} × ${s.height} px and ` +
           `another target is ${s.nearestPx} px away (24 px needed). Reproduce: try to tap it with a finger or a ` +
           `head pointer; its neighbour is hit instead.`),
-      ),
+      ).concat(moreFindings(state, t.smallTotal, t.small.length, 'targets too small and too close')),
     };
   },
   passDetail: (measured) => `All ${measured} pointer targets were large enough or well spaced.`,

@@ -59,6 +59,15 @@ export interface ProbeCheckDefinition<K extends ProbeKey = ProbeKey> {
 /** The probes a check can read at a state. */
 export type ProbeKey = Exclude<keyof A11yProbes, 'errors' | 'durationMs' | 'viewport'>;
 
+/**
+ * When a probe listed only the first `listed` of `total` items: one finding that counts the rest, so
+ * nothing found is left uncounted (the probe's lists stop at 25). None when all were listed.
+ */
+export function moreFindings(state: AccessibilityState, total: number | undefined, listed: number, what: string): FindingInput[] {
+  const more = (total ?? listed) - listed;
+  return more > 0 ? [findingAt(state, undefined, `${more} more ${what} (only the first ${listed} are listed).`)] : [];
+}
+
 /** A finding at a state: step, url, screenshot filled in. */
 export function findingAt(state: AccessibilityState, selector: string | undefined, message: string): FindingInput {
   return {

@@ -140,7 +140,7 @@ async function keyboardWalk(session: BrowserSession, inv: InventoryResult, optio
     if (overlayStops && overlayStops.size > 0 && f.stop !== null && !overlayStops.has(f.stop)) overlayStops = undefined;
     if (overlayStops && sequence.length >= Math.max(6, 2 * overlayStops.size + 1) && [...overlayStops].every((s) => seen.has(s))) break;
   }
-  const walked = { stops, sequence, unfocusable: inv.unfocusable, truncated: budget < stops.length + 3 + MEDIA_CONTROL_PRESSES * inv.nativePlayers };
+  const walked = { stops, sequence, unfocusable: inv.unfocusable, unfocusableTotal: inv.unfocusableTotal, truncated: budget < stops.length + 3 + MEDIA_CONTROL_PRESSES * inv.nativePlayers };
   if (!inv.overlay) return walked;
   // An overlay that held the focus and went round all its stops was walked whole, however many stops the page behind it has.
   const inside = new Set(inv.overlay.stops);

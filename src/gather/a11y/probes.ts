@@ -29,7 +29,8 @@ export interface InventoryResult {
   fields: NonNullable<A11yProbes['fields']>;
   transcripts: NonNullable<A11yProbes['transcripts']>;
   unfocusable: Array<{ selector: string; name: string }>;
-  targets: { measured: number; small: Array<{ selector: string; name: string; width: number; height: number; nearestPx: number }> };
+  unfocusableTotal: number;
+  targets: { measured: number; smallTotal: number; small: Array<{ selector: string; name: string; width: number; height: number; nearestPx: number }> };
   language: {
     declared: string | null;
     text: string;
@@ -128,10 +129,12 @@ export function inventoryProbe(): InventoryResult {
   (window as unknown as { __erhA11y: unknown }).__erhA11y = { styles };
 
   const widgetRoles = '[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"],[role="radio"],[role="switch"],[role="slider"],[onclick]';
-  const unfocusable = Array.from(document.body.querySelectorAll(widgetRoles))
-    .filter((el) => !el.hasAttribute('data-erh-stop') && !disabled(el) && el.getAttribute('aria-disabled') !== 'true' && rendered(el) && !el.querySelector('[data-erh-stop]'))
-    .slice(0, 25)
-    .map((el) => ({ selector: sel(el), name: nameOf(el) }));
+  const unfocusableAll = Array.from(document.body.querySelectorAll(widgetRoles)).filter(
+    (el) =>
+      !el.hasAttribute('data-erh-stop') && !disabled(el) && el.getAttribute('aria-disabled') !== 'true' &&
+      rendered(el) && !el.querySelector('[data-erh-stop]'),
+  );
+  const unfocusable = unfocusableAll.slice(0, 25).map((el) => ({ selector: sel(el), name: nameOf(el) }));
 
   // ── target size (WCAG 2.2 SC 2.5.8) ──
   const targetSel = 'a[href],button,input:not([type="hidden"]),select,textarea,summary,[role="button"],[role="link"],[role="checkbox"],[role="radio"],[role="tab"],[role="menuitem"],[role="switch"],[role="slider"],[onclick]';
@@ -148,6 +151,7 @@ export function inventoryProbe(): InventoryResult {
   const labelled = (el: Element): boolean => (el.tagName === 'INPUT' && ['checkbox', 'radio'].includes((el as HTMLInputElement).type) && ((el as HTMLInputElement).labels?.length ?? 0) > 0);
   const isSmall = (r: DOMRect): boolean => r.width < 23.5 || r.height < 23.5;
   const small: InventoryResult['targets']['small'] = [];
+  let smallTotal = 0;
   for (const t of targets) {
     if (!isSmall(t.r) || inline(t.el) || labelled(t.el)) continue;
     const cx = t.r.left + t.r.width / 2;
@@ -165,6 +169,7 @@ export function inventoryProbe(): InventoryResult {
       }
       nearest = Math.min(nearest, d);
     }
+    if (nearest < 24) smallTotal++;
     if (nearest < 24 && small.length < 25) {
       small.push({ selector: sel(t.el), name: nameOf(t.el), width: Math.round(t.r.width * 10) / 10, height: Math.round(t.r.height * 10) / 10, nearestPx: Math.round(nearest * 10) / 10 });
     }
@@ -421,7 +426,8 @@ export function inventoryProbe(): InventoryResult {
     fields: fieldsOf(),
     transcripts: transcriptsOf(),
     unfocusable,
-    targets: { measured: targets.length, small },
+    unfocusableTotal: unfocusableAll.length,
+    targets: { measured: targets.length, small, smallTotal },
     language,
     bypass,
     media,
@@ -496,6 +502,8 @@ export function focusProbe(): FocusResult {
 
 export interface ClippedResult {
   clipped: Array<{ selector: string; name: string; hiddenPx: number }>;
+  /** Elements newly clipped in all (`clipped` lists the first 25). */
+  total: number;
   settle: SettleResult;
 }
 
@@ -587,14 +595,16 @@ export async function textChangeProbe(arg: { mode: 'resize' | 'spacing'; frames:
   for (const u of undo) u();
   await frame();
   const clipped: ClippedResult['clipped'] = [];
+  let total = 0;
   for (const [el, hidden] of after) {
     if (before.has(el) && (before.get(el) ?? 0) >= hidden - 2) continue;
     // Report the innermost clipping element only.
     if ([...after.keys()].some((o) => o !== el && el.contains(o) && !before.has(o))) continue;
-    if (clipped.length >= 25) break;
+    total++;
+    if (clipped.length >= 25) continue;
     clipped.push({ selector: sel(el), name: ((el as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim().slice(0, 80), hiddenPx: Math.round(hidden) });
   }
-  return { clipped, settle: { settledMs, boundMs: arg.boundMs } };
+  return { clipped, total, settle: { settledMs, boundMs: arg.boundMs } };
 }
 
 /** Frames the layout must stay the same before it counts as settled. */

@@ -40,6 +40,15 @@ describe('content checks', () => {
     expect(r.findings[1]?.message).toMatch(/29 more/);
   });
 
+  it('no silent cap (issue 16.4): the probes list 25 items, the checks count all', () => {
+    const small = Array.from({ length: 25 }, (_, i) => ({ ...el, selector: `#t${i}`, width: 10, height: 10, nearestPx: 12 }));
+    const r = run('accessibility/target-size', probes({ targets: { measured: 40, small, smallTotal: 32 } }));
+    expect(r.findingsTotal).toBe(26);
+    expect(r.findings.at(-1)?.message).toMatch(/^7 more targets/);
+    const clipped = run('accessibility/text-resize', probes({ textResize: { clipped: [{ ...el, hiddenPx: 9 }], total: 3 } }));
+    expect(clipped.findings.map((f) => f.message.slice(0, 6))).toEqual(['Text "', '2 more']);
+  });
+
   it('link-purpose: "read more" fails; a new-window link is for review and stays listed beside a failure', () => {
     const generic = { ...noLinks, generic: [{ ...el, name: 'Read more', href: 'http://x/' }] };
     const newWindow = { ...noLinks, newWindow: [el] };
