@@ -41,11 +41,13 @@ describe('content checks', () => {
   });
 
   it('no silent cap (issue 16.4): the probes list 25 items, the checks count all', () => {
-    const small = Array.from({ length: 25 }, (_, i) => ({ ...el, selector: `#t${i}`, width: 10, height: 10, nearestPx: 12 }));
+    const tiny = { width: 10, height: 10, nearestPx: 12 };
+    const small = Array.from({ length: 25 }, (_, i) => ({ ...el, selector: `#t${i}`, ...tiny }));
     const r = run('accessibility/target-size', probes({ targets: { measured: 40, small, smallTotal: 32 } }));
     expect(r.findingsTotal).toBe(26);
     expect(r.findings.at(-1)?.message).toMatch(/^7 more targets/);
-    const clipped = run('accessibility/text-resize', probes({ textResize: { clipped: [{ ...el, hiddenPx: 9 }], total: 3 } }));
+    const textResize = { clipped: [{ ...el, hiddenPx: 9 }], total: 3 };
+    const clipped = run('accessibility/text-resize', probes({ textResize }));
     expect(clipped.findings.map((f) => f.message.slice(0, 6))).toEqual(['Text "', '2 more']);
   });
 
@@ -92,7 +94,8 @@ describe('fewer false alarms (issue 16.3)', () => {
 
   it('reflow: a data table that needs two-dimensional scrolling is recorded as excepted, not failed', () => {
     const excepted = [{ selector: 'table', right: 900, kind: 'data-table' as const }];
-    const reflow = (offenders: Array<{ selector: string; right: number }>) => ({ viewportWidth: 320, documentWidth: 900, offenders, excepted });
+    const reflow = (offenders: Array<{ selector: string; right: number }>) =>
+      ({ viewportWidth: 320, documentWidth: 900, offenders, excepted });
     const r = run('accessibility/reflow', probes({ reflow: reflow([]) }));
     expect(r.status).toBe('pass');
     expect(r.detail).toMatch(/WCAG excepts/);
@@ -102,8 +105,10 @@ describe('fewer false alarms (issue 16.3)', () => {
 
   it('keyboard-reachable: an iframe Tab skipped is no finding; another stop Tab skipped is', () => {
     const box = { x: 0, y: 0, width: 10, height: 10, focusVisible: true, obscuredBy: null };
-    const stop = (name: string, frame?: boolean) => ({ selector: `#${name}`, name, ...box, ...(frame ? { frame } : {}) });
-    const kb = (frame: boolean) => ({ stops: [stop('a'), stop('f', frame)], sequence: [0, null], unfocusable: [], truncated: false });
+    const stop = (name: string, frame?: boolean) =>
+      ({ selector: `#${name}`, name, ...box, ...(frame ? { frame } : {}) });
+    const kb = (frame: boolean) =>
+      ({ stops: [stop('a'), stop('f', frame)], sequence: [0, null], unfocusable: [], truncated: false });
     expect(run('accessibility/keyboard-reachable', probes({ keyboard: kb(true) })).status).toBe('pass');
     expect(run('accessibility/keyboard-reachable', probes({ keyboard: kb(false) })).status).toBe('fail');
   });
