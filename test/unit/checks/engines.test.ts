@@ -126,6 +126,12 @@ describe('rule engines merged', () => {
     ).toBe('needs-review');
   });
 
+  it('a rule listed REVIEW_ONLY (a false alarm on clean pages) is needs review, never a failure', () => {
+    const skip = ibm([{ rule: 'skip_main_exists', outcome: 'violation', nodes: [node('body')], total: 1 }]);
+    const r = check(evidence([{ engines: [skip] }]), 'accessibility/ibm-equal-access/skip_main_exists');
+    expect(r).toMatchObject({ status: 'needs-review', score: null });
+  });
+
   it('different criteria on one element stay apart', () => {
     const ev = evidence([
       {
