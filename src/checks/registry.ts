@@ -36,6 +36,7 @@ import { outageMessage } from './login/outage-message.ts';
 import { runCheck, unscoredResult } from './normalise.ts';
 import { lighthousePerformance, metricChecks, renderBlocking } from './performance/metrics.ts';
 import { JOURNEY_CHECKS } from './performance/journey.ts';
+import { responsiveness } from './performance/responsiveness.ts';
 import type { CheckInput, CheckMeta, SuiteChecks, SuiteData } from './types.ts';
 
 /** The checks of every suite. `evaluateEvidence` takes another table only to prove the pipeline's handling of broken checks in tests. */
@@ -69,7 +70,7 @@ export const SUITE_CHECKS: SuiteCheckTable = {
   },
   performance: {
     suite: 'performance',
-    checks: [lighthousePerformance, ...metricChecks, renderBlocking, ...JOURNEY_CHECKS, journeyCompleted('performance')],
+    checks: [lighthousePerformance, ...metricChecks, renderBlocking, ...JOURNEY_CHECKS, responsiveness, journeyCompleted('performance')],
     families: [],
   },
   compatibility: {

@@ -548,6 +548,37 @@ export type PerformancePage = z.infer<typeof PerformancePageSchema>;
 export const TIMING_PHASE_KINDS = ['step', 'login', 'play'] as const;
 
 /** What the page reported after a journey step (in-page Performance APIs; null where the engine does not report it). */
+/**
+ * Event Timing keeps only interactions that lasted at least this long (ms) in the browser's buffer
+ * (the spec's default `durationThreshold` for buffered entries): faster ones are not observable
+ * after the fact, and all of them are well inside INP's "good" limit of 200 ms.
+ */
+export const EVENT_TIMING_BUFFER_MS = 104;
+
+/**
+ * How the page answered during one journey step, from the browser's own instruments read after the
+ * step (buffered observers, in the harness's isolated world). Each field is null where the engine
+ * has no such instrument — never a guess.
+ */
+export const StepResponsivenessSchema = z.strictObject({
+  /**
+   * Main-thread blocking during the step, ms: the sum of the long animation frames' blockingDuration
+   * (each frame's tasks beyond 50 ms, as Total Blocking Time counts them); null: no Long Animation
+   * Frames API (Chromium has it).
+   */
+  blockingMs: z.number().nonnegative().nullable(),
+  /** Event Timing is available (interactions of EVENT_TIMING_BUFFER_MS or longer are observable). */
+  interactionsObservable: z.boolean(),
+  /**
+   * The slowest interaction that started during the step (input to next paint, the measure INP takes),
+   * ms; null: none of EVENT_TIMING_BUFFER_MS or longer (or not observable, see interactionsObservable).
+   */
+  slowestInteractionMs: z.number().nonnegative().nullable(),
+  /** Layout shifts during the step without recent input (summed, unitless); null: no Layout Instability API. */
+  layoutShift: z.number().nonnegative().nullable(),
+});
+export type StepResponsiveness = z.infer<typeof StepResponsivenessSchema>;
+
 export const PageTimingSchema = z.strictObject({
   /** A new document was loaded during the step (its navigation entry is below); false: same document as before. */
   navigated: z.boolean(),
@@ -565,6 +596,8 @@ export const PageTimingSchema = z.strictObject({
   transferBytes: z.number().nonnegative(),
   /** Origins the requests went to (redacted URLs' origins). */
   origins: z.array(z.string()),
+  /** Blocking time, slowest interaction and layout shifts of the step itself (absent in older evidence). */
+  responsiveness: StepResponsivenessSchema.optional(),
 });
 export type PageTiming = z.infer<typeof PageTimingSchema>;
 

@@ -13,7 +13,8 @@
  */
 import { createRequire } from 'node:module';
 import type { NetworkConditions } from '../core/config.ts';
-import type { OriginContact, PageTiming, TimingPhase, TimingsEvidence } from '../core/evidence.ts';
+import { EVENT_TIMING_BUFFER_MS } from '../core/evidence.ts';
+import type { OriginContact, PageTiming, StepResponsiveness, TimingPhase, TimingsEvidence } from '../core/evidence.ts';
 import { ActionError, NavigationError, type BrowserSession } from '../session/types.ts';
 import { walkJourney, type JourneyContext, type WalkResult } from '../journey/walk.ts';
 
@@ -55,6 +56,12 @@ interface ProbeResult {
   lcpSupported: boolean;
   cls: number | null;
   resources: Array<{ name: string; start: number; size: number }>;
+  /** Long animation frames (start, blockingDuration), ms from timeOrigin; null: no such API. */
+  frames: Array<{ start: number; blocking: number }> | null;
+  /** Interactions in the Event Timing buffer (start, duration), ms from timeOrigin; null: no Event Timing. */
+  interactions: Array<{ start: number; duration: number }> | null;
+  /** Layout shifts without recent input (start, value); null: no Layout Instability API. */
+  shifts: Array<{ start: number; value: number }> | null;
 }
 
 /** In-page: navigation entry, LCP and layout shifts (buffered observers), resource entries. Self-contained. */
@@ -79,7 +86,14 @@ export const pageTimingProbe = async (): Promise<ProbeResult> => {
           }
         })
       : Promise.resolve(null);
-  const [lcpEntries, shifts] = await Promise.all([collect('largest-contentful-paint'), collect('layout-shift')]);
+  const [lcpEntries, shifts, frames, events] = await Promise.all([
+    collect('largest-contentful-paint'),
+    collect('layout-shift'),
+    collect('long-animation-frame'),
+    collect('event'),
+  ]);
+  type Shift = PerformanceEntry & { hadRecentInput?: boolean; value?: number };
+  const unprompted = shifts ? (shifts as Shift[]).filter((e) => !e.hadRecentInput) : null;
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const last = lcpEntries && lcpEntries.length > 0 ? lcpEntries[lcpEntries.length - 1] : undefined;
   return {
@@ -89,7 +103,18 @@ export const pageTimingProbe = async (): Promise<ProbeResult> => {
       : null,
     lcp: last ? last.startTime : null,
     lcpSupported: lcpEntries !== null,
-    cls: shifts ? shifts.reduce((a, s) => a + ((s as PerformanceEntry & { hadRecentInput?: boolean }).hadRecentInput ? 0 : (s as PerformanceEntry & { value?: number }).value ?? 0), 0) : null,
+    cls: unprompted ? unprompted.reduce((a, e) => a + (e.value ?? 0), 0) : null,
+    shifts: unprompted ? unprompted.map((e) => ({ start: e.startTime, value: e.value ?? 0 })) : null,
+    frames: frames
+      ? frames.map((f) => ({ start: f.startTime, blocking: (f as PerformanceEntry & { blockingDuration?: number }).blockingDuration ?? 0 }))
+      : null,
+    // An interaction is an event with an interactionId (keydown, pointerup, click… of one user input).
+    interactions:
+      events && typeof PerformanceEventTiming !== 'undefined' && 'interactionId' in PerformanceEventTiming.prototype
+        ? (events as Array<PerformanceEventTiming & { interactionId: number }>)
+            .filter((e) => e.interactionId > 0)
+            .map((e) => ({ start: e.startTime, duration: e.duration }))
+        : null,
     resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ name: r.name, start: r.startTime, size: r.transferSize || 0 })),
   };
 };
@@ -124,7 +149,8 @@ class ResourceLedger {
   /** Origin → request count, and the steps that contacted it, over the walk. */
   readonly contacts = new Map<string, { requests: number; steps: Set<string> }>();
 
-  account(step: string, r: ProbeResult): PageTiming {
+  /** `since`: when the step started, ms since the epoch (the page's clock is timeOrigin + its own). */
+  account(step: string, r: ProbeResult, since: number): PageTiming {
     const navigated = r.timeOrigin !== this.timeOrigin;
     if (navigated) {
       this.timeOrigin = r.timeOrigin;
@@ -153,8 +179,24 @@ class ResourceLedger {
       requests: entries.length,
       transferBytes: entries.reduce((s, e) => s + e.size, 0),
       origins: [...origins].sort(),
+      responsiveness: responsivenessOf(r, since),
     };
   }
+}
+
+/**
+ * The step's own share of the page's instruments: entries that began after the step started (a new
+ * document's entries all did). Rounded like the other timings.
+ */
+export function responsivenessOf(r: ProbeResult, since: number): StepResponsiveness {
+  const inStep = <T extends { start: number }>(xs: T[]) => xs.filter((x) => r.timeOrigin + x.start >= since);
+  const slowest = r.interactions ? Math.max(0, ...inStep(r.interactions).map((e) => e.duration)) : 0;
+  return {
+    blockingMs: r.frames ? round1(inStep(r.frames).reduce((a, f) => a + Math.max(0, f.blocking), 0)) : null,
+    interactionsObservable: r.interactions !== null,
+    slowestInteractionMs: slowest >= EVENT_TIMING_BUFFER_MS ? round1(slowest) : null,
+    layoutShift: r.shifts ? Math.round(inStep(r.shifts).reduce((a, e) => a + e.value, 0) * 10_000) / 10_000 : null,
+  };
 }
 
 export interface TimingOptions {
@@ -201,9 +243,10 @@ async function walkOnce(ctx: JourneyContext, ledger: ResourceLedger): Promise<{ 
       error = `${step.id}: ${failure.error}`;
     },
     onState: async (step, _evidence, actionsMs) => {
+      const since = Date.now() - actionsMs;
       // A page that would not hold still to be timed (PageUnexaminableError) fails the step in the walker: a vendor fact.
       const timing = await session.evaluate(pageTimingProbe, null);
-      const page = ledger.account(step.id, timing);
+      const page = ledger.account(step.id, timing, since);
       phases.push({ id: step.id, kind: 'step', ok: true, durationMs: round1(actionsMs), page });
       if (media && media.step === step.id) phases.push(await timePlay(ctx, media.play));
     },

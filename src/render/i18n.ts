@@ -849,6 +849,10 @@ export const CHECK_TITLES: Readonly<Record<string, Readonly<Record<'fi' | 'sv', 
     sv: 'Låntagarens steg går snabbt på den här enheten',
   },
   'performance/page-weight': { fi: 'Sivut eivät ole raskaita ladata', sv: 'Sidorna är inte tunga att ladda ner' },
+  'performance/responsiveness': {
+    fi: 'Sivu vastaa viipymättä polun jokaisessa vaiheessa',
+    sv: 'Sidan svarar utan dröjsmål i varje steg av vägen',
+  },
   'performance/no-trackers': {
     fi: 'Asiakkaan polulla ei oteta yhteyttä tunnettuihin seurantapalveluihin',
     sv: 'Inga kända spårningstjänster kontaktas under låntagarens väg',

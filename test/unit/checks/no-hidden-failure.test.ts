@@ -304,6 +304,32 @@ describe('performance/page-weight', () => {
   });
 });
 
+describe('performance/responsiveness', () => {
+  const answered = (slowestInteractionMs: number | null, blockingMs: number | null = 0) => ({
+    ...navPage,
+    navigated: false,
+    responsiveness: { blockingMs, interactionsObservable: true, slowestInteractionMs, layoutShift: 0 },
+  });
+  it('one step that froze the page in most walks → fail, naming the step (a fast landing does not hide it)', () => {
+    const walk = (ms: number | null) => ({
+      phases: [
+        { id: 'landing', kind: 'step', ok: true, durationMs: 300, page: answered(null) },
+        { id: 'turn', kind: 'step', ok: true, durationMs: 900, page: answered(ms, ms === null ? 0 : ms - 50) },
+      ] satisfies TimingPhase[],
+    });
+    const r = check(perfTimings(timings([walk(800), walk(820), walk(null), walk(790), walk(810)])), 'performance/responsiveness');
+    expect(r.status).toBe('fail');
+    expect(r.findings.map((f) => f.step)).toEqual(['turn', 'turn']);
+  });
+  it('an engine without the instruments → not applicable with why, never "none seen"', () => {
+    const blind = { ...navPage, responsiveness: { blockingMs: null, interactionsObservable: false, slowestInteractionMs: null, layoutShift: null } };
+    const run = { phases: [{ id: 'landing', kind: 'step', ok: true, durationMs: 300, page: blind }] satisfies TimingPhase[] };
+    const r = check(perfTimings(timings([run, run])), 'performance/responsiveness');
+    expect(r.status).toBe('not-applicable');
+    expect(r.detail).toMatch(/not observable/);
+  });
+});
+
 describe('performance/no-trackers', () => {
   it('no walk completed the journey → not pass (the later steps were never observed)', () => {
     const run = { phases: [{ id: 'landing', kind: 'step', ok: false, durationMs: 900, error: 'HTTP 500' }] satisfies TimingPhase[], error: 'landing: HTTP 500' };
@@ -392,6 +418,7 @@ describe('every fixed check has a case here', () => {
       'login/journey-completed', 'accessibility/journey-completed', 'performance/journey-completed', 'compatibility/journey-completed',
       'performance/first-contentful-paint', 'performance/largest-contentful-paint', 'performance/total-blocking-time', 'performance/cumulative-layout-shift',
       'performance/lighthouse-performance', 'performance/render-blocking', 'performance/journey-timings', 'performance/page-weight', 'performance/no-trackers',
+      'performance/responsiveness',
       'compatibility/console-errors', 'compatibility/page-errors', 'compatibility/failed-requests', 'compatibility/horizontal-overflow',
       'compatibility/viewport-meta', 'compatibility/touch-target-spacing', 'compatibility/media-playback', 'compatibility/reader-paging',
       'compatibility/web-features', 'compatibility/third-party-frames',

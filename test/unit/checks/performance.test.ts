@@ -70,6 +70,7 @@ describe('performance metric checks', () => {
       'performance/journey-timings': 25,
       'performance/page-weight': 3,
       'performance/no-trackers': 7,
+      'performance/responsiveness': 10,
       'performance/journey-completed': 30,
     });
     const category = checks.find((c) => c.id === 'performance/lighthouse-performance');
