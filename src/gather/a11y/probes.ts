@@ -355,8 +355,8 @@ export function inventoryProbe(): InventoryResult {
       let wrap: Element | null = f.parentElement;
       while (wrap && wrap.parentElement && wrap.parentElement.querySelectorAll('input:not([type="hidden"]),select,textarea').length === 1 && wrap.parentElement !== document.body) wrap = wrap.parentElement;
       if (!wrap || wrap.querySelectorAll('input:not([type="hidden"]),select,textarea').length !== 1) continue;
-      const referenced = new Set(`${f.getAttribute('aria-describedby') ?? ''} ` +
-        `${f.getAttribute('aria-labelledby') ?? ''}`.split(/\s+/).filter(Boolean));
+      const ids = `${f.getAttribute('aria-describedby') ?? ''} ${f.getAttribute('aria-labelledby') ?? ''}`;
+      const referenced = new Set(ids.split(/\s+/).filter(Boolean));
       const labels = Array.from(f.labels ?? []);
       for (const h of Array.from(wrap.querySelectorAll(HINT))) {
         const text = ((h as HTMLElement).innerText ?? '').trim();
