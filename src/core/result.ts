@@ -275,6 +275,14 @@ export const TimingCellSchema = z.strictObject({
   q3: z.number().nullable(),
   /** The network profile was applied on this device. */
   networkApplied: z.boolean(),
+  /**
+   * How the page answered during the step (journey steps only; medians over the walks, from
+   * performance/responsiveness's summary): slowest interaction and blocking time in ms, layout shift
+   * unitless; null where this engine cannot observe it. Absent for login and play phases.
+   */
+  responsiveness: z
+    .strictObject({ interactionMs: z.number().nullable(), blockingMs: z.number().nullable(), layoutShift: z.number().nullable() })
+    .optional(),
 });
 
 /** Two services compared on one phase and device: a two-sided Mann-Whitney U test of their run timings. */

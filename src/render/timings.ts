@@ -21,9 +21,13 @@ type Labels = {
   fewRuns: (runs: number) => string;
   login: string;
   play: string;
+  /** What the second line of a step's cell says (INP, TBT, CLS). */
+  answers: string;
+  notObservable: string;
 };
 
-const fmtMs = (lang: Language, v: number | null) => (v === null ? '–' : `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI', { maximumFractionDigits: 0 }).format(v)} ms`);
+const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI');
+const fmtMs = (lang: Language, v: number | null) => (v === null ? '–' : `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(v)} ms`);
 const fmtP = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
 export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
@@ -41,6 +45,8 @@ export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
     fewRuns: (runs) => `With ${runs} runs per service no difference can be significant at this level: at least 4 runs per side are needed.`,
     login: 'login',
     play: 'play → audio playing',
+    answers: 'Under each journey step\'s time: how the page answered during the step (medians over the walks) — INP, its slowest interaction; TBT, main-thread blocking; CLS, layout shifts of the step. A dash: this browser cannot measure it.',
+    notObservable: 'not measurable in this browser',
   },
   fi: {
     heading: 'Polun ajoitukset palveluiden välillä',
@@ -56,6 +62,8 @@ export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
     fewRuns: (runs) => `Kun ajoja on ${runs} palvelua kohden, mikään ero ei voi olla merkitsevä tällä tasolla: tarvitaan vähintään 4 ajoa kummallekin.`,
     login: 'kirjautuminen',
     play: 'toisto → ääni kuuluu',
+    answers: 'Polun vaiheen ajan alla: miten sivu vastasi vaiheen aikana (ajojen mediaanit) — INP, hitain vuorovaikutus; TBT, pääsäikeen estoaika; CLS, vaiheen asettelusiirtymät. Viiva: tämä selain ei pysty mittaamaan sitä.',
+    notObservable: 'ei mitattavissa tässä selaimessa',
   },
   sv: {
     heading: 'Tidtagning av stegen mellan tjänsterna',
@@ -71,11 +79,21 @@ export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
     fewRuns: (runs) => `Med ${runs} körningar per tjänst kan ingen skillnad vara signifikant på den här nivån: minst 4 körningar per sida behövs.`,
     login: 'inloggning',
     play: 'uppspelning → ljud hörs',
+    answers: 'Under varje stegs tid: hur sidan svarade under steget (medianer över körningarna) — INP, den långsammaste interaktionen; TBT, blockeringstid i huvudtråden; CLS, stegets layoutförskjutningar. Ett streck: den här webbläsaren kan inte mäta det.',
+    notObservable: 'kan inte mätas i den här webbläsaren',
   },
 };
 
 function phaseName(labels: Labels, phase: string): string {
   return phase === 'login' ? labels.login : phase === 'play' ? labels.play : phase;
+}
+
+/** A step cell's second line: INP, TBT and CLS medians, a dash where the browser cannot measure one. */
+function answered(lang: Language, l: Labels, r: TimingsReport['rows'][number]['cells'][number]['responsiveness']): Html | string {
+  if (!r) return '';
+  const dash = html`<span title="${l.notObservable}">–</span>`;
+  const cls = r.layoutShift === null ? dash : new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 }).format(r.layoutShift);
+  return html`<br><span class="muted">INP ${r.interactionMs === null ? dash : fmtMs(lang, r.interactionMs)} · TBT ${r.blockingMs === null ? dash : fmtMs(lang, r.blockingMs)} · CLS ${cls}</span>`;
 }
 
 /** The methodology line about timings and run counts. */
@@ -107,7 +125,7 @@ export function timingsSection(
         const range = c.q1 !== null && c.q3 !== null ? html` <span class="muted">(${fmtMs(lang, c.q1)}–${fmtMs(lang, c.q3)})</span>` : '';
         const failed = c.failed > 0 ? html` <span class="muted">· ${c.failed} ${l.failed}</span>` : '';
         const net = c.networkApplied ? '' : html` <span class="muted" title="${l.notApplied}">*</span>`;
-        return html`<td class="num">${fmtMs(lang, c.median)}${range}${failed}${net}</td>`;
+        return html`<td class="num">${fmtMs(lang, c.median)}${range}${failed}${net}${answered(lang, l, c.responsiveness)}</td>`;
       });
       return html`<tr><th scope="row">${phaseName(l, r.phase)}</th>${cells}</tr>`;
     });
@@ -129,6 +147,7 @@ export function timingsSection(
   });
   return html`<section aria-labelledby="timings"><h2 id="timings">${l.heading}</h2>
 <p>${l.intro}</p>
+${report.rows.some((r) => r.cells.some((c) => c.responsiveness)) ? html`<p>${l.answers}</p>` : ''}
 ${blocks}
 </section>`;
 }

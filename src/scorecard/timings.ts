@@ -13,6 +13,7 @@ import type { Device, Evidence, Profile, Service, TimingCellSchema, TimingCompar
 import { networkConditions } from '../core/index.ts';
 import type { z } from 'zod';
 import { phaseSummaries, type PhaseSummary } from '../checks/performance/journey.ts';
+import { stepResponsiveness, type StepResponsivenessSummary } from '../checks/performance/responsiveness.ts';
 import { mannWhitneyU } from '../scoring/mann-whitney.ts';
 import { roundTo } from '../scoring/statistics.ts';
 
@@ -30,13 +31,13 @@ export function timingsReport(
   const comparisons: TimingComparison[] = [];
   let any = false;
   for (const device of devices) {
-    const perService = new Map<string, { phases: PhaseSummary[]; applied: boolean }>();
+    const perService = new Map<string, { phases: PhaseSummary[]; applied: boolean; answers: StepResponsivenessSummary[] }>();
     for (const service of services) {
       const e = evidence.get(key(service.id, device.id));
       const t = e?.suite === 'performance' && e.status === 'complete' ? e.performance?.timings : undefined;
       if (!t) continue;
       any = true;
-      perService.set(service.id, { phases: phaseSummaries(t), applied: t.network.applied });
+      perService.set(service.id, { phases: phaseSummaries(t), applied: t.network.applied, answers: stepResponsiveness(t) });
     }
     // Phases in the order they first appear, across services.
     const phases: Array<{ id: string; kind: TimingsReport['rows'][number]['kind'] }> = [];
@@ -44,10 +45,15 @@ export function timingsReport(
     for (const phase of phases) {
       const cells: Cell[] = [];
       const samples: Array<{ service: string; values: readonly number[]; median: number }> = [];
-      for (const [service, { phases: ps, applied }] of perService) {
+      for (const [service, { phases: ps, applied, answers }] of perService) {
         const p = ps.find((x) => x.id === phase.id);
         if (!p) continue;
         const s = p.spread;
+        const a = p.kind === 'step' ? answers.find((x) => x.step === phase.id) : undefined;
+        const median = (m: keyof StepResponsivenessSummary['metrics'], digits: number) => {
+          const v = a?.metrics[m]?.median;
+          return v === undefined ? null : roundTo(v, digits);
+        };
         cells.push({
           service,
           n: p.values.length,
@@ -56,6 +62,9 @@ export function timingsReport(
           q1: s ? roundTo(s.q1, 1) : null,
           q3: s ? roundTo(s.q3, 1) : null,
           networkApplied: applied,
+          ...(a
+            ? { responsiveness: { interactionMs: median('interaction', 0), blockingMs: median('blocking', 0), layoutShift: median('layoutShift', 4) } }
+            : {}),
         });
         if (s) samples.push({ service, values: p.values, median: s.median });
       }
