@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { startDemoWorld } from '../../fixtures/world.ts';
 import { EvidenceSchema, type Evidence } from '../../src/core/evidence.ts';
 import { RunResultSchema, type RunResult } from '../../src/core/result.ts';
+import { regather } from '../../src/gather/resume.ts';
 import { ROOT, erh, filesBelow, type CliResult } from '../support/cli.ts';
 import { processesOfRun } from '../support/fault-config.ts';
 
@@ -103,10 +104,9 @@ function check(service: string, device: string, id: string) {
   return target && Object.values(target.suites).flatMap((s) => s.checks).find((c) => c.id === id);
 }
 
-/** A cell whose evidence a resume gathers again (a harness error, or a device that was not available). */
+/** A cell whose evidence a resume gathers again: the harness's own rule (src/gather/resume.ts). */
 function regathered(text: string): boolean {
-  const e = JSON.parse(text) as { status: string; reason?: string };
-  return e.status === 'harness-error' || (e.status === 'not-applicable' && (e.reason ?? '').startsWith('Device not available'));
+  return regather(EvidenceSchema.parse(JSON.parse(text)));
 }
 
 describe('erh run killed mid-run, then resumed', () => {
