@@ -547,7 +547,6 @@ export type PerformancePage = z.infer<typeof PerformancePageSchema>;
 /** Kinds of timed phase: a journey step (its actions until its expected element is visible), a login, or pressing play until audio plays. */
 export const TIMING_PHASE_KINDS = ['step', 'login', 'play'] as const;
 
-/** What the page reported after a journey step (in-page Performance APIs; null where the engine does not report it). */
 /**
  * Event Timing keeps only interactions that lasted at least this long (ms) in the browser's buffer
  * (the spec's default `durationThreshold` for buffered entries): faster ones are not observable
@@ -579,6 +578,7 @@ export const StepResponsivenessSchema = z.strictObject({
 });
 export type StepResponsiveness = z.infer<typeof StepResponsivenessSchema>;
 
+/** What the page reported after a journey step (in-page Performance APIs; null where the engine does not report it). */
 export const PageTimingSchema = z.strictObject({
   /** A new document was loaded during the step (its navigation entry is below); false: same document as before. */
   navigated: z.boolean(),
