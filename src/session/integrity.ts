@@ -1,16 +1,22 @@
 /**
- * Instruments the page could replace, for drivers without an isolated world (WebDriver classic,
- * a remote Playwright server): before every probe, the built-ins the probes and axe-core rely on are
- * checked to be the browser's own functions. A page that replaced one gets no examination that
- * could be faked: the session throws PageUnexaminableError('tampered') naming what was replaced.
+ * Probes on drivers without an isolated world (WebDriver classic, a remote Playwright server): every
+ * probe runs guarded. The guard first puts the browser's own built-ins in place, borrowed from a
+ * fresh realm (src/session/pristine.ts), so that a page that replaced `focus`, `getComputedStyle`
+ * or axe's helpers gets the same examination as its honest twin; then `integrityProbe` checks the
+ * built-ins the probes and axe-core rely on once more; after the probe, what was swapped in is
+ * checked to be still in place. Whatever could not be put back, or was changed while the probe ran,
+ * is named, and the session throws PageUnexaminableError('tampered'): a vendor result with the
+ * evidence, never a silent pass.
  *
- * This is detection, not isolation: a page determined to hide its changes from a check that runs in
- * its own world can do so. That is why every driver that has an isolated world uses it
- * (src/session/playwright.ts), and why the evidence says which sessions ran without one.
+ * This is not isolation: the page's world is borrowed back, not left (see pristine.ts for the
+ * limits). Every driver that has an isolated world uses it instead (src/session/playwright.ts), and
+ * the session says which it is (`BrowserSession.isolated`).
  */
+import { z } from 'zod';
+import { borrowBuiltins } from './pristine.ts';
 import { PageUnexaminableError, type Probe } from './types.ts';
 
-/** In-page, self-contained: names of the built-ins that are not the browser's own. */
+/** In-page, self-contained: names of the built-ins that are not the browser's own (checked after the swap, too). */
 export function integrityProbe(): string[] {
   const fnToString = Function.prototype.toString;
   const native = (f: unknown): boolean => {
@@ -53,26 +59,51 @@ export function integrityProbe(): string[] {
   return replaced;
 }
 
-/** The marker a guarded probe returns instead of its result when the page replaced built-ins. */
-export const TAMPERED = '__erhInstrumentsTampered';
-
 /**
- * Source of a function expression `(arg) => result` that runs `probe` only after `integrityProbe`
- * found nothing replaced; otherwise it returns `{ [TAMPERED]: names }`.
+ * Source of a function expression `(arg) => string` that runs `probe` with the browser's own
+ * built-ins in place (borrowBuiltins, src/session/pristine.ts), checks them with `integrityProbe`
+ * while they are, and answers with JSON made while they still are — `{"v": result}`, or
+ * `{"t": names, "why": …}` when the page kept the examination from being honest — so that nothing
+ * the page restores afterwards (a `toJSON`, a setter) touches the answer on its way out.
  */
 export function guardedProbeSource(probe: Probe<never, unknown> | Probe<unknown, unknown>): string {
-  return `(function (arg) { var t = (${integrityProbe.toString()})(); if (t.length) { var o = {}; o[${JSON.stringify(TAMPERED)}] = t; return o; } return (${probe.toString()})(arg); })`;
+  return `(function (arg) {
+var b = (${borrowBuiltins.toString()})();
+if (b.problems.length) return b.answer(undefined, b.problems, 'fixed');
+function finish(value) {
+  var changed = b.verify();
+  var out = changed.length ? b.answer(undefined, changed, 'changed') : b.answer(value);
+  b.restore();
+  return out;
+}
+var r;
+try {
+  var t = (${integrityProbe.toString()})();
+  if (t.length) { var o = b.answer(undefined, t, 'fixed'); b.restore(); return o; }
+  r = (${probe.toString()})(arg);
+} catch (e) { b.restore(); throw e; }
+if (r && typeof r.then === 'function') return r.then(finish, function (e) { b.restore(); throw e; });
+return finish(r);
+})`;
 }
 
-/** Throws PageUnexaminableError when a guarded probe reported replaced built-ins; else its result. */
-export function unguard<R>(value: unknown): R {
-  if (value && typeof value === 'object' && TAMPERED in value) {
-    const names = (value as Record<string, unknown>)[TAMPERED];
-    const list = Array.isArray(names) ? names.map(String).slice(0, 10) : [];
-    throw new PageUnexaminableError(
-      'tampered',
-      `The page replaced the browser's own ${list.join(', ')}, which the examination relies on; this driver has no world isolated from the page's scripts, so nothing measured there could be trusted`,
-    );
-  }
-  return value as R;
+/** A guarded probe's answer: what kept it from being honest, or its result (`v` absent when it was undefined). */
+const Answer = z.union([
+  z.object({ t: z.array(z.string()), why: z.enum(['fixed', 'changed']) }),
+  z.strictObject({ v: z.unknown().optional() }),
+]);
+
+/** The probe's result from a guarded probe's answer; PageUnexaminableError when the page kept it from being honest. */
+export function unguard<R>(answer: unknown): R {
+  const parsed = typeof answer === 'string' ? Answer.safeParse(JSON.parse(answer)) : undefined;
+  if (!parsed?.success) throw new Error(`A guarded probe answered with something else than its JSON: ${typeof answer}`);
+  const a = parsed.data;
+  if (!('t' in a)) return a.v as R;
+  const list = a.t.slice(0, 10).join(', ');
+  const why =
+    a.why === 'changed'
+      ? `The page changed the browser's own ${list} while it was being examined, after the harness had put them back`
+      : `The page replaced the browser's own ${list} so that they could not be put back for the examination`;
+  const limit = 'this driver has no world isolated from the page\'s scripts, so what was measured could not be trusted';
+  throw new PageUnexaminableError('tampered', `${why}; ${limit}`);
 }

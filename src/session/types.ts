@@ -1,9 +1,9 @@
 /**
  * BrowserSession: the one interface gatherers use to drive a browser, whatever drives it —
  * Playwright (src/session/playwright.ts) or WebdriverIO over WebDriver classic for WebKitGTK,
- * chromedriver, Appium and remote grids (src/session/webdriver.ts). Everything a gatherer needs from the page runs as an
- * in-page probe — a self-contained function serialised into the page — so the same probe works
- * through CDP, WebDriver BiDi or WebDriver classic.
+ * chromedriver, Appium and remote grids (src/session/webdriver.ts). Everything a gatherer needs
+ * from the page runs as an in-page probe — a self-contained function serialised into the page — so
+ * the same probe works through CDP, WebDriver BiDi or WebDriver classic.
  */
 import type { Locator } from '../core/config.ts';
 import type { UNEXAMINABLE_CAUSES } from '../core/evidence.ts';

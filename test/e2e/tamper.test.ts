@@ -4,9 +4,11 @@
  * replaces `window.axe` (non-writable, finding nothing), `HTMLElement.prototype.focus`,
  * `Element.prototype.focus`, `getComputedStyle` and `KeyboardEvent` — on every engine of this
  * machine: Chromium and Firefox through Playwright (utility world: CDP isolated world, WebDriver
- * BiDi sandbox), WebKitGTK through WebDriver classic (no isolated world: tampering detected).
- * Where the session is isolated, the tampered page gets exactly the honest twin's findings and check
- * results; where it is not, the step fails as "instruments tampered with" — never a pass.
+ * BiDi sandbox), WebKitGTK through WebDriver classic (no isolated world: each probe runs with the
+ * built-ins of a fresh realm swapped in, src/session/pristine.ts). On every engine the tampered page
+ * gets exactly the honest twin's findings and check results. `/fixed` makes its replacement
+ * non-configurable: without an isolated world that cannot be undone, and the step fails as
+ * "instruments tampered with" — a vendor result, never a pass.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,7 +102,7 @@ function findings(e: Evidence): unknown {
 const checks = (e: Evidence) => evaluateEvidence(e).checks.map((c) => ({ id: c.id, status: c.status, score: 'score' in c ? c.score : undefined }));
 
 describe.each(['desktop-chromium', 'desktop-firefox', 'desktop-webkit'])('instruments the page replaced, on %s', (id) => {
-  it('the tampered page gets its honest twin\'s findings, or is recorded as tampering — never a pass', async () => {
+  it('the tampered page gets exactly its honest twin\'s findings and check results', async () => {
     const d = device(id);
     const honest = await gather(d, '/honest');
     const tampered = await gather(d, '/tampered');
@@ -110,19 +112,27 @@ describe.each(['desktop-chromium', 'desktop-firefox', 'desktop-webkit'])('instru
     const violated = (honest.evidence.accessibility?.states[0]?.violations ?? []).map((v) => v.id);
     expect(violated).toEqual(expect.arrayContaining(['image-alt', 'button-name', 'label', 'link-name']));
     expect(tampered.evidence.status).toBe('complete');
-    if (tampered.isolated) {
-      expect(findings(tampered.evidence)).toEqual(findings(honest.evidence));
-      expect(checks(tampered.evidence)).toEqual(checks(honest.evidence));
-    } else {
-      // No isolated world (WebDriver classic): the tampering is detected and recorded, the step fails.
-      expect(tampered.evidence.steps[0]?.ok).toBe(false);
-      expect(tampered.evidence.steps[0]?.unexaminable?.cause).toBe('tampered');
-      expect(tampered.evidence.steps[0]?.error).toMatch(/instruments were tampered with.*HTMLElement\.prototype\.focus/);
-      const journey = evaluateEvidence(tampered.evidence).checks.find((c) => c.id === 'accessibility/journey-completed');
-      expect(journey?.status).toBe('fail');
-      expect(checks(tampered.evidence).filter((c) => c.status === 'pass').map((c) => c.id)).toEqual([]);
-    }
-    // Chromium and Firefox run isolated; WebKitGTK over WebDriver classic cannot.
+    expect(tampered.evidence.steps[0]?.ok).toBe(true);
+    expect(findings(tampered.evidence)).toEqual(findings(honest.evidence));
+    expect(checks(tampered.evidence)).toEqual(checks(honest.evidence));
+    // Chromium and Firefox run isolated; WebKitGTK over WebDriver classic borrows a fresh realm's built-ins.
     expect(tampered.isolated).toBe(id !== 'desktop-webkit');
+  }, 180_000);
+
+  it('tampering that cannot be undone, without an isolated world: recorded as tampering, never a pass', async () => {
+    const d = device(id);
+    const honest = await gather(d, '/honest');
+    const fixed = await gather(d, '/fixed');
+    expect(fixed.evidence.status).toBe('complete');
+    if (fixed.isolated) {
+      expect(findings(fixed.evidence)).toEqual(findings(honest.evidence));
+      return;
+    }
+    expect(fixed.evidence.steps[0]?.ok).toBe(false);
+    expect(fixed.evidence.steps[0]?.unexaminable?.cause).toBe('tampered');
+    expect(fixed.evidence.steps[0]?.error).toMatch(/instruments were tampered with.*HTMLElement\.prototype\.focus/);
+    const journey = evaluateEvidence(fixed.evidence).checks.find((c) => c.id === 'accessibility/journey-completed');
+    expect(journey?.status).toBe('fail');
+    expect(checks(fixed.evidence).filter((c) => c.status === 'pass').map((c) => c.id)).toEqual([]);
   }, 180_000);
 });
