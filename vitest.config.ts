@@ -6,6 +6,11 @@ import LongestFirst from './test/support/sequencer.ts';
  * must be called significantly slower): they run last, alone on the machine, as measurements must.
  */
 const ALONE = ['test/e2e/demo.test.ts'];
+/**
+ * Unit files that drive a browser for minutes (the accessibility corpus: 81 barrier/clean pairs
+ * through the real gatherer): they run beside the end-to-end files instead of holding up the unit group.
+ */
+const LONG_BROWSER = ['test/unit/gather/a11y-corpus.test.ts'];
 
 export default defineConfig({
   test: {
@@ -16,20 +21,26 @@ export default defineConfig({
     reporters: ['default'],
     // The longest end-to-end files start first (see the sequencer).
     sequence: { sequencer: LongestFirst },
-    // Three groups, one after the other (sequence.groupOrder). Every end-to-end file but the demo
-    // starts its worlds on ephemeral ports and its browsers and drivers on free ports, and waits on
-    // pages, drivers and timeouts far more than it computes (a narrowed run uses about a third of
-    // the 2 cores), so those files share the machine three at a time; none of them asserts a timing.
+    // Three groups, one after the other (sequence.groupOrder): the unit files, two at a time; every
+    // end-to-end file but the demo, with the long browser-driven unit files, three at a time — each
+    // starts its worlds on ephemeral ports and its browsers and drivers on free ports, waits on pages,
+    // drivers and timeouts as much as it computes, and none of them asserts a timing; last the demo, alone.
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], maxWorkers: 2, sequence: { groupOrder: 0 } },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          exclude: LONG_BROWSER,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', ...LONG_BROWSER],
           exclude: ALONE,
           maxWorkers: 3,
           sequence: { groupOrder: 1 },

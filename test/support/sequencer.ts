@@ -9,6 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const LONGEST_FIRST = [
   'test/e2e/devices.test.ts',
+  'test/unit/gather/a11y-corpus.test.ts',
   'test/e2e/auth.test.ts',
   'test/e2e/shards.test.ts',
   'test/e2e/faults.test.ts',
