@@ -70,6 +70,11 @@ export function borrowBuiltins(): Borrowed {
     return { problems: [why], verify: () => [], restore: () => undefined, answer: () => text };
   };
   if (!realm || (realm as unknown) === main || typeof realm.Reflect !== 'object' || realm.Object === main.Object) {
+    try {
+      frame?.remove();
+    } catch {
+      // nothing of the page's can be relied on here
+    }
     return failed('means to make a frame of the harness (the page kept it from being created)');
   }
   const R = realm;
@@ -90,7 +95,8 @@ export function borrowBuiltins(): Borrowed {
   const mapGet = RMap.prototype.get;
   const mapSet = RMap.prototype.set;
   const mapHas = RMap.prototype.has;
-  const Rarr = (): unknown[] => new R.Array() as unknown[];
+  const RArray = R.Array;
+  const Rarr = (): unknown[] => new RArray() as unknown[];
   const problems = Rarr() as string[];
   const problem = (name: string): void => void apply(push, problems, [name]);
   const symbolText = R.Symbol.prototype.toString;
@@ -104,7 +110,8 @@ export function borrowBuiltins(): Borrowed {
       return undefined;
     }
   };
-  const stringify = R.JSON.stringify;
+  const RJSON = R.JSON;
+  const stringify = RJSON.stringify;
   const bare = (): Record<string, unknown> => ROb.create(null) as Record<string, unknown>;
   const answer = (value: unknown, names?: string[], why?: 'fixed' | 'changed'): string => {
     const o = bare();
@@ -116,17 +123,19 @@ export function borrowBuiltins(): Borrowed {
     } else {
       o.v = value;
     }
-    return apply(stringify, R.JSON, [o]) as string;
+    return apply(stringify, RJSON, [o]) as string;
   };
   // The realm was not changed on its way in, and the page's functions that made it were the browser's own.
+  // (The frame stays in the document until everything is taken from its window: Chromium empties a
+  // detached window's globals. It is removed before the probe runs, so that axe never sees it.)
   const removeFrame = gopd(R.Element.prototype, 'remove')?.value as (() => void) | undefined;
-  if (frame && removeFrame) {
+  const detach = (): void => {
     try {
-      apply(removeFrame, frame, []);
+      if (frame && removeFrame) apply(removeFrame, frame, []);
     } catch {
-      // judged below: the frame may stay, which axe would then see
+      problem('frame the harness made (the page kept it from being removed)');
     }
-  }
+  };
   const findOwn = (o: object | null, key: string): unknown => {
     for (let p = o, i = 0; p && i < 20; p = getProto(p), i++) {
       const d = gopd(p, key);
@@ -141,10 +150,16 @@ export function borrowBuiltins(): Borrowed {
   ];
   for (const [name, f] of creators) if (f !== undefined && nativeText(f) === undefined) problem(name);
   for (const f of [fnToString, apply, gopd, dp, ownKeys, getProto, removeFrame]) {
-    if (nativeText(f) === undefined) return failed('the harness\'s own frame (the page changed it as it was made)');
+    if (nativeText(f) === undefined) {
+      detach();
+      return failed('frame the harness made (the page changed it as it was made)');
+    }
   }
   const none = (): string[] => Rarr() as string[];
-  if (problems.length) return { problems, verify: none, restore: () => undefined, answer };
+  if (problems.length) {
+    detach();
+    return { problems, verify: none, restore: () => undefined, answer };
+  }
 
   // Swapped properties: [object, key, the page's descriptor or undefined, what was put there or undefined (removed)].
   type Desc = PropertyDescriptor | undefined;
@@ -272,6 +287,7 @@ export function borrowBuiltins(): Borrowed {
   const nodeName = nodeGet('nodeName');
   const nodeType = nodeGet('nodeType');
   const seen = new RMap() as Map<object, boolean>;
+  detach();
   const checkNode = (node: object): void => {
     const keys = ownKeys(node);
     for (const k of keys) {

@@ -2,11 +2,13 @@
  * A vendor's page cannot change the instruments (issue 21, part 3): the real accessibility gatherer
  * against twin pages of fixtures/vendors/tamper/app.ts — `/honest`, and `/tampered`, which first
  * replaces `window.axe` (non-writable, finding nothing), `HTMLElement.prototype.focus`,
- * `Element.prototype.focus`, `getComputedStyle` and `KeyboardEvent` — on every engine of this
+ * `Element.prototype.focus`, `getComputedStyle`, `KeyboardEvent`, `getBoundingClientRect` (with a
+ * bound native, which looks like the browser's own) and its images' `getAttribute` — on every engine of this
  * machine: Chromium and Firefox through Playwright (utility world: CDP isolated world, WebDriver
- * BiDi sandbox), WebKitGTK through WebDriver classic (no isolated world: each probe runs with the
- * built-ins of a fresh realm swapped in, src/session/pristine.ts). On every engine the tampered page
- * gets exactly the honest twin's findings and check results. `/fixed` makes its replacement
+ * BiDi sandbox), WebKitGTK and Appium's Chromium driver (emulated Pixel 7) through WebDriver classic
+ * (no isolated world: each probe runs with the built-ins of a fresh realm swapped in,
+ * src/session/pristine.ts). On every engine the tampered page gets exactly the honest twin's
+ * findings and check results. `/fixed` makes its replacement
  * non-configurable: without an isolated world that cannot be undone, and the step fails as
  * "instruments tampered with" — a vendor result, never a pass.
  */
@@ -101,7 +103,7 @@ function findings(e: Evidence): unknown {
 
 const checks = (e: Evidence) => evaluateEvidence(e).checks.map((c) => ({ id: c.id, status: c.status, score: 'score' in c ? c.score : undefined }));
 
-describe.each(['desktop-chromium', 'desktop-firefox', 'desktop-webkit'])('instruments the page replaced, on %s', (id) => {
+describe.each(['desktop-chromium', 'desktop-firefox', 'desktop-webkit', 'appium-chromium-pixel-7'])('instruments the page replaced, on %s', (id) => {
   it('the tampered page gets exactly its honest twin\'s findings and check results', async () => {
     const d = device(id);
     const honest = await gather(d, '/honest');
@@ -115,8 +117,9 @@ describe.each(['desktop-chromium', 'desktop-firefox', 'desktop-webkit'])('instru
     expect(tampered.evidence.steps[0]?.ok).toBe(true);
     expect(findings(tampered.evidence)).toEqual(findings(honest.evidence));
     expect(checks(tampered.evidence)).toEqual(checks(honest.evidence));
-    // Chromium and Firefox run isolated; WebKitGTK over WebDriver classic borrows a fresh realm's built-ins.
-    expect(tampered.isolated).toBe(id !== 'desktop-webkit');
+    // Chromium and Firefox run isolated; WebKitGTK and Appium's Chromium (WebDriver classic) borrow a
+    // fresh realm's built-ins.
+    expect(tampered.isolated).toBe(id === 'desktop-chromium' || id === 'desktop-firefox');
   }, 180_000);
 
   it('tampering that cannot be undone, without an isolated world: recorded as tampering, never a pass', async () => {
