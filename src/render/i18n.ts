@@ -891,6 +891,24 @@ export const CHECK_TITLES: Readonly<Record<string, Readonly<Record<'fi' | 'sv', 
   'accessibility/keyboard-reachable': { fi: 'Kaikkiin toimintoihin pääsee sarkainnäppäimellä', sv: 'Alla interaktiva element nås med tabbtangenten' },
   'accessibility/no-keyboard-trap': { fi: 'Näppäimistön kohdistus ei jää loukkuun', sv: 'Tangentbordsfokus fastnar aldrig' },
   'accessibility/focus-order': { fi: 'Kohdistusjärjestys seuraa näkyvää järjestystä', sv: 'Fokusordningen följer den visuella ordningen' },
+  'accessibility/animated-images': {
+    fi: 'Kuvat eivät liiku loputtomasti',
+    sv: 'Bilder rör sig inte utan slut',
+  },
+  'accessibility/hint-association': {
+    fi: 'Ohjetekstit on liitetty lomakekenttiinsä',
+    sv: 'Hjälptexter är kopplade till sina formulärfält',
+  },
+  'accessibility/link-purpose': { fi: 'Jokainen linkki kertoo, minne se vie', sv: 'Varje länk säger vart den leder' },
+  'accessibility/placeholder-label': {
+    fi: 'Lomakekentillä on nimilappu, ei pelkkää paikkamerkkitekstiä',
+    sv: 'Formulärfälten har etiketter, inte bara platshållartext',
+  },
+  'accessibility/static-tab-stops': {
+    fi: 'Näppäimistön kohdistus pysähtyy vain säätimiin',
+    sv: 'Tangentbordsfokus stannar bara på kontroller',
+  },
+  'accessibility/transcripts': { fi: 'Äänisisällöllä on tekstivastine', sv: 'Ljudinnehåll har en textversion' },
   'accessibility/dialog-focus': {
     fi: 'Kohdistus siirtyy avautuvaan valintaikkunaan ja palaa sen avanneeseen painikkeeseen, kun ikkuna suljetaan',
     sv: 'Fokus flyttas in i en dialog när den öppnas och tillbaka till det som öppnade den när den stängs',
