@@ -224,12 +224,30 @@ export class PlaywrightSession implements BrowserSession {
     await this.page.waitForLoadState('load').catch(() => undefined);
   }
 
+  /**
+   * Waits for the element; false when it did not become visible — but a page that kept loading new
+   * documents by itself meanwhile (RESTLESS_DOCUMENTS or more) was never still long enough to be
+   * looked at: that is PageUnexaminableError('navigated'), the page's doing, not a missing element.
+   */
   async waitForVisible(target: Locator, timeoutMs: number): Promise<boolean> {
+    let documents = 0;
+    const main = this.page.mainFrame();
+    const onNavigated = (f: Frame): void => {
+      if (f === main) documents++;
+    };
+    this.page.on('framenavigated', onNavigated);
     try {
       await resolve(this.page, target).waitFor({ state: 'visible', timeout: timeoutMs });
       return true;
     } catch {
+      if (documents >= RESTLESS_DOCUMENTS && !this.page.isClosed()) {
+        const seconds = Math.round(timeoutMs / 100) / 10;
+        const what = `while the harness waited for ${describeLocator(target)} to be visible`;
+        throw new PageUnexaminableError('navigated', `The page loaded ${documents} documents by itself in ${seconds} s ${what}`);
+      }
       return false;
+    } finally {
+      this.page.off('framenavigated', onNavigated);
     }
   }
 
@@ -407,6 +425,9 @@ export class PlaywrightSession implements BrowserSession {
     await this.context.close().catch(() => undefined);
   }
 }
+
+/** Documents a page may load by itself during one wait before it counts as never holding still. */
+const RESTLESS_DOCUMENTS = 3;
 
 /** How long one probe may take before the page counts as hung (axe-core on a large page takes seconds). */
 const EVALUATE_TIMEOUT_MS = 60_000;

@@ -10,10 +10,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { startTamperVendor } from '../../fixtures/vendors/tamper/app.ts';
 import { EvidenceSchema } from '../../src/core/evidence.ts';
 import { RunResultSchema, type RunResult } from '../../src/core/result.ts';
+import { DeviceSchema } from '../../src/core/device.ts';
 import { evidencePath } from '../../src/reporting/evidence-store.ts';
+import { DeviceRuntime } from '../../src/session/runtime.ts';
+import { PageUnexaminableError } from '../../src/session/types.ts';
 import { ROOT, erh, type CliResult } from '../support/cli.ts';
 import { FAULT_PROFILE } from '../support/fault-config.ts';
 
@@ -84,17 +88,38 @@ describe.each([
     expect(suite?.score).not.toBeNull();
     const journey = suite?.checks.find((c) => c.id === 'accessibility/journey-completed');
     expect(journey?.status).toBe('fail');
-    // The restless page may already fail its step's own `expect` (it navigates under the harness's
-    // wait too): a vendor-side step failure either way, with the page's doing as the finding.
-    expect(journey?.findings[0]?.message).toMatch(/would not stay still long enough to be examined|to be visible, but it was not/);
+    // Also when the restless page fails its step's own `expect` (it navigates under the harness's wait
+    // too): the session says the page kept loading documents, not that the heading was missing.
+    expect(journey?.findings[0]?.message).toMatch(/would not stay still long enough to be examined/);
     const evidence = EvidenceSchema.parse(JSON.parse(readFileSync(evidencePath(runDir, { service: id, device: 'desktop-chromium', suite: 'accessibility' }), 'utf8')));
     expect(evidence.status).toBe('complete');
     expect(evidence.steps[0]?.ok).toBe(false);
-    const cause = evidence.steps[0]?.unexaminable?.cause;
-    if (cause !== undefined || id === 'popups') expect(causes).toContain(cause);
+    expect(causes).toContain(evidence.steps[0]?.unexaminable?.cause);
     // Timed on every device too: never a harness error there either.
     expect(target?.suites.performance?.status).not.toBe('harness-error');
   });
+});
+
+describe('the session, waiting on a page that keeps loading documents', () => {
+  it('says the page would not hold still, not that the element was missing (Playwright)', async () => {
+    const runtime = new DeviceRuntime();
+    try {
+      const d = DeviceSchema.parse(YAML.parse(readFileSync(join(ROOT, 'devices', 'desktop-chromium.yaml'), 'utf8')));
+      const acquired = await runtime.acquire(d);
+      if (!acquired.ok) throw new Error(acquired.reason);
+      const session = await acquired.open();
+      await session.goto(`${vendor.url}/restless`, 8_000);
+      const waited = await session.waitForVisible({ role: 'heading', name: 'Ei ole' }, 3_000).then(String, (e: unknown) => e);
+      expect(waited).toBeInstanceOf(PageUnexaminableError);
+      expect((waited as PageUnexaminableError).why).toBe('navigated');
+      expect((waited as Error).message).toMatch(/^The page loaded \d+ documents by itself in 3 s while the harness waited for heading "Ei ole"/);
+      // A page that stays still: a missing element is just that.
+      await session.goto(`${vendor.url}/honest`, 8_000);
+      expect(await session.waitForVisible({ role: 'heading', name: 'Ei ole' }, 1_000)).toBe(false);
+    } finally {
+      await runtime.close();
+    }
+  }, 60_000);
 });
 
 describe('the run as a whole', () => {
