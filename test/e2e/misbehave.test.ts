@@ -113,7 +113,7 @@ describe('the session, waiting on a page that keeps loading documents', () => {
       const waited = await session.waitForVisible(missing, 3_000).then(String, (e: unknown) => e);
       expect(waited).toBeInstanceOf(PageUnexaminableError);
       expect((waited as PageUnexaminableError).why).toBe('navigated');
-      expect((waited as Error).message).toMatch(/^The page loaded \d+ documents by itself in 3 s while the harness waited for/);
+      expect((waited as Error).message).toMatch(/^The page loaded \d+ documents by itself in 3 s while the harness waited/);
       // A page that stays still: a missing element is just that.
       await session.goto(`${vendor.url}/honest`, 8_000);
       expect(await session.waitForVisible(missing, 1_000)).toBe(false);
