@@ -83,8 +83,7 @@ export const KohaPatronSchema = z
 export type KohaPatron = z.infer<typeof KohaPatronSchema>;
 
 export type PasswordValidationResult =
-  | { valid: true; cardnumber: string | null; patronId: number; userid: string | null }
-  | { valid: false; error: string };
+  { valid: true; cardnumber: string | null; patronId: number; userid: string | null } | { valid: false; error: string };
 
 export class KohaRestClient {
   private readonly base: URL;
@@ -121,7 +120,12 @@ export class KohaRestClient {
     if (res.status === 201) {
       const parsed = PasswordValidationSuccessSchema.safeParse(res.body);
       if (!parsed.success) throw invalid(res.status, 'password validation', parsed.error);
-      return { valid: true, cardnumber: parsed.data.cardnumber, patronId: parsed.data.patron_id, userid: parsed.data.userid };
+      return {
+        valid: true,
+        cardnumber: parsed.data.cardnumber,
+        patronId: parsed.data.patron_id,
+        userid: parsed.data.userid,
+      };
     }
     if (res.status === 400) {
       const parsed = KohaErrorBodySchema.safeParse(res.body);
@@ -132,7 +136,8 @@ export class KohaRestClient {
 
   /** GET /api/v1/patrons/{id}. */
   async getPatron(patronId: number): Promise<KohaPatron> {
-    if (!Number.isInteger(patronId) || patronId <= 0) throw new KohaRestError('invalid-options', 'patron id must be a positive integer');
+    if (!Number.isInteger(patronId) || patronId <= 0)
+      throw new KohaRestError('invalid-options', 'patron id must be a positive integer');
     const res = await this.call('GET', `api/v1/patrons/${patronId}`);
     if (res.status === 200) {
       const parsed = KohaPatronSchema.safeParse(res.body);
@@ -158,14 +163,20 @@ export class KohaRestClient {
         signal,
       });
     } catch (error) {
-      if (signal.aborted) throw new KohaRestError('timeout', `no answer from ${url.origin} within ${this.timeoutMs} ms`, { cause: error });
+      if (signal.aborted)
+        throw new KohaRestError('timeout', `no answer from ${url.origin} within ${this.timeoutMs} ms`, {
+          cause: error,
+        });
       throw new KohaRestError('network', `cannot reach ${url.origin}: ${(error as Error).message}`, { cause: error });
     }
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
-      if (signal.aborted) throw new KohaRestError('timeout', `response from ${url.origin} took over ${this.timeoutMs} ms`, { cause: error });
+      if (signal.aborted)
+        throw new KohaRestError('timeout', `response from ${url.origin} took over ${this.timeoutMs} ms`, {
+          cause: error,
+        });
       throw new KohaRestError('network', `reading the response from ${url.origin} failed`, { cause: error });
     }
     let parsed: unknown = undefined;
@@ -188,6 +199,14 @@ function statusError(status: number, body: unknown, what: string): KohaRestError
   const parsed = KohaErrorBodySchema.safeParse(body);
   const detail = parsed.success ? `: ${parsed.data.error}` : '';
   const code: KohaRestErrorCode =
-    status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 503 || status === 502 || status === 504 ? 'unavailable' : 'http-error';
+    status === 401
+      ? 'unauthorized'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not-found'
+          : status === 503 || status === 502 || status === 504
+            ? 'unavailable'
+            : 'http-error';
   return new KohaRestError(code, `${what}: HTTP ${status}${detail}`, { status });
 }

@@ -43,14 +43,19 @@ function ymd(now: Date): string {
 export function sip2Standing(r: PatronResult, now = new Date()): PatronStanding {
   if (!r.validPatron) return 'unknown-card';
   if (r.validPassword !== true) return 'wrong-pin';
-  if (r.screenMessages.some((m) => /PATRON EXPIRED/i.test(m)) || (r.expiry !== undefined && r.expiry < ymd(now))) return 'expired';
+  if (r.screenMessages.some((m) => /PATRON EXPIRED/i.test(m)) || (r.expiry !== undefined && r.expiry < ymd(now)))
+    return 'expired';
   if (r.blocked) return 'blocked';
   return 'valid';
 }
 
 type Patrons = Array<{ role: PatronRole; secrets: PatronSecrets }>;
 
-async function viaSip2(cfg: Extract<LibrarySystemConfig, { sip2: unknown }>['sip2'], patrons: Patrons, env: NodeJS.ProcessEnv): Promise<Omit<PreflightEvidence, 'durationMs'>> {
+async function viaSip2(
+  cfg: Extract<LibrarySystemConfig, { sip2: unknown }>['sip2'],
+  patrons: Patrons,
+  env: NodeJS.ProcessEnv,
+): Promise<Omit<PreflightEvidence, 'durationMs'>> {
   const host = value(cfg.host, env, 'sip2.host') ?? '';
   const port = Number(value(cfg.port, env, 'sip2.port'));
   const user = cfg.user ? value(cfg.user, env, 'sip2.user') : undefined;
@@ -72,26 +77,47 @@ async function viaSip2(cfg: Extract<LibrarySystemConfig, { sip2: unknown }>['sip
       ...(user && password ? { login: { userId: user, password } } : {}),
     });
     const status = await client.scStatus();
-    if (!status.onlineStatus) return { protocol: 'sip2', status: 'unreachable', reason: 'The library system (SIP2 ACS) reports itself offline (98: online status N).', patrons: [] };
+    if (!status.onlineStatus)
+      return {
+        protocol: 'sip2',
+        status: 'unreachable',
+        reason: 'The library system (SIP2 ACS) reports itself offline (98: online status N).',
+        patrons: [],
+      };
     const out: PreflightEvidence['patrons'] = [];
     for (const { role, secrets } of patrons) {
       const info = await client.patronInformation(secrets.card, secrets.pin).catch((e: unknown) => e as Error);
       const standing: PatronStanding = info instanceof Error ? 'error' : sip2Standing(info);
-      out.push({ role, standing, matches: EXPECTED_STANDINGS[role].includes(standing), ...(info instanceof Error ? { detail: info.message } : {}) });
+      out.push({
+        role,
+        standing,
+        matches: EXPECTED_STANDINGS[role].includes(standing),
+        ...(info instanceof Error ? { detail: info.message } : {}),
+      });
     }
     return finish('sip2', out);
   } catch (e) {
     const code = e instanceof Sip2ClientError ? e.code : 'error';
-    const why = code === 'plaintext-refused'
-      ? 'plaintext SIP2 to a non-loopback host was refused (set tls: true, or allowPlaintext: true inside a VPN)'
-      : `SIP2 ${code}: ${(e as Error).message}`;
-    return { protocol: 'sip2', status: 'unreachable', reason: `The library system could not be asked: ${why}.`, patrons: [] };
+    const why =
+      code === 'plaintext-refused'
+        ? 'plaintext SIP2 to a non-loopback host was refused (set tls: true, or allowPlaintext: true inside a VPN)'
+        : `SIP2 ${code}: ${(e as Error).message}`;
+    return {
+      protocol: 'sip2',
+      status: 'unreachable',
+      reason: `The library system could not be asked: ${why}.`,
+      patrons: [],
+    };
   } finally {
     await client?.close().catch(() => undefined);
   }
 }
 
-async function viaKoha(cfg: Extract<LibrarySystemConfig, { kohaRest: unknown }>['kohaRest'], patrons: Patrons, env: NodeJS.ProcessEnv): Promise<Omit<PreflightEvidence, 'durationMs'>> {
+async function viaKoha(
+  cfg: Extract<LibrarySystemConfig, { kohaRest: unknown }>['kohaRest'],
+  patrons: Patrons,
+  env: NodeJS.ProcessEnv,
+): Promise<Omit<PreflightEvidence, 'durationMs'>> {
   const client = new KohaRestClient({
     baseUrl: value(cfg.url, env, 'kohaRest.url') ?? '',
     username: value(cfg.user, env, 'kohaRest.user') ?? '',
@@ -111,12 +137,20 @@ async function viaKoha(cfg: Extract<LibrarySystemConfig, { kohaRest: unknown }>[
     }
   } catch (e) {
     const code = e instanceof KohaRestError ? e.code : 'error';
-    return { protocol: 'koha-rest', status: 'unreachable', reason: `The library system could not be asked: Koha REST ${code}: ${(e as Error).message}.`, patrons: out };
+    return {
+      protocol: 'koha-rest',
+      status: 'unreachable',
+      reason: `The library system could not be asked: Koha REST ${code}: ${(e as Error).message}.`,
+      patrons: out,
+    };
   }
   return finish('koha-rest', out);
 }
 
-function finish(protocol: PreflightEvidence['protocol'], patrons: PreflightEvidence['patrons']): Omit<PreflightEvidence, 'durationMs'> {
+function finish(
+  protocol: PreflightEvidence['protocol'],
+  patrons: PreflightEvidence['patrons'],
+): Omit<PreflightEvidence, 'durationMs'> {
   const wrong = patrons.filter((p) => !p.matches);
   if (wrong.length === 0) return { protocol, status: 'ok', patrons };
   return {
@@ -144,10 +178,16 @@ export async function preflight(
   const protocol = 'sip2' in library ? 'sip2' : 'koha-rest';
   let result: Omit<PreflightEvidence, 'durationMs'>;
   try {
-    result = 'sip2' in library ? await viaSip2(library.sip2, patrons, env) : await viaKoha(library.kohaRest, patrons, env);
+    result =
+      'sip2' in library ? await viaSip2(library.sip2, patrons, env) : await viaKoha(library.kohaRest, patrons, env);
   } catch (e) {
     if (!(e instanceof MissingValue)) throw e;
-    result = { protocol, status: 'unreachable', reason: `The library system could not be asked: ${e.message}.`, patrons: [] };
+    result = {
+      protocol,
+      status: 'unreachable',
+      reason: `The library system could not be asked: ${e.message}.`,
+      patrons: [],
+    };
   }
   return { ...result, durationMs: Math.round(performance.now() - started) };
 }

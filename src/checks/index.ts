@@ -4,7 +4,13 @@ export * from './registry.ts';
 export { journeyCompleted, journeyCompletedId, JOURNEY_COMPLETED_WEIGHTS } from './journey-completed.ts';
 export { AXE_CHECK_PREFIX, FRAME_SEPARATOR } from './accessibility/axe.ts';
 export { AXE_RULES, AXE_RULES_VERSION } from './accessibility/axe-rules.ts';
-export { criteriaFromTags, referencesFromTags, isScoredRule, ruleWeight, SCORED_LEVEL_TAGS } from './accessibility/references.ts';
+export {
+  criteriaFromTags,
+  referencesFromTags,
+  isScoredRule,
+  ruleWeight,
+  SCORED_LEVEL_TAGS,
+} from './accessibility/references.ts';
 export { METRICS } from './performance/metrics.ts';
 export { TIME_TO_LOGIN_POINTS } from './login/time-to-login.ts';
 export { isIgnoredRequest } from './compatibility/failed-requests.ts';

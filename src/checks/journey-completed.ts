@@ -37,22 +37,35 @@ export function journeyCompleted<S extends Suite>(suite: S): Check<S> {
       reads: ['steps'],
     },
     evaluate({ steps }) {
-      if (steps.length === 0) return { status: 'not-applicable', detail: 'No journey steps were walked for this suite.' };
+      if (steps.length === 0)
+        return { status: 'not-applicable', detail: 'No journey steps were walked for this suite.' };
       const failed = steps.filter((s) => !s.ok);
       // A navigation the vendor answered with a 5xx is a server error the patron saw, even when the
       // harness's repeat of it then loaded: the step did not complete as asked.
       const retried = steps.filter((s) => s.ok && (s.retries?.length ?? 0) > 0);
-      if (failed.length === 0 && retried.length === 0) return { score: 1, detail: `All ${steps.length} steps completed.` };
+      if (failed.length === 0 && retried.length === 0)
+        return { score: 1, detail: `All ${steps.length} steps completed.` };
       const parts = [
-        failed.length > 0 ? `${failed.length} of ${steps.length} steps failed: ${failed.map((s) => s.step).join(', ')}` : undefined,
-        retried.length > 0 ? `${retried.length} step${retried.length === 1 ? '' : 's'} loaded only after the harness repeated a navigation the vendor answered with a server error: ${retried.map((s) => s.step).join(', ')}` : undefined,
+        failed.length > 0
+          ? `${failed.length} of ${steps.length} steps failed: ${failed.map((s) => s.step).join(', ')}`
+          : undefined,
+        retried.length > 0
+          ? `${retried.length} step${retried.length === 1 ? '' : 's'} loaded only after the harness repeated a navigation the vendor answered with a server error: ${retried.map((s) => s.step).join(', ')}`
+          : undefined,
       ].filter((x): x is string => x !== undefined);
-      const where = (s: (typeof steps)[number]) => ({ step: s.step, url: s.url, ...(s.screenshot !== undefined ? { screenshot: s.screenshot } : {}) });
+      const where = (s: (typeof steps)[number]) => ({
+        step: s.step,
+        url: s.url,
+        ...(s.screenshot !== undefined ? { screenshot: s.screenshot } : {}),
+      });
       return {
         score: 0,
         detail: `${parts.join('; ')}.`,
         findings: [
-          ...failed.map((s) => ({ message: `Step "${s.step}" failed: ${s.error?.trim() || 'no reason recorded'}.`, ...where(s) })),
+          ...failed.map((s) => ({
+            message: `Step "${s.step}" failed: ${s.error?.trim() || 'no reason recorded'}.`,
+            ...where(s),
+          })),
           ...retried.map((s) => ({
             message: `Step "${s.step}" answered ${(s.retries ?? []).map((r) => `HTTP ${r.status} at ${r.url}`).join(', ')}; it loaded only when the harness repeated the navigation (${s.retries?.length} time${s.retries?.length === 1 ? '' : 's'}). A patron sees the server error.`,
             ...where(s),

@@ -29,7 +29,9 @@ function errorResult(meta: CheckMeta, cause: CheckErrorCause, message: string): 
   };
 }
 
-function base(meta: CheckMeta): Pick<CheckResult, 'id' | 'suite' | 'title' | 'weight' | 'impact' | 'criteria' | 'references'> {
+function base(
+  meta: CheckMeta,
+): Pick<CheckResult, 'id' | 'suite' | 'title' | 'weight' | 'impact' | 'criteria' | 'references'> {
   return {
     id: meta.id,
     suite: meta.suite,
@@ -48,7 +50,11 @@ export function toCheckResult(meta: CheckMeta, outcome: CheckOutcome): CheckResu
     score = null;
     status = outcome.status;
   } else if (typeof outcome.score !== 'number' || !Number.isFinite(outcome.score)) {
-    return errorResult(meta, 'score-not-finite', `the check returned the score ${String(outcome.score)}, not a number in 0–1.`);
+    return errorResult(
+      meta,
+      'score-not-finite',
+      `the check returned the score ${String(outcome.score)}, not a number in 0–1.`,
+    );
   } else if (outcome.score < 0 || outcome.score > 1) {
     return errorResult(meta, 'score-out-of-range', `the check returned the score ${outcome.score}, outside 0–1.`);
   } else {
@@ -64,7 +70,12 @@ export function toCheckResult(meta: CheckMeta, outcome: CheckOutcome): CheckResu
     detail = detail === undefined ? note : `${detail} ${note}`;
   }
 
-  const value = outcome.value === undefined ? undefined : outcome.value !== null && Number.isFinite(outcome.value) ? outcome.value : null;
+  const value =
+    outcome.value === undefined
+      ? undefined
+      : outcome.value !== null && Number.isFinite(outcome.value)
+        ? outcome.value
+        : null;
   return {
     ...base(meta),
     status,
@@ -86,7 +97,8 @@ export function toCheckResult(meta: CheckMeta, outcome: CheckOutcome): CheckResu
 export function runCheck<S extends Suite>(check: Check<S>, input: CheckInput<S>): CheckResult {
   const admitted = admit(check.meta, input);
   if (admitted.kind === 'invalid') return errorResult(check.meta, 'undeclared-read', admitted.message);
-  if (admitted.kind === 'absent') return toCheckResult(check.meta, { status: 'not-applicable', detail: admitted.detail });
+  if (admitted.kind === 'absent')
+    return toCheckResult(check.meta, { status: 'not-applicable', detail: admitted.detail });
   let outcome: CheckOutcome;
   try {
     outcome = check.evaluate(admitted.input);
@@ -98,6 +110,10 @@ export function runCheck<S extends Suite>(check: Check<S>, input: CheckInput<S>)
 }
 
 /** The result of a check that could not run on this evidence (gathering was not complete). */
-export function unscoredResult(meta: CheckMeta, status: 'inconclusive' | 'not-applicable', detail: string): CheckResult {
+export function unscoredResult(
+  meta: CheckMeta,
+  status: 'inconclusive' | 'not-applicable',
+  detail: string,
+): CheckResult {
   return toCheckResult(meta, { status, detail });
 }

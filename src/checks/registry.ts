@@ -39,7 +39,10 @@ import { JOURNEY_CHECKS } from './performance/journey.ts';
 import { responsiveness } from './performance/responsiveness.ts';
 import type { CheckInput, CheckMeta, SuiteChecks, SuiteData } from './types.ts';
 
-/** The checks of every suite. `evaluateEvidence` takes another table only to prove the pipeline's handling of broken checks in tests. */
+/**
+ * The checks of every suite. `evaluateEvidence` takes another table only to prove the pipeline's handling of broken
+ * checks in tests.
+ */
 export type SuiteCheckTable = { readonly [S in Suite]: SuiteChecks<S> };
 
 export const SUITE_CHECKS: SuiteCheckTable = {
@@ -65,12 +68,27 @@ export const SUITE_CHECKS: SuiteCheckTable = {
   },
   accessibility: {
     suite: 'accessibility',
-    checks: [...KEYBOARD_CHECKS, dialogFocus, ...PRESENTATION_CHECKS, ...STRUCTURE_CHECKS, ...MEDIA_CHECKS, ...CONTENT_CHECKS, journeyCompleted('accessibility')],
+    checks: [
+      ...KEYBOARD_CHECKS,
+      dialogFocus,
+      ...PRESENTATION_CHECKS,
+      ...STRUCTURE_CHECKS,
+      ...MEDIA_CHECKS,
+      ...CONTENT_CHECKS,
+      journeyCompleted('accessibility'),
+    ],
     families: [axeRules, engineRules],
   },
   performance: {
     suite: 'performance',
-    checks: [lighthousePerformance, ...metricChecks, renderBlocking, ...JOURNEY_CHECKS, responsiveness, journeyCompleted('performance')],
+    checks: [
+      lighthousePerformance,
+      ...metricChecks,
+      renderBlocking,
+      ...JOURNEY_CHECKS,
+      responsiveness,
+      journeyCompleted('performance'),
+    ],
     families: [],
   },
   compatibility: {
@@ -127,7 +145,12 @@ function payloadOf(evidence: Evidence): SuiteData[Suite] | undefined {
   }
 }
 
-function notRun(table: SuiteCheckTable, suite: Suite, status: 'inconclusive' | 'not-applicable', detail: string): CheckResult[] {
+function notRun(
+  table: SuiteCheckTable,
+  suite: Suite,
+  status: 'inconclusive' | 'not-applicable',
+  detail: string,
+): CheckResult[] {
   return table[suite].checks.map((check) => unscoredResult(check.meta as CheckMeta, status, detail));
 }
 
@@ -141,7 +164,10 @@ export function evaluateEvidence(evidence: Evidence, table: SuiteCheckTable = SU
   if (status !== 'complete') {
     const why = evidence.reason ?? `Gathering ended with status ${status}.`;
     const gather: GatherOutcome = { status, ...(evidence.reason !== undefined ? { reason: evidence.reason } : {}) };
-    return { gather, checks: notRun(table, suite, status === 'not-applicable' ? 'not-applicable' : 'inconclusive', why) };
+    return {
+      gather,
+      checks: notRun(table, suite, status === 'not-applicable' ? 'not-applicable' : 'inconclusive', why),
+    };
   }
   const data = payloadOf(evidence);
   if (data === undefined) {
@@ -153,10 +179,19 @@ export function evaluateEvidence(evidence: Evidence, table: SuiteCheckTable = SU
     case 'login':
       return { gather: { status }, checks: runSuite(table.login, { data: data as SuiteData['login'], steps }) };
     case 'accessibility':
-      return { gather: { status }, checks: runSuite(table.accessibility, { data: data as SuiteData['accessibility'], steps }) };
+      return {
+        gather: { status },
+        checks: runSuite(table.accessibility, { data: data as SuiteData['accessibility'], steps }),
+      };
     case 'performance':
-      return { gather: { status }, checks: runSuite(table.performance, { data: data as SuiteData['performance'], steps }) };
+      return {
+        gather: { status },
+        checks: runSuite(table.performance, { data: data as SuiteData['performance'], steps }),
+      };
     case 'compatibility':
-      return { gather: { status }, checks: runSuite(table.compatibility, { data: data as SuiteData['compatibility'], steps }) };
+      return {
+        gather: { status },
+        checks: runSuite(table.compatibility, { data: data as SuiteData['compatibility'], steps }),
+      };
   }
 }

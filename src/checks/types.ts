@@ -63,7 +63,10 @@ export interface CheckMeta<S extends Suite = Suite> {
    * EN 301 549 citations are derived (src/core/criteria.ts). Empty for checks that test no criterion.
    */
   readonly criteria: readonly WcagSc[];
-  /** Other sources, never WCAG or EN 301 549 clauses (those come from `criteria`), e.g. "Lighthouse: First Contentful Paint". */
+  /**
+   * Other sources, never WCAG or EN 301 549 clauses (those come from `criteria`), e.g. "Lighthouse: First Contentful
+   * Paint".
+   */
   readonly references: readonly string[];
   /**
    * Evidence the check reads: `<suite>.<field>` paths into its suite's payload (what follows the
@@ -97,8 +100,7 @@ export type UnscoredStatus = (typeof UNSCORED_STATUSES)[number];
  * unscored status. Binary checks return 1 or 0.
  */
 export type CheckOutcome = (
-  | { readonly score: number; readonly status?: never }
-  | { readonly score?: never; readonly status: UnscoredStatus }
+  { readonly score: number; readonly status?: never } | { readonly score?: never; readonly status: UnscoredStatus }
 ) & {
   /** Measured value the score came from, with its unit. */
   readonly value?: number | null;

@@ -20,7 +20,9 @@ export interface DoctorLine {
 
 function version(bin: string, args = ['--version']): string | undefined {
   try {
-    return execFileSync(bin, args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0];
+    return execFileSync(bin, args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')[0];
   } catch {
     return undefined;
   }
@@ -34,18 +36,31 @@ export function doctor(root = resolve(import.meta.dirname, '../..')): DoctorLine
     ok: major > 22 || (major === 22 && minor >= 19),
     detail: `${process.version} (${process.execPath})${major < 22 ? ' — needs ≥ 22.19: run through npm scripts or install Node 24' : ''}`,
   });
-  const pw: Record<Engine, string> = { chromium: chromium.executablePath(), firefox: firefox.executablePath(), webkit: webkit.executablePath() };
+  const pw: Record<Engine, string> = {
+    chromium: chromium.executablePath(),
+    firefox: firefox.executablePath(),
+    webkit: webkit.executablePath(),
+  };
   for (const engine of ENGINES) {
     const found = findBrowser(engine, undefined, pw[engine]);
     if (found) {
       const path = found.executablePath ?? pw[engine];
       const v = found.executablePath ? version(found.executablePath) : undefined;
-      lines.push({ name: engine, ok: true, detail: `${v ?? 'installed'} — ${path} (${found.source}${found.channel ? `, channel ${found.channel}` : ''})` });
+      lines.push({
+        name: engine,
+        ok: true,
+        detail: `${v ?? 'installed'} — ${path} (${found.source}${found.channel ? `, channel ${found.channel}` : ''})`,
+      });
     } else {
-      const extra = engine === 'webkit' && which('WebKitWebDriver')
-        ? ' (Playwright\'s WebKit build is missing, but WebKitGTK is available through WebDriver: see the webkitgtk line and the desktop-webkit device)'
-        : '';
-      lines.push({ name: engine, ok: engine === 'webkit' && extra !== '', detail: `Playwright: not found: ${installHint(engine)}.${extra}` });
+      const extra =
+        engine === 'webkit' && which('WebKitWebDriver')
+          ? " (Playwright's WebKit build is missing, but WebKitGTK is available through WebDriver: see the webkitgtk line and the desktop-webkit device)"
+          : '';
+      lines.push({
+        name: engine,
+        ok: engine === 'webkit' && extra !== '',
+        detail: `Playwright: not found: ${installHint(engine)}.${extra}`,
+      });
     }
   }
   const lighthouse = findBrowser('chromium', undefined, pw.chromium);
@@ -61,12 +76,19 @@ export function doctor(root = resolve(import.meta.dirname, '../..')): DoctorLine
   lines.push({
     name: 'webkitgtk',
     ok: !!wkd && !!mini && (!!xvfb || !!process.env.DISPLAY),
-    detail: wkd && mini
-      ? `WebKitWebDriver ${wkd}, MiniBrowser ${mini}${xvfb ? `, Xvfb ${xvfb}` : process.env.DISPLAY ? `, display ${process.env.DISPLAY}` : ' — no Xvfb: apt-get install xvfb'}`
-      : 'not found: apt-get install webkit2gtk-driver xvfb (Debian/Ubuntu)',
+    detail:
+      wkd && mini
+        ? `WebKitWebDriver ${wkd}, MiniBrowser ${mini}${xvfb ? `, Xvfb ${xvfb}` : process.env.DISPLAY ? `, display ${process.env.DISPLAY}` : ' — no Xvfb: apt-get install xvfb'}`
+        : 'not found: apt-get install webkit2gtk-driver xvfb (Debian/Ubuntu)',
   });
   const chromedriver = findChromedriver();
-  lines.push({ name: 'chromedriver', ok: !!chromedriver, detail: chromedriver ? `${version(chromedriver) ?? 'installed'} — ${chromedriver}` : 'not found: apt-get install chromium-driver' });
+  lines.push({
+    name: 'chromedriver',
+    ok: !!chromedriver,
+    detail: chromedriver
+      ? `${version(chromedriver) ?? 'installed'} — ${chromedriver}`
+      : 'not found: apt-get install chromium-driver',
+  });
   const entry = appiumEntry();
   const drivers = entry ? installedAppiumDrivers() : new Map<string, { package: string; version: string }>();
   lines.push({
@@ -81,7 +103,11 @@ export function doctor(root = resolve(import.meta.dirname, '../..')): DoctorLine
     lines.push({
       name: tool,
       ok: !!found,
-      detail: found ? found : tool === 'adb' ? 'not found: Android devices and emulators need the Android SDK platform-tools (adb)' : 'not found: iOS simulators need macOS with Xcode',
+      detail: found
+        ? found
+        : tool === 'adb'
+          ? 'not found: Android devices and emulators need the Android SDK platform-tools (adb)'
+          : 'not found: iOS simulators need macOS with Xcode',
     });
   }
   // Every device profile: can it run here?

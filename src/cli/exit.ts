@@ -14,7 +14,10 @@ function gateFailed(result: RunResult): boolean {
   return result.scorecard.some((e) => !e.eligible || (e.budgets ?? []).some((b) => b.passed === false));
 }
 
-export function runExitCode(result: RunResult, options: { readonly gate: boolean; readonly gatheringFailed?: boolean }): number {
+export function runExitCode(
+  result: RunResult,
+  options: { readonly gate: boolean; readonly gatheringFailed?: boolean },
+): number {
   if (options.gatheringFailed === true || result.harnessErrors.length > 0) return EXIT.harness;
   if (options.gate && gateFailed(result)) return EXIT.gatesFailed;
   return EXIT.ok;

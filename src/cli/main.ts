@@ -24,10 +24,13 @@ const orchestrate = () => import('./orchestrate.ts');
 const finalize = () => import('../reporting/finalize.ts');
 const pdf = () => import('../reporting/pdf.ts');
 
-
 async function writePdfs(runDir: string): Promise<void> {
   const files = await (await pdf()).writeScorecardPdfs(runDir);
-  out(`erh: pdf        ${Object.values(files).map((f) => relative(process.cwd(), f)).join(', ')}`);
+  out(
+    `erh: pdf        ${Object.values(files)
+      .map((f) => relative(process.cwd(), f))
+      .join(', ')}`,
+  );
 }
 
 /** Every line erh prints: control characters from configuration or vendor text are shown escaped. */
@@ -36,7 +39,10 @@ const out = (line = ''): void => {
 };
 
 function csv(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function positiveInt(value: string): number {
@@ -59,24 +65,35 @@ function report(outcome: RunOutcome, gate: boolean): number {
   for (const p of final.problems) out(`erh: evidence not used: ${p}`);
   for (const p of final.historyProblems ?? []) out(`erh: earlier run left out of the trend: ${p}`);
   out(`erh: results    ${relative(process.cwd(), final.files.results)}`);
-  out(`erh: scorecard  ${relative(process.cwd(), final.files.scorecard)}  (also ${Object.values(final.files.scorecards).map((f) => f.split('/').pop()).join(', ')})`);
+  out(
+    `erh: scorecard  ${relative(process.cwd(), final.files.scorecard)}  (also ${Object.values(final.files.scorecards)
+      .map((f) => f.split('/').pop())
+      .join(', ')})`,
+  );
   out(`erh: junit      ${relative(process.cwd(), final.files.junit)}`);
-  out(`erh: done in ${outcome.seconds.total.toFixed(0)}s (gathering ${outcome.seconds.gather.toFixed(0)}s, performance ${outcome.seconds.performance.toFixed(0)}s)`);
-  if (outcome.harnessFailed) out('erh: some gathering failed in the harness itself (see ✗ lines above); those cells are marked harness-error');
+  out(
+    `erh: done in ${outcome.seconds.total.toFixed(0)}s (gathering ${outcome.seconds.gather.toFixed(0)}s, performance ${outcome.seconds.performance.toFixed(0)}s)`,
+  );
+  if (outcome.harnessFailed)
+    out('erh: some gathering failed in the harness itself (see ✗ lines above); those cells are marked harness-error');
   for (const line of harnessErrorLines(final.result)) out(line);
   return runExitCode(final.result, { gate, gatheringFailed: outcome.harnessFailed });
 }
 
 const program = new Command()
   .name('erh')
-  .description('E-resource harness: test candidate library e-resource services across browsers and devices, and score them side by side.')
+  .description(
+    'E-resource harness: test candidate library e-resource services across browsers and devices, and score them side by side.',
+  )
   .version(HARNESS_VERSION)
   .exitOverride()
   .showHelpAfterError();
 
 program
   .command('demo')
-  .description('start the built-in demo world (a library system and candidate vendors), run the full matrix on it, and write reports/latest')
+  .description(
+    'start the built-in demo world (a library system and candidate vendors), run the full matrix on it, and write reports/latest',
+  )
   .option('--devices <ids>', 'only these devices (comma-separated)', csv)
   .option('--workers <n>', 'parallel gathering workers', positiveInt, 2)
   .option('--no-pdf', 'do not print the scorecards to PDF')
@@ -113,31 +130,61 @@ program
   .option('--shard <i/n>', 'run only shard i of n (for several machines)', shard)
   .option('--gate', 'exit 1 when a service fails a must-pass gate or exceeds a budget')
   .option('--pdf', 'also print the scorecards to PDF (scorecard.<lang>.pdf)')
-  .option('--resume <run-dir>', 'finish an interrupted run: gather only what it is missing (same configuration required)')
-  .action(async (opts: { config: string; services?: string[]; devices?: string[]; profile: string; reports?: string; workers: number; shard?: { index: number; total: number }; gate?: boolean; pdf?: boolean; resume?: string }) => {
-    const { prepare, runEvaluation } = await orchestrate();
-    const config = prepare({ root: opts.config, services: opts.services, devices: opts.devices, profile: opts.profile });
-    const outcome = await runEvaluation(config, {
-      workers: opts.workers,
-      ...(opts.resume ? { resume: opts.resume } : {}),
-      ...(opts.reports ? { reportsDir: opts.reports } : {}),
-      ...(opts.shard ? { shard: opts.shard } : {}),
-    });
-    process.exitCode = report(outcome, !!opts.gate);
-    if (opts.pdf) await writePdfs(outcome.runDir);
-  });
+  .option(
+    '--resume <run-dir>',
+    'finish an interrupted run: gather only what it is missing (same configuration required)',
+  )
+  .action(
+    async (opts: {
+      config: string;
+      services?: string[];
+      devices?: string[];
+      profile: string;
+      reports?: string;
+      workers: number;
+      shard?: { index: number; total: number };
+      gate?: boolean;
+      pdf?: boolean;
+      resume?: string;
+    }) => {
+      const { prepare, runEvaluation } = await orchestrate();
+      const config = prepare({
+        root: opts.config,
+        services: opts.services,
+        devices: opts.devices,
+        profile: opts.profile,
+      });
+      const outcome = await runEvaluation(config, {
+        workers: opts.workers,
+        ...(opts.resume ? { resume: opts.resume } : {}),
+        ...(opts.reports ? { reportsDir: opts.reports } : {}),
+        ...(opts.shard ? { shard: opts.shard } : {}),
+      });
+      process.exitCode = report(outcome, !!opts.gate);
+      if (opts.pdf) await writePdfs(outcome.runDir);
+    },
+  );
 
 program
   .command('merge')
-  .description('merge the run directories of shards (erh run --shard i/n on several machines) into one run, and score it as a single run')
+  .description(
+    'merge the run directories of shards (erh run --shard i/n on several machines) into one run, and score it as a single run',
+  )
   .argument('<run-dirs...>', 'run directories to merge (same configuration fingerprint)')
   .requiredOption('--into <dir>', 'new run directory for the merged run')
   .option('--gate', 'exit 1 when a service fails a must-pass gate or exceeds a budget')
   .action(async (runDirs: string[], opts: { into: string; gate?: boolean }) => {
     const { mergeRuns } = await import('./merge.ts');
-    const merged = mergeRuns(runDirs.map((d) => resolve(d)), opts.into);
-    for (const c of merged.contributed) out(`erh: ${relative(process.cwd(), c.runDir) || c.runDir}: ${c.evidence} evidence records`);
-    if (merged.missingShards.length) out(`erh: shards ${merged.missingShards.join(', ')} of ${merged.shards.length + merged.missingShards.length} were not given: their targets are missing`);
+    const merged = mergeRuns(
+      runDirs.map((d) => resolve(d)),
+      opts.into,
+    );
+    for (const c of merged.contributed)
+      out(`erh: ${relative(process.cwd(), c.runDir) || c.runDir}: ${c.evidence} evidence records`);
+    if (merged.missingShards.length)
+      out(
+        `erh: shards ${merged.missingShards.join(', ')} of ${merged.shards.length + merged.missingShards.length} were not given: their targets are missing`,
+      );
     out(summarize(merged.final.result));
     for (const p of merged.final.problems) out(`erh: evidence not used: ${p}`);
     out(`erh: merged run ${relative(process.cwd(), merged.runDir) || merged.runDir}`);
@@ -148,12 +195,13 @@ program
 
 program
   .command('report')
-  .description('re-score a run\'s saved evidence (no vendor is visited) and rewrite its results and scorecards')
+  .description("re-score a run's saved evidence (no vendor is visited) and rewrite its results and scorecards")
   .argument('<run-dir>', 'a run directory, e.g. reports/latest')
   .option('--gate', 'exit 1 when a service fails a must-pass gate or exceeds a budget')
   .option('--pdf', 'also print the scorecards to PDF (scorecard.<lang>.pdf) with Chromium')
   .action(async (runDir: string, opts: { gate?: boolean; pdf?: boolean }) => {
-    if (!existsSync(join(runDir, 'run.json'))) throw new ConfigError(runDir, undefined, 'not a run directory (no run.json)');
+    if (!existsSync(join(runDir, 'run.json')))
+      throw new ConfigError(runDir, undefined, 'not a run directory (no run.json)');
     const final = (await finalize()).finalizeRun(resolve(runDir));
     out(summarize(final.result));
     for (const p of final.problems) out(`erh: evidence not used: ${p}`);
@@ -166,25 +214,35 @@ program
 
 program
   .command('compare')
-  .description('compare two runs: write compare.json and compare.html (fi/sv/en), exit 1 when a vendor regressed beyond the profile\'s thresholds')
+  .description(
+    "compare two runs: write compare.json and compare.html (fi/sv/en), exit 1 when a vendor regressed beyond the profile's thresholds",
+  )
   .argument('<old-run>', 'the earlier run directory')
   .argument('<new-run>', 'the later run directory (compare files are written here unless --out)')
   .option('--out <dir>', 'where to write compare.json and compare*.html')
-  .option('--profile <file>', 'take the regression thresholds from this profile instead of the new run\'s')
+  .option('--profile <file>', "take the regression thresholds from this profile instead of the new run's")
   .action(async (oldRun: string, newRun: string, opts: { out?: string; profile?: string }) => {
     const { compareRunDirs } = await import('../reporting/compare.ts');
     let thresholds;
     if (opts.profile !== undefined) {
       const { parseFile } = await import('../config/load.ts');
       const { ProfileSchema, DEFAULT_REGRESSION_THRESHOLDS } = await import('../core/config.ts');
-      thresholds = parseFile(process.cwd(), resolve(opts.profile), ProfileSchema).regressions ?? DEFAULT_REGRESSION_THRESHOLDS;
+      thresholds =
+        parseFile(process.cwd(), resolve(opts.profile), ProfileSchema).regressions ?? DEFAULT_REGRESSION_THRESHOLDS;
     }
-    const { result, files, problems } = compareRunDirs(oldRun, newRun, { ...(opts.out ? { outDir: opts.out } : {}), ...(thresholds ? { thresholds } : {}) });
+    const { result, files, problems } = compareRunDirs(oldRun, newRun, {
+      ...(opts.out ? { outDir: opts.out } : {}),
+      ...(thresholds ? { thresholds } : {}),
+    });
     for (const p of problems) out(`erh: evidence not used: ${p}`);
     if (!result.sameConfiguration) out('erh: the runs used different configurations (fingerprints differ)');
     for (const s of result.services) {
-      const release = s.releaseChanged ? `${s.oldRelease ?? '?'} → ${s.newRelease ?? '?'}` : (s.newRelease ?? 'release not read');
-      out(`${s.regressed ? '✗' : s.status === 'not-compared' ? '?' : '✓'} ${s.service.padEnd(16)} ${s.status.padEnd(13)} ${release}`);
+      const release = s.releaseChanged
+        ? `${s.oldRelease ?? '?'} → ${s.newRelease ?? '?'}`
+        : (s.newRelease ?? 'release not read');
+      out(
+        `${s.regressed ? '✗' : s.status === 'not-compared' ? '?' : '✓'} ${s.service.padEnd(16)} ${s.status.padEnd(13)} ${release}`,
+      );
       for (const c of s.changes.filter((x) => x.regression)) out(`    regression: ${c.detail}`);
     }
     out(`erh: compare    ${relative(process.cwd(), files.html)}  (also compare.fi/sv/en.html, compare.json)`);
@@ -200,7 +258,9 @@ program
     loadDotEnv(resolve(opts.config));
     const config = loadConfig({ root: opts.config, profile: opts.profile });
     for (const w of configWarnings(config)) out(`warning: ${w.file}: ${w.field}: ${w.message}`);
-    out(`ok: ${config.services.length} services (${config.services.map((s) => s.id).join(', ')}), ${config.devices.length} devices (${config.devices.map((d) => d.id).join(', ')}), profile ${config.profile.id}`);
+    out(
+      `ok: ${config.services.length} services (${config.services.map((s) => s.id).join(', ')}), ${config.devices.length} devices (${config.devices.map((d) => d.id).join(', ')}), profile ${config.profile.id}`,
+    );
   });
 
 program
@@ -220,7 +280,9 @@ program
     const schemas = generateSchemas();
     const dir = resolve(typeof opts.write === 'string' ? opts.write : join(PACKAGE_ROOT, 'schema'));
     if (opts.check) {
-      const stale = Object.entries(schemas).filter(([f, text]) => !existsSync(join(dir, f)) || readFileSync(join(dir, f), 'utf8') !== text);
+      const stale = Object.entries(schemas).filter(
+        ([f, text]) => !existsSync(join(dir, f)) || readFileSync(join(dir, f), 'utf8') !== text,
+      );
       for (const [f] of stale) out(`stale: ${join(dir, f)}`);
       process.exitCode = stale.length ? EXIT.gatesFailed : EXIT.ok;
       return;

@@ -33,7 +33,9 @@ function readEvidenceFiles(runDir: string): Array<{ file: string; evidence: Evid
   const dir = join(runDir, 'evidence');
   if (!existsSync(dir)) return [];
   const out: Array<{ file: string; evidence: Evidence }> = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const parsed = EvidenceSchema.safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
     if (parsed.success) out.push({ file: join(dir, name), evidence: parsed.data });
   }
@@ -57,14 +59,22 @@ export function mergeRuns(runDirs: readonly string[], into: string): MergeOutcom
     }
   }
   const target = resolve(into);
-  if (runs.some((r) => resolve(r.runDir) === target)) throw new ConfigError(into, undefined, 'must be a new directory, not one of the runs being merged');
-  if (existsSync(join(target, 'run.json'))) throw new ConfigError(into, undefined, 'already holds a run; merge into a new directory');
+  if (runs.some((r) => resolve(r.runDir) === target))
+    throw new ConfigError(into, undefined, 'must be a new directory, not one of the runs being merged');
+  if (existsSync(join(target, 'run.json')))
+    throw new ConfigError(into, undefined, 'already holds a run; merge into a new directory');
 
   const shardTotals = new Set(runs.flatMap((r) => (r.meta.shard ? [r.meta.shard.total] : [])));
-  if (shardTotals.size > 1) throw new ConfigError('erh merge', undefined, `the runs are shards of different splits (${[...shardTotals].map((t) => `of ${t}`).join(', ')})`);
+  if (shardTotals.size > 1)
+    throw new ConfigError(
+      'erh merge',
+      undefined,
+      `the runs are shards of different splits (${[...shardTotals].map((t) => `of ${t}`).join(', ')})`,
+    );
   const shards = [...new Set(runs.flatMap((r) => (r.meta.shard ? [r.meta.shard.index] : [])))].sort((a, b) => a - b);
   const total = [...shardTotals][0];
-  const missingShards = total === undefined ? [] : Array.from({ length: total }, (_, i) => i + 1).filter((i) => !shards.includes(i));
+  const missingShards =
+    total === undefined ? [] : Array.from({ length: total }, (_, i) => i + 1).filter((i) => !shards.includes(i));
 
   mkdirSync(join(target, 'evidence'), { recursive: true });
   // Artifact folders (screenshots, Lighthouse reports) are copied whole; evidence JSON is chosen per key.
@@ -83,7 +93,10 @@ export function mergeRuns(runDirs: readonly string[], into: string): MergeOutcom
   }
   const chosen = selectEvidence(all.map((a) => a.evidence));
   for (const e of chosen.values()) {
-    writeFileAtomic(join(target, 'evidence', evidenceFileName(e.service, e.device, e.suite)), `${JSON.stringify(e, null, 1)}\n`);
+    writeFileAtomic(
+      join(target, 'evidence', evidenceFileName(e.service, e.device, e.suite)),
+      `${JSON.stringify(e, null, 1)}\n`,
+    );
   }
 
   const startedAt = runs.map((r) => r.meta.startedAt).sort()[0] as string;
@@ -94,7 +107,9 @@ export function mergeRuns(runDirs: readonly string[], into: string): MergeOutcom
       toolVersions.set(tool, (toolVersions.get(tool) ?? new Set()).add(version));
     }
   }
-  const tools = Object.fromEntries([...toolVersions].map(([tool, versions]) => [tool, [...versions].sort().join(' / ')]));
+  const tools = Object.fromEntries(
+    [...toolVersions].map(([tool, versions]) => [tool, [...versions].sort().join(' / ')]),
+  );
   const meta: RunMeta = {
     runId: `${newRunId()}-merged`,
     startedAt,

@@ -29,7 +29,9 @@ export interface RunOptions {
   shard?: { index: number; total: number };
   /** Write a Playwright blob report here too (for merging shards). */
   blobDir?: string;
-  /** Finish an interrupted run in this directory: only cells without evidence (or with a harness error) are gathered. */
+  /**
+   * Finish an interrupted run in this directory: only cells without evidence (or with a harness error) are gathered.
+   */
   resume?: string;
   log?: (line: string) => void;
 }
@@ -39,7 +41,8 @@ export function prepare(options: LoadOptions): ResolvedConfig {
   loadDotEnv(resolve(options.root));
   const config = loadConfig(options);
   for (const service of config.services) {
-    for (const role of PATRON_ROLES) resolvePatron(service, role, config.sources.services[service.id] ?? `services/${service.id}.yaml`);
+    for (const role of PATRON_ROLES)
+      resolvePatron(service, role, config.sources.services[service.id] ?? `services/${service.id}.yaml`);
   }
   return config;
 }
@@ -49,10 +52,16 @@ export function prepare(options: LoadOptions): ResolvedConfig {
  * are recorded as not applicable with the reason (shown in the scorecard) and the run goes on.
  */
 export function unavailableDevices(config: ResolvedConfig): Array<{ device: string; reason: string; hint?: string }> {
-  const executables = { chromium: chromium.executablePath(), firefox: firefox.executablePath(), webkit: webkit.executablePath() };
+  const executables = {
+    chromium: chromium.executablePath(),
+    firefox: firefox.executablePath(),
+    webkit: webkit.executablePath(),
+  };
   return config.devices.flatMap((device) => {
     const a = deviceAvailability(device, executables);
-    return a.available ? [] : [{ device: device.id, reason: a.reason ?? 'not available', ...(a.hint ? { hint: a.hint } : {}) }];
+    return a.available
+      ? []
+      : [{ device: device.id, reason: a.reason ?? 'not available', ...(a.hint ? { hint: a.hint } : {}) }];
   });
 }
 
@@ -65,16 +74,22 @@ export function unavailableDevices(config: ResolvedConfig): Array<{ device: stri
 function runPlaywright(phase: 'gather' | 'performance', env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
   const cli = require.resolve('@playwright/test/cli');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [cli, 'test', '--config', join(PACKAGE_ROOT, 'playwright.config.ts'), ...extraArgs], {
-      cwd: PACKAGE_ROOT,
-      env: { ...env, ERH_PHASE: phase, ERH_FINALIZE: '0' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, 'test', '--config', join(PACKAGE_ROOT, 'playwright.config.ts'), ...extraArgs],
+      {
+        cwd: PACKAGE_ROOT,
+        env: { ...env, ERH_PHASE: phase, ERH_FINALIZE: '0' },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     let stopping: NodeJS.Signals | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
       if (stopping) return;
       stopping = signal;
-      process.stderr.write(`erh: ${signal}: stopping; the evidence gathered so far is kept (erh run --resume ${env.ERH_RUN_DIR ?? '<run-dir>'})\n`);
+      process.stderr.write(
+        `erh: ${signal}: stopping; the evidence gathered so far is kept (erh run --resume ${env.ERH_RUN_DIR ?? '<run-dir>'})\n`,
+      );
       child.kill(signal);
       setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
     };
@@ -100,18 +115,26 @@ export interface RunOutcome {
 
 export async function runEvaluation(config: ResolvedConfig, options: RunOptions): Promise<RunOutcome> {
   const log = options.log ?? ((l: string) => process.stdout.write(`${terminalText(l)}\n`));
-  const reportsDir = options.resume ? dirname(resolve(options.resume)) : resolve(options.reportsDir ?? join(config.root, 'reports'));
-  const { runDir, meta } = options.resume ? resumeRun(options.resume, config) : createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
+  const reportsDir = options.resume
+    ? dirname(resolve(options.resume))
+    : resolve(options.reportsDir ?? join(config.root, 'reports'));
+  const { runDir, meta } = options.resume
+    ? resumeRun(options.resume, config)
+    : createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
   if (options.resume) {
     const { evidence } = readEvidence(runDir);
     const kept = evidence.filter((e) => !regather(e)).length;
     const cells = buildMatrix(config.services, config.devices).length * SUITES.length;
     log(`erh: resuming run ${meta.runId}: ${kept} of ${cells} cells already gathered; gathering the rest`);
   } else {
-    log(`erh: run ${meta.runId}: ${config.services.length} services × ${config.devices.length} devices → ${relative(process.cwd(), runDir) || runDir}`);
+    log(
+      `erh: run ${meta.runId}: ${config.services.length} services × ${config.devices.length} devices → ${relative(process.cwd(), runDir) || runDir}`,
+    );
   }
   for (const u of unavailableDevices(config)) {
-    log(`erh: device ${u.device} is not available here and will be skipped: ${u.reason}${u.hint ? ` (to add it: ${u.hint})` : ''}`);
+    log(
+      `erh: device ${u.device} is not available here and will be skipped: ${u.reason}${u.hint ? ` (to add it: ${u.hint})` : ''}`,
+    );
   }
   const env: NodeJS.ProcessEnv = {
     ...process.env,

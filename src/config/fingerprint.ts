@@ -19,7 +19,10 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function fingerprint(config: Pick<ResolvedConfig, 'services' | 'devices' | 'profile'>, harnessVersion: string): string {
+export function fingerprint(
+  config: Pick<ResolvedConfig, 'services' | 'devices' | 'profile'>,
+  harnessVersion: string,
+): string {
   const body = JSON.stringify(
     canonical({
       harnessVersion,

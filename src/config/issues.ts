@@ -46,7 +46,9 @@ function describe(issue: Issue): string {
       return issue.input === undefined ? `required (expected ${issue.expected})` : `expected ${issue.expected}`;
     case 'invalid_value':
       // A missing enum field is "required", not an invalid option.
-      return issue.input === undefined ? `required (one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})` : issue.message;
+      return issue.input === undefined
+        ? `required (one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`
+        : issue.message;
     case 'invalid_union':
       return 'does not match any allowed form';
     default:

@@ -6,14 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
-import {
-  DeviceSchema,
-  ProfileSchema,
-  ServiceSchema,
-  type Device,
-  type Profile,
-  type Service,
-} from '../core/config.ts';
+import { DeviceSchema, ProfileSchema, ServiceSchema, type Device, type Profile, type Service } from '../core/config.ts';
 import { ConfigError } from '../core/errors.ts';
 import { formatIssues } from './issues.ts';
 import { selectDevices } from './select.ts';
@@ -46,14 +39,23 @@ function readYaml(root: string, file: string): unknown {
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) throw new ConfigError(display, undefined, 'is not a file (a configuration file must be a YAML file, not a folder)');
+    if (!stat.isFile())
+      throw new ConfigError(
+        display,
+        undefined,
+        'is not a file (a configuration file must be a YAML file, not a folder)',
+      );
     size = stat.size;
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     throw new ConfigError(display, undefined, 'file not found');
   }
   if (size > MAX_CONFIG_BYTES) {
-    throw new ConfigError(display, undefined, `file is ${size} bytes; configuration files are limited to ${MAX_CONFIG_BYTES}`);
+    throw new ConfigError(
+      display,
+      undefined,
+      `file is ${size} bytes; configuration files are limited to ${MAX_CONFIG_BYTES}`,
+    );
   }
   let text: string;
   try {
@@ -66,7 +68,11 @@ function readYaml(root: string, file: string): unknown {
   if (err) {
     const pos = err.linePos?.[0];
     const where = pos ? `line ${pos.line}, column ${pos.col}` : undefined;
-    throw new ConfigError(display, where, `YAML syntax error: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw new ConfigError(
+      display,
+      where,
+      `YAML syntax error: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
   }
   let value: unknown;
   try {
@@ -101,7 +107,8 @@ function yamlFiles(root: string, dir: string): string[] {
   const display = `${relative(root, dir) || dir}/`;
   let names: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new ConfigError(display, undefined, 'is not a folder (it must be a folder of YAML files)');
+    if (!statSync(dir).isDirectory())
+      throw new ConfigError(display, undefined, 'is not a folder (it must be a folder of YAML files)');
     names = readdirSync(dir);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
@@ -137,7 +144,12 @@ export function loadConfig(options: LoadOptions): ResolvedConfig {
       const item = parseFile(root, file, schema) as T;
       const before = out.get(item.id);
       // x.yaml and x.yml both name id x: which one counts would depend on the order of a folder listing.
-      if (before) throw new ConfigError(relative(root, file), 'id', `"${item.id}" is also the id of ${before.file}: keep one of the two files`);
+      if (before)
+        throw new ConfigError(
+          relative(root, file),
+          'id',
+          `"${item.id}" is also the id of ${before.file}: keep one of the two files`,
+        );
       out.set(item.id, { item, file: relative(root, file) });
     }
     return out;
@@ -145,7 +157,12 @@ export function loadConfig(options: LoadOptions): ResolvedConfig {
   const services = selectById('service', load('services', ServiceSchema), options.services);
   const devices = selectDevices(load('devices', DeviceSchema), options.devices);
   if (services.length === 0) throw new ConfigError('services/', undefined, 'no service files (*.yaml) found');
-  if (devices.length === 0) throw new ConfigError('devices/', undefined, 'no device selected: no device files (*.yaml), or none with default: true (choose with --devices)');
+  if (devices.length === 0)
+    throw new ConfigError(
+      'devices/',
+      undefined,
+      'no device selected: no device files (*.yaml), or none with default: true (choose with --devices)',
+    );
 
   const profileArg = options.profile ?? 'default';
   const profileFile =

@@ -17,11 +17,16 @@ export interface PatronSecrets {
 export function loadDotEnv(root: string): void {
   const file = join(root, '.env');
   if (!existsSync(file)) return;
-  if (!statSync(file).isFile()) throw new ConfigError(file, undefined, 'is not a file (.env must be a file of NAME=value lines)');
+  if (!statSync(file).isFile())
+    throw new ConfigError(file, undefined, 'is not a file (.env must be a file of NAME=value lines)');
   try {
     process.loadEnvFile(file);
   } catch (e) {
-    throw new ConfigError(file, undefined, `could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]}`);
+    throw new ConfigError(
+      file,
+      undefined,
+      `could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]}`,
+    );
   }
 }
 
@@ -37,7 +42,11 @@ export function resolvePatron(
     const name = patron[field].env;
     const value = env[name];
     if (value === undefined || value === '') {
-      throw new ConfigError(sourceFile, `patrons.${role}.${field}.env`, `environment variable ${name} is not set (put it in the environment or in .env)`);
+      throw new ConfigError(
+        sourceFile,
+        `patrons.${role}.${field}.env`,
+        `environment variable ${name} is not set (put it in the environment or in .env)`,
+      );
     }
     return value;
   };

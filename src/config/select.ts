@@ -12,7 +12,10 @@ export interface Sourced<T> {
   file: string;
 }
 
-export function selectDevices(all: ReadonlyMap<string, Sourced<Device>>, wanted: readonly string[] | undefined): Sourced<Device>[] {
+export function selectDevices(
+  all: ReadonlyMap<string, Sourced<Device>>,
+  wanted: readonly string[] | undefined,
+): Sourced<Device>[] {
   const every = [...all.values()];
   if (!wanted || wanted.length === 0) return every.filter((d) => d.item.default);
   const out: Sourced<Device>[] = [];
@@ -36,7 +39,11 @@ export function selectDevices(all: ReadonlyMap<string, Sourced<Device>>, wanted:
       const hit = all.get(token);
       if (!hit) {
         const known = [...all.keys()].join(', ') || 'none';
-        throw new ConfigError('--devices', undefined, `unknown device "${token}" (known: ${known}; or all, default, @<set>)`);
+        throw new ConfigError(
+          '--devices',
+          undefined,
+          `unknown device "${token}" (known: ${known}; or all, default, @<set>)`,
+        );
       }
       add(hit);
     }

@@ -26,7 +26,9 @@ export const LocalizedTextSchema = z
         sv: z.string().min(1).optional().describe('Swedish'),
         en: z.string().min(1).optional().describe('English'),
       })
-      .refine((t) => t.fi !== undefined || t.sv !== undefined || t.en !== undefined, { message: 'give the text in at least one of fi, sv, en' }),
+      .refine((t) => t.fi !== undefined || t.sv !== undefined || t.en !== undefined, {
+        message: 'give the text in at least one of fi, sv, en',
+      }),
   ])
   .describe('A text, or the text per language: { fi: …, sv: …, en: … }');
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
@@ -47,7 +49,7 @@ export const LocatorSchema = z
       name: z.string().optional().describe('Accessible name (substring match unless exact: true)'),
       exact: z.boolean().optional().describe('Match the accessible name exactly'),
     }),
-    z.strictObject({ label: z.string().min(1).describe('Text of the form field\'s label') }),
+    z.strictObject({ label: z.string().min(1).describe("Text of the form field's label") }),
     z.strictObject({ text: z.string().min(1).describe('Visible text (substring match)') }),
     z.strictObject({ placeholder: z.string().min(1).describe('Placeholder text of a field') }),
     z.strictObject({ testId: z.string().min(1).describe('Value of the data-testid attribute') }),
@@ -64,11 +66,13 @@ export type Locator = z.infer<typeof LocatorSchema>;
 export function urlProblem(value: string): string | undefined {
   // Browsers drop ASCII tab/newline anywhere and leading C0 controls and spaces before parsing.
   const squeezed = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
-  if (/^(?:javascript|vbscript):/i.test(squeezed)) return 'a script URL (javascript:) is not a place to go: name a page of the service';
+  if (/^(?:javascript|vbscript):/i.test(squeezed))
+    return 'a script URL (javascript:) is not a place to go: name a page of the service';
   if (/^[a-z][a-z0-9+.-]*:/i.test(squeezed)) {
     try {
       const u = new URL(squeezed);
-      if (u.username !== '' || u.password !== '') return 'a URL must not carry credentials (user:password@): give them as patrons or { env: NAME } secrets';
+      if (u.username !== '' || u.password !== '')
+        return 'a URL must not carry credentials (user:password@): give them as patrons or { env: NAME } secrets';
     } catch {
       return undefined;
     }
@@ -85,7 +89,13 @@ const refineUrl = (value: string, ctx: z.RefinementCtx): void => {
 
 export const ActionSchema = z
   .union([
-    z.strictObject({ goto: z.string().min(1).superRefine(refineUrl).describe('Path relative to the service baseUrl, or an absolute URL') }),
+    z.strictObject({
+      goto: z
+        .string()
+        .min(1)
+        .superRefine(refineUrl)
+        .describe('Path relative to the service baseUrl, or an absolute URL'),
+    }),
     z.strictObject({ click: LocatorSchema }),
     z.strictObject({
       fill: z.strictObject({
@@ -101,7 +111,9 @@ export const ActionSchema = z
       expect: LocatorSchema.describe('An element that must become visible before the journey goes on'),
     }),
     z.strictObject({
-      login: z.enum(PATRON_ROLES).describe('Log in with the test patron of this role through the service\'s login strategy'),
+      login: z
+        .enum(PATRON_ROLES)
+        .describe("Log in with the test patron of this role through the service's login strategy"),
     }),
   ])
   .describe('One thing a patron does: goto, click, fill, select, press, expect or login');
@@ -149,17 +161,24 @@ export type ValueOrEnv = z.infer<typeof ValueOrEnvSchema>;
 
 /** What every browser login strategy shares: how the form comes up, its fields, and how to tell the outcome. */
 const browserLoginFields = {
-  start: z.array(ActionSchema).min(1).describe('Actions that bring the login form on screen (including a "choose your library" step)'),
+  start: z
+    .array(ActionSchema)
+    .min(1)
+    .describe('Actions that bring the login form on screen (including a "choose your library" step)'),
   card: LocatorSchema.describe('The card-number field'),
   pin: LocatorSchema.describe('The PIN field'),
   submit: LocatorSchema.describe('The button that sends the form'),
   success: LocatorSchema.describe('An element that is visible only when logged in (on the main page)'),
-  error: LocatorSchema.optional().describe('Where the login error appears; if omitted, alerts and live regions are read'),
+  error: LocatorSchema.optional().describe(
+    'Where the login error appears; if omitted, alerts and live regions are read',
+  ),
   frame: z
     .string()
     .min(1)
     .optional()
-    .describe('CSS selector of the <iframe> that holds the form (a login embedded in a frame, often from another site)'),
+    .describe(
+      'CSS selector of the <iframe> that holds the form (a login embedded in a frame, often from another site)',
+    ),
   popup: z
     .boolean()
     .default(false)
@@ -176,51 +195,75 @@ const browserLoginFields = {
 
 export const CardPinFormLoginSchema = z
   .strictObject({
-    strategy: z.literal('card-pin-form').describe('Card number + PIN on the vendor\'s own form (on the page, in an iframe or in a popup)'),
+    strategy: z
+      .literal('card-pin-form')
+      .describe("Card number + PIN on the vendor's own form (on the page, in an iframe or in a popup)"),
     ...browserLoginFields,
   })
   .describe('Login with library card and PIN on a form served by the vendor');
 
 export const SamlLoginSchema = z
   .strictObject({
-    strategy: z.literal('saml').describe('SAML 2.0: the vendor redirects to the library\'s identity provider, whose form takes card + PIN'),
+    strategy: z
+      .literal('saml')
+      .describe("SAML 2.0: the vendor redirects to the library's identity provider, whose form takes card + PIN"),
     ...browserLoginFields,
   })
-  .describe('SAML 2.0 Web SSO (SP-initiated); the card + PIN form is the identity provider\'s');
+  .describe("SAML 2.0 Web SSO (SP-initiated); the card + PIN form is the identity provider's");
 
 export const OidcLoginSchema = z
   .strictObject({
-    strategy: z.literal('oidc').describe('OpenID Connect authorization code + PKCE to a provider whose form takes card + PIN'),
+    strategy: z
+      .literal('oidc')
+      .describe('OpenID Connect authorization code + PKCE to a provider whose form takes card + PIN'),
     ...browserLoginFields,
   })
-  .describe('OpenID Connect (authorization code with PKCE); the card + PIN form is the provider\'s');
+  .describe("OpenID Connect (authorization code with PKCE); the card + PIN form is the provider's");
 
 export const ProxyLoginSchema = z
   .strictObject({
     strategy: z.literal('proxy').describe('A proxy (EZproxy-style) login form in front of the resource'),
     ...browserLoginFields,
   })
-  .describe('Proxy login: the library\'s proxy asks for card + PIN, then passes the patron to the resource');
+  .describe("Proxy login: the library's proxy asks for card + PIN, then passes the patron to the resource");
 
 export const IpAccessLoginSchema = z
   .strictObject({
-    strategy: z.literal('ip-access').describe('No form: access granted by network address or by the referring library page'),
-    start: z.array(ActionSchema).min(1).describe('How a patron reaches the resource, e.g. goto the library\'s links page and click the link'),
+    strategy: z
+      .literal('ip-access')
+      .describe('No form: access granted by network address or by the referring library page'),
+    start: z
+      .array(ActionSchema)
+      .min(1)
+      .describe("How a patron reaches the resource, e.g. goto the library's links page and click the link"),
     success: LocatorSchema.describe('An element visible only when access is granted'),
     denied: LocatorSchema.optional().describe('An element the resource shows when access is refused'),
-    direct: z.string().min(1).superRefine(refineUrl).optional().describe('The resource\'s URL (relative to baseUrl) loaded directly, without the library\'s page: recorded for comparison'),
+    direct: z
+      .string()
+      .min(1)
+      .superRefine(refineUrl)
+      .optional()
+      .describe(
+        "The resource's URL (relative to baseUrl) loaded directly, without the library's page: recorded for comparison",
+      ),
     timeoutMs: z.number().int().positive().max(120_000).default(10_000),
   })
   .describe('IP or referring-URL access: no form, the harness verifies that access is granted');
 
 export const PasswordGrantLoginSchema = z
   .strictObject({
-    strategy: z.literal('password-grant').describe('OAuth2 resource-owner password grant: an app sends card + PIN to the vendor\'s token endpoint'),
+    strategy: z
+      .literal('password-grant')
+      .describe("OAuth2 resource-owner password grant: an app sends card + PIN to the vendor's token endpoint"),
     tokenUrl: z.string().min(1).superRefine(refineUrl).describe('Token endpoint, relative to baseUrl or absolute'),
     clientId: z.string().min(1).describe('OAuth2 client id the vendor issued to the library'),
     clientSecret: SecretRefSchema.optional().describe('Client secret, from the environment'),
     scope: z.string().optional(),
-    resource: z.string().min(1).optional().describe('An API path that needs the token (GET with Bearer): must answer 200'),
+    resource: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('An API path that needs the token (GET with Bearer): must answer 200'),
     timeoutMs: z.number().int().positive().max(120_000).default(10_000),
   })
   .describe('API-level login: no browser, the harness calls the token endpoint itself');
@@ -243,9 +286,18 @@ export const LoginSchema = z.discriminatedUnion('strategy', [
 export type Login = z.infer<typeof LoginSchema>;
 export type LoginStrategyName = Login['strategy'];
 /** Every login strategy's name (the discriminator values of LoginSchema). */
-export const LOGIN_STRATEGIES = ['none', 'card-pin-form', 'saml', 'oidc', 'proxy', 'ip-access', 'password-grant'] as const satisfies readonly LoginStrategyName[];
+export const LOGIN_STRATEGIES = [
+  'none',
+  'card-pin-form',
+  'saml',
+  'oidc',
+  'proxy',
+  'ip-access',
+  'password-grant',
+] as const satisfies readonly LoginStrategyName[];
 // Compile-time proof that the list names every strategy: a strategy missing from it fails here.
-const _everyStrategy: [Exclude<LoginStrategyName, (typeof LOGIN_STRATEGIES)[number]>] extends [never] ? true : never = true;
+const _everyStrategy: [Exclude<LoginStrategyName, (typeof LOGIN_STRATEGIES)[number]>] extends [never] ? true : never =
+  true;
 void _everyStrategy;
 
 /** The library-system protocol a service declares for pre-flight, or undefined when it declares none. */
@@ -271,31 +323,41 @@ export function isBrowserFormStrategy(strategy: string): strategy is BrowserForm
 export const LibrarySystemSchema = z
   .union([
     z.strictObject({
-      sip2: z.strictObject({
-        host: ValueOrEnvSchema.describe('ACS host name or address'),
-        port: ValueOrEnvSchema.describe('ACS port (often 6001)'),
-        institution: ValueOrEnvSchema.optional().describe('Institution id (AO)'),
-        user: SecretRefSchema.optional().describe('SC login user id (CN) for the 93 login'),
-        password: SecretRefSchema.optional().describe('SC login password (CO)'),
-        tls: z.boolean().default(false).describe('Connect over TLS'),
-        allowPlaintext: z
-          .boolean()
-          .default(false)
-          .describe('Allow plaintext SIP2 to a non-loopback host (only inside a VPN: SIP2 carries PINs)'),
-        encoding: z.enum(['cp850', 'utf-8']).default('cp850').describe('Byte encoding the ACS uses'),
-        terminator: z.enum(['CR', 'CRLF']).default('CR').describe('Message terminator'),
-        errorDetection: z.boolean().default(true).describe('Send AY/AZ sequence and checksum'),
-        timeoutMs: z.number().int().positive().max(60_000).default(5_000),
-      }).refine((c) => c.tls || c.allowPlaintext || typeof c.host !== 'string' || /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i.test(c.host), {
-        message: 'plaintext SIP2 carries PINs in clear: to a host other than loopback set tls: true (or allowPlaintext: true inside a VPN)',
-        path: ['tls'],
-      }),
+      sip2: z
+        .strictObject({
+          host: ValueOrEnvSchema.describe('ACS host name or address'),
+          port: ValueOrEnvSchema.describe('ACS port (often 6001)'),
+          institution: ValueOrEnvSchema.optional().describe('Institution id (AO)'),
+          user: SecretRefSchema.optional().describe('SC login user id (CN) for the 93 login'),
+          password: SecretRefSchema.optional().describe('SC login password (CO)'),
+          tls: z.boolean().default(false).describe('Connect over TLS'),
+          allowPlaintext: z
+            .boolean()
+            .default(false)
+            .describe('Allow plaintext SIP2 to a non-loopback host (only inside a VPN: SIP2 carries PINs)'),
+          encoding: z.enum(['cp850', 'utf-8']).default('cp850').describe('Byte encoding the ACS uses'),
+          terminator: z.enum(['CR', 'CRLF']).default('CR').describe('Message terminator'),
+          errorDetection: z.boolean().default(true).describe('Send AY/AZ sequence and checksum'),
+          timeoutMs: z.number().int().positive().max(60_000).default(5_000),
+        })
+        .refine(
+          (c) =>
+            c.tls ||
+            c.allowPlaintext ||
+            typeof c.host !== 'string' ||
+            /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i.test(c.host),
+          {
+            message:
+              'plaintext SIP2 carries PINs in clear: to a host other than loopback set tls: true (or allowPlaintext: true inside a VPN)',
+            path: ['tls'],
+          },
+        ),
     }),
     z.strictObject({
       kohaRest: z.strictObject({
         url: ValueOrEnvSchema.describe('Base URL of the Koha REST API'),
         user: SecretRefSchema.describe('API user (HTTP basic auth)'),
-        password: SecretRefSchema.describe('API user\'s password'),
+        password: SecretRefSchema.describe("API user's password"),
         timeoutMs: z.number().int().positive().max(60_000).default(5_000),
       }),
     }),
@@ -319,7 +381,10 @@ const ReleasePathSchema = z
 export const ReleaseSourceSchema = z
   .union([
     z.strictObject({
-      meta: z.string().min(1).describe('Name of a <meta> element whose content is the release, e.g. application-version'),
+      meta: z
+        .string()
+        .min(1)
+        .describe('Name of a <meta> element whose content is the release, e.g. application-version'),
       path: ReleasePathSchema.optional(),
     }),
     z.strictObject({
@@ -339,7 +404,7 @@ export const ReleaseSourceSchema = z
       }),
     }),
   ])
-  .describe('How the service\'s release version is read: a meta tag, a response header or a JSON endpoint');
+  .describe("How the service's release version is read: a meta tag, a response header or a JSON endpoint");
 export type ReleaseSource = z.infer<typeof ReleaseSourceSchema>;
 
 // ───────────────────────────── compatibility expectations ─────────────────────────────
@@ -358,9 +423,16 @@ export const ServiceCompatibilitySchema = z
     media: z
       .strictObject({
         step: SlugSchema.describe('Journey step whose page holds the player'),
-        play: LocatorSchema.optional().describe('The control a patron presses to start playback; omitted: the media element is started from script'),
+        play: LocatorSchema.optional().describe(
+          'The control a patron presses to start playback; omitted: the media element is started from script',
+        ),
         listenMs: z.number().int().min(500).max(30_000).default(3_000).describe('How long playback is observed, ms'),
-        minAdvanceSeconds: z.number().positive().max(30).default(1).describe('How far the playback position must advance meanwhile, s'),
+        minAdvanceSeconds: z
+          .number()
+          .positive()
+          .max(30)
+          .default(1)
+          .describe('How far the playback position must advance meanwhile, s'),
       })
       .optional()
       .describe('Media playback: after pressing play, the position of the audio/video element must advance'),
@@ -368,14 +440,18 @@ export const ServiceCompatibilitySchema = z
       .strictObject({
         step: SlugSchema.describe('Journey step whose page is the reader'),
         next: LocatorSchema.describe('The "next page" control'),
-        page: LocatorSchema.optional().describe('The element showing the page (its text must change); default: the main region'),
+        page: LocatorSchema.optional().describe(
+          'The element showing the page (its text must change); default: the main region',
+        ),
       })
       .optional()
       .describe('Page turning: pressing "next page" in the reader shows another page'),
     requires: z
       .array(z.enum(WEB_FEATURES))
       .default([])
-      .describe('Web features the service needs: eme (protected content), service-worker (offline), media-source, web-audio, indexeddb'),
+      .describe(
+        'Web features the service needs: eme (protected content), service-worker (offline), media-source, web-audio, indexeddb',
+      ),
   })
   .describe('Compatibility expectations: player, reader, required web features');
 export type ServiceCompatibility = z.infer<typeof ServiceCompatibilitySchema>;
@@ -416,7 +492,10 @@ export const ServiceSchema = z
     name: z.string().min(1).describe('Name of the service as the committee knows it'),
     vendor: z.string().min(1).describe('Company offering the service'),
     kind: z.enum(SERVICE_KINDS).describe('What the service lends or offers'),
-    baseUrl: z.url({ protocol: /^https?$/ }).superRefine(refineUrl).describe('Root URL of the service; journey paths are relative to it'),
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .superRefine(refineUrl)
+      .describe('Root URL of the service; journey paths are relative to it'),
     languages: z.array(z.enum(LANGUAGES)).min(1).describe('User-interface languages the service offers'),
     login: LoginSchema.describe('How a patron logs in'),
     library: LibrarySystemSchema.optional(),
@@ -424,11 +503,15 @@ export const ServiceSchema = z
       .array(z.enum(SUITES))
       .min(1)
       .optional()
-      .describe('Only these suites for this service (default: all); e.g. [login] for a service evaluated only for its login route'),
+      .describe(
+        'Only these suites for this service (default: all); e.g. [login] for a service evaluated only for its login route',
+      ),
     patrons: z
       .partialRecord(z.enum(PATRON_ROLES), PatronSchema)
       .default({})
-      .describe('Test patrons by role: valid, wrongPin, unknownCard, blocked, expired (a "valid" patron is required unless login.strategy is none)'),
+      .describe(
+        'Test patrons by role: valid, wrongPin, unknownCard, blocked, expired (a "valid" patron is required unless login.strategy is none)',
+      ),
     journey: z
       .array(JourneyStepSchema)
       .min(1)
@@ -438,19 +521,26 @@ export const ServiceSchema = z
       .describe('The steps a patron takes, in order: landing → search → item → reader/player'),
     release: ReleaseSourceSchema.optional(),
     compatibility: ServiceCompatibilitySchema.optional(),
-    timeouts: ServiceTimeoutsSchema.optional().describe('Time limits for this service (defaults: 30 s per page load, 10 s per action)'),
+    timeouts: ServiceTimeoutsSchema.optional().describe(
+      'Time limits for this service (defaults: 30 s per page load, 10 s per action)',
+    ),
     notes: z.string().optional().describe('Free text for evaluators; not scored'),
   })
   .superRefine((service, ctx) => {
     if (service.login.strategy !== 'none') {
-      if (service.patrons.valid === undefined) ctx.addIssue({ code: 'custom', path: ['patrons'], message: 'a "valid" patron is required' });
+      if (service.patrons.valid === undefined)
+        ctx.addIssue({ code: 'custom', path: ['patrons'], message: 'a "valid" patron is required' });
       return;
     }
     // Open access: nothing to log in with, so no journey step may log in.
     service.journey.forEach((step, i) => {
       step.actions.forEach((action, j) => {
         if ('login' in action) {
-          ctx.addIssue({ code: 'custom', path: ['journey', i, 'actions', j, 'login'], message: 'the service is open access (login.strategy: none): a journey step cannot log in' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['journey', i, 'actions', j, 'login'],
+            message: 'the service is open access (login.strategy: none): a journey step cannot log in',
+          });
         }
       });
     });
@@ -474,7 +564,16 @@ export {
   WebDriverDeviceSchema,
   deviceHasTouch,
 } from './device.ts';
-export type { AppiumDevice, Device, Driver, EnvRef, FormFactor, PlaywrightDevice, UrlOrEnv, WebDriverDevice } from './device.ts';
+export type {
+  AppiumDevice,
+  Device,
+  Driver,
+  EnvRef,
+  FormFactor,
+  PlaywrightDevice,
+  UrlOrEnv,
+  WebDriverDevice,
+} from './device.ts';
 
 // ───────────────────────────── profile ─────────────────────────────
 
@@ -489,7 +588,9 @@ export const FailureRuleSchema = z
   .strictObject({
     suite: z
       .union([z.enum(SUITES), z.array(z.enum(SUITES)).min(1)])
-      .describe('Suite (or suites) whose failing checks count, e.g. [accessibility, login] for every finding about the login form'),
+      .describe(
+        'Suite (or suites) whose failing checks count, e.g. [accessibility, login] for every finding about the login form',
+      ),
     impact: ImpactSchema.default('critical').describe(
       'Lowest impact that counts: critical counts only critical failures; serious counts serious and critical',
     ),
@@ -497,7 +598,9 @@ export const FailureRuleSchema = z
       .array(z.string().min(1))
       .min(1)
       .optional()
-      .describe('Only failures found at these journey steps or states, e.g. [login-error] (the login form with its error shown)'),
+      .describe(
+        'Only failures found at these journey steps or states, e.g. [login-error] (the login form with its error shown)',
+      ),
     checks: z.string().min(1).optional().describe('Only checks whose id starts with this, e.g. accessibility/axe/'),
     criteria: z
       .union([z.literal('any'), z.array(WcagScSchema).min(1)])
@@ -515,7 +618,9 @@ export function ruleSuites(rule: FailureRule): readonly Suite[] {
 export const GateSchema = z
   .strictObject({
     id: SlugSchema,
-    title: LocalizedTextSchema.optional().describe('Shown in the scorecard (one text or one per language); defaults to the check\'s title'),
+    title: LocalizedTextSchema.optional().describe(
+      "Shown in the scorecard (one text or one per language); defaults to the check's title",
+    ),
     check: z.string().min(1).optional().describe('Check id that must pass, e.g. login/valid-patron'),
     noFailures: FailureRuleSchema.optional(),
     scope: z
@@ -526,10 +631,13 @@ export const GateSchema = z
       .array(SlugSchema)
       .min(1)
       .optional()
-      .describe('The required devices (default: every device of the run); a required device missing from the run leaves the gate undecided'),
+      .describe(
+        'The required devices (default: every device of the run); a required device missing from the run leaves the gate undecided',
+      ),
   })
   .refine((g) => (g.check === undefined) !== (g.noFailures === undefined), {
-    message: 'a gate needs exactly one of "check" (a check that must pass) or "noFailures" (a rule over failing checks)',
+    message:
+      'a gate needs exactly one of "check" (a check that must pass) or "noFailures" (a rule over failing checks)',
   })
   .describe('A must-pass requirement: a service failing it is not ranked');
 export type Gate = z.infer<typeof GateSchema>;
@@ -543,9 +651,11 @@ export const BudgetSchema = z
   .union([
     z.strictObject({
       id: SlugSchema,
-      title: LocalizedTextSchema.optional().describe('Shown in the scorecard; defaults to the check\'s title'),
+      title: LocalizedTextSchema.optional().describe("Shown in the scorecard; defaults to the check's title"),
       check: z.string().min(1).describe('A check with a measured value, e.g. performance/largest-contentful-paint'),
-      max: z.number().describe('Highest acceptable value on every device, in the check\'s unit (ms for timings; CLS unitless)'),
+      max: z
+        .number()
+        .describe("Highest acceptable value on every device, in the check's unit (ms for timings; CLS unitless)"),
     }),
     z.strictObject({
       id: SlugSchema,
@@ -554,7 +664,9 @@ export const BudgetSchema = z
       min: z.number().min(0).max(100).describe('Lowest acceptable score, 0–100'),
     }),
   ])
-  .describe('A budget; exceeding it is shown on the scorecard and fails `erh run --gate`, but does not change the rank');
+  .describe(
+    'A budget; exceeding it is shown on the scorecard and fails `erh run --gate`, but does not change the rank',
+  );
 export type Budget = z.infer<typeof BudgetSchema>;
 
 /** Thresholds `erh compare` uses to call a change between two runs a regression. */
@@ -562,13 +674,22 @@ export const RegressionThresholdsSchema = z
   .strictObject({
     accessibility: z
       .strictObject({
-        newFailures: z.boolean().default(true).describe('A scored accessibility check that did not fail before and fails now is a regression'),
-        minImpact: ImpactSchema.default('moderate').describe('Lowest impact of a new failure that counts as a regression'),
+        newFailures: z
+          .boolean()
+          .default(true)
+          .describe('A scored accessibility check that did not fail before and fails now is a regression'),
+        minImpact: ImpactSchema.default('moderate').describe(
+          'Lowest impact of a new failure that counts as a regression',
+        ),
       })
       .prefault({}),
     performance: z
       .strictObject({
-        slowdownPercent: z.number().min(0).default(20).describe('A timing median must grow by more than this percentage'),
+        slowdownPercent: z
+          .number()
+          .min(0)
+          .default(20)
+          .describe('A timing median must grow by more than this percentage'),
         slowdownMs: z.number().min(0).default(250).describe('… and by more than this many ms'),
         clsIncrease: z.number().min(0).default(0.05).describe('Cumulative Layout Shift must grow by more than this'),
         minRuns: z
@@ -576,12 +697,17 @@ export const RegressionThresholdsSchema = z
           .int()
           .min(1)
           .default(3)
-          .describe('Runs per page needed on both sides to call a slowdown significant (the quartile ranges must not overlap)'),
+          .describe(
+            'Runs per page needed on both sides to call a slowdown significant (the quartile ranges must not overlap)',
+          ),
       })
       .prefault({}),
     login: z
       .strictObject({
-        brokenOnDevice: z.boolean().default(true).describe('The valid patron logged in before and does not now, on any device'),
+        brokenOnDevice: z
+          .boolean()
+          .default(true)
+          .describe('The valid patron logged in before and does not now, on any device'),
       })
       .prefault({}),
     overallDrop: z
@@ -629,7 +755,9 @@ export const NETWORK_PRESET_IDS = Object.keys(NETWORK_PRESETS) as NetworkPreset[
 
 export const NetworkProfileSchema = z
   .union([z.enum(['unthrottled', ...NETWORK_PRESET_IDS]), NetworkConditionsSchema])
-  .describe('A named network profile (mobile-4g, fast-4g, cable, unthrottled) or your own { id, latencyMs, downloadKbps, uploadKbps }');
+  .describe(
+    'A named network profile (mobile-4g, fast-4g, cable, unthrottled) or your own { id, latencyMs, downloadKbps, uploadKbps }',
+  );
 export type NetworkProfile = z.infer<typeof NetworkProfileSchema>;
 
 /** The conditions of a network profile; null for `unthrottled`. */
@@ -671,10 +799,12 @@ export const ProfileSchema = z
     name: LocalizedTextSchema.describe('Name of the procurement, shown on the scorecard'),
     description: z.string().optional(),
     weights: z
-      .strictObject(Object.fromEntries(SUITES.map((s) => [s, z.number().min(0).max(100)])) as Record<
-        (typeof SUITES)[number],
-        z.ZodNumber
-      >)
+      .strictObject(
+        Object.fromEntries(SUITES.map((s) => [s, z.number().min(0).max(100)])) as Record<
+          (typeof SUITES)[number],
+          z.ZodNumber
+        >,
+      )
       .refine((w) => Object.values(w).some((v) => v > 0), { message: 'at least one weight must be above 0' })
       .describe('Weight of each suite in the overall score (relative; they need not sum to 100)'),
     gates: z.array(GateSchema).default([]).describe('Must-pass gates'),
@@ -697,8 +827,8 @@ export const ProfileSchema = z
           .default([...EXTRA_RULE_ENGINES])
           .refine((e) => new Set(e).size === e.length, { message: 'an engine is listed twice' })
           .describe(
-            'Rule engines run besides axe-core at every page state (ibm-equal-access: IBM Equal Access; htmlcs: '
-              + 'HTML_CodeSniffer); [] runs axe-core alone. docs/accessibility.md says what each costs and finds',
+            'Rule engines run besides axe-core at every page state (ibm-equal-access: IBM Equal Access; htmlcs: ' +
+              'HTML_CodeSniffer); [] runs axe-core alone. docs/accessibility.md says what each costs and finds',
           ),
       })
       .default({ engines: [...EXTRA_RULE_ENGINES] }),

@@ -108,7 +108,10 @@ const TABLE = [
 ] as const satisfies readonly (readonly [string, string, WcagLevel, WcagVersion])[];
 
 /** Every WCAG success criterion id, e.g. `1.4.10`. */
-export const WCAG_SC_IDS = TABLE.map((row) => row[0]) as unknown as readonly [(typeof TABLE)[number][0], ...(typeof TABLE)[number][0][]];
+export const WCAG_SC_IDS = TABLE.map((row) => row[0]) as unknown as readonly [
+  (typeof TABLE)[number][0],
+  ...(typeof TABLE)[number][0][],
+];
 export type WcagSc = (typeof TABLE)[number][0];
 export const WcagScSchema = z.enum(WCAG_SC_IDS).describe('A WCAG success criterion id, e.g. 1.4.10');
 

@@ -41,7 +41,9 @@ const EnvNameSchema = z
 
 /** A value taken from the environment at run time: `{ env: NAME }`. */
 export const EnvRefSchema = z
-  .strictObject({ env: EnvNameSchema.describe('Name of the environment variable that holds the value; never the value itself') })
+  .strictObject({
+    env: EnvNameSchema.describe('Name of the environment variable that holds the value; never the value itself'),
+  })
   .describe('Taken from the environment at run time');
 export type EnvRef = z.infer<typeof EnvRefSchema>;
 
@@ -75,30 +77,48 @@ const CapabilitiesSchema = z
 const CapabilityEnvSchema = z
   .record(z.string().min(1), EnvRefSchema)
   .default({})
-  .describe('Capabilities taken from environment variables, by dotted path, e.g. "bstack:options.accessKey": { env: BROWSERSTACK_ACCESS_KEY }');
+  .describe(
+    'Capabilities taken from environment variables, by dotted path, e.g. "bstack:options.accessKey": { env: BROWSERSTACK_ACCESS_KEY }',
+  );
 
 const common = {
   $schema: z.string().optional().describe('Path of the JSON Schema for editor completion'),
   id: SlugSchema.describe('Short id used in target names (service@device)'),
   name: z.string().min(1).describe('Human-readable name shown in the scorecard'),
-  engine: z.enum(ENGINES).describe('Browser engine: chromium (Chrome, Edge, Android Chrome), firefox, or webkit (Safari, iOS browsers, WebKitGTK)'),
-  formFactor: z.enum(FORM_FACTORS).describe('desktop, mobile or tablet: picks Lighthouse settings and layout expectations'),
+  engine: z
+    .enum(ENGINES)
+    .describe(
+      'Browser engine: chromium (Chrome, Edge, Android Chrome), firefox, or webkit (Safari, iOS browsers, WebKitGTK)',
+    ),
+  formFactor: z
+    .enum(FORM_FACTORS)
+    .describe('desktop, mobile or tablet: picks Lighthouse settings and layout expectations'),
   locale: z.string().default('fi-FI').describe('Browser locale, e.g. fi-FI, sv-FI, en-GB'),
   default: z
     .boolean()
     .default(true)
-    .describe('Part of a run when no --devices are given. Set false for devices that need hardware, an emulator or a remote service'),
+    .describe(
+      'Part of a run when no --devices are given. Set false for devices that need hardware, an emulator or a remote service',
+    ),
   sets: z
     .array(SlugSchema)
     .default([])
     .describe('Named device sets this device belongs to, e.g. [local, mobile]; select a set with --devices @local'),
   requires: z
     .strictObject({
-      commands: z.array(z.string().min(1)).default([]).describe('Programs that must be on PATH, e.g. adb (Android), xcrun (iOS simulators)'),
-      env: z.array(EnvNameSchema).default([]).describe('Environment variables that must be set, e.g. a farm\'s user name'),
+      commands: z
+        .array(z.string().min(1))
+        .default([])
+        .describe('Programs that must be on PATH, e.g. adb (Android), xcrun (iOS simulators)'),
+      env: z
+        .array(EnvNameSchema)
+        .default([])
+        .describe("Environment variables that must be set, e.g. a farm's user name"),
     })
     .optional()
-    .describe('What this machine needs for the device; a device whose requirements are missing is skipped with the reason'),
+    .describe(
+      'What this machine needs for the device; a device whose requirements are missing is skipped with the reason',
+    ),
   notes: z.string().optional().describe('Free text for evaluators; not scored'),
 };
 
@@ -107,7 +127,9 @@ const playwrightEmulation = {
   emulate: z
     .string()
     .optional()
-    .describe('A Playwright device descriptor to start from, e.g. "Pixel 7", "iPhone 15", "iPad (gen 7)"; fields below override it'),
+    .describe(
+      'A Playwright device descriptor to start from, e.g. "Pixel 7", "iPhone 15", "iPad (gen 7)"; fields below override it',
+    ),
   viewport: ViewportSchema.optional(),
   deviceScaleFactor: z.number().positive().max(5).optional().describe('Device pixels per CSS pixel'),
   isMobile: z.boolean().optional().describe('Mobile viewport meta handling (Chromium, WebKit)'),
@@ -122,17 +144,34 @@ export const PlaywrightDeviceSchema = z
     ...playwrightEmulation,
     browser: z
       .strictObject({
-        executablePath: z.string().optional().describe('Browser binary; default: autodetected (Debian paths, then Playwright\'s own)'),
-        channel: z.string().optional().describe('Playwright channel, e.g. moz-firefox for a system Firefox over WebDriver BiDi'),
+        executablePath: z
+          .string()
+          .optional()
+          .describe("Browser binary; default: autodetected (Debian paths, then Playwright's own)"),
+        channel: z
+          .string()
+          .optional()
+          .describe('Playwright channel, e.g. moz-firefox for a system Firefox over WebDriver BiDi'),
         args: z.array(z.string()).optional().describe('Extra command-line switches'),
       })
       .optional()
       .describe('Which local browser to launch'),
     connect: z
       .strictObject({
-        wsEndpoint: UrlOrEnvSchema.describe('ws:// endpoint of a Playwright browser server (`npx playwright launch-server`) or a Playwright grid'),
-        headers: z.record(z.string(), EnvRefSchema).default({}).describe('HTTP headers for the connection, from the environment (e.g. an API key)'),
-        timeoutMs: z.number().int().positive().max(300_000).default(30_000).describe('How long connecting may take, ms'),
+        wsEndpoint: UrlOrEnvSchema.describe(
+          'ws:// endpoint of a Playwright browser server (`npx playwright launch-server`) or a Playwright grid',
+        ),
+        headers: z
+          .record(z.string(), EnvRefSchema)
+          .default({})
+          .describe('HTTP headers for the connection, from the environment (e.g. an API key)'),
+        timeoutMs: z
+          .number()
+          .int()
+          .positive()
+          .max(300_000)
+          .default(30_000)
+          .describe('How long connecting may take, ms'),
       })
       .optional()
       .describe('Use a remote Playwright browser server instead of launching a local browser'),
@@ -149,11 +188,21 @@ export const WebDriverDeviceSchema = z
       .strictObject({
         server: z
           .enum(WEBDRIVER_SERVERS)
-          .describe('webkitgtk: the harness starts WebKitWebDriver under Xvfb; chromedriver: the harness starts chromedriver; remote: a Selenium Grid or cloud farm at `url`'),
-        url: UrlOrEnvSchema.optional().describe('Remote endpoint (server: remote), e.g. http://grid.example:4444/wd/hub'),
+          .describe(
+            'webkitgtk: the harness starts WebKitWebDriver under Xvfb; chromedriver: the harness starts chromedriver; remote: a Selenium Grid or cloud farm at `url`',
+          ),
+        url: UrlOrEnvSchema.optional().describe(
+          'Remote endpoint (server: remote), e.g. http://grid.example:4444/wd/hub',
+        ),
         capabilities: CapabilitiesSchema,
         capabilityEnv: CapabilityEnvSchema,
-        timeoutMs: z.number().int().positive().max(600_000).default(120_000).describe('How long creating a session may take (farms queue), ms'),
+        timeoutMs: z
+          .number()
+          .int()
+          .positive()
+          .max(600_000)
+          .default(120_000)
+          .describe('How long creating a session may take (farms queue), ms'),
       })
       .describe('How to reach the WebDriver server'),
   })
@@ -173,16 +222,28 @@ export const AppiumDeviceSchema = z
       .strictObject({
         server: z
           .enum(APPIUM_SERVERS)
-          .describe('local: the harness starts Appium (APPIUM_HOME = the project directory); remote: an Appium server or device farm at `url`'),
-        url: UrlOrEnvSchema.optional().describe('Remote Appium endpoint (server: remote), e.g. https://hub.farm.example/wd/hub'),
+          .describe(
+            'local: the harness starts Appium (APPIUM_HOME = the project directory); remote: an Appium server or device farm at `url`',
+          ),
+        url: UrlOrEnvSchema.optional().describe(
+          'Remote Appium endpoint (server: remote), e.g. https://hub.farm.example/wd/hub',
+        ),
         automation: z
           .string()
           .min(1)
           .optional()
-          .describe('Appium driver the local server needs, e.g. chromium, uiautomator2, xcuitest (checked with `appium driver list --installed`)'),
+          .describe(
+            'Appium driver the local server needs, e.g. chromium, uiautomator2, xcuitest (checked with `appium driver list --installed`)',
+          ),
         capabilities: CapabilitiesSchema,
         capabilityEnv: CapabilityEnvSchema,
-        timeoutMs: z.number().int().positive().max(600_000).default(180_000).describe('How long creating a session may take (emulators boot, farms queue), ms'),
+        timeoutMs: z
+          .number()
+          .int()
+          .positive()
+          .max(600_000)
+          .default(180_000)
+          .describe('How long creating a session may take (emulators boot, farms queue), ms'),
       })
       .describe('How to reach Appium and what to ask it for'),
   })

@@ -94,10 +94,21 @@ export type LoginAttempt = z.infer<typeof LoginAttemptSchema>;
 
 /** What the library system said about a test patron when asked directly (pre-flight). */
 /** rejected: card or PIN not accepted, and the protocol does not say which (Koha REST). */
-export const PATRON_STANDINGS = ['valid', 'wrong-pin', 'unknown-card', 'rejected', 'blocked', 'expired', 'error'] as const;
+export const PATRON_STANDINGS = [
+  'valid',
+  'wrong-pin',
+  'unknown-card',
+  'rejected',
+  'blocked',
+  'expired',
+  'error',
+] as const;
 export type PatronStanding = (typeof PATRON_STANDINGS)[number];
 
-/** ok: every patron is what its role says. unreachable: the library system could not be asked. mismatch: some patron is not. */
+/**
+ * ok: every patron is what its role says. unreachable: the library system could not be asked. mismatch: some patron is
+ * not.
+ */
 export const PREFLIGHT_STATUSES = ['ok', 'unreachable', 'mismatch'] as const;
 export type PreflightStatus = (typeof PREFLIGHT_STATUSES)[number];
 
@@ -107,36 +118,45 @@ export const PreflightEvidenceSchema = z.strictObject({
   status: z.enum(PREFLIGHT_STATUSES),
   /** Why, in the harness's words (no secrets). */
   reason: z.string().optional(),
-  patrons: z.array(z.strictObject({
-    role: PatronRoleSchema,
-    /** What the library system says about the card and PIN. */
-    standing: z.enum(PATRON_STANDINGS),
-    /** The standing is what the role expects. */
-    matches: z.boolean(),
-    detail: z.string().optional(),
-  })),
+  patrons: z.array(
+    z.strictObject({
+      role: PatronRoleSchema,
+      /** What the library system says about the card and PIN. */
+      standing: z.enum(PATRON_STANDINGS),
+      /** The standing is what the role expects. */
+      matches: z.boolean(),
+      detail: z.string().optional(),
+    }),
+  ),
   durationMs: z.number().nonnegative(),
 });
 export type PreflightEvidence = z.infer<typeof PreflightEvidenceSchema>;
 
 /** Accessibility of the login form, measured in the page (WCAG 1.3.1, 1.3.5, 3.3.2, 3.3.8). */
 export const LoginFormProbeSchema = z.strictObject({
-  fields: z.array(z.strictObject({
-    field: z.enum(['card', 'pin']),
-    /** Accessible name from label/aria-label/aria-labelledby; null when it has none (a placeholder is not counted). */
-    label: z.string().nullable(),
-    /** The field's placeholder text, when it has one (absent in evidence gathered before it was recorded). */
-    placeholder: z.string().nullable().optional(),
-    autocomplete: z.string().nullable(),
-    /** A synthetic paste event was not cancelled by the page. */
-    pasteAllowed: z.boolean(),
-  })),
+  fields: z.array(
+    z.strictObject({
+      field: z.enum(['card', 'pin']),
+      /**
+       * Accessible name from label/aria-label/aria-labelledby; null when it has none (a placeholder is not counted).
+       */
+      label: z.string().nullable(),
+      /** The field's placeholder text, when it has one (absent in evidence gathered before it was recorded). */
+      placeholder: z.string().nullable().optional(),
+      autocomplete: z.string().nullable(),
+      /** A synthetic paste event was not cancelled by the page. */
+      pasteAllowed: z.boolean(),
+    }),
+  ),
   /** A CAPTCHA or puzzle was found next to the form (a cognitive function test, WCAG 2.2 SC 3.3.8). */
   cognitiveTest: z.string().nullable(),
 });
 export type LoginFormProbe = z.infer<typeof LoginFormProbeSchema>;
 
-/** ended: the protected page asked for login again; still-logged-in: it did not; not-tested: no logout declared; error: logout could not be used. */
+/**
+ * ended: the protected page asked for login again; still-logged-in: it did not; not-tested: no logout declared; error:
+ * logout could not be used.
+ */
 export const LOGOUT_OUTCOMES = ['ended', 'still-logged-in', 'not-tested', 'error'] as const;
 export type LogoutOutcome = (typeof LOGOUT_OUTCOMES)[number];
 /** Whether a browser sends cookies to a cross-site frame. */
@@ -154,14 +174,16 @@ export const LoginEvidenceSchema = z.strictObject({
   crossSiteFrame: z.boolean().optional(),
   form: LoginFormProbeSchema.optional(),
   /** After the valid patron logged in: a reload, and logout followed by the protected page. */
-  session: z.strictObject({
-    /** Still logged in after reloading the page; null when not tried. */
-    survivesReload: z.boolean().nullable(),
-    logout: z.enum(LOGOUT_OUTCOMES),
-    detail: z.string().optional(),
-    /** Screenshot of the protected page after logout. */
-    screenshot: FileRef.optional(),
-  }).optional(),
+  session: z
+    .strictObject({
+      /** Still logged in after reloading the page; null when not tried. */
+      survivesReload: z.boolean().nullable(),
+      logout: z.enum(LOGOUT_OUTCOMES),
+      detail: z.string().optional(),
+      /** Screenshot of the protected page after logout. */
+      screenshot: FileRef.optional(),
+    })
+    .optional(),
   /** Access without the library's route (ip-access `direct`): granted or refused. */
   directAccess: z.enum(['granted', 'refused']).optional(),
 });
@@ -214,7 +236,10 @@ export const EngineNodeSchema = z.strictObject({
   message: z.string(),
 });
 export const EngineRuleResultSchema = z.strictObject({
-  /** The rule as the engine names it: an IBM rule id (img_alt_valid) or an HTML_CodeSniffer code without its standard (1_1_1.H37). */
+  /**
+   * The rule as the engine names it: an IBM rule id (img_alt_valid) or an HTML_CodeSniffer code without its standard
+   * (1_1_1.H37).
+   */
   rule: z.string(),
   /** violation: the engine says it fails; review: the engine could not decide (potential, manual, warning). */
   outcome: z.enum(['violation', 'review']),
@@ -237,7 +262,10 @@ export const EngineRunSchema = z.strictObject({
   error: z.string().optional(),
   /** Rules that reported a violation or a needs-review item (only rules in the harness's table). */
   results: z.array(EngineRuleResultSchema),
-  /** Ids of rules that passed on at least one element and failed on none (IBM reports passes; HTML_CodeSniffer does not). */
+  /**
+   * Ids of rules that passed on at least one element and failed on none (IBM reports passes; HTML_CodeSniffer does
+   * not).
+   */
   passes: z.array(z.string()),
 });
 export type EngineRun = z.infer<typeof EngineRunSchema>;
@@ -248,7 +276,10 @@ export const DetectedLanguageSchema = z.string().regex(/^[a-z]{2,3}$/);
 /** Content WCAG 1.4.10 lets need two-dimensional scrolling. */
 export const REFLOW_EXCEPTIONS = ['data-table', 'map', 'diagram', 'video'] as const;
 
-/** An element the beyond-axe probes name: a CSS selector path and its accessible name or text (vendor-controlled, ≤ 80 characters). */
+/**
+ * An element the beyond-axe probes name: a CSS selector path and its accessible name or text (vendor-controlled, ≤ 80
+ * characters).
+ */
 export const A11yElementSchema = z.strictObject({
   selector: z.string(),
   name: z.string(),
@@ -263,16 +294,27 @@ export const TabStopSchema = z.strictObject({
   y: z.number(),
   width: z.number(),
   height: z.number(),
-  /** Its computed outline, box-shadow, border, background, colour or text decoration changed on focus; null when never focused. */
+  /**
+   * Its computed outline, box-shadow, border, background, colour or text decoration changed on focus; null when never
+   * focused.
+   */
   focusVisible: z.boolean().nullable(),
-  /** When focused, it was entirely hidden under fixed or sticky content (WCAG 2.2 SC 2.4.11); null when never focused. */
+  /**
+   * When focused, it was entirely hidden under fixed or sticky content (WCAG 2.2 SC 2.4.11); null when never focused.
+   */
   obscuredBy: z.string().nullable(),
-  /** An iframe: a container whose own stops are the frame's; one that cannot load may be skipped by Tab, which is no barrier. */
+  /**
+   * An iframe: a container whose own stops are the frame's; one that cannot load may be skipped by Tab, which is no
+   * barrier.
+   */
   frame: z.boolean().optional(),
 });
 export type TabStop = z.infer<typeof TabStopSchema>;
 
-/** Where the keyboard focus was, relative to an overlay: in it, on an element outside it, or on the page itself (body, nothing focused). */
+/**
+ * Where the keyboard focus was, relative to an overlay: in it, on an element outside it, or on the page itself (body,
+ * nothing focused).
+ */
 export const OVERLAY_FOCUS = ['inside', 'outside', 'none'] as const;
 
 /** Pressing Escape in an open overlay, after the Tab walk (WCAG 2.1.2, 2.4.3). */
@@ -291,7 +333,10 @@ export const OverlayEscapeSchema = z.strictObject({
    * nowhere, or it could not be reopened).
    */
   toOpener: z.boolean().nullable(),
-  /** Clicking the opener again showed the overlay again, so the rest of the journey went on from the same state; null when it stayed open (nothing to restore). */
+  /**
+   * Clicking the opener again showed the overlay again, so the rest of the journey went on from the same state; null
+   * when it stayed open (nothing to restore).
+   */
   reopened: z.boolean().nullable(),
 });
 export type OverlayEscape = z.infer<typeof OverlayEscapeSchema>;
@@ -314,11 +359,15 @@ export const OverlayProbeSchema = z.strictObject({
 });
 export type OverlayProbe = z.infer<typeof OverlayProbeSchema>;
 
-/** Real Tab presses from the top of the page, or from inside an open overlay (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11). */
+/**
+ * Real Tab presses from the top of the page, or from inside an open overlay (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11).
+ */
 export const KeyboardProbeSchema = z.strictObject({
   /** Tabbable elements in DOM order; `sequence` indexes into it. */
   stops: z.array(TabStopSchema),
-  /** After each Tab press: index of the focused stop, or null when focus was on the page itself or outside the stops. */
+  /**
+   * After each Tab press: index of the focused stop, or null when focus was on the page itself or outside the stops.
+   */
   sequence: z.array(z.number().int().nullable()),
   /** Elements that look interactive (ARIA widget role or onclick) but cannot be reached with Tab, up to 25. */
   unfocusable: z.array(A11yElementSchema),
@@ -349,7 +398,10 @@ export const ClippedTextSchema = z.strictObject({
  * the page was still reflowing (a debounced resize handler).
  */
 export const LayoutSettleSchema = z.strictObject({
-  /** Time from the change until the measured layout was last seen changing, ms; null: it was still changing when the bound ran out (measured then). */
+  /**
+   * Time from the change until the measured layout was last seen changing, ms; null: it was still changing when the
+   * bound ran out (measured then).
+   */
   settledMs: z.number().nonnegative().nullable(),
   /** The most the probe waited, ms. */
   boundMs: z.number().nonnegative(),
@@ -373,100 +425,155 @@ export const A11yProbesSchema = z.strictObject({
        * Offenders that are content WCAG excepts from reflow (data tables, maps, diagrams, video),
        * recorded as such rather than failed; absent in older evidence.
        */
-      excepted: z.array(z.strictObject({ selector: z.string(), right: z.number(), kind: z.enum(REFLOW_EXCEPTIONS) })).optional(),
+      excepted: z
+        .array(z.strictObject({ selector: z.string(), right: z.number(), kind: z.enum(REFLOW_EXCEPTIONS) }))
+        .optional(),
       /** How the page settled after the resize before it was measured; absent in older evidence. */
       settle: LayoutSettleSchema.optional(),
     })
     .optional(),
   /** Text at 200 % (each element's font size doubled; WCAG 1.4.4). */
-  textResize: z.strictObject({ clipped: z.array(ClippedTextSchema), total: ClippedTotal, settle: LayoutSettleSchema.optional() }).optional(),
+  textResize: z
+    .strictObject({ clipped: z.array(ClippedTextSchema), total: ClippedTotal, settle: LayoutSettleSchema.optional() })
+    .optional(),
   /** WCAG 1.4.12 spacing (line 1.5, paragraphs 2, letters 0.12, words 0.16 em) applied. */
-  textSpacing: z.strictObject({ clipped: z.array(ClippedTextSchema), total: ClippedTotal, settle: LayoutSettleSchema.optional() }).optional(),
-  /** Pointer targets (WCAG 2.2 SC 2.5.8): how many were measured and those under 24×24 CSS px without the spacing exception, up to 25. */
-  targets: z.strictObject({
-    measured: z.number().int().nonnegative(),
-    /** Small targets in all (`small` lists the first 25); absent in older evidence. */
-    smallTotal: z.number().int().nonnegative().optional(),
-    small: z.array(z.strictObject({ ...A11yElementSchema.shape, width: z.number(), height: z.number(), nearestPx: z.number() })),
-  }).optional(),
+  textSpacing: z
+    .strictObject({ clipped: z.array(ClippedTextSchema), total: ClippedTotal, settle: LayoutSettleSchema.optional() })
+    .optional(),
+  /**
+   * Pointer targets (WCAG 2.2 SC 2.5.8): how many were measured and those under 24×24 CSS px without the spacing
+   * exception, up to 25.
+   */
+  targets: z
+    .strictObject({
+      measured: z.number().int().nonnegative(),
+      /** Small targets in all (`small` lists the first 25); absent in older evidence. */
+      smallTotal: z.number().int().nonnegative().optional(),
+      small: z.array(
+        z.strictObject({ ...A11yElementSchema.shape, width: z.number(), height: z.number(), nearestPx: z.number() }),
+      ),
+    })
+    .optional(),
   /**
    * Page language (WCAG 3.1.1) and language of parts (3.1.2). `detected`: the ISO 639-1 code the
    * words identify, any language (src/gather/a11y/language.ts); null when the text is too short or
    * the identification unsure.
    */
-  language: z.strictObject({
-    declared: z.string().nullable(),
-    detected: DetectedLanguageSchema.nullable(),
-    parts: z.array(z.strictObject({ ...A11yElementSchema.shape, declared: z.string(), detected: DetectedLanguageSchema.nullable() })),
-    /** Passages of a dozen words or more with no lang of their own, and the language their words identify; absent in older evidence. */
-    unmarked: z.array(z.strictObject({ ...A11yElementSchema.shape, detected: DetectedLanguageSchema })).optional(),
-  }).optional(),
+  language: z
+    .strictObject({
+      declared: z.string().nullable(),
+      detected: DetectedLanguageSchema.nullable(),
+      parts: z.array(
+        z.strictObject({
+          ...A11yElementSchema.shape,
+          declared: z.string(),
+          detected: DetectedLanguageSchema.nullable(),
+        }),
+      ),
+      /**
+       * Passages of a dozen words or more with no lang of their own, and the language their words identify; absent in
+       * older evidence.
+       */
+      unmarked: z.array(z.strictObject({ ...A11yElementSchema.shape, detected: DetectedLanguageSchema })).optional(),
+    })
+    .optional(),
   /**
    * Bypass blocks (WCAG 2.4.1): a working skip link among the first stops, and landmark counts.
    * `blockStops`: tab stops before the first heading (or, without one, in nav/header): a repeated
    * block worth bypassing has several; absent in older evidence.
    */
-  bypass: z.strictObject({
-    skipLink: z.string().nullable(),
-    main: z.number().int().nonnegative(),
-    navigation: z.number().int().nonnegative(),
-    blockStops: z.number().int().nonnegative().optional(),
-  }).optional(),
-  /** Tab stops that are not controls (WCAG 4.1.2): tabindex on content with no interactive role, not a scroll container. */
+  bypass: z
+    .strictObject({
+      skipLink: z.string().nullable(),
+      main: z.number().int().nonnegative(),
+      navigation: z.number().int().nonnegative(),
+      blockStops: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
+  /**
+   * Tab stops that are not controls (WCAG 4.1.2): tabindex on content with no interactive role, not a scroll container.
+   */
   staticStops: z.strictObject({ items: z.array(A11yElementSchema), total: z.number().int().nonnegative() }).optional(),
   /** Link purpose (WCAG 2.4.4): links whose text says nothing out of context ("click here", "read more"). */
-  links: z.strictObject({
-    generic: z.array(z.strictObject({ ...A11yElementSchema.shape, href: z.string() })),
-    /** The same text leading to different places (a person decides whether the context tells them apart). */
-    ambiguous: z.array(z.strictObject({ name: z.string(), hrefs: z.array(z.string()), selectors: z.array(z.string()) })),
-    /** Opens a new window (target=_blank) without saying so in its name. */
-    newWindow: z.array(A11yElementSchema),
-    /** Leads to a document file (PDF, Word…) without naming the format in its name. */
-    documents: z.array(z.strictObject({ ...A11yElementSchema.shape, href: z.string() })),
-    total: z.number().int().nonnegative(),
-  }).optional(),
-  /** Form fields (WCAG 3.3.2, 1.3.1): named by a placeholder alone; hint text next to a field that the field does not reference. */
-  fields: z.strictObject({
-    placeholderOnly: z.array(z.strictObject({ ...A11yElementSchema.shape, placeholder: z.string() })),
-    unassociatedHints: z.array(z.strictObject({ ...A11yElementSchema.shape, hint: z.string() })),
-    total: z.number().int().nonnegative(),
-  }).optional(),
+  links: z
+    .strictObject({
+      generic: z.array(z.strictObject({ ...A11yElementSchema.shape, href: z.string() })),
+      /** The same text leading to different places (a person decides whether the context tells them apart). */
+      ambiguous: z.array(
+        z.strictObject({ name: z.string(), hrefs: z.array(z.string()), selectors: z.array(z.string()) }),
+      ),
+      /** Opens a new window (target=_blank) without saying so in its name. */
+      newWindow: z.array(A11yElementSchema),
+      /** Leads to a document file (PDF, Word…) without naming the format in its name. */
+      documents: z.array(z.strictObject({ ...A11yElementSchema.shape, href: z.string() })),
+      total: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /**
+   * Form fields (WCAG 3.3.2, 1.3.1): named by a placeholder alone; hint text next to a field that the field does not
+   * reference.
+   */
+  fields: z
+    .strictObject({
+      placeholderOnly: z.array(z.strictObject({ ...A11yElementSchema.shape, placeholder: z.string() })),
+      unassociatedHints: z.array(z.strictObject({ ...A11yElementSchema.shape, hint: z.string() })),
+      total: z.number().int().nonnegative(),
+    })
+    .optional(),
   /**
    * Time-based media's text alternatives (WCAG 1.2.1): audio elements and links to audio/video files,
    * each with whether the page offers a transcript (a link or heading naming one).
    */
-  transcripts: z.strictObject({
-    audio: z.array(z.strictObject({ ...A11yElementSchema.shape, transcript: z.boolean() })),
-    mediaLinks: z.array(z.strictObject({ ...A11yElementSchema.shape, href: z.string(), transcript: z.boolean() })),
-  }).optional(),
+  transcripts: z
+    .strictObject({
+      audio: z.array(z.strictObject({ ...A11yElementSchema.shape, transcript: z.boolean() })),
+      mediaLinks: z.array(z.strictObject({ ...A11yElementSchema.shape, href: z.string(), transcript: z.boolean() })),
+    })
+    .optional(),
   /** Animated images (GIF, APNG, WebP) shown on the page, from their bytes (WCAG 2.2.2). */
-  animatedImages: z.array(z.strictObject({
-    ...A11yElementSchema.shape,
-    src: z.string(),
-    frames: z.number().int().positive(),
-    /** The image repeats forever (loop count 0), or the number of times it plays. */
-    loops: z.union([z.literal('forever'), z.number().int().positive()]),
-  })).optional(),
+  animatedImages: z
+    .array(
+      z.strictObject({
+        ...A11yElementSchema.shape,
+        src: z.string(),
+        frames: z.number().int().positive(),
+        /** The image repeats forever (loop count 0), or the number of times it plays. */
+        loops: z.union([z.literal('forever'), z.number().int().positive()]),
+      }),
+    )
+    .optional(),
   /** Audio and video elements with their player controls (WCAG 1.2.2, 1.4.2, 2.1.1, 4.1.2). */
-  media: z.array(z.strictObject({
-    ...A11yElementSchema.shape,
-    kind: z.enum(['audio', 'video']),
-    /** Sound was playing without the patron asking (autoplay, not muted). */
-    autoplaySound: z.boolean(),
-    /** Video: a captions or subtitles track exists. */
-    captions: z.boolean(),
-    /** Native controls attribute. */
-    nativeControls: z.boolean(),
-    /** Buttons, sliders and links of the player around the element; `stop` indexes keyboard.stops, null when not tabbable. */
-    controls: z.array(z.strictObject({ ...A11yElementSchema.shape, stop: z.number().int().nullable() })),
-  })).optional(),
-  /** Animations running longer than 5 s or forever, and whether the page's CSS answers prefers-reduced-motion (WCAG 2.2.2, 2.3.3). */
-  motion: z.strictObject({
-    longAnimations: z.array(z.string()),
-    reducedMotionRule: z.boolean(),
-    /** A control named pause or stop (fi/sv/en) is on the page; absent in older evidence. */
-    pauseControl: z.boolean().optional(),
-  }).optional(),
+  media: z
+    .array(
+      z.strictObject({
+        ...A11yElementSchema.shape,
+        kind: z.enum(['audio', 'video']),
+        /** Sound was playing without the patron asking (autoplay, not muted). */
+        autoplaySound: z.boolean(),
+        /** Video: a captions or subtitles track exists. */
+        captions: z.boolean(),
+        /** Native controls attribute. */
+        nativeControls: z.boolean(),
+        /**
+         * Buttons, sliders and links of the player around the element; `stop` indexes keyboard.stops, null when not
+         * tabbable.
+         */
+        controls: z.array(z.strictObject({ ...A11yElementSchema.shape, stop: z.number().int().nullable() })),
+      }),
+    )
+    .optional(),
+  /**
+   * Animations running longer than 5 s or forever, and whether the page's CSS answers prefers-reduced-motion (WCAG
+   * 2.2.2, 2.3.3).
+   */
+  motion: z
+    .strictObject({
+      longAnimations: z.array(z.string()),
+      reducedMotionRule: z.boolean(),
+      /** A control named pause or stop (fi/sv/en) is on the page; absent in older evidence. */
+      pauseControl: z.boolean().optional(),
+    })
+    .optional(),
   /** Probes that could not run, in the harness's words. */
   errors: z.array(z.strictObject({ probe: z.string(), message: z.string() })),
   /** Time all probes took at this state, ms. */
@@ -488,7 +595,10 @@ export const AccessibilityStateSchema = z.strictObject({
   screenshot: FileRef.optional(),
   /** Time axe-core took at this state, ms; absent in older evidence. */
   axeDurationMs: z.number().nonnegative().optional(),
-  /** The other rule engines' runs at this state, in the same page state as axe; absent in older evidence or with all switched off. */
+  /**
+   * The other rule engines' runs at this state, in the same page state as axe; absent in older evidence or with all
+   * switched off.
+   */
   engines: z.array(EngineRunSchema).optional(),
   /** What the beyond-axe probes measured at this state (src/gather/a11y); absent in older evidence. */
   probes: A11yProbesSchema.optional(),
@@ -523,7 +633,13 @@ export const LighthouseRunSchema = z.strictObject({
    * estimated) and its transfer size. Absent on reports from before it was recorded.
    */
   renderBlocking: z
-    .array(z.strictObject({ url: z.string(), wastedMs: z.number().nonnegative().nullable(), totalBytes: z.number().nonnegative().nullable() }))
+    .array(
+      z.strictObject({
+        url: z.string(),
+        wastedMs: z.number().nonnegative().nullable(),
+        totalBytes: z.number().nonnegative().nullable(),
+      }),
+    )
     .optional(),
   /** Lighthouse runtime error code, if any (e.g. NO_FCP). */
   runtimeError: z.string().optional(),
@@ -544,7 +660,10 @@ export const PerformancePageSchema = z.strictObject({
 });
 export type PerformancePage = z.infer<typeof PerformancePageSchema>;
 
-/** Kinds of timed phase: a journey step (its actions until its expected element is visible), a login, or pressing play until audio plays. */
+/**
+ * Kinds of timed phase: a journey step (its actions until its expected element is visible), a login, or pressing play
+ * until audio plays.
+ */
 export const TIMING_PHASE_KINDS = ['step', 'login', 'play'] as const;
 
 /**
@@ -592,7 +711,10 @@ export const PageTimingSchema = z.strictObject({
   cls: z.number().nullable(),
   /** Requests the document made during the step (its own navigation included), from Resource Timing. */
   requests: z.number().int().nonnegative(),
-  /** Bytes transferred for them (headers + body, compressed), from Resource Timing; cross-origin responses without Timing-Allow-Origin count 0. */
+  /**
+   * Bytes transferred for them (headers + body, compressed), from Resource Timing; cross-origin responses without
+   * Timing-Allow-Origin count 0.
+   */
   transferBytes: z.number().nonnegative(),
   /** Origins the requests went to (redacted URLs' origins). */
   origins: z.array(z.string()),
@@ -841,7 +963,9 @@ export const CompatibilityEvidenceSchema = z.strictObject({
    * A check of an undeclared feature is not applicable; of a declared one the journey never reached,
    * inconclusive. Absent in older evidence.
    */
-  declared: z.strictObject({ media: z.string().nullable(), reader: z.string().nullable(), requires: z.array(z.string()) }).optional(),
+  declared: z
+    .strictObject({ media: z.string().nullable(), reader: z.string().nullable(), requires: z.array(z.string()) })
+    .optional(),
   media: MediaPlaybackSchema.optional(),
   reader: ReaderPagingSchema.optional(),
   features: WebFeaturesSchema.optional(),
@@ -855,7 +979,9 @@ export const RELEASE_SOURCES = ['meta', 'header', 'json'] as const;
 
 /** The service's release version as read at gathering time (service YAML `release:`). */
 export const ReleaseEvidenceSchema = z.strictObject({
-  /** The release the service reported (vendor-controlled text, at most 100 characters); null when it could not be read. */
+  /**
+   * The release the service reported (vendor-controlled text, at most 100 characters); null when it could not be read.
+   */
   version: z.string().max(100).nullable(),
   /** Where it was read from: a meta tag, a response header or a JSON endpoint. */
   source: z.enum(RELEASE_SOURCES),
@@ -891,9 +1017,18 @@ const base = {
   attempt: z.number().int().positive().default(1),
   /** Earlier attempts of this gathering that the harness retried (a browser crash, a harness error), with why. */
   previousAttempts: z
-    .array(z.strictObject({ attempt: z.number().int().positive(), status: GatherStatusSchema, reason: z.string().optional() }))
+    .array(
+      z.strictObject({
+        attempt: z.number().int().positive(),
+        status: GatherStatusSchema,
+        reason: z.string().optional(),
+      }),
+    )
     .optional(),
-  /** The service's release version, when the service declares how to read it (read once per target, by the compatibility gatherer). */
+  /**
+   * The service's release version, when the service declares how to read it (read once per target, by the compatibility
+   * gatherer).
+   */
   release: ReleaseEvidenceSchema.optional(),
 };
 

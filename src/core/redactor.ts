@@ -32,7 +32,22 @@ interface View {
 }
 
 const HEX = /^[0-9a-fA-F]$/;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', colon: ':', sol: '/', num: '#', percnt: '%', plus: '+', equals: '=', period: '.', comma: ',' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  colon: ':',
+  sol: '/',
+  num: '#',
+  percnt: '%',
+  plus: '+',
+  equals: '=',
+  period: '.',
+  comma: ',',
+};
 
 function identity(text: string): View {
   const from: number[] = [];
@@ -211,7 +226,8 @@ export class Redactor {
     const found: Span[] = [];
     if (this.folded.length === 0 || value.length === 0) return found;
     for (const n of this.base64) {
-      for (let at = value.indexOf(n); at !== -1; at = value.indexOf(n, at + 1)) found.push({ start: at, end: at + n.length });
+      for (let at = value.indexOf(n); at !== -1; at = value.indexOf(n, at + 1))
+        found.push({ start: at, end: at + n.length });
     }
     const views: View[] = [];
     const raw = identity(value);

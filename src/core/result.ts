@@ -30,13 +30,19 @@ import {
   SuiteStatusSchema,
 } from './ids.ts';
 
-/** 2: check `error` status and typed `criteria`, `findingsTotal`, `harnessErrors`, scorecard `errors`, gate `notApplicable`, what each service declares. */
+/**
+ * 2: check `error` status and typed `criteria`, `findingsTotal`, `harnessErrors`, scorecard `errors`, gate
+ * `notApplicable`, what each service declares.
+ */
 export const RESULT_SCHEMA_VERSION = 2 as const;
 
 export const FindingSchema = z.strictObject({
   /** What is wrong, in English (the scorecard shows it as evidence, not translated). */
   message: z.string(),
-  /** The declared impact of the check (of the axe rule) that found it: severity comes from the rule, never from the evidence. */
+  /**
+   * The declared impact of the check (of the axe rule) that found it: severity comes from the rule, never from the
+   * evidence.
+   */
   impact: ImpactSchema,
   step: z.string().optional(),
   url: z.string().optional(),
@@ -126,20 +132,33 @@ export type LighthouseReportRef = z.infer<typeof LighthouseReportRefSchema>;
 export const LoginSummarySchema = z.strictObject({
   strategy: z.string(),
   /** The login/valid-patron verdict (or the login suite's status when that check is missing). */
-  verdict: z.enum(['pass', 'fail', 'inconclusive', 'not-applicable', 'needs-review', 'error', 'unreachable', 'timeout', 'harness-error', 'missing']),
+  verdict: z.enum([
+    'pass',
+    'fail',
+    'inconclusive',
+    'not-applicable',
+    'needs-review',
+    'error',
+    'unreachable',
+    'timeout',
+    'harness-error',
+    'missing',
+  ]),
   /** Why the verdict is not pass/fail: e.g. the library system could not be asked. */
   reason: z.string().optional(),
   /** Pre-flight against the library system: ok, unreachable or mismatch. */
   preflight: z.enum(PREFLIGHT_STATUSES).optional(),
-  attempts: z.array(z.strictObject({
-    role: PatronRoleSchema,
-    outcome: z.enum(LOGIN_OUTCOMES),
-    /** From submit to outcome, ms. */
-    durationMs: z.number().nonnegative(),
-    message: z.string().optional(),
-    screenshot: z.string().optional(),
-    formScreenshot: z.string().optional(),
-  })),
+  attempts: z.array(
+    z.strictObject({
+      role: PatronRoleSchema,
+      outcome: z.enum(LOGIN_OUTCOMES),
+      /** From submit to outcome, ms. */
+      durationMs: z.number().nonnegative(),
+      message: z.string().optional(),
+      screenshot: z.string().optional(),
+      formScreenshot: z.string().optional(),
+    }),
+  ),
   /** Logout: ended, still-logged-in, not-tested or error; with the screen after logout. */
   logout: z.enum(LOGOUT_OUTCOMES).optional(),
   logoutScreenshot: z.string().optional(),
@@ -227,7 +246,10 @@ export const HarnessErrorRefSchema = z.strictObject({
   check: z.string().optional(),
   /** The check's typed cause, or `gathering` when the harness could not gather the suite. */
   cause: z.union([CheckErrorCauseSchema, z.literal('gathering')]),
-  /** Whether the error leaves a weighted part of the score without a value (the suite and the service overall are then null). */
+  /**
+   * Whether the error leaves a weighted part of the score without a value (the suite and the service overall are then
+   * null).
+   */
   weighted: z.boolean(),
   message: z.string(),
 });
@@ -241,7 +263,10 @@ export const ScorecardEntrySchema = z.strictObject({
   rank: z.number().int().positive().nullable(),
   /** Mean of the suite's score across devices, 0–100. */
   suites: z.strictObject(
-    Object.fromEntries(SUITES.map((s) => [s, z.number().nullable()])) as Record<(typeof SUITES)[number], z.ZodNullable<z.ZodNumber>>,
+    Object.fromEntries(SUITES.map((s) => [s, z.number().nullable()])) as Record<
+      (typeof SUITES)[number],
+      z.ZodNullable<z.ZodNumber>
+    >,
   ),
   gates: z.array(GateResultSchema),
   /** All gates passed (or did not apply). */
@@ -281,7 +306,11 @@ export const TimingCellSchema = z.strictObject({
    * unitless; null where this engine cannot observe it. Absent for login and play phases.
    */
   responsiveness: z
-    .strictObject({ interactionMs: z.number().nullable(), blockingMs: z.number().nullable(), layoutShift: z.number().nullable() })
+    .strictObject({
+      interactionMs: z.number().nullable(),
+      blockingMs: z.number().nullable(),
+      layoutShift: z.number().nullable(),
+    })
     .optional(),
 });
 
@@ -313,7 +342,12 @@ export const TimingsReportSchema = z.strictObject({
   /** Network profile id. */
   network: z.string(),
   rows: z.array(
-    z.strictObject({ device: z.string(), phase: z.string(), kind: z.enum(TIMING_PHASE_KINDS), cells: z.array(TimingCellSchema) }),
+    z.strictObject({
+      device: z.string(),
+      phase: z.string(),
+      kind: z.enum(TIMING_PHASE_KINDS),
+      cells: z.array(TimingCellSchema),
+    }),
   ),
   comparisons: z.array(TimingComparisonSchema),
 });
@@ -349,9 +383,15 @@ export const RunResultSchema = z.strictObject({
       baseUrl: z.string(),
       /** The release tested: the version read on every device, or the distinct versions joined by " / ". */
       release: z.string().optional(),
-      /** What the service declares, so that the scorecard says only what was done: its login strategy (`none`: open access). */
+      /**
+       * What the service declares, so that the scorecard says only what was done: its login strategy (`none`: open
+       * access).
+       */
       login: z.enum(LOGIN_STRATEGIES),
-      /** The library system the test patrons were checked with before the login was tested; absent: none declared (no pre-flight). */
+      /**
+       * The library system the test patrons were checked with before the login was tested; absent: none declared (no
+       * pre-flight).
+       */
       librarySystem: z.enum(['sip2', 'koha-rest']).optional(),
       /** The service declares how to read its release version (`release:` in its YAML). */
       releaseDeclared: z.boolean(),

@@ -22,10 +22,15 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
       screenshots: true,
       onState: async (step, ev) => {
         kit.progress?.(`axe and probes on ${step.id}`);
-        // An overlay the step opened is examined where the patron meets it; its opener (the step's last click) restores it after Escape.
+        // An overlay the step opened is examined where the patron meets it; its opener (the step's last click) restores
+        // it after Escape.
         const opener = step.actions.flatMap((a) => ('click' in a ? [a.click] : [])).at(-1);
-        // A page that would not hold still fails the step (src/journey/walk.ts holdingStill), and its state is not kept.
-        const state = await holdingStill(session, async () => ({ ...(await runRules(session, step.id, ev.url, kit.ruleEngines ?? [])), probes: await runA11yProbes(session, { opener, actionTimeoutMs: ctx.actionTimeoutMs }) }));
+        // A page that would not hold still fails the step (src/journey/walk.ts holdingStill), and its state is not
+        // kept.
+        const state = await holdingStill(session, async () => ({
+          ...(await runRules(session, step.id, ev.url, kit.ruleEngines ?? [])),
+          probes: await runA11yProbes(session, { opener, actionTimeoutMs: ctx.actionTimeoutMs }),
+        }));
         states.push({ ...state, ...(ev.screenshot ? { screenshot: ev.screenshot } : {}) });
       },
     });
@@ -34,26 +39,52 @@ export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<
       const wrong = kit.patron('wrongPin');
       if (wrong) {
         await session.resetState();
-        const outcome = await loginStrategy(kit.target.service.login).perform(actionsOf(ctx), wrong).catch(() => undefined);
+        const outcome = await loginStrategy(kit.target.service.login)
+          .perform(actionsOf(ctx), wrong)
+          .catch(() => undefined);
         if (outcome && outcome.outcome === 'rejected') {
           const shot = kit.artifacts.file('accessibility-login-error.png');
-          const screenshot = await session.screenshot(shot.absolute, { mask: ctx.mask, secrets: kit.redactor.secrets }).then(() => shot.relative, () => undefined);
+          const screenshot = await session
+            .screenshot(shot.absolute, { mask: ctx.mask, secrets: kit.redactor.secrets })
+            .then(
+              () => shot.relative,
+              () => undefined,
+            );
           const url = await session.url();
           try {
-            const state = await holdingStill(session, async () => ({ ...(await runRules(session, 'login-error', url, kit.ruleEngines ?? [])), probes: await runA11yProbes(session) }));
+            const state = await holdingStill(session, async () => ({
+              ...(await runRules(session, 'login-error', url, kit.ruleEngines ?? [])),
+              probes: await runA11yProbes(session),
+            }));
             states.push({ ...state, ...(screenshot ? { screenshot } : {}) });
           } catch (e) {
             if (!(e instanceof PageUnexaminableError)) throw e;
             // The login error page would not hold still: a failed step of its own, like the journey's.
-            const failed: StepEvidence = { step: 'login-error', url: kit.redactor.text(url), ok: false, durationMs: 0, ...(screenshot ? { screenshot } : {}) };
+            const failed: StepEvidence = {
+              step: 'login-error',
+              url: kit.redactor.text(url),
+              ok: false,
+              durationMs: 0,
+              ...(screenshot ? { screenshot } : {}),
+            };
             markUnexaminable(failed, e, kit.redactor);
             walk.steps.push(failed);
           }
         }
       }
     }
-    return envelope({ target: kit.target, suite: 'accessibility', startedAt: started, browserVersion: session.browserVersion, attempt }, walk, {
-      accessibility: { axeVersion: axeSource().version, tags: [...AXE_TAGS], states },
-    });
+    return envelope(
+      {
+        target: kit.target,
+        suite: 'accessibility',
+        startedAt: started,
+        browserVersion: session.browserVersion,
+        attempt,
+      },
+      walk,
+      {
+        accessibility: { axeVersion: axeSource().version, tags: [...AXE_TAGS], states },
+      },
+    );
   });
 }

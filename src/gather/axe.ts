@@ -14,13 +14,22 @@ import type { BrowserSession, Probe } from '../session/types.ts';
 const require = createRequire(import.meta.url);
 
 /** WCAG 2.0/2.1/2.2 A and AA, EN 301 549, plus best practices (reported, not scored). */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'EN-301-549', 'best-practice'] as const;
+export const AXE_TAGS = [
+  'wcag2a',
+  'wcag2aa',
+  'wcag21a',
+  'wcag21aa',
+  'wcag22aa',
+  'EN-301-549',
+  'best-practice',
+] as const;
 
 let cached: { source: string; version: string } | undefined;
 export function axeSource(): { source: string; version: string } {
   if (!cached) {
     const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const version = (JSON.parse(readFileSync(require.resolve('axe-core/package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(readFileSync(require.resolve('axe-core/package.json'), 'utf8')) as { version: string })
+      .version;
     cached = { source, version };
   }
   return cached;
@@ -36,7 +45,15 @@ interface AxeProbeResult {
 /** In-page: runs the given axe (never a global the page could define) and compacts its results. Self-contained. */
 async function runAxeProbe(arg: { tags: string[] }, axe: unknown): Promise<AxeProbeResult> {
   type AxeNode = { target: unknown[]; html: string; failureSummary?: string; impact?: string | null };
-  type AxeRule = { id: string; impact?: string | null; tags: string[]; description: string; help: string; helpUrl: string; nodes: AxeNode[] };
+  type AxeRule = {
+    id: string;
+    impact?: string | null;
+    tags: string[];
+    description: string;
+    help: string;
+    helpUrl: string;
+    nodes: AxeNode[];
+  };
   type AxeResults = { violations: AxeRule[]; incomplete: AxeRule[]; passes: AxeRule[]; inapplicable: AxeRule[] };
   const r = await (axe as { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> }).run(document, {
     runOnly: { type: 'tag', values: arg.tags },

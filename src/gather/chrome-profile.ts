@@ -15,6 +15,7 @@ export function removeChromeProfile(profile: string): void {
   } catch {
     singleton = undefined; // no link: Chrome never got that far, or exited cleanly and removed it
   }
-  if (singleton !== undefined && /^org\.chromium\.Chromium\./.test(basename(singleton))) rmSync(singleton, { recursive: true, force: true, maxRetries: 5 });
+  if (singleton !== undefined && /^org\.chromium\.Chromium\./.test(basename(singleton)))
+    rmSync(singleton, { recursive: true, force: true, maxRetries: 5 });
   rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
 }

@@ -8,10 +8,27 @@
  */
 import type { Device, JourneyStep, Locator, Service } from '../core/config.ts';
 import { deviceHasTouch } from '../core/config.ts';
-import type { CompatibilityEvidence, CrossSiteFrame, MediaPlayback, PageError, ReaderPaging, TouchTargetSample, ViewportMetaSample, WebFeatures } from '../core/evidence.ts';
+import type {
+  CompatibilityEvidence,
+  CrossSiteFrame,
+  MediaPlayback,
+  PageError,
+  ReaderPaging,
+  TouchTargetSample,
+  ViewportMetaSample,
+  WebFeatures,
+} from '../core/evidence.ts';
 import type { Redactor } from '../config/secrets.ts';
 import { ActionError, type BrowserSession } from '../session/types.ts';
-import { crossSiteFramesProbe, featureProbe, HANDLED_ERRORS_OBSERVER, handledErrorsProbe, mediaStateProbe, touchTargetProbe, viewportMetaProbe } from './compat-probes.ts';
+import {
+  crossSiteFramesProbe,
+  featureProbe,
+  HANDLED_ERRORS_OBSERVER,
+  handledErrorsProbe,
+  mediaStateProbe,
+  touchTargetProbe,
+  viewportMetaProbe,
+} from './compat-probes.ts';
 
 const MAIN: Locator = { role: 'main' };
 
@@ -30,7 +47,13 @@ export class CompatibilityExtras {
   private readonly redactor: Redactor;
   private readonly actionTimeoutMs: number;
 
-  constructor(options: { session: BrowserSession; service: Service; device: Device; redactor: Redactor; actionTimeoutMs: number }) {
+  constructor(options: {
+    session: BrowserSession;
+    service: Service;
+    device: Device;
+    redactor: Redactor;
+    actionTimeoutMs: number;
+  }) {
     this.session = options.session;
     this.service = options.service;
     this.device = options.device;
@@ -70,7 +93,12 @@ export class CompatibilityExtras {
     this.viewportMeta.push({ step: step.id, url, content: meta.content });
     if (deviceHasTouch(this.device)) {
       const t = await s.evaluate(touchTargetProbe, null);
-      this.touchTargets.push({ step: step.id, url, targets: t.targets, crowded: t.crowded.map((c) => ({ ...c, name: this.redactor.text(c.name) })) });
+      this.touchTargets.push({
+        step: step.id,
+        url,
+        targets: t.targets,
+        crowded: t.crowded.map((c) => ({ ...c, name: this.redactor.text(c.name) })),
+      });
     }
     for (const f of await s.evaluate(crossSiteFramesProbe, null)) {
       this.crossSiteFrames.push({ step: step.id, url, frame: this.redactor.text(f.frame), visible: f.visible });
@@ -80,7 +108,11 @@ export class CompatibilityExtras {
     if (compat?.reader && compat.reader.step === step.id) await this.turnPage(step.id, compat.reader);
   }
 
-  private async playMedia(step: string, url: string, media: NonNullable<NonNullable<Service['compatibility']>['media']>): Promise<void> {
+  private async playMedia(
+    step: string,
+    url: string,
+    media: NonNullable<NonNullable<Service['compatibility']>['media']>,
+  ): Promise<void> {
     const s = this.session;
     const before = await s.evaluate(mediaStateProbe, { play: false });
     let error: string | undefined;
@@ -115,10 +147,14 @@ export class CompatibilityExtras {
     };
   }
 
-  private async turnPage(step: string, reader: NonNullable<NonNullable<Service['compatibility']>['reader']>): Promise<void> {
+  private async turnPage(
+    step: string,
+    reader: NonNullable<NonNullable<Service['compatibility']>['reader']>,
+  ): Promise<void> {
     const s = this.session;
     const page = reader.page ?? MAIN;
-    const clip = (t: string | null): string | null => (t === null ? null : this.redactor.clip(t.replace(/\s+/g, ' ').trim(), 200));
+    const clip = (t: string | null): string | null =>
+      t === null ? null : this.redactor.clip(t.replace(/\s+/g, ' ').trim(), 200);
     const urlBefore = this.redactor.text(await s.url());
     const textBefore = clip(await s.textOf(page));
     let error: string | undefined;
@@ -149,7 +185,12 @@ export class CompatibilityExtras {
   evidence(): Partial<CompatibilityEvidence> {
     const { features } = this.session;
     return {
-      observed: { console: features.console, pageErrors: features.pageErrors, network: features.network, handledPageErrors: this.handledObservable },
+      observed: {
+        console: features.console,
+        pageErrors: features.pageErrors,
+        network: features.network,
+        handledPageErrors: this.handledObservable,
+      },
       device: { formFactor: this.device.formFactor, touch: deviceHasTouch(this.device) },
       viewportMeta: this.viewportMeta,
       ...(deviceHasTouch(this.device) ? { touchTargets: this.touchTargets } : {}),

@@ -5,7 +5,9 @@
  */
 
 export function viewportMetaProbe(): { content: string | null } {
-  const metas = Array.from(document.querySelectorAll('meta[name]')).filter((m) => (m.getAttribute('name') ?? '').toLowerCase() === 'viewport');
+  const metas = Array.from(document.querySelectorAll('meta[name]')).filter(
+    (m) => (m.getAttribute('name') ?? '').toLowerCase() === 'viewport',
+  );
   const last = metas[metas.length - 1];
   return { content: last ? (last.getAttribute('content') ?? '') : null };
 }
@@ -30,13 +32,17 @@ export function touchTargetProbe(): TouchTargetProbeResult {
     if (cls.length) s += `.${cls.join('.')}`;
     return s;
   };
-  const selector = 'a[href],button,input:not([type=hidden]),select,textarea,summary,[role=button],[role=link],[role=checkbox],[role=radio],[role=tab],[role=menuitem],[role=switch],[tabindex]:not([tabindex="-1"])';
+  const selector =
+    'a[href],button,input:not([type=hidden]),select,textarea,summary,[role=button],[role=link],[role=checkbox],[role=radio],[role=tab],[role=menuitem],[role=switch],[tabindex]:not([tabindex="-1"])';
   const inlineInText = (el: Element): boolean => {
     if (el.tagName !== 'A') return false;
     if (getComputedStyle(el).display !== 'inline') return false;
     const parent = el.parentElement;
     if (!parent) return false;
-    const own = Array.from(parent.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => (n.textContent ?? '').trim()).join('');
+    const own = Array.from(parent.childNodes)
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => (n.textContent ?? '').trim())
+      .join('');
     return own.length > 0;
   };
   const boxes: Array<{ el: Element; r: DOMRect; cx: number; cy: number }> = [];
@@ -70,7 +76,12 @@ export function touchTargetProbe(): TouchTargetProbeResult {
       }
     }
     if (nearest && best < MIN) {
-      const name = ((b.el.getAttribute('aria-label') ?? (b.el as HTMLElement).innerText ?? '') || (b.el.getAttribute('title') ?? '')).trim().slice(0, 60);
+      const name = (
+        (b.el.getAttribute('aria-label') ?? (b.el as HTMLElement).innerText ?? '') ||
+        (b.el.getAttribute('title') ?? '')
+      )
+        .trim()
+        .slice(0, 60);
       crowded.push({
         selector: describe(b.el),
         name,
@@ -129,13 +140,22 @@ export async function featureProbe(): Promise<FeatureProbeResult> {
     const config = [
       {
         initDataTypes: ['cenc', 'keyids', 'webm'],
-        audioCapabilities: [{ contentType: 'audio/mp4; codecs="mp4a.40.2"' }, { contentType: 'audio/webm; codecs="opus"' }],
-        videoCapabilities: [{ contentType: 'video/mp4; codecs="avc1.42E01E"' }, { contentType: 'video/webm; codecs="vp9"' }],
+        audioCapabilities: [
+          { contentType: 'audio/mp4; codecs="mp4a.40.2"' },
+          { contentType: 'audio/webm; codecs="opus"' },
+        ],
+        videoCapabilities: [
+          { contentType: 'video/mp4; codecs="avc1.42E01E"' },
+          { contentType: 'video/webm; codecs="vp9"' },
+        ],
       },
     ];
     for (const k of ['org.w3.clearkey', 'com.widevine.alpha', 'com.microsoft.playready', 'com.apple.fps']) {
       try {
-        await Promise.race([nav.requestMediaKeySystemAccess(k, config), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+        await Promise.race([
+          nav.requestMediaKeySystemAccess(k, config),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+        ]);
         keySystems.push(k);
       } catch {
         // not supported
@@ -181,7 +201,10 @@ export function crossSiteFramesProbe(): Array<{ frame: string; visible: boolean 
     if (!url.protocol.startsWith('http') || site(url) === top) continue;
     const r = f.getBoundingClientRect();
     const st = getComputedStyle(f);
-    out.push({ frame: url.href, visible: r.width >= 2 && r.height >= 2 && st.visibility !== 'hidden' && st.display !== 'none' });
+    out.push({
+      frame: url.href,
+      visible: r.width >= 2 && r.height >= 2 && st.visibility !== 'hidden' && st.display !== 'none',
+    });
   }
   return out;
 }
@@ -189,7 +212,10 @@ export function crossSiteFramesProbe(): Array<{ frame: string; visible: boolean 
 export interface HandledErrorsResult {
   /** The observer runs in the page (it is not when the page's CSP forbids inline scripts). */
   observing: boolean;
-  /** Uncaught exceptions and unhandled rejections the page's own handler caught since the last call (each ≤ 500 characters; vendor-controlled). */
+  /**
+   * Uncaught exceptions and unhandled rejections the page's own handler caught since the last call (each ≤ 500
+   * characters; vendor-controlled).
+   */
   errors: string[];
 }
 

@@ -73,7 +73,8 @@ export function containReport(html: string): string {
   const withScript = `${html.slice(0, body)}<script>${CONTAIN_SCRIPT}</script>\n${html.slice(body)}`;
   // The report's scripts are plain <script> elements (Lighthouse escapes '<' inside its JSON).
   const scripts = [...withScript.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
-  if (/<script\s[^>]*>/i.test(withScript)) throw new Error('Lighthouse report HTML has a script element with attributes');
+  if (/<script\s[^>]*>/i.test(withScript))
+    throw new Error('Lighthouse report HTML has a script element with attributes');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${reportPolicy(scripts).replaceAll('"', '&quot;')}">`;
   const head = withScript.indexOf('<head>');
   if (head === -1) throw new Error('Lighthouse report HTML has no <head>');
@@ -83,7 +84,10 @@ export function containReport(html: string): string {
 
 /** A Lighthouse result with every string redacted and, for a logged-in page, no screenshot. */
 export function redactResult<T extends object>(lhr: T, redactor: Redactor, options: { dropScreenshots: boolean }): T {
-  const clean = redactor.deep(lhr) as T & { audits?: Record<string, { details?: unknown }>; fullPageScreenshot?: unknown };
+  const clean = redactor.deep(lhr) as T & {
+    audits?: Record<string, { details?: unknown }>;
+    fullPageScreenshot?: unknown;
+  };
   if (options.dropScreenshots) {
     for (const id of SCREENSHOT_AUDITS) {
       const audit = clean.audits?.[id];

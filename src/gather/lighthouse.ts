@@ -44,13 +44,18 @@ interface PuppeteerPage {
   close(): Promise<void>;
 }
 interface PuppeteerModule {
-  connect(options: { browserURL: string; defaultViewport: null }): Promise<{ newPage(): Promise<PuppeteerPage>; disconnect(): Promise<void> }>;
+  connect(options: {
+    browserURL: string;
+    defaultViewport: null;
+  }): Promise<{ newPage(): Promise<PuppeteerPage>; disconnect(): Promise<void> }>;
 }
 
 /** puppeteer-core as Lighthouse itself depends on it (so the protocol versions match). */
 async function lighthousePuppeteer(): Promise<PuppeteerModule> {
   const lhRequire = createRequire(require.resolve('lighthouse/package.json'));
-  const mod = (await import(pathToFileURL(lhRequire.resolve('puppeteer-core')).href)) as { default?: PuppeteerModule } & PuppeteerModule;
+  const mod = (await import(pathToFileURL(lhRequire.resolve('puppeteer-core')).href)) as {
+    default?: PuppeteerModule;
+  } & PuppeteerModule;
   return mod.default ?? mod;
 }
 
@@ -77,7 +82,12 @@ async function openTab(port: number): Promise<{ tab: PuppeteerPage; close(): Pro
  * illustrates the report's element list, weighs nothing in the score and costs about 1.3 s a run
  * (measured on these 2-core machines: 6.4 s → 5.2 s per run of a demo page).
  */
-export const LIGHTHOUSE_FLAGS: { output: 'json'; logLevel: 'error'; onlyCategories: string[]; disableFullPageScreenshot: boolean } = {
+export const LIGHTHOUSE_FLAGS: {
+  output: 'json';
+  logLevel: 'error';
+  onlyCategories: string[];
+  disableFullPageScreenshot: boolean;
+} = {
   output: 'json',
   logLevel: 'error',
   onlyCategories: ['performance'],
@@ -93,7 +103,8 @@ function metric(lhr: LhResult, id: string): number | null {
 
 /** The render-blocking requests of a run (Lighthouse 13's render-blocking insight table). */
 function renderBlockingOf(lhr: LhResult): NonNullable<LighthouseRun['renderBlocking']> {
-  const details = lhr.audits['render-blocking-insight']?.details as { items?: Array<Record<string, unknown>> } | undefined;
+  const details = lhr.audits['render-blocking-insight']?.details as
+    { items?: Array<Record<string, unknown>> } | undefined;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v) : null);
   return (details?.items ?? [])
     .filter((i) => typeof i['url'] === 'string')
@@ -155,41 +166,41 @@ export async function runLighthouse(options: {
         );
       }
       try {
-      await warmUp(chrome.port, page.url, tab);
-      for (let i = 0; i < options.runs; i++) {
-        options.onRun?.(page.step, i + 1);
-        const started = performance.now();
-        if (tab) {
-          const cdp = await tab.createCDPSession();
-          await cdp.send('Network.clearBrowserCache');
-          await cdp.detach();
+        await warmUp(chrome.port, page.url, tab);
+        for (let i = 0; i < options.runs; i++) {
+          options.onRun?.(page.step, i + 1);
+          const started = performance.now();
+          if (tab) {
+            const cdp = await tab.createCDPSession();
+            await cdp.send('Network.clearBrowserCache');
+            await cdp.detach();
+          }
+          const result = await lighthouse(
+            page.url,
+            { ...LIGHTHOUSE_FLAGS, port: chrome.port, ...(tab ? { disableStorageReset: true } : {}) },
+            options.formFactor === 'desktop' ? desktopConfig : undefined,
+            tab as unknown as Parameters<typeof lighthouse>[3],
+          );
+          if (!result) throw new HarnessError(`Lighthouse returned nothing for ${page.url}`);
+          const lhr = result.lhr;
+          browserVersion = /Chrome\/([\d.]+)/.exec(lhr.environment.hostUserAgent)?.[1] ?? browserVersion;
+          const score = lhr.categories.performance?.score;
+          runs.push({
+            score: typeof score === 'number' ? score : null,
+            metrics: {
+              fcp: metric(lhr, 'first-contentful-paint'),
+              lcp: metric(lhr, 'largest-contentful-paint'),
+              tbt: metric(lhr, 'total-blocking-time'),
+              cls: metric(lhr, 'cumulative-layout-shift'),
+              si: metric(lhr, 'speed-index'),
+              ttfb: metric(lhr, 'server-response-time'),
+            },
+            renderBlocking: renderBlockingOf(lhr),
+            ...(lhr.runtimeError ? { runtimeError: lhr.runtimeError.code } : {}),
+            durationMs: Math.round(performance.now() - started),
+            lhr,
+          });
         }
-        const result = await lighthouse(
-          page.url,
-          { ...LIGHTHOUSE_FLAGS, port: chrome.port, ...(tab ? { disableStorageReset: true } : {}) },
-          options.formFactor === 'desktop' ? desktopConfig : undefined,
-          tab as unknown as Parameters<typeof lighthouse>[3],
-        );
-        if (!result) throw new HarnessError(`Lighthouse returned nothing for ${page.url}`);
-        const lhr = result.lhr;
-        browserVersion = /Chrome\/([\d.]+)/.exec(lhr.environment.hostUserAgent)?.[1] ?? browserVersion;
-        const score = lhr.categories.performance?.score;
-        runs.push({
-          score: typeof score === 'number' ? score : null,
-          metrics: {
-            fcp: metric(lhr, 'first-contentful-paint'),
-            lcp: metric(lhr, 'largest-contentful-paint'),
-            tbt: metric(lhr, 'total-blocking-time'),
-            cls: metric(lhr, 'cumulative-layout-shift'),
-            si: metric(lhr, 'speed-index'),
-            ttfb: metric(lhr, 'server-response-time'),
-          },
-          renderBlocking: renderBlockingOf(lhr),
-          ...(lhr.runtimeError ? { runtimeError: lhr.runtimeError.code } : {}),
-          durationMs: Math.round(performance.now() - started),
-          lhr,
-        });
-      }
       } finally {
         await opened?.close();
       }
@@ -233,7 +244,12 @@ async function launchGuardedChrome(chromePath: string): Promise<{ chrome: Launch
   const erh = Number(process.env.ERH_PARENT_PID ?? 0);
   const watchdog = spawn(
     process.execPath,
-    [fileURLToPath(new URL('./chrome-watchdog.ts', import.meta.url)), '--profile', profile, ...(erh > 0 ? ['--erh', String(erh)] : [])],
+    [
+      fileURLToPath(new URL('./chrome-watchdog.ts', import.meta.url)),
+      '--profile',
+      profile,
+      ...(erh > 0 ? ['--erh', String(erh)] : []),
+    ],
     { detached: true, stdio: ['pipe', 'ignore', 'ignore'] },
   );
   watchdog.on('error', () => undefined);

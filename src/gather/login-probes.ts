@@ -18,10 +18,17 @@ export function loginFormProbe(): LoginFormProbe {
   const nameOf = (el: HTMLInputElement): string | null => {
     const aria = el.getAttribute('aria-label')?.trim();
     if (aria) return aria;
-    const by = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '').filter(Boolean).join(' ');
+    const by = (el.getAttribute('aria-labelledby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .filter(Boolean)
+      .join(' ');
     if (by) return by;
-    const labels = Array.from(el.labels ?? []).map((l) => l.textContent?.trim() ?? '').filter(Boolean).join(' ');
+    const labels = Array.from(el.labels ?? [])
+      .map((l) => l.textContent?.trim() ?? '')
+      .filter(Boolean)
+      .join(' ');
     if (labels) return labels;
     const title = el.getAttribute('title')?.trim();
     return title || null;
@@ -35,17 +42,33 @@ export function loginFormProbe(): LoginFormProbe {
     }
     return el.dispatchEvent(event);
   };
-  const inputs = Array.from(document.querySelectorAll('input')).filter((i) => visible(i) && !['hidden', 'submit', 'button', 'checkbox', 'radio'].includes(i.type));
+  const inputs = Array.from(document.querySelectorAll('input')).filter(
+    (i) => visible(i) && !['hidden', 'submit', 'button', 'checkbox', 'radio'].includes(i.type),
+  );
   const pin = inputs.find((i) => i.type === 'password');
   const card = pin ? inputs.slice(0, inputs.indexOf(pin)).reverse()[0] : inputs[0];
   const fields: LoginFormProbe['fields'] = [];
-  for (const [field, el] of [['card', card], ['pin', pin]] as const) {
+  for (const [field, el] of [
+    ['card', card],
+    ['pin', pin],
+  ] as const) {
     if (!el) continue;
     const placeholder = el.getAttribute('placeholder')?.trim() || null;
-    fields.push({ field, label: nameOf(el), placeholder, autocomplete: el.getAttribute('autocomplete'), pasteAllowed: pasteAllowed(el) });
+    fields.push({
+      field,
+      label: nameOf(el),
+      placeholder,
+      autocomplete: el.getAttribute('autocomplete'),
+      pasteAllowed: pasteAllowed(el),
+    });
   }
-  const puzzle = document.querySelector('[class*="captcha" i], [id*="captcha" i], iframe[src*="captcha" i], [data-sitekey]');
-  return { fields, cognitiveTest: puzzle ? `${puzzle.tagName.toLowerCase()}${puzzle.id ? `#${puzzle.id}` : ''}` : null };
+  const puzzle = document.querySelector(
+    '[class*="captcha" i], [id*="captcha" i], iframe[src*="captcha" i], [data-sitekey]',
+  );
+  return {
+    fields,
+    cognitiveTest: puzzle ? `${puzzle.tagName.toLowerCase()}${puzzle.id ? `#${puzzle.id}` : ''}` : null,
+  };
 }
 
 const TOP = `<!doctype html><html lang="en"><title>pending</title><body><iframe id="f" title="probe"></iframe><script>
@@ -57,7 +80,10 @@ document.getElementById('f').src = 'http://localhost:' + location.port + '/set';
  * Whether this browser keeps cookies of a cross-site frame: the frame (localhost) sets a
  * SameSite=None cookie, reloads, and reports whether it came back. 'unknown' when the probe cannot run.
  */
-export async function probeThirdPartyCookies(session: BrowserSession, timeoutMs = 15_000): Promise<'allowed' | 'blocked' | 'unknown'> {
+export async function probeThirdPartyCookies(
+  session: BrowserSession,
+  timeoutMs = 15_000,
+): Promise<'allowed' | 'blocked' | 'unknown'> {
   const server = http.createServer((req, res) => {
     res.setHeader('cache-control', 'no-store');
     if (req.url === '/top') {
@@ -69,7 +95,9 @@ export async function probeThirdPartyCookies(session: BrowserSession, timeoutMs 
     } else if (req.url === '/check') {
       const kept = /(?:^|;\s*)erh_3p=1/.test(req.headers.cookie ?? '');
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><html lang="en"><title>c</title><script>parent.postMessage(${JSON.stringify(kept ? 'allowed' : 'blocked')}, '*')</script></html>`);
+      res.end(
+        `<!doctype html><html lang="en"><title>c</title><script>parent.postMessage(${JSON.stringify(kept ? 'allowed' : 'blocked')}, '*')</script></html>`,
+      );
     } else {
       res.writeHead(404).end();
     }

@@ -21,12 +21,23 @@ async function runPreflight(kit: GatherKit): Promise<PreflightResult | undefined
   try {
     return await preflight(kit.target.service, kit.patron);
   } catch (e) {
-    return { protocol: kit.target.service.library && 'sip2' in kit.target.service.library ? 'sip2' : 'koha-rest', status: 'unreachable', reason: kit.redactor.text(`Pre-flight failed: ${(e as Error).message}`), patrons: [], durationMs: 0 };
+    return {
+      protocol: kit.target.service.library && 'sip2' in kit.target.service.library ? 'sip2' : 'koha-rest',
+      status: 'unreachable',
+      reason: kit.redactor.text(`Pre-flight failed: ${(e as Error).message}`),
+      patrons: [],
+      durationMs: 0,
+    };
   }
 }
 
 /** API strategies (password grant): no browser, every role against the token endpoint. */
-async function gatherApiLogin(kit: GatherKit, strategy: LoginStrategy, attempt: number, pre: PreflightResult | undefined): Promise<Evidence> {
+async function gatherApiLogin(
+  kit: GatherKit,
+  strategy: LoginStrategy,
+  attempt: number,
+  pre: PreflightResult | undefined,
+): Promise<Evidence> {
   const started = new Date();
   const { baseUrl } = kit.target.service;
   // An API strategy uses no session: its action context carries only the base URL and timeouts.
@@ -39,27 +50,50 @@ async function gatherApiLogin(kit: GatherKit, strategy: LoginStrategy, attempt: 
     const outcome = await strategy.perform(ctx, patron);
     attempts.push({ role, ...outcome, url: absoluteUrl(baseUrl, strategy.endpoint ?? '/') });
   }
-  return envelope({ target: kit.target, suite: 'login', startedAt: started, browserVersion: 'n/a (API)', attempt }, { status: 'complete', steps: [] }, {
-    login: kit.redactor.deep({ strategy: kit.target.service.login.strategy, attempts, ...(pre ? { preflight: pre } : {}) }),
-  });
+  return envelope(
+    { target: kit.target, suite: 'login', startedAt: started, browserVersion: 'n/a (API)', attempt },
+    { status: 'complete', steps: [] },
+    {
+      login: kit.redactor.deep({
+        strategy: kit.target.service.login.strategy,
+        attempts,
+        ...(pre ? { preflight: pre } : {}),
+      }),
+    },
+  );
 }
 
-async function shoot(kit: GatherKit, session: BrowserSession, strategy: LoginStrategy, name: string, scope?: PageScope): Promise<string | undefined> {
+async function shoot(
+  kit: GatherKit,
+  session: BrowserSession,
+  strategy: LoginStrategy,
+  name: string,
+  scope?: PageScope,
+): Promise<string | undefined> {
   // Typed card numbers must never reach an image: empty the fields, then mask them too.
   await scope?.evaluate(blankFieldsProbe, null).catch(() => undefined);
   await session.evaluate(blankFieldsProbe, null).catch(() => undefined);
   const shot = kit.artifacts.file(name);
-  return session.screenshot(shot.absolute, { mask: [...strategy.secretFields], secrets: kit.redactor.secrets }).then(() => shot.relative, () => undefined);
+  return session.screenshot(shot.absolute, { mask: [...strategy.secretFields], secrets: kit.redactor.secrets }).then(
+    () => shot.relative,
+    () => undefined,
+  );
 }
 
 /** After the valid patron logged in: does a reload keep the session, and does logout end it? */
-async function sessionChecks(kit: GatherKit, session: BrowserSession, strategy: LoginStrategy, ctx: ActionContext): Promise<LoginEvidence['session']> {
+async function sessionChecks(
+  kit: GatherKit,
+  session: BrowserSession,
+  strategy: LoginStrategy,
+  ctx: ActionContext,
+): Promise<LoginEvidence['session']> {
   const login = strategy.form;
   if (!login) return undefined;
   const here = await session.url();
   await session.goto(here, ctx.navigationTimeoutMs);
   const survivesReload = await session.waitForVisible(login.success, ctx.actionTimeoutMs);
-  if (!login.logout) return { survivesReload, logout: 'not-tested', detail: 'No logout control is declared (login.logout).' };
+  if (!login.logout)
+    return { survivesReload, logout: 'not-tested', detail: 'No logout control is declared (login.logout).' };
   try {
     if (!survivesReload) await session.goto(here, ctx.navigationTimeoutMs);
     await session.click(login.logout, ctx.actionTimeoutMs);
@@ -70,7 +104,11 @@ async function sessionChecks(kit: GatherKit, session: BrowserSession, strategy: 
     return {
       survivesReload,
       logout: still ? 'still-logged-in' : 'ended',
-      detail: kit.redactor.text(still ? `After logging out, ${target} still showed the logged-in state.` : `After logging out, ${target} no longer showed the logged-in state.`),
+      detail: kit.redactor.text(
+        still
+          ? `After logging out, ${target} still showed the logged-in state.`
+          : `After logging out, ${target} no longer showed the logged-in state.`,
+      ),
       ...(screenshot ? { screenshot } : {}),
     };
   } catch (e) {
@@ -86,10 +124,19 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
   if (!strategy.browser) return gatherApiLogin(kit, strategy, attempt, pre);
   return withSession(kit, async (session) => {
     const actions = actionsOf(journeyContext(kit, session));
-    const head = { target: kit.target, suite: 'login' as const, startedAt: started, browserVersion: session.browserVersion, attempt };
+    const head = {
+      target: kit.target,
+      suite: 'login' as const,
+      startedAt: started,
+      browserVersion: session.browserVersion,
+      attempt,
+    };
     const form = strategy.form;
     const attempts: LoginAttempt[] = [];
-    const evidence: Omit<LoginEvidence, 'attempts'> = { strategy: kit.target.service.login.strategy, ...(pre ? { preflight: pre } : {}) };
+    const evidence: Omit<LoginEvidence, 'attempts'> = {
+      strategy: kit.target.service.login.strategy,
+      ...(pre ? { preflight: pre } : {}),
+    };
     try {
       if (form?.frame) {
         kit.progress?.('third-party cookies');
@@ -106,8 +153,14 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
               if (role === 'valid' && form) {
                 evidence.form = await page.evaluate(loginFormProbe, null).catch(() => undefined);
                 if (form.frame) {
-                  const top = await session.url().then((u) => new URL(u).hostname, () => '');
-                  const inner = await page.url().then((u) => new URL(u).hostname, () => '');
+                  const top = await session.url().then(
+                    (u) => new URL(u).hostname,
+                    () => '',
+                  );
+                  const inner = await page.url().then(
+                    (u) => new URL(u).hostname,
+                    () => '',
+                  );
                   evidence.crossSiteFrame = top !== '' && inner !== '' && top !== inner;
                 }
               }
@@ -129,7 +182,11 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
       }
     } catch (e) {
       if (e instanceof NavigationError && (e.unreachable || e.timedOut)) {
-        return envelope(head, { status: e.unreachable ? 'unreachable' : 'timeout', reason: kit.redactor.text(e.message), steps: [] });
+        return envelope(head, {
+          status: e.unreachable ? 'unreachable' : 'timeout',
+          reason: kit.redactor.text(e.message),
+          steps: [],
+        });
       }
       throw e;
     }

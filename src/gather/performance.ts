@@ -24,7 +24,9 @@ export function lighthouseFormFactor(device: Device): 'mobile' | 'desktop' {
   return device.formFactor === 'desktop' ? 'desktop' : 'mobile';
 }
 
-/** Index of the first journey step that logs in (its own page and every later one are behind the login); −1 when none. */
+/**
+ * Index of the first journey step that logs in (its own page and every later one are behind the login); −1 when none.
+ */
 export function loginStepIndex(service: Service): number {
   return service.journey.findIndex((s) => s.actions.some((a) => 'login' in a));
 }
@@ -33,7 +35,13 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
   const started = new Date();
   const { service } = kit.target;
 
-  const head = (browserVersion: string) => ({ target: kit.target, suite: 'performance' as const, startedAt: started, browserVersion, attempt });
+  const head = (browserVersion: string) => ({
+    target: kit.target,
+    suite: 'performance' as const,
+    startedAt: started,
+    browserVersion,
+    attempt,
+  });
 
   // 1. Journey timings, every engine.
   const { timings, firstWalk } = await gatherTimings(
@@ -53,16 +61,26 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
   // 2. Lighthouse where the device can have it.
   const skipped = notApplicableReason(kit.target, 'performance');
   if (skipped) {
-    return envelope(head('n/a'), { status: 'complete', steps: [] }, {
-      performance: { runsPerPage: kit.lighthouseRuns, pages: [], lighthouseSkipped: skipped, timings },
-    });
+    return envelope(
+      head('n/a'),
+      { status: 'complete', steps: [] },
+      {
+        performance: { runsPerPage: kit.lighthouseRuns, pages: [], lighthouseSkipped: skipped, timings },
+      },
+    );
   }
   const loginAt = loginStepIndex(service);
-  const audited = service.journey.map((s, i) => ({ step: s, behindLogin: loginAt >= 0 && i >= loginAt })).filter((a) => a.step.lighthouse);
+  const audited = service.journey
+    .map((s, i) => ({ step: s, behindLogin: loginAt >= 0 && i >= loginAt }))
+    .filter((a) => a.step.lighthouse);
   // A public step that is just a `goto` has a known URL; otherwise walk the journey to find where the
   // step lands (and, behind the login, its cookies). The browser is closed before Lighthouse starts.
   const staticUrls = audited.map(({ step, behindLogin }) =>
-    !behindLogin && step.actions.length >= 1 && step.actions[0] && 'goto' in step.actions[0] && step.actions.slice(1).every((a) => 'expect' in a)
+    !behindLogin &&
+    step.actions.length >= 1 &&
+    step.actions[0] &&
+    'goto' in step.actions[0] &&
+    step.actions.slice(1).every((a) => 'expect' in a)
       ? absoluteUrl(service.baseUrl, step.actions[0].goto)
       : undefined,
   );
@@ -108,7 +126,11 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
       pages: results.map((p) => ({
         ...p,
         url: kit.redactor.text(p.url),
-        runs: p.runs.map((r) => (r.renderBlocking ? { ...r, renderBlocking: r.renderBlocking.map((b) => ({ ...b, url: kit.redactor.text(b.url) })) } : r)),
+        runs: p.runs.map((r) =>
+          r.renderBlocking
+            ? { ...r, renderBlocking: r.renderBlocking.map((b) => ({ ...b, url: kit.redactor.text(b.url) })) }
+            : r,
+        ),
       })),
       timings,
     },

@@ -23,7 +23,8 @@ type ProbeResult = { ok: true; value: string | null } | { ok: false; error: stri
 /** In-page: content of the first <meta name=…>. Self-contained. */
 function metaProbe(arg: { name: string }): ProbeResult {
   for (const meta of Array.from(document.querySelectorAll('meta[name]'))) {
-    if (meta.getAttribute('name')?.toLowerCase() === arg.name.toLowerCase()) return { ok: true, value: meta.getAttribute('content') };
+    if (meta.getAttribute('name')?.toLowerCase() === arg.name.toLowerCase())
+      return { ok: true, value: meta.getAttribute('content') };
   }
   return { ok: true, value: null };
 }
@@ -31,12 +32,19 @@ function metaProbe(arg: { name: string }): ProbeResult {
 /** In-page: fetches a same-origin URL and reads a header or a dotted JSON field. Self-contained. */
 async function fetchProbe(arg: { url: string; header?: string; field?: string }): Promise<ProbeResult> {
   try {
-    const response = await fetch(arg.url, { cache: 'no-store', credentials: 'same-origin', headers: arg.field ? { accept: 'application/json' } : {} });
+    const response = await fetch(arg.url, {
+      cache: 'no-store',
+      credentials: 'same-origin',
+      headers: arg.field ? { accept: 'application/json' } : {},
+    });
     if (!response.ok) return { ok: false, error: `${arg.url} answered HTTP ${response.status}` };
     if (arg.header) return { ok: true, value: response.headers.get(arg.header) };
     let value: unknown = await response.json();
     for (const part of (arg.field ?? '').split('.')) {
-      value = value !== null && typeof value === 'object' && Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
+      value =
+        value !== null && typeof value === 'object' && Object.hasOwn(value, part)
+          ? (value as Record<string, unknown>)[part]
+          : undefined;
     }
     return { ok: true, value: typeof value === 'string' || typeof value === 'number' ? String(value) : null };
   } catch (e) {
@@ -49,7 +57,11 @@ function kindOf(source: ReleaseSource): ReleaseEvidence['source'] {
 }
 
 function describe(source: ReleaseSource): string {
-  return 'meta' in source ? `meta tag "${source.meta}"` : 'header' in source ? `header "${source.header}"` : `field "${source.json.field}"`;
+  return 'meta' in source
+    ? `meta tag "${source.meta}"`
+    : 'header' in source
+      ? `header "${source.header}"`
+      : `field "${source.json.field}"`;
 }
 
 export async function readRelease(
@@ -65,9 +77,17 @@ export async function readRelease(
   const url = path === undefined ? service.baseUrl : absoluteUrl(service.baseUrl, path);
   const record = (version: string | null, error?: string): ReleaseEvidence => {
     const clean = version === null ? null : redactor.text(version.trim()).slice(0, MAX_RELEASE_LENGTH);
-    const missing = clean === null || clean === '' ? `the service did not report its release (${describe(source)} at ${url})` : undefined;
+    const missing =
+      clean === null || clean === ''
+        ? `the service did not report its release (${describe(source)} at ${url})`
+        : undefined;
     const reason = error ?? missing;
-    return { version: clean === '' ? null : clean, source: kind, url: redactor.text(url), ...(reason !== undefined ? { error: redactor.text(reason) } : {}) };
+    return {
+      version: clean === '' ? null : clean,
+      source: kind,
+      url: redactor.text(url),
+      ...(reason !== undefined ? { error: redactor.text(reason) } : {}),
+    };
   };
   try {
     let result: ProbeResult;
@@ -79,7 +99,10 @@ export async function readRelease(
       // fetch() needs a page of the service's own origin.
       const here = await session.url().catch(() => '');
       if (!here.startsWith(new URL(url).origin)) await session.goto(service.baseUrl, navigationTimeoutMs);
-      result = await session.evaluate(fetchProbe, 'header' in source ? { url, header: source.header } : { url, field: source.json.field });
+      result = await session.evaluate(
+        fetchProbe,
+        'header' in source ? { url, header: source.header } : { url, field: source.json.field },
+      );
     }
     return result.ok ? record(result.value) : record(null, result.error);
   } catch (e) {

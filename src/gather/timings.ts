@@ -45,7 +45,8 @@ export function classifyTracker(origin: string): OriginContact['tracker'] {
   } catch {
     return undefined; // not a URL the list can parse (e.g. an IP address with a port)
   }
-  if (!entity || !entity.categories.some((c) => (TRACKER_CATEGORIES as readonly string[]).includes(c))) return undefined;
+  if (!entity || !entity.categories.some((c) => (TRACKER_CATEGORIES as readonly string[]).includes(c)))
+    return undefined;
   return { entity: entity.name, categories: [...entity.categories] };
 }
 
@@ -66,7 +67,8 @@ interface ProbeResult {
 
 /** In-page: navigation entry, LCP and layout shifts (buffered observers), resource entries. Self-contained. */
 export const pageTimingProbe = async (): Promise<ProbeResult> => {
-  const supported: readonly string[] = (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes) || [];
+  const supported: readonly string[] =
+    (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes) || [];
   const collect = (type: string): Promise<PerformanceEntry[] | null> =>
     supported.includes(type)
       ? new Promise((done) => {
@@ -99,14 +101,23 @@ export const pageTimingProbe = async (): Promise<ProbeResult> => {
   return {
     timeOrigin: performance.timeOrigin,
     nav: nav
-      ? { ttfb: nav.responseStart, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, transferSize: nav.transferSize || 0, name: nav.name }
+      ? {
+          ttfb: nav.responseStart,
+          dcl: nav.domContentLoadedEventEnd,
+          load: nav.loadEventEnd,
+          transferSize: nav.transferSize || 0,
+          name: nav.name,
+        }
       : null,
     lcp: last ? last.startTime : null,
     lcpSupported: lcpEntries !== null,
     cls: unprompted ? unprompted.reduce((a, e) => a + (e.value ?? 0), 0) : null,
     shifts: unprompted ? unprompted.map((e) => ({ start: e.startTime, value: e.value ?? 0 })) : null,
     frames: frames
-      ? frames.map((f) => ({ start: f.startTime, blocking: (f as PerformanceEntry & { blockingDuration?: number }).blockingDuration ?? 0 }))
+      ? frames.map((f) => ({
+          start: f.startTime,
+          blocking: (f as PerformanceEntry & { blockingDuration?: number }).blockingDuration ?? 0,
+        }))
       : null,
     // An interaction is an event with an interactionId (keydown, pointerup, click… of one user input).
     interactions:
@@ -115,7 +126,11 @@ export const pageTimingProbe = async (): Promise<ProbeResult> => {
             .filter((e) => e.interactionId > 0)
             .map((e) => ({ start: e.startTime, duration: e.duration }))
         : null,
-    resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ name: r.name, start: r.startTime, size: r.transferSize || 0 })),
+    resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+      name: r.name,
+      start: r.startTime,
+      size: r.transferSize || 0,
+    })),
   };
 };
 
@@ -213,7 +228,10 @@ export interface TimingOptions {
  * the same reasons as in every other suite. A step's phase is its actions' time; a login inside it is
  * a phase of its own; the page timing probe runs at each state reached.
  */
-async function walkOnce(ctx: JourneyContext, ledger: ResourceLedger): Promise<{ run: TimingsEvidence['runs'][number]; walk: WalkResult }> {
+async function walkOnce(
+  ctx: JourneyContext,
+  ledger: ResourceLedger,
+): Promise<{ run: TimingsEvidence['runs'][number]; walk: WalkResult }> {
   const { session, service } = ctx;
   const phases: TimingPhase[] = [];
   let error: string | undefined;
@@ -228,7 +246,13 @@ async function walkOnce(ctx: JourneyContext, ledger: ResourceLedger): Promise<{ 
               await login(actions, role);
               phases.push({ id: 'login', kind: 'login', ok: true, durationMs: round1(performance.now() - t) });
             } catch (e) {
-              phases.push({ id: 'login', kind: 'login', ok: false, durationMs: round1(performance.now() - t), error: ctx.redactor.text((e as Error).message) });
+              phases.push({
+                id: 'login',
+                kind: 'login',
+                ok: false,
+                durationMs: round1(performance.now() - t),
+                error: ctx.redactor.text((e as Error).message),
+              });
               throw e;
             }
           },
@@ -239,12 +263,19 @@ async function walkOnce(ctx: JourneyContext, ledger: ResourceLedger): Promise<{ 
   const walk = await walkJourney(timed, {
     suite: 'performance',
     onFailed: (step, failure) => {
-      phases.push({ id: step.id, kind: 'step', ok: false, durationMs: round1(failure.durationMs), error: failure.error });
+      phases.push({
+        id: step.id,
+        kind: 'step',
+        ok: false,
+        durationMs: round1(failure.durationMs),
+        error: failure.error,
+      });
       error = `${step.id}: ${failure.error}`;
     },
     onState: async (step, _evidence, actionsMs) => {
       const since = Date.now() - actionsMs;
-      // A page that would not hold still to be timed (PageUnexaminableError) fails the step in the walker: a vendor fact.
+      // A page that would not hold still to be timed (PageUnexaminableError) fails the step in the walker: a vendor
+      // fact.
       const timing = await session.evaluate(pageTimingProbe, null);
       const page = ledger.account(step.id, timing, since);
       phases.push({ id: step.id, kind: 'step', ok: true, durationMs: round1(actionsMs), page });
@@ -255,25 +286,42 @@ async function walkOnce(ctx: JourneyContext, ledger: ResourceLedger): Promise<{ 
 }
 
 /** Press play (or start the element from script) and wait until the position advances, up to 10 s. */
-async function timePlay(ctx: JourneyContext, play: Parameters<BrowserSession['click']>[0] | undefined): Promise<TimingPhase> {
+async function timePlay(
+  ctx: JourneyContext,
+  play: Parameters<BrowserSession['click']>[0] | undefined,
+): Promise<TimingPhase> {
   const { session } = ctx;
   const t = performance.now();
   try {
     const before = await session.evaluate(mediaProbe, null);
-    if (!before.found) return { id: 'play', kind: 'play', ok: false, durationMs: 0, error: 'No audio or video element on the page' };
+    if (!before.found)
+      return { id: 'play', kind: 'play', ok: false, durationMs: 0, error: 'No audio or video element on the page' };
     if (play) await session.click(play, ctx.actionTimeoutMs);
     else await session.evaluate(startMedia, null);
     for (;;) {
       const now = await session.evaluate(mediaProbe, null);
-      if (!now.paused && now.time > before.time) return { id: 'play', kind: 'play', ok: true, durationMs: round1(performance.now() - t) };
+      if (!now.paused && now.time > before.time)
+        return { id: 'play', kind: 'play', ok: true, durationMs: round1(performance.now() - t) };
       if (performance.now() - t > 10_000) {
-        return { id: 'play', kind: 'play', ok: false, durationMs: round1(performance.now() - t), error: 'The position did not advance within 10 s of pressing play' };
+        return {
+          id: 'play',
+          kind: 'play',
+          ok: false,
+          durationMs: round1(performance.now() - t),
+          error: 'The position did not advance within 10 s of pressing play',
+        };
       }
       await new Promise((r) => setTimeout(r, 25));
     }
   } catch (e) {
     if (!(e instanceof ActionError || e instanceof NavigationError)) throw e;
-    return { id: 'play', kind: 'play', ok: false, durationMs: round1(performance.now() - t), error: ctx.redactor.text(e.message) };
+    return {
+      id: 'play',
+      kind: 'play',
+      ok: false,
+      durationMs: round1(performance.now() - t),
+      error: ctx.redactor.text(e.message),
+    };
   }
 }
 
@@ -334,5 +382,14 @@ export async function gatherTimings(
         ...(tracker ? { tracker } : {}),
       };
     });
-  return { timings: { runsRequested: options.runs, network, runs, origins, trackerList: `third-party-web ${trackerList().version}` }, firstWalk };
+  return {
+    timings: {
+      runsRequested: options.runs,
+      network,
+      runs,
+      origins,
+      trackerList: `third-party-web ${trackerList().version}`,
+    },
+    firstWalk,
+  };
 }

@@ -40,7 +40,9 @@ export function messageProbe(arg: { text: string | null }): MessageProbeResult {
     });
   };
   const found: Element[] = [];
-  for (const el of Array.from(document.querySelectorAll('[role="alert"],[role="status"],[aria-live]:not([aria-live="off"]),output'))) {
+  for (const el of Array.from(
+    document.querySelectorAll('[role="alert"],[role="status"],[aria-live]:not([aria-live="off"]),output'),
+  )) {
     if ((el.textContent ?? '').trim() && isVisible(el)) found.push(el);
   }
   if (arg.text) {

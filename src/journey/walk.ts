@@ -130,7 +130,9 @@ export async function walkJourney(
 
 /** The words a step failed with when the page would not let itself be examined. */
 export function unexaminableMessage(e: PageUnexaminableError): string {
-  return e.why === 'tampered' ? `The instruments were tampered with: ${e.message}` : `The page would not stay still long enough to be examined: ${e.message}`;
+  return e.why === 'tampered'
+    ? `The instruments were tampered with: ${e.message}`
+    : `The page would not stay still long enough to be examined: ${e.message}`;
 }
 
 /** Records on a step that the page kept the harness from examining it: the step fails, with the cause. */
@@ -169,11 +171,19 @@ export async function holdingStill<T>(session: BrowserSession, examine: () => Pr
   if (before && after) {
     const windows = after.windows - before.windows;
     const dialogs = after.dialogs - before.dialogs;
-    if (windows > DISTURBANCE_LIMIT) throw new PageUnexaminableError('windows', `The page opened ${windows} windows while it was being examined`);
-    if (dialogs > DISTURBANCE_LIMIT) throw new PageUnexaminableError('dialog', `The page showed ${dialogs} dialogs (alert, confirm or prompt) while it was being examined`);
+    if (windows > DISTURBANCE_LIMIT)
+      throw new PageUnexaminableError('windows', `The page opened ${windows} windows while it was being examined`);
+    if (dialogs > DISTURBANCE_LIMIT)
+      throw new PageUnexaminableError(
+        'dialog',
+        `The page showed ${dialogs} dialogs (alert, confirm or prompt) while it was being examined`,
+      );
   }
   if (!(await session.evaluate(sameDocumentProbe, token))) {
-    throw new PageUnexaminableError('navigated', 'The page loaded another document while it was being examined, so what was measured does not describe one page');
+    throw new PageUnexaminableError(
+      'navigated',
+      'The page loaded another document while it was being examined, so what was measured does not describe one page',
+    );
   }
   return result;
 }

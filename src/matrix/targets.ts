@@ -27,8 +27,10 @@ export function capabilitiesOf(device: Device): Capabilities {
 /** Why a suite cannot run on a target, or undefined when it can. */
 export function notApplicableReason(target: Target, suite: Suite): string | undefined {
   const only = target.service.suites;
-  if (only && !only.includes(suite)) return `The service is evaluated only for ${only.join(', ')} (suites: in its YAML)`;
-  if (suite === 'login' && target.service.login.strategy === 'none') return 'The service is open access: it declares no login (login.strategy: none)';
+  if (only && !only.includes(suite))
+    return `The service is evaluated only for ${only.join(', ')} (suites: in its YAML)`;
+  if (suite === 'login' && target.service.login.strategy === 'none')
+    return 'The service is open access: it declares no login (login.strategy: none)';
   if (suite === 'performance' && !target.capabilities.lighthouse) {
     return target.device.engine === 'chromium'
       ? `Lighthouse needs a local Chromium driven over the DevTools protocol; ${target.device.id} is driven by ${target.device.driver === 'playwright' ? 'a remote Playwright server' : target.device.driver}`

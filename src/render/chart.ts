@@ -35,7 +35,7 @@ const GAP = 14;
 
 export function renderChart(result: RunResult, lang: Language, id = 'chart'): Html {
   const rows = [...SUITES, 'overall'] as const;
-  const label = (row: (typeof rows)[number]) => t(lang, row === 'overall' ? 'col.overall' : `suite.${row}` as const);
+  const label = (row: (typeof rows)[number]) => t(lang, row === 'overall' ? 'col.overall' : (`suite.${row}` as const));
   const name = (sid: string) => result.services.find((s) => s.id === sid)?.name ?? sid;
   const scoreText = (v: number | null) => (v === null ? t(lang, 'score.none') : formatScore(lang, v));
   const groupHeight = HEADER + rows.length * ROW + GAP;
@@ -43,7 +43,9 @@ export function renderChart(result: RunResult, lang: Language, id = 'chart'): Ht
 
   const desc = result.scorecard
     .map((entry) => {
-      const parts = rows.map((row) => `${label(row)} ${scoreText(row === 'overall' ? entry.overall : entry.suites[row])}`);
+      const parts = rows.map(
+        (row) => `${label(row)} ${scoreText(row === 'overall' ? entry.overall : entry.suites[row])}`,
+      );
       return `${name(entry.service)}: ${parts.join(', ')}.`;
     })
     .join(' ');
@@ -85,7 +87,8 @@ export function renderHeatMap(result: RunResult, lang: Language, id = 'heatmap')
   const devices = result.devices;
   const width = HEAT_LABEL + devices.length * CELL_W;
   const height = HEAT_HEADER + result.services.length * CELL_H + 4;
-  const overallOf = (service: string, device: string) => result.targets.find((tg) => tg.service === service && tg.device === device)?.overall ?? null;
+  const overallOf = (service: string, device: string) =>
+    result.targets.find((tg) => tg.service === service && tg.device === device)?.overall ?? null;
   const scoreText = (v: number | null) => (v === null ? t(lang, 'score.none') : formatScore(lang, v));
   const desc = result.services
     .map((s) => `${s.name}: ${devices.map((d) => `${d.name} ${scoreText(overallOf(s.id, d.id))}`).join(', ')}.`)
@@ -120,7 +123,12 @@ const SPARK_PAD = 6;
  * One service's overall scores over runs (oldest first; null = not scored, a gap in the line).
  * `comparable[i]` false marks a run with another configuration: drawn as a hollow diamond.
  */
-export function renderSparkline(label: string, scores: readonly (number | null)[], comparable: readonly boolean[], lang: Language): Html {
+export function renderSparkline(
+  label: string,
+  scores: readonly (number | null)[],
+  comparable: readonly boolean[],
+  lang: Language,
+): Html {
   const n = scores.length;
   const x = (i: number) => (n <= 1 ? SPARK_W / 2 : SPARK_PAD + (i * (SPARK_W - 2 * SPARK_PAD)) / (n - 1));
   const y = (v: number) => SPARK_PAD + ((100 - Math.max(0, Math.min(100, v))) * (SPARK_H - 2 * SPARK_PAD)) / 100;
@@ -129,7 +137,9 @@ export function renderSparkline(label: string, scores: readonly (number | null)[
     if (v === null) segments.push([]);
     else segments[segments.length - 1]?.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
   });
-  const lines = segments.filter((s) => s.length > 1).map((s) => html`<polyline points="${s.join(' ')}" fill="none" stroke="#1f5fa6" stroke-width="2"/>`);
+  const lines = segments
+    .filter((s) => s.length > 1)
+    .map((s) => html`<polyline points="${s.join(' ')}" fill="none" stroke="#1f5fa6" stroke-width="2"/>`);
   const marks = scores.map((v, i) => {
     if (v === null) return '';
     const cx = x(i).toFixed(1);

@@ -40,7 +40,9 @@ function release(ctx: Ctx, value: string | null): string {
 }
 
 function score(ctx: Ctx, value: number | null): Html {
-  return value === null ? html`<span class="muted">${t(ctx.lang, 'score.none')}</span>` : html`${formatScore(ctx.lang, value)}`;
+  return value === null
+    ? html`<span class="muted">${t(ctx.lang, 'score.none')}</span>`
+    : html`${formatScore(ctx.lang, value)}`;
 }
 
 const METRIC_KEYS = {
@@ -71,9 +73,16 @@ function value(ctx: Ctx, v: number | null | undefined, change: Change): string {
 
 function changeRow(ctx: Ctx, change: Change, deviceName: (id: string) => string): Html {
   const { lang, en } = ctx;
-  const beforeAfter = change.before !== undefined || change.after !== undefined ? `${value(ctx, change.before, change)} → ${value(ctx, change.after, change)}` : '–';
+  const beforeAfter =
+    change.before !== undefined || change.after !== undefined
+      ? `${value(ctx, change.before, change)} → ${value(ctx, change.after, change)}`
+      : '–';
   const significance =
-    change.significant === undefined ? '' : change.significant ? t(lang, 'compare.significant') : t(lang, 'compare.notSignificant');
+    change.significant === undefined
+      ? ''
+      : change.significant
+        ? t(lang, 'compare.significant')
+        : t(lang, 'compare.notSignificant');
   return html`<tr class="${change.regression ? 'band-bad' : ''}">
 <td>${t(lang, key(`change.${change.kind}`))}${change.impact !== undefined ? html`<span class="weight">${t(lang, key(`impact.${change.impact}`))}</span>` : ''}</td>
 <td>${change.device !== undefined ? deviceName(change.device) : '–'}</td>
@@ -111,7 +120,8 @@ export function renderCompareHtml(result: CompareResult, options: CompareRenderO
   const { lang } = options;
   const ctx: Ctx = { lang, en: lang === 'en' ? html`` : html` lang="en"`, tables: 0 };
   const deviceName = (id: string) => deviceNames[id] ?? id;
-  const names = (ids: readonly string[]) => ids.map((id) => result.services.find((s) => s.service === id)?.name ?? id).join(', ');
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => result.services.find((s) => s.service === id)?.name ?? id).join(', ');
   const regressed = result.regressed.length > 0;
   const runRow = (label: MessageKey, r: CompareResult['old']) =>
     html`<tr><th scope="row">${t(lang, label)}</th><td>${formatDateTime(r.startedAt)}</td><td><code>${r.runId}</code></td><td><code>${r.profile}</code></td><td><code>${shortFingerprint(r.fingerprint)}</code></td></tr>`;
@@ -123,8 +133,15 @@ export function renderCompareHtml(result: CompareResult, options: CompareRenderO
   );
   const th = result.thresholds;
   const thresholds = [
-    ...(th.accessibility.newFailures ? [t(lang, 'method.regression.accessibility', { impact: t(lang, key(`impact.${th.accessibility.minImpact}`)) })] : []),
-    t(lang, 'method.regression.performance', { percent: th.performance.slowdownPercent, ms: th.performance.slowdownMs, cls: th.performance.clsIncrease, runs: th.performance.minRuns }),
+    ...(th.accessibility.newFailures
+      ? [t(lang, 'method.regression.accessibility', { impact: t(lang, key(`impact.${th.accessibility.minImpact}`)) })]
+      : []),
+    t(lang, 'method.regression.performance', {
+      percent: th.performance.slowdownPercent,
+      ms: th.performance.slowdownMs,
+      cls: th.performance.clsIncrease,
+      runs: th.performance.minRuns,
+    }),
     ...(th.login.brokenOnDevice ? [t(lang, 'method.regression.login')] : []),
     t(lang, 'method.regression.gates'),
     ...(th.overallDrop !== undefined ? [t(lang, 'method.regression.overall', { points: th.overallDrop })] : []),
@@ -150,5 +167,13 @@ ${table(
 )}
 <h3>${t(lang, 'compare.thresholds')}</h3>
 <ul>${thresholds.map((x) => html`<li>${x}</li>`)}</ul></section>`;
-  return page(lang, t(lang, 'compare.title'), `${formatDateTime(result.old.startedAt)} → ${formatDateTime(result.new.startedAt)}`, '', main, options.harnessVersion, compareFile);
+  return page(
+    lang,
+    t(lang, 'compare.title'),
+    `${formatDateTime(result.old.startedAt)} → ${formatDateTime(result.new.startedAt)}`,
+    '',
+    main,
+    options.harnessVersion,
+    compareFile,
+  );
 }

@@ -10,10 +10,21 @@ import { CONFORMANCE_VERDICTS } from '../scorecard/conformance.ts';
 import { html, type Html } from './escape.ts';
 import { t } from './i18n.ts';
 
-const LABELS: Readonly<Record<Language, Readonly<Record<ConformanceVerdict | 'heading' | 'criterion' | 'level' | 'clause' | 'verdict' | 'evidence' | 'intro' | 'draft', string>>>> = {
+const LABELS: Readonly<
+  Record<
+    Language,
+    Readonly<
+      Record<
+        ConformanceVerdict | 'heading' | 'criterion' | 'level' | 'clause' | 'verdict' | 'evidence' | 'intro' | 'draft',
+        string
+      >
+    >
+  >
+> = {
   en: {
     heading: 'Conformance evidence (WCAG 2.2 A/AA, EN 301 549)',
-    intro: 'What the automated checks found per success criterion, to hold against the vendor\'s accessibility conformance report. "Passes" means no automated check found a failure; criteria not testable automatically must be tested by a person.',
+    intro:
+      'What the automated checks found per success criterion, to hold against the vendor\'s accessibility conformance report. "Passes" means no automated check found a failure; criteria not testable automatically must be tested by a person.',
     criterion: 'Success criterion',
     level: 'Level',
     clause: 'EN 301 549',
@@ -28,7 +39,8 @@ const LABELS: Readonly<Record<Language, Readonly<Record<ConformanceVerdict | 'he
   },
   fi: {
     heading: 'Vaatimustenmukaisuuden näyttö (WCAG 2.2 A/AA, EN 301 549)',
-    intro: 'Automaattisten tarkistusten tulokset onnistumiskriteereittäin toimittajan saavutettavuusselostetta vasten. "Läpäisee" tarkoittaa, ettei mikään automaattinen tarkistus löytänyt virhettä; automaattisesti testaamattomat kriteerit on testattava käsin.',
+    intro:
+      'Automaattisten tarkistusten tulokset onnistumiskriteereittäin toimittajan saavutettavuusselostetta vasten. "Läpäisee" tarkoittaa, ettei mikään automaattinen tarkistus löytänyt virhettä; automaattisesti testaamattomat kriteerit on testattava käsin.',
     criterion: 'Onnistumiskriteeri',
     level: 'Taso',
     clause: 'EN 301 549',
@@ -43,7 +55,8 @@ const LABELS: Readonly<Record<Language, Readonly<Record<ConformanceVerdict | 'he
   },
   sv: {
     heading: 'Belägg för överensstämmelse (WCAG 2.2 A/AA, EN 301 549)',
-    intro: 'Vad de automatiska kontrollerna fann per framgångskriterium, att jämföra med leverantörens tillgänglighetsredogörelse. "Godkänd" betyder att ingen automatisk kontroll fann fel; kriterier som inte kan testas automatiskt måste testas manuellt.',
+    intro:
+      'Vad de automatiska kontrollerna fann per framgångskriterium, att jämföra med leverantörens tillgänglighetsredogörelse. "Godkänd" betyder att ingen automatisk kontroll fann fel; kriterier som inte kan testas automatiskt måste testas manuellt.',
     criterion: 'Framgångskriterium',
     level: 'Nivå',
     clause: 'EN 301 549',
@@ -73,7 +86,11 @@ export interface ConformanceParts {
  * behind it, each check's results grouped by status over the devices (`deviceName` turns device ids
  * into the names the scorecard shows).
  */
-export function conformanceParts(table: ConformanceTable, lang: Language, deviceName: (id: string) => string = (id) => id): ConformanceParts {
+export function conformanceParts(
+  table: ConformanceTable,
+  lang: Language,
+  deviceName: (id: string) => string = (id) => id,
+): ConformanceParts {
   const l = LABELS[lang];
   const counts = CONFORMANCE_VERDICTS.map((v) => html`<li class="conf-${v}">${l[v]}: ${table.counts[v]}</li>`);
   const rows = table.rows.map((row) => {
@@ -85,7 +102,10 @@ export function conformanceParts(table: ConformanceTable, lang: Language, device
       byCheck.set(e.check, statuses);
     }
     const evidence = [...byCheck].map(([check, statuses]) => {
-      const parts = [...statuses].map(([status, devices]) => `${t(lang, `checkStatus.${status}`)}: ${devices.length === table.devices.length && devices.length > 1 ? t(lang, 'finding.allDevices', { count: devices.length }) : devices.join(', ')}`);
+      const parts = [...statuses].map(
+        ([status, devices]) =>
+          `${t(lang, `checkStatus.${status}`)}: ${devices.length === table.devices.length && devices.length > 1 ? t(lang, 'finding.allDevices', { count: devices.length }) : devices.join(', ')}`,
+      );
       return html`<li><code>${check}</code> — ${parts.join('; ')}</li>`;
     });
     return html`<tr class="conf-${row.verdict}"><th scope="row">${c.sc} ${c.title}</th><td>${c.level}</td><td>${c.en}${c.enDraft ? html` (${l.draft})` : ''}</td><td>${l[row.verdict]}</td><td>${evidence.length > 0 ? html`<ul>${evidence}</ul>` : ''}</td></tr>`;

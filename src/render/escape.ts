@@ -16,7 +16,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * Characters XML 1.0 forbids (C0 controls except tab, LF and CR; U+FFFE, U+FFFF; lone surrogates).
  * HTML tolerates some of them, but they are never meaningful in evidence, so both outputs drop them.
  */
-const FORBIDDEN = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+const FORBIDDEN =
+  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN, 'g');
 /** Whitespace, controls and forbidden characters: none may appear in an href. */
 const NOT_IN_HREF = new RegExp(`${FORBIDDEN}|[\\s\\u007F]`);
@@ -38,7 +39,10 @@ export const escapeXml = escapeHtml;
  *   start with `//` or `\`, and are prefixed with `base` when given;
  * - anything else (`javascript:`, `data:`, `vbscript:`, …) is not a link.
  */
-export function safeHref(value: string | undefined, options: { relative?: boolean; base?: string } = {}): string | undefined {
+export function safeHref(
+  value: string | undefined,
+  options: { relative?: boolean; base?: string } = {},
+): string | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
   if (trimmed === '' || NOT_IN_HREF.test(trimmed)) return undefined;

@@ -10,7 +10,15 @@
  * (table + bar chart) · scores by device (heat map + table) · trend over runs · findings by service,
  * grouped by check across devices, each finding opening onto its evidence · methodology.
  */
-import type { CheckResult, Finding, Language, RunResult, ScorecardEntry, SuiteResult, TargetResult } from '../core/index.ts';
+import type {
+  CheckResult,
+  Finding,
+  Language,
+  RunResult,
+  ScorecardEntry,
+  SuiteResult,
+  TargetResult,
+} from '../core/index.ts';
 import { IMPACTS, LANGUAGES, SUITES, criterionReferences, localize, ruleSuites } from '../core/index.ts';
 import type { HistoryPoint } from '../scorecard/history.ts';
 import { renderChart, renderHeatMap, renderSparkline } from './chart.ts';
@@ -34,7 +42,8 @@ export interface RenderOptions {
 }
 
 /** The policy in the CSP meta element: nothing may load or run except inline styles and images. */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** Distinct findings shown per check (over all devices); the rest are counted and left to results.json. */
 const FINDINGS_SHOWN = 10;
@@ -74,7 +83,9 @@ function key<K extends MessageKey>(k: K): K {
 }
 
 function scoreCell(ctx: Context, score: number | null): Html {
-  return score === null ? html`<span class="muted">${t(ctx.lang, 'score.none')}</span>` : html`${formatScore(ctx.lang, score)}`;
+  return score === null
+    ? html`<span class="muted">${t(ctx.lang, 'score.none')}</span>`
+    : html`${formatScore(ctx.lang, score)}`;
 }
 
 function evidenceHref(ctx: Context, path: string | undefined): string | undefined {
@@ -128,7 +139,9 @@ function gateTitle(ctx: Context, gateId: string, check: string, fallback: string
   const rule = profileGate?.noFailures;
   if (rule !== undefined) {
     return t(lang, 'gate.rule', {
-      suite: ruleSuites(rule).map((s) => t(lang, key(`suite.${s}`))).join(' + '),
+      suite: ruleSuites(rule)
+        .map((s) => t(lang, key(`suite.${s}`)))
+        .join(' + '),
       impact: t(lang, key(`impact.${rule.impact}`)),
       orWorse: rule.impact === 'critical' ? '' : t(lang, 'gate.rule.orWorse'),
       steps: rule.steps ? t(lang, 'gate.rule.steps', { steps: rule.steps.join(', ') }) : '',
@@ -153,8 +166,12 @@ function gateList(ctx: Context, entry: ScorecardEntry): Html {
             : ['?', t(lang, 'gate.undecided')];
     const notes = [
       gate.failedOn.length > 0 ? t(lang, 'gate.failedOn', { devices: devices(gate.failedOn) }) : null,
-      gate.undecidedOn && gate.undecidedOn.length > 0 ? t(lang, 'gate.undecidedOn', { devices: devices(gate.undecidedOn) }) : null,
-      gate.failures && gate.failures.length > 0 ? t(lang, 'gate.failures', { checks: [...new Set(gate.failures.map((f) => f.check))].join(', ') }) : null,
+      gate.undecidedOn && gate.undecidedOn.length > 0
+        ? t(lang, 'gate.undecidedOn', { devices: devices(gate.undecidedOn) })
+        : null,
+      gate.failures && gate.failures.length > 0
+        ? t(lang, 'gate.failures', { checks: [...new Set(gate.failures.map((f) => f.check))].join(', ') })
+        : null,
     ].filter((n): n is string => n !== null);
     return html`<li><span class="mark" aria-hidden="true">${mark}</span>${title}: <strong>${word}</strong>${notes.length > 0 ? html` (${notes.join('; ')})` : ''}</li>`;
   });
@@ -167,7 +184,11 @@ function budgetList(ctx: Context, entry: ScorecardEntry): Html {
   if (budgets.length === 0) return html`<span class="muted">${t(lang, 'budget.none')}</span>`;
   const items = budgets.map((b) => {
     const [mark, word] =
-      b.passed === true ? ['✓', t(lang, 'budget.within')] : b.passed === false ? ['✗', t(lang, 'budget.over')] : ['?', t(lang, 'budget.unmeasured')];
+      b.passed === true
+        ? ['✓', t(lang, 'budget.within')]
+        : b.passed === false
+          ? ['✗', t(lang, 'budget.over')]
+          : ['?', t(lang, 'budget.unmeasured')];
     const profileBudget = ctx.result.profile.budgets?.find((p) => p.id === b.id);
     const title =
       (profileBudget?.title !== undefined ? localize(profileBudget.title, lang) : undefined) ??
@@ -181,9 +202,15 @@ function budgetList(ctx: Context, entry: ScorecardEntry): Html {
       b.actual === null
         ? ''
         : b.kind === 'value'
-          ? t(lang, 'budget.value', { actual: formatValue(lang, b.actual, b.unit), limit: formatValue(lang, b.limit, b.unit) })
+          ? t(lang, 'budget.value', {
+              actual: formatValue(lang, b.actual, b.unit),
+              limit: formatValue(lang, b.limit, b.unit),
+            })
           : t(lang, 'budget.score', { actual: formatScore(lang, b.actual), limit: b.limit });
-    const where = b.failedOn.length > 0 ? `; ${t(lang, 'gate.failedOn', { devices: b.failedOn.map((d) => deviceName(ctx, d)).join(', ') })}` : '';
+    const where =
+      b.failedOn.length > 0
+        ? `; ${t(lang, 'gate.failedOn', { devices: b.failedOn.map((d) => deviceName(ctx, d)).join(', ') })}`
+        : '';
     return html`<li><span class="mark" aria-hidden="true">${mark}</span>${title}: <strong>${word}</strong>${figures !== '' ? html` (${figures}${where})` : ''}</li>`;
   });
   return html`<ul class="gates">${items}</ul>`;
@@ -204,7 +231,8 @@ function rankingNotes(ctx: Context, ranked: readonly ScorecardEntry[]): Html {
   const byRank = new Map<number, ScorecardEntry[]>();
   for (const e of ranked) if (e.rank !== null) byRank.set(e.rank, [...(byRank.get(e.rank) ?? []), e]);
   for (const [rank, group] of byRank) {
-    if (group.length > 1) notes.push(t(lang, 'ranking.tie', { services: group.map((e) => serviceName(ctx, e.service)).join(', '), rank }));
+    if (group.length > 1)
+      notes.push(t(lang, 'ranking.tie', { services: group.map((e) => serviceName(ctx, e.service)).join(', '), rank }));
   }
   const span = (e: ScorecardEntry) => {
     const r = e.overallRange ?? (e.overall === null ? undefined : { low: e.overall, high: e.overall });
@@ -219,16 +247,32 @@ function rankingNotes(ctx: Context, ranked: readonly ScorecardEntry[]): Html {
     if (ra === undefined || rb === undefined || (ra.low === ra.high && rb.low === rb.high)) continue;
     if (ra.low <= rb.high && rb.low <= ra.high) {
       const fmt = (r: { low: number; high: number }) => `${formatNumber(lang, r.low)}–${formatNumber(lang, r.high)}`;
-      notes.push(t(lang, 'ranking.close', { a: serviceName(ctx, a.service), b: serviceName(ctx, b.service), rangeA: fmt(ra), rangeB: fmt(rb) }));
+      notes.push(
+        t(lang, 'ranking.close', {
+          a: serviceName(ctx, a.service),
+          b: serviceName(ctx, b.service),
+          rangeA: fmt(ra),
+          rangeB: fmt(rb),
+        }),
+      );
     }
   }
   for (const e of result.scorecard) {
     const weighted = e.errors.filter((x) => x.weighted);
     if (weighted.length === 0) continue;
-    const what = weighted.map((x) => `${deviceName(ctx, x.device)} · ${t(lang, key(`suite.${x.suite}`))}${x.check !== undefined ? ` · ${x.check}` : ''}`);
-    notes.push(t(lang, 'ranking.harnessError', { service: serviceName(ctx, e.service), items: [...new Set(what)].join('; ') }));
+    const what = weighted.map(
+      (x) =>
+        `${deviceName(ctx, x.device)} · ${t(lang, key(`suite.${x.suite}`))}${x.check !== undefined ? ` · ${x.check}` : ''}`,
+    );
+    notes.push(
+      t(lang, 'ranking.harnessError', { service: serviceName(ctx, e.service), items: [...new Set(what)].join('; ') }),
+    );
   }
-  const general = [t(lang, 'ranking.intro'), t(lang, 'ranking.rangeNote'), ...(result.profile.runs.lighthouse < 2 ? [t(lang, 'ranking.singleRun')] : [])];
+  const general = [
+    t(lang, 'ranking.intro'),
+    t(lang, 'ranking.rangeNote'),
+    ...(result.profile.runs.lighthouse < 2 ? [t(lang, 'ranking.singleRun')] : []),
+  ];
   return html`<h3>${t(lang, 'ranking.notes')}</h3><ul class="notes">${[...notes.map((n) => html`<li><strong>${n}</strong></li>`), ...general.map((n) => html`<li>${n}</li>`)]}</ul>`;
 }
 
@@ -265,10 +309,13 @@ ${rankingNotes(ctx, ranked)}</section>`;
 function suitesTable(ctx: Context): Html {
   const { result, lang } = ctx;
   const head = SUITES.map(
-    (s) => html`<th scope="col">${t(lang, key(`suite.${s}`))}<span class="weight">${t(lang, 'suites.weight', { weight: result.profile.weights[s] })}</span></th>`,
+    (s) =>
+      html`<th scope="col">${t(lang, key(`suite.${s}`))}<span class="weight">${t(lang, 'suites.weight', { weight: result.profile.weights[s] })}</span></th>`,
   );
   const rows = result.scorecard.map(
-    (entry) => html`<tr><th scope="row"><a href="#${anchor('service', entry.service)}">${serviceName(ctx, entry.service)}</a></th>
+    (
+      entry,
+    ) => html`<tr><th scope="row"><a href="#${anchor('service', entry.service)}">${serviceName(ctx, entry.service)}</a></th>
 ${SUITES.map((s) => html`<td class="num band-${band(entry.suites[s])}">${scoreCell(ctx, entry.suites[s])}</td>`)}
 <td class="num band-${band(entry.overall)}"><strong>${scoreCell(ctx, entry.overall)}</strong></td></tr>`,
   );
@@ -283,7 +330,10 @@ ${table(
 }
 
 function heatCell(ctx: Context, suite: SuiteResult): Html {
-  const retried = suite.attempts !== undefined ? html`<span class="status">↻ ${t(ctx.lang, 'suite.attempts', { attempts: suite.attempts })}</span>` : '';
+  const retried =
+    suite.attempts !== undefined
+      ? html`<span class="status">↻ ${t(ctx.lang, 'suite.attempts', { attempts: suite.attempts })}</span>`
+      : '';
   return html`<td class="heat band-${band(suite.score)}"><strong>${suite.score === null ? '–' : formatScore(ctx.lang, suite.score)}</strong><span class="status">${t(ctx.lang, key(`suiteStatus.${suite.status}`))}</span>${retried}</td>`;
 }
 
@@ -313,7 +363,8 @@ ${table(
 function trend(ctx: Context): Html {
   const { result, lang, history } = ctx;
   const heading = html`<h2 id="trend">${t(lang, 'trend.heading')}</h2>`;
-  if (history.length < 2) return html`<section aria-labelledby="trend">${heading}<p>${t(lang, 'trend.none')}</p></section>`;
+  if (history.length < 2)
+    return html`<section aria-labelledby="trend">${heading}<p>${t(lang, 'trend.none')}</p></section>`;
   const comparable = history.map((p) => p.fingerprint === result.fingerprint);
   const rows = result.services.map((service) => {
     const scores = history.map((p) => p.services.find((s) => s.id === service.id)?.overall ?? null);
@@ -355,7 +406,10 @@ ${table(
 const SHOWN_STATUSES = ['fail', 'error', 'needs-review', 'inconclusive'] as const;
 type Shown = (typeof SHOWN_STATUSES)[number];
 
-/** Shown: failures, errors and items to review; an inconclusive check when it names what kept it from a verdict (findings). */
+/**
+ * Shown: failures, errors and items to review; an inconclusive check when it names what kept it from a verdict
+ * (findings).
+ */
 function isShown(check: CheckResult): boolean {
   if (check.status === 'inconclusive') return check.findingsTotal > 0;
   return (SHOWN_STATUSES as readonly string[]).includes(check.status);
@@ -431,7 +485,9 @@ function lighthouseLink(ctx: Context, service: string, device: string, step: str
   const target = ctx.result.targets.find((tg) => tg.service === service && tg.device === device);
   const file = target?.lighthouseReports?.find((r) => r.step === step)?.file;
   const href = evidenceHref(ctx, file);
-  return href === undefined ? null : link(href, t(ctx.lang, 'finding.lighthouseOn', { device: deviceName(ctx, device) }), 'evidence');
+  return href === undefined
+    ? null
+    : link(href, t(ctx.lang, 'finding.lighthouseOn', { device: deviceName(ctx, device) }), 'evidence');
 }
 
 function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, service: string, devices: number): Html {
@@ -444,7 +500,9 @@ function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, serv
     const href = evidenceHref(ctx, d.screenshot);
     return href === undefined ? [] : [link(href, deviceName(ctx, d.device), 'evidence')];
   });
-  const unlinked = merged.devices.filter((d) => d.screenshot !== undefined && evidenceHref(ctx, d.screenshot) === undefined);
+  const unlinked = merged.devices.filter(
+    (d) => d.screenshot !== undefined && evidenceHref(ctx, d.screenshot) === undefined,
+  );
   const reports =
     concern.rep.suite === 'performance'
       ? merged.devices.flatMap((d) => {
@@ -453,7 +511,10 @@ function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, serv
         })
       : [];
   const links = [...reports, ...(help !== undefined ? [link(help, t(lang, 'finding.help'))] : [])];
-  const seenOn = merged.devices.length === devices && devices > 1 ? t(lang, 'finding.allDevices', { count: devices }) : merged.devices.map((d) => deviceName(ctx, d.device)).join(', ');
+  const seenOn =
+    merged.devices.length === devices && devices > 1
+      ? t(lang, 'finding.allDevices', { count: devices })
+      : merged.devices.map((d) => deviceName(ctx, d.device)).join(', ');
   return html`<li><p${en}>${finding.message}</p>
 <dl>
 ${row('check.impact', t(lang, key(`impact.${finding.impact}`)))}
@@ -474,7 +535,8 @@ function concernArticle(ctx: Context, concern: Concern, service: string, devices
   const { lang, en } = ctx;
   const check = concern.rep;
   const title = checkTitle(lang, check.id, check.title);
-  const fact = (label: MessageKey, value: Interpolation) => html`<div><dt>${t(lang, label)}</dt><dd>${value}</dd></div>`;
+  const fact = (label: MessageKey, value: Interpolation) =>
+    html`<div><dt>${t(lang, label)}</dt><dd>${value}</dd></div>`;
   const failing = concern.perDevice.filter((d) => d.check.status === 'fail').length;
   const reviewing = concern.perDevice.filter((d) => d.check.status === 'needs-review').length;
   const erring = concern.perDevice.filter((d) => d.check.status === 'error').length;
@@ -502,12 +564,14 @@ ${fact('check.weight', check.weight > 0 ? String(check.weight) : t(lang, 'detail
 ${citations(check).length > 0 ? fact('check.references', citations(check).join('; ')) : ''}
 </dl>
 <ul class="device-status">${statusItems}</ul>
-${shown.length > 0
-  ? html`<details><summary>${t(lang, 'details.showFindings', { count: total })}</summary>
+${
+  shown.length > 0
+    ? html`<details><summary>${t(lang, 'details.showFindings', { count: total })}</summary>
 <ol class="findings">${shown.map((f) => findingItem(ctx, concern, f, service, devices))}</ol>
 ${hidden > 0 ? html`<p class="muted">${t(lang, 'finding.more', { count: hidden })}</p>` : ''}
 </details>`
-  : ''}
+    : ''
+}
 </article>`;
 }
 
@@ -515,7 +579,9 @@ function serviceDeviceTable(ctx: Context, serviceId: string, targets: readonly T
   const { lang, en } = ctx;
   const service = serviceName(ctx, serviceId);
   const rows = targets.map((target) => {
-    const reasons = SUITES.flatMap((s) => (target.suites[s].reason !== undefined ? [`${t(lang, key(`suite.${s}`))}: ${target.suites[s].reason}`] : []));
+    const reasons = SUITES.flatMap((s) =>
+      target.suites[s].reason !== undefined ? [`${t(lang, key(`suite.${s}`))}: ${target.suites[s].reason}`] : [],
+    );
     return html`<tr><th scope="row">${deviceName(ctx, target.device)}</th>${SUITES.map((s) => heatCell(ctx, target.suites[s]))}<td class="num band-${band(target.overall ?? null)}"><strong>${scoreCell(ctx, target.overall ?? null)}</strong></td><td${en}>${reasons.join(' ')}</td></tr>`;
   });
   return table(
@@ -545,7 +611,11 @@ function details(ctx: Context): Html {
     const reports = targets.flatMap((tg) =>
       (tg.lighthouseReports ?? []).flatMap((r) => {
         const href = evidenceHref(ctx, r.file);
-        return href === undefined ? [] : [html`<li>${link(href, t(lang, 'details.lighthouseLink', { device: deviceName(ctx, tg.device), step: r.step }), 'evidence')}</li>`];
+        return href === undefined
+          ? []
+          : [
+              html`<li>${link(href, t(lang, 'details.lighthouseLink', { device: deviceName(ctx, tg.device), step: r.step }), 'evidence')}</li>`,
+            ];
       }),
     );
     return html`<section class="service" aria-labelledby="${anchor('service', service.id)}">
@@ -570,14 +640,17 @@ function checksThatRan(ctx: Context): Html {
   const { result, lang, en } = ctx;
   const groups = SUITES.map((suite) => {
     const ran = new Map<string, CheckResult>();
-    for (const tg of result.targets) for (const c of tg.suites[suite].checks) if (c.status !== 'not-applicable' && !ran.has(c.id)) ran.set(c.id, c);
+    for (const tg of result.targets)
+      for (const c of tg.suites[suite].checks) if (c.status !== 'not-applicable' && !ran.has(c.id)) ran.set(c.id, c);
     const items = [...ran.values()]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((c) => {
         const title = checkTitle(lang, c.id, c.title);
         return html`<li><span${title.translated ? '' : en}>${title.text}</span> (<code>${c.id}</code>)</li>`;
       });
-    return items.length === 0 ? '' : html`<details><summary>${t(lang, 'method.checksSuite', { suite: t(lang, key(`suite.${suite}`)), count: items.length })}</summary><ul>${items}</ul></details>`;
+    return items.length === 0
+      ? ''
+      : html`<details><summary>${t(lang, 'method.checksSuite', { suite: t(lang, key(`suite.${suite}`)), count: items.length })}</summary><ul>${items}</ul></details>`;
   });
   return html`<h3>${t(lang, 'method.checks')}</h3><p>${t(lang, 'method.checksIntro')}</p>${groups}`;
 }
@@ -585,45 +658,67 @@ function checksThatRan(ctx: Context): Html {
 function methodology(ctx: Context): Html {
   const { result, lang } = ctx;
   const env = result.environment;
-  const tools = Object.entries(result.tools).map(([name, version]) => `${name} ${version}`).join(', ');
-  const devices = result.devices.map(
-    (d) => {
-      const formFactor = t(lang, key(`formFactor.${d.formFactor}`));
-      const version = d.browserVersion ?? html`<span class="muted">${t(lang, 'method.unknown')}</span>`;
-      return html`<tr><th scope="row">${d.name}</th><td>${d.engine}</td><td>${formFactor}</td><td>${version}</td></tr>`;
-    },
+  const tools = Object.entries(result.tools)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
+  const devices = result.devices.map((d) => {
+    const formFactor = t(lang, key(`formFactor.${d.formFactor}`));
+    const version = d.browserVersion ?? html`<span class="muted">${t(lang, 'method.unknown')}</span>`;
+    return html`<tr><th scope="row">${d.name}</th><td>${d.engine}</td><td>${formFactor}</td><td>${version}</td></tr>`;
+  });
+  const weights = SUITES.map(
+    (s) =>
+      html`<tr><th scope="row">${t(lang, key(`suite.${s}`))}</th><td class="num">${result.profile.weights[s]}</td></tr>`,
   );
-  const weights = SUITES.map((s) => html`<tr><th scope="row">${t(lang, key(`suite.${s}`))}</th><td class="num">${result.profile.weights[s]}</td></tr>`);
   const gates = result.profile.gates.map((g) => {
     const title = gateTitle(ctx, g.id, g.check ?? '', g.check ?? g.id);
     const scope = t(lang, key(`method.scope.${g.scope}`));
-    const where = g.devices ? `; ${t(lang, 'method.scope.devices', { devices: g.devices.map((d) => deviceName(ctx, d)).join(', ') })}` : '';
+    const where = g.devices
+      ? `; ${t(lang, 'method.scope.devices', { devices: g.devices.map((d) => deviceName(ctx, d)).join(', ') })}`
+      : '';
     return html`<li>${g.check !== undefined ? t(lang, 'method.gateItem', { gate: title, check: g.check, scope: scope + where }) : t(lang, 'method.gateRule', { gate: title, scope: scope + where })}</li>`;
   });
-  const unitOf = (id: string) => result.scorecard.flatMap((e) => e.budgets ?? []).find((r) => r.id === id && r.unit !== undefined)?.unit;
+  const unitOf = (id: string) =>
+    result.scorecard.flatMap((e) => e.budgets ?? []).find((r) => r.id === id && r.unit !== undefined)?.unit;
   const budgets = (result.profile.budgets ?? []).map((b) => {
     if ('check' in b) {
       const title = b.title !== undefined ? localize(b.title, lang) : checkTitle(lang, b.check, b.check).text;
       return html`<li>${t(lang, 'method.budgetValue', { title, check: b.check, limit: formatValue(lang, b.max, unitOf(b.id)) })}</li>`;
     }
     const subject = b.score === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.score}`));
-    const title = b.title !== undefined ? localize(b.title, lang) : t(lang, 'budget.scoreTitle', { subject, limit: b.min });
+    const title =
+      b.title !== undefined ? localize(b.title, lang) : t(lang, 'budget.scoreTitle', { subject, limit: b.min });
     return html`<li>${t(lang, 'method.budgetScore', { title, subject, limit: b.min })}</li>`;
   });
   const th = result.profile.regressions;
   const regressions = th
     ? [
-        ...(th.accessibility.newFailures ? [t(lang, 'method.regression.accessibility', { impact: t(lang, key(`impact.${th.accessibility.minImpact}`)) })] : []),
-        t(lang, 'method.regression.performance', { percent: th.performance.slowdownPercent, ms: th.performance.slowdownMs, cls: th.performance.clsIncrease, runs: th.performance.minRuns }),
+        ...(th.accessibility.newFailures
+          ? [
+              t(lang, 'method.regression.accessibility', {
+                impact: t(lang, key(`impact.${th.accessibility.minImpact}`)),
+              }),
+            ]
+          : []),
+        t(lang, 'method.regression.performance', {
+          percent: th.performance.slowdownPercent,
+          ms: th.performance.slowdownMs,
+          cls: th.performance.clsIncrease,
+          runs: th.performance.minRuns,
+        }),
         ...(th.login.brokenOnDevice ? [t(lang, 'method.regression.login')] : []),
         t(lang, 'method.regression.gates'),
         ...(th.overallDrop !== undefined ? [t(lang, 'method.regression.overall', { points: th.overallDrop })] : []),
       ]
     : [];
-  const limits = (['manual', 'content', 'apps', 'language', 'lab', 'trace'] as const).map((k) => html`<li>${t(lang, key(`method.limit.${k}`))}</li>`);
-  // Everything below is generated from what the services declared and what ran: no sentence about a step that did not happen.
+  const limits = (['manual', 'content', 'apps', 'language', 'lab', 'trace'] as const).map(
+    (k) => html`<li>${t(lang, key(`method.limit.${k}`))}</li>`,
+  );
+  // Everything below is generated from what the services declared and what ran: no sentence about a step that did not
+  // happen.
   const journeys = result.services.map(
-    (s) => html`<li>${t(lang, 'method.journey', { service: s.name, steps: s.journey.map((step) => step.name ?? step.id).join(' → ') })}</li>`,
+    (s) =>
+      html`<li>${t(lang, 'method.journey', { service: s.name, steps: s.journey.map((step) => step.name ?? step.id).join(' → ') })}</li>`,
   );
   const withLogin = result.services.filter((s) => s.login !== 'none');
   const logins = result.services.map((s) => {
@@ -632,7 +727,11 @@ function methodology(ctx: Context): Html {
       ? html`<li>${t(lang, 'method.login.library', { service: s.name, strategy: s.login, protocol: s.librarySystem === 'sip2' ? 'SIP2' : 'Koha REST' })}</li>`
       : html`<li>${t(lang, 'method.login.noLibrary', { service: s.name, strategy: s.login })}</li>`;
   });
-  const measured = result.devices.filter((d) => result.targets.some((tg) => tg.device === d.id && !['not-applicable', 'missing'].includes(tg.suites.performance.status)));
+  const measured = result.devices.filter((d) =>
+    result.targets.some(
+      (tg) => tg.device === d.id && !['not-applicable', 'missing'].includes(tg.suites.performance.status),
+    ),
+  );
   const released = result.services.filter((s) => s.releaseDeclared);
   return html`<section aria-labelledby="method"><h2 id="method">${t(lang, 'method.heading')}</h2>
 <p>${t(lang, 'method.intro')}</p>
@@ -685,9 +784,18 @@ ${regressions.length > 0 ? html`<h3>${t(lang, 'method.regressions')}</h3><p>${t(
 // ───────────────────────────── document ─────────────────────────────
 
 /** The document around a page's main content: head with CSP and styles, skip link, language switch. */
-export function page(lang: Language, title: string, subtitle: string, nav: Interpolation, main: Interpolation, version: string, languageLinks: (l: Language) => string): string {
+export function page(
+  lang: Language,
+  title: string,
+  subtitle: string,
+  nav: Interpolation,
+  main: Interpolation,
+  version: string,
+  languageLinks: (l: Language) => string,
+): string {
   const languages = LANGUAGES.map(
-    (l) => html`<li><a href="${languageLinks(l)}" hreflang="${l}" lang="${l}"${l === lang ? html` aria-current="page"` : ''}>${LANGUAGE_NAMES[l]}</a></li>`,
+    (l) =>
+      html`<li><a href="${languageLinks(l)}" hreflang="${l}" lang="${l}"${l === lang ? html` aria-current="page"` : ''}>${LANGUAGE_NAMES[l]}</a></li>`,
   );
   return html`<!doctype html>
 <html lang="${lang}">

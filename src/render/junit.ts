@@ -47,7 +47,11 @@ function checkCase(check: CheckResult): Case {
       };
     }
     case 'error':
-      return { name: check.id, kind: 'error', body: `<error message=${attr(summary)} type=${attr(check.error?.cause ?? 'error')}/>` };
+      return {
+        name: check.id,
+        kind: 'error',
+        body: `<error message=${attr(summary)} type=${attr(check.error?.cause ?? 'error')}/>`,
+      };
     case 'needs-review':
     case 'not-applicable':
     case 'inconclusive':

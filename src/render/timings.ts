@@ -27,13 +27,15 @@ type Labels = {
 };
 
 const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI');
-const fmtMs = (lang: Language, v: number | null) => (v === null ? '–' : `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(v)} ms`);
+const fmtMs = (lang: Language, v: number | null) =>
+  v === null ? '–' : `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(v)} ms`;
 const fmtP = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
 export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
   en: {
     heading: 'Journey timings between services',
-    intro: 'Each phase of the patron\'s journey was timed in repeated runs on every device. The cells give the median and, in brackets, the interquartile range. A service is called faster only when a two-sided Mann-Whitney U test on the runs is significant; otherwise the runs do not tell the services apart.',
+    intro:
+      "Each phase of the patron's journey was timed in repeated runs on every device. The cells give the median and, in brackets, the interquartile range. A service is called faster only when a two-sided Mann-Whitney U test on the runs is significant; otherwise the runs do not tell the services apart.",
     phase: 'Phase',
     failed: 'failed runs',
     notApplied: 'network profile not applied on this device',
@@ -42,44 +44,54 @@ export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
     none: 'No timings could be compared.',
     method: (runs, network, alpha, lighthouse) =>
       `Journey timings: the journey was walked ${runs} times per device (every engine, fresh browser context each time) under the network profile "${network}", applied on Chromium through the DevTools protocol and marked as not applied elsewhere; medians are scored on documented curves, and two services are called different only when a two-sided Mann-Whitney U test gives p < ${alpha}. Lighthouse ran ${lighthouse} times per page (the default is 5).`,
-    fewRuns: (runs) => `With ${runs} runs per service no difference can be significant at this level: at least 4 runs per side are needed.`,
+    fewRuns: (runs) =>
+      `With ${runs} runs per service no difference can be significant at this level: at least 4 runs per side are needed.`,
     login: 'login',
     play: 'play → audio playing',
-    answers: 'Under each journey step\'s time: how the page answered during the step (medians over the walks) — INP, its slowest interaction; TBT, main-thread blocking; CLS, layout shifts of the step. A dash: this browser cannot measure it.',
+    answers:
+      "Under each journey step's time: how the page answered during the step (medians over the walks) — INP, its slowest interaction; TBT, main-thread blocking; CLS, layout shifts of the step. A dash: this browser cannot measure it.",
     notObservable: 'not measurable in this browser',
   },
   fi: {
     heading: 'Polun ajoitukset palveluiden välillä',
-    intro: 'Asiakkaan polun jokainen vaihe ajastettiin toistetuilla ajoilla jokaisella laitteella. Soluissa on mediaani ja suluissa kvartiiliväli. Palvelua sanotaan nopeammaksi vain, kun kaksisuuntainen Mann–Whitneyn U-testi on ajojen perusteella merkitsevä; muuten ajot eivät erota palveluita toisistaan.',
+    intro:
+      'Asiakkaan polun jokainen vaihe ajastettiin toistetuilla ajoilla jokaisella laitteella. Soluissa on mediaani ja suluissa kvartiiliväli. Palvelua sanotaan nopeammaksi vain, kun kaksisuuntainen Mann–Whitneyn U-testi on ajojen perusteella merkitsevä; muuten ajot eivät erota palveluita toisistaan.',
     phase: 'Vaihe',
     failed: 'epäonnistunutta ajoa',
     notApplied: 'verkkoprofiilia ei voitu soveltaa tällä laitteella',
-    faster: (a, b, phase, ma, mb, p) => `${a} on nopeampi kuin ${b} vaiheessa ${phase} (mediaani ${ma} vs. ${mb}; p = ${p}).`,
+    faster: (a, b, phase, ma, mb, p) =>
+      `${a} on nopeampi kuin ${b} vaiheessa ${phase} (mediaani ${ma} vs. ${mb}; p = ${p}).`,
     same: (a, b, phase, p) => `${a} ja ${b} eivät eroa merkitsevästi vaiheessa ${phase} (p = ${p}).`,
     none: 'Ajoituksia ei voitu verrata.',
     method: (runs, network, alpha, lighthouse) =>
       `Polun ajoitukset: polku kuljettiin ${runs} kertaa laitetta kohden (kaikilla selainmoottoreilla, joka kerta uudessa selainkontekstissa) verkkoprofiililla "${network}", jota sovelletaan Chromiumissa DevTools-protokollan kautta ja joka merkitään muualla soveltamatta jääneeksi; mediaanit pisteytetään dokumentoiduilla käyrillä, ja palveluita sanotaan erilaisiksi vain, kun kaksisuuntainen Mann–Whitneyn U-testi antaa p < ${alpha}. Lighthouse ajettiin ${lighthouse} kertaa sivua kohden (oletus on 5).`,
-    fewRuns: (runs) => `Kun ajoja on ${runs} palvelua kohden, mikään ero ei voi olla merkitsevä tällä tasolla: tarvitaan vähintään 4 ajoa kummallekin.`,
+    fewRuns: (runs) =>
+      `Kun ajoja on ${runs} palvelua kohden, mikään ero ei voi olla merkitsevä tällä tasolla: tarvitaan vähintään 4 ajoa kummallekin.`,
     login: 'kirjautuminen',
     play: 'toisto → ääni kuuluu',
-    answers: 'Polun vaiheen ajan alla: miten sivu vastasi vaiheen aikana (ajojen mediaanit) — INP, hitain vuorovaikutus; TBT, pääsäikeen estoaika; CLS, vaiheen asettelusiirtymät. Viiva: tämä selain ei pysty mittaamaan sitä.',
+    answers:
+      'Polun vaiheen ajan alla: miten sivu vastasi vaiheen aikana (ajojen mediaanit) — INP, hitain vuorovaikutus; TBT, pääsäikeen estoaika; CLS, vaiheen asettelusiirtymät. Viiva: tämä selain ei pysty mittaamaan sitä.',
     notObservable: 'ei mitattavissa tässä selaimessa',
   },
   sv: {
     heading: 'Tidtagning av stegen mellan tjänsterna',
-    intro: 'Varje steg på låntagarens väg tidtogs i upprepade körningar på varje enhet. Cellerna visar medianen och inom parentes kvartilavståndet. En tjänst kallas snabbare endast när ett tvåsidigt Mann–Whitney U-test på körningarna är signifikant; annars skiljer körningarna inte tjänsterna åt.',
+    intro:
+      'Varje steg på låntagarens väg tidtogs i upprepade körningar på varje enhet. Cellerna visar medianen och inom parentes kvartilavståndet. En tjänst kallas snabbare endast när ett tvåsidigt Mann–Whitney U-test på körningarna är signifikant; annars skiljer körningarna inte tjänsterna åt.',
     phase: 'Steg',
     failed: 'misslyckade körningar',
     notApplied: 'nätverksprofilen tillämpades inte på den här enheten',
-    faster: (a, b, phase, ma, mb, p) => `${a} är snabbare än ${b} i steget ${phase} (median ${ma} mot ${mb}; p = ${p}).`,
+    faster: (a, b, phase, ma, mb, p) =>
+      `${a} är snabbare än ${b} i steget ${phase} (median ${ma} mot ${mb}; p = ${p}).`,
     same: (a, b, phase, p) => `${a} och ${b} skiljer sig inte signifikant i steget ${phase} (p = ${p}).`,
     none: 'Inga tider kunde jämföras.',
     method: (runs, network, alpha, lighthouse) =>
       `Tidtagning av stegen: vägen gicks ${runs} gånger per enhet (alla webbläsarmotorer, varje gång i en ny webbläsarkontext) med nätverksprofilen "${network}", som tillämpas i Chromium via DevTools-protokollet och markeras som inte tillämpad annars; medianerna poängsätts med dokumenterade kurvor, och två tjänster kallas olika endast när ett tvåsidigt Mann–Whitney U-test ger p < ${alpha}. Lighthouse kördes ${lighthouse} gånger per sida (standard är 5).`,
-    fewRuns: (runs) => `Med ${runs} körningar per tjänst kan ingen skillnad vara signifikant på den här nivån: minst 4 körningar per sida behövs.`,
+    fewRuns: (runs) =>
+      `Med ${runs} körningar per tjänst kan ingen skillnad vara signifikant på den här nivån: minst 4 körningar per sida behövs.`,
     login: 'inloggning',
     play: 'uppspelning → ljud hörs',
-    answers: 'Under varje stegs tid: hur sidan svarade under steget (medianer över körningarna) — INP, den långsammaste interaktionen; TBT, blockeringstid i huvudtråden; CLS, stegets layoutförskjutningar. Ett streck: den här webbläsaren kan inte mäta det.',
+    answers:
+      'Under varje stegs tid: hur sidan svarade under steget (medianer över körningarna) — INP, den långsammaste interaktionen; TBT, blockeringstid i huvudtråden; CLS, stegets layoutförskjutningar. Ett streck: den här webbläsaren kan inte mäta det.',
     notObservable: 'kan inte mätas i den här webbläsaren',
   },
 };
@@ -89,10 +101,17 @@ function phaseName(labels: Labels, phase: string): string {
 }
 
 /** A step cell's second line: INP, TBT and CLS medians, a dash where the browser cannot measure one. */
-function answered(lang: Language, l: Labels, r: TimingsReport['rows'][number]['cells'][number]['responsiveness']): Html | string {
+function answered(
+  lang: Language,
+  l: Labels,
+  r: TimingsReport['rows'][number]['cells'][number]['responsiveness'],
+): Html | string {
   if (!r) return '';
   const dash = html`<span title="${l.notObservable}">–</span>`;
-  const cls = r.layoutShift === null ? dash : new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 }).format(r.layoutShift);
+  const cls =
+    r.layoutShift === null
+      ? dash
+      : new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 }).format(r.layoutShift);
   return html`<br><span class="muted">INP ${r.interactionMs === null ? dash : fmtMs(lang, r.interactionMs)} · TBT ${r.blockingMs === null ? dash : fmtMs(lang, r.blockingMs)} · CLS ${cls}</span>`;
 }
 
@@ -122,7 +141,10 @@ export function timingsSection(
       const cells = services.map((s) => {
         const c = r.cells.find((x) => x.service === s);
         if (!c) return html`<td class="muted">–</td>`;
-        const range = c.q1 !== null && c.q3 !== null ? html` <span class="muted">(${fmtMs(lang, c.q1)}–${fmtMs(lang, c.q3)})</span>` : '';
+        const range =
+          c.q1 !== null && c.q3 !== null
+            ? html` <span class="muted">(${fmtMs(lang, c.q1)}–${fmtMs(lang, c.q3)})</span>`
+            : '';
         const failed = c.failed > 0 ? html` <span class="muted">· ${c.failed} ${l.failed}</span>` : '';
         const net = c.networkApplied ? '' : html` <span class="muted" title="${l.notApplied}">*</span>`;
         return html`<td class="num">${fmtMs(lang, c.median)}${range}${failed}${net}${answered(lang, l, c.responsiveness)}</td>`;
@@ -135,7 +157,9 @@ export function timingsSection(
         ? html`<li><strong>${l.faster(names.service(c.faster), names.service(c.slower), phaseName(l, c.phase), fmtMs(lang, c.fasterMedian), fmtMs(lang, c.slowerMedian), fmtP(c.p))}</strong></li>`
         : html`<li class="muted">${l.same(names.service(c.faster), names.service(c.slower), phaseName(l, c.phase), fmtP(c.p))}</li>`,
     );
-    const notApplied = rows.some((r) => r.cells.some((c) => !c.networkApplied)) ? html`<p class="muted">* ${l.notApplied}</p>` : '';
+    const notApplied = rows.some((r) => r.cells.some((c) => !c.networkApplied))
+      ? html`<p class="muted">* ${l.notApplied}</p>`
+      : '';
     const id = `timings-table-${i + 1}`;
     return html`<h3>${names.device(device)}</h3>
 <div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table>

@@ -28,7 +28,13 @@ export interface CompareOutput {
 function readRunResult(runDir: string): RunResult {
   const file = join(resolve(runDir), 'results.json');
   if (!existsSync(file)) {
-    throw new ConfigError(runDir, undefined, existsSync(join(runDir, 'run.json')) ? 'no results.json yet: run `erh report` on it first' : 'not a run directory (no results.json)');
+    throw new ConfigError(
+      runDir,
+      undefined,
+      existsSync(join(runDir, 'run.json'))
+        ? 'no results.json yet: run `erh report` on it first'
+        : 'not a run directory (no results.json)',
+    );
   }
   let raw: unknown;
   try {
@@ -39,12 +45,20 @@ function readRunResult(runDir: string): RunResult {
   const parsed = RunResultSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(file, issue?.path.join('.') || undefined, issue?.message ?? 'does not match schema/results.schema.json');
+    throw new ConfigError(
+      file,
+      issue?.path.join('.') || undefined,
+      issue?.message ?? 'does not match schema/results.schema.json',
+    );
   }
   return parsed.data;
 }
 
-export function compareRunDirs(oldDir: string, newDir: string, options: { outDir?: string; thresholds?: RegressionThresholds } = {}): CompareOutput {
+export function compareRunDirs(
+  oldDir: string,
+  newDir: string,
+  options: { outDir?: string; thresholds?: RegressionThresholds } = {},
+): CompareOutput {
   const oldRun = readRunResult(oldDir);
   const newRun = readRunResult(newDir);
   const oldEvidence = readEvidence(resolve(oldDir));
@@ -58,11 +72,17 @@ export function compareRunDirs(oldDir: string, newDir: string, options: { outDir
   });
   const checked = CompareResultSchema.safeParse(result);
   if (!checked.success) {
-    throw new HarnessError(`compare.json would not match its schema: ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`);
+    throw new HarnessError(
+      `compare.json would not match its schema: ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`,
+    );
   }
   const out = resolve(options.outDir ?? newDir);
   const deviceNames = Object.fromEntries([...oldRun.devices, ...newRun.devices].map((d) => [d.id, d.name]));
-  const files = { json: join(out, 'compare.json'), html: join(out, 'compare.html'), pages: {} as Record<Language, string> };
+  const files = {
+    json: join(out, 'compare.json'),
+    html: join(out, 'compare.html'),
+    pages: {} as Record<Language, string>,
+  };
   writeFileAtomic(files.json, `${JSON.stringify(result, null, 2)}\n`);
   for (const lang of LANGUAGES) {
     const page = renderCompareHtml(result, { lang, harnessVersion: HARNESS_VERSION, deviceNames });
@@ -73,6 +93,9 @@ export function compareRunDirs(oldDir: string, newDir: string, options: { outDir
   return {
     result,
     files,
-    problems: [...oldEvidence.problems.map((p) => `${oldDir}: ${p}`), ...newEvidence.problems.map((p) => `${newDir}: ${p}`)],
+    problems: [
+      ...oldEvidence.problems.map((p) => `${oldDir}: ${p}`),
+      ...newEvidence.problems.map((p) => `${newDir}: ${p}`),
+    ],
   };
 }

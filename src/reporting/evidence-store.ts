@@ -18,7 +18,9 @@ export function writeEvidence(runDir: string, evidence: Evidence, redactor: Reda
   const parsed = EvidenceSchema.safeParse(clean);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HarnessError(`Evidence for ${evidence.service}@${evidence.device} ${evidence.suite} is invalid at ${issue?.path.join('.')}: ${issue?.message}`);
+    throw new HarnessError(
+      `Evidence for ${evidence.service}@${evidence.device} ${evidence.suite} is invalid at ${issue?.path.join('.')}: ${issue?.message}`,
+    );
   }
   const file = evidencePath(runDir, evidence);
   writeFileAtomic(file, `${JSON.stringify(parsed.data, null, 1)}\n`);
@@ -36,7 +38,9 @@ export function readEvidence(runDir: string): EvidenceRead {
   const evidence: Evidence[] = [];
   const problems: string[] = [];
   if (!existsSync(dir)) return { evidence, problems };
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     try {
       const parsed = EvidenceSchema.safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
       if (parsed.success) evidence.push(parsed.data);

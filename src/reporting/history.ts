@@ -39,7 +39,10 @@ export function readEarlierRuns(runDir: string): { runs: HistoryPoint[]; problem
       if (!statSync(join(reports, name)).isDirectory() || !existsSync(file)) continue;
       const parsed = RunResultSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (parsed.success) runs.push(historyPoint(parsed.data));
-      else problems.push(`${name}/results.json: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+      else
+        problems.push(
+          `${name}/results.json: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+        );
     } catch (e) {
       problems.push(`${name}/results.json: ${(e as Error).message}`);
     }

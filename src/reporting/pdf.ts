@@ -18,13 +18,18 @@ export function scorecardPdfName(lang: Language): string {
   return `scorecard.${lang}.pdf`;
 }
 
-const FOOTER = '<div style="font: 8px system-ui, sans-serif; width: 100%; text-align: center; color: #4d4d4d"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+const FOOTER =
+  '<div style="font: 8px system-ui, sans-serif; width: 100%; text-align: center; color: #4d4d4d"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
 export async function launchPdfBrowser(): Promise<Browser> {
   const install = findBrowser('chromium', undefined, chromium.executablePath());
   if (!install) throw new HarnessError(`No Chromium to print the scorecard with: ${installHint('chromium')}`);
   try {
-    return await chromium.launch({ headless: true, args: chromiumArgs(), ...(install.executablePath ? { executablePath: install.executablePath } : {}) });
+    return await chromium.launch({
+      headless: true,
+      args: chromiumArgs(),
+      ...(install.executablePath ? { executablePath: install.executablePath } : {}),
+    });
   } catch (e) {
     throw new HarnessError(`Chromium did not start to print the scorecard: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -57,7 +62,10 @@ export async function printPdf(browser: Browser, htmlFile: string, pdfFile: stri
 }
 
 /** scorecard.<lang>.html → scorecard.<lang>.pdf in a run directory, for each language. */
-export async function writeScorecardPdfs(runDir: string, langs: readonly Language[] = LANGUAGES): Promise<Record<Language, string>> {
+export async function writeScorecardPdfs(
+  runDir: string,
+  langs: readonly Language[] = LANGUAGES,
+): Promise<Record<Language, string>> {
   const browser = await launchPdfBrowser();
   const files = {} as Record<Language, string>;
   try {

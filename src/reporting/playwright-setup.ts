@@ -10,7 +10,10 @@ import { createRun, openRun, type RunContext } from './run-context.ts';
 import { configErrorLine } from './terminal.ts';
 
 function list(value: string | undefined): string[] | undefined {
-  const items = value?.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items && items.length > 0 ? items : undefined;
 }
 

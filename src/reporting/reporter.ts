@@ -41,21 +41,33 @@ export default class ErhReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status !== 'passed' && result.retry < test.retries && result.status !== 'skipped') {
-      this.out(`  ↻ ${test.parent.project()?.name ?? ''} › ${test.title}: harness error, retrying (${result.error?.message?.split('\n')[0] ?? result.status})`);
+      this.out(
+        `  ↻ ${test.parent.project()?.name ?? ''} › ${test.title}: harness error, retrying (${result.error?.message?.split('\n')[0] ?? result.status})`,
+      );
       return;
     }
     this.done++;
     const project = test.parent.project()?.name ?? '';
     const label = project === 'performance' ? `performance › ${test.title}` : `${project} › ${test.title}`;
     const ev = evidenceStatus(result);
-    const mark = result.status === 'passed' ? (ev && ev.status !== 'complete' ? '!' : '✓') : result.status === 'skipped' ? '-' : '✗';
-    const note = result.status !== 'passed' && result.status !== 'skipped'
-      ? ` harness error: ${result.error?.message?.split('\n')[0] ?? result.status}`
-      : ev && ev.status !== 'complete'
-        ? ` ${ev.status}${ev.reason ? `: ${ev.reason}` : ''}`
-        : '';
+    const mark =
+      result.status === 'passed'
+        ? ev && ev.status !== 'complete'
+          ? '!'
+          : '✓'
+        : result.status === 'skipped'
+          ? '-'
+          : '✗';
+    const note =
+      result.status !== 'passed' && result.status !== 'skipped'
+        ? ` harness error: ${result.error?.message?.split('\n')[0] ?? result.status}`
+        : ev && ev.status !== 'complete'
+          ? ` ${ev.status}${ev.reason ? `: ${ev.reason}` : ''}`
+          : '';
     const width = String(this.total).length;
-    this.out(`[${String(this.done).padStart(width)}/${this.total}] ${mark} ${label} ${(result.duration / 1000).toFixed(1)}s${note}`);
+    this.out(
+      `[${String(this.done).padStart(width)}/${this.total}] ${mark} ${label} ${(result.duration / 1000).toFixed(1)}s${note}`,
+    );
   }
 
   onStdOut(chunk: string | Buffer): void {

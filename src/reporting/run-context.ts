@@ -3,7 +3,16 @@
  * and config.json (the resolved configuration — secrets are only ever env-variable names). Workers
  * and `erh report` read the run's own snapshot, so re-scoring never depends on today's YAML.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  lstatSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DeviceSchema, ProfileSchema, ServiceSchema } from '../core/config.ts';
@@ -38,7 +47,11 @@ export const ConfigSnapshotSchema = z.strictObject({
 export type ConfigSnapshot = z.infer<typeof ConfigSnapshotSchema>;
 
 export function newRunId(date = new Date()): string {
-  const stamp = date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  const stamp = date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
   return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
@@ -50,7 +63,11 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   renameSync(tmp, file);
 }
 
-export function createRun(reportsDir: string, config: ResolvedConfig, options: { runId?: string; shard?: RunMeta['shard'] } = {}): { runDir: string; meta: RunMeta } {
+export function createRun(
+  reportsDir: string,
+  config: ResolvedConfig,
+  options: { runId?: string; shard?: RunMeta['shard'] } = {},
+): { runDir: string; meta: RunMeta } {
   const runId = options.runId ?? newRunId();
   const runDir = resolve(reportsDir, runId);
   mkdirSync(join(runDir, 'evidence'), { recursive: true });
@@ -87,12 +104,20 @@ export function openRun(runDir: string): RunContext {
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new ConfigError(file, undefined, code ? `could not be read (${code})` : 'is not valid JSON (the file is damaged): start a new run');
+      throw new ConfigError(
+        file,
+        undefined,
+        code ? `could not be read (${code})` : 'is not valid JSON (the file is damaged): start a new run',
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ConfigError(file, issue?.path.length ? issue.path.join('.') : undefined, `${issue?.message ?? 'invalid'} (the file is damaged): start a new run`);
+      throw new ConfigError(
+        file,
+        issue?.path.length ? issue.path.join('.') : undefined,
+        `${issue?.message ?? 'invalid'} (the file is damaged): start a new run`,
+      );
     }
     return parsed.data;
   };
@@ -108,7 +133,12 @@ export function openRun(runDir: string): RunContext {
  */
 export function resumeRun(runDir: string, config: ResolvedConfig): { runDir: string; meta: RunMeta } {
   const dir = resolve(runDir);
-  if (!existsSync(join(dir, 'run.json'))) throw new ConfigError(runDir, undefined, 'not a run directory (no run.json): give the directory of the interrupted run, e.g. reports/<run-id>');
+  if (!existsSync(join(dir, 'run.json')))
+    throw new ConfigError(
+      runDir,
+      undefined,
+      'not a run directory (no run.json): give the directory of the interrupted run, e.g. reports/<run-id>',
+    );
   const { meta } = openRun(dir);
   const now = fingerprint(config, HARNESS_VERSION);
   if (now !== meta.fingerprint) {

@@ -7,7 +7,8 @@
  */
 import type { ConfigError } from '../core/errors.ts';
 
-// C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, marks, and line/paragraph separators.
+// C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, marks, and line/paragraph
+// separators.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** The text with every control character shown as an escape (newlines and tabs kept). */

@@ -30,14 +30,20 @@ export function evaluateBudget(
   if ('check' in budget) {
     const measured = targets.flatMap((t) => {
       const c = checkOn(t, budget.check);
-      return c && typeof c.value === 'number' ? [{ device: t.device, value: c.value, unit: c.unit, title: c.title }] : [];
+      return c && typeof c.value === 'number'
+        ? [{ device: t.device, value: c.value, unit: c.unit, title: c.title }]
+        : [];
     });
     const actual = measured.length === 0 ? null : Math.max(...measured.map((m) => m.value));
     const failedOn = measured.filter((m) => m.value > budget.max).map((m) => m.device);
     const unit = measured.find((m) => m.unit !== undefined)?.unit;
     return {
       id: budget.id,
-      title: (budget.title !== undefined ? localize(budget.title, 'en') : undefined) ?? findCheckMeta(budget.check)?.title ?? measured[0]?.title ?? budget.check,
+      title:
+        (budget.title !== undefined ? localize(budget.title, 'en') : undefined) ??
+        findCheckMeta(budget.check)?.title ??
+        measured[0]?.title ??
+        budget.check,
       subject: budget.check,
       kind: 'value',
       limit: budget.max,

@@ -56,7 +56,9 @@ const METRIC_NAMES: Record<ComparedMetric, string> = {
 };
 
 /** Lighthouse metric values of every run: target id → page step → metric → values. */
-export type PerformanceSamples = Readonly<Record<string, Readonly<Record<string, Readonly<Partial<Record<ComparedMetric, readonly number[]>>>>>>>;
+export type PerformanceSamples = Readonly<
+  Record<string, Readonly<Record<string, Readonly<Partial<Record<ComparedMetric, readonly number[]>>>>>>
+>;
 
 /** The samples in a run's evidence (the record `evaluateRun` would pick per target). */
 export function performanceSamples(evidence: readonly Evidence[]): PerformanceSamples {
@@ -66,7 +68,10 @@ export function performanceSamples(evidence: readonly Evidence[]): PerformanceSa
     const pages: Record<string, Partial<Record<ComparedMetric, number[]>>> = {};
     for (const page of e.performance.pages) {
       pages[page.step] = Object.fromEntries(
-        COMPARED_METRICS.map((m) => [m, page.runs.flatMap((r) => (r.metrics[m] === null ? [] : [r.metrics[m] as number]))]),
+        COMPARED_METRICS.map((m) => [
+          m,
+          page.runs.flatMap((r) => (r.metrics[m] === null ? [] : [r.metrics[m] as number])),
+        ]),
       );
     }
     out[targetId(e.service, e.device)] = pages;
@@ -95,7 +100,13 @@ function atLeast(impact: Impact, min: Impact): boolean {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function checkChanges(suite: Suite, device: string, before: readonly CheckResult[], after: readonly CheckResult[], th: RegressionThresholds): Change[] {
+function checkChanges(
+  suite: Suite,
+  device: string,
+  before: readonly CheckResult[],
+  after: readonly CheckResult[],
+  th: RegressionThresholds,
+): Change[] {
   if (suite === 'performance') return []; // metrics are compared on their runs, below
   const old = new Map(before.map((c) => [c.id, c]));
   const changes: Change[] = [];
@@ -108,15 +119,27 @@ function checkChanges(suite: Suite, device: string, before: readonly CheckResult
     const base = { device, check: id, title: (now ?? was)?.title ?? id };
     if (id === 'login/valid-patron') {
       if (was?.status === 'pass' && failsNow) {
-        changes.push({ kind: 'login-broken', regression: th.login.brokenOnDevice, ...base, impact: now.impact, detail: `The valid test patron no longer logs in on ${device}.` });
+        changes.push({
+          kind: 'login-broken',
+          regression: th.login.brokenOnDevice,
+          ...base,
+          impact: now.impact,
+          detail: `The valid test patron no longer logs in on ${device}.`,
+        });
       } else if (failedBefore && now?.status === 'pass') {
-        changes.push({ kind: 'login-fixed', regression: false, ...base, detail: `The valid test patron logs in again on ${device}.` });
+        changes.push({
+          kind: 'login-fixed',
+          regression: false,
+          ...base,
+          detail: `The valid test patron logs in again on ${device}.`,
+        });
       }
       continue;
     }
     if (failsNow && !failedBefore && now.weight > 0) {
       const impact = failureImpact(now);
-      const regression = suite === 'accessibility' && th.accessibility.newFailures && atLeast(impact, th.accessibility.minImpact);
+      const regression =
+        suite === 'accessibility' && th.accessibility.newFailures && atLeast(impact, th.accessibility.minImpact);
       changes.push({
         kind: 'new-failure',
         regression,
@@ -172,9 +195,15 @@ function metricChanges(
       if (so === null || sn === null) continue;
       const delta = sn.median - so.median;
       const beyond = (d: number): boolean =>
-        metric === 'cls' ? d > th.clsIncrease : d > th.slowdownMs && (so.median === 0 || (d / so.median) * 100 > th.slowdownPercent);
+        metric === 'cls'
+          ? d > th.clsIncrease
+          : d > th.slowdownMs && (so.median === 0 || (d / so.median) * 100 > th.slowdownPercent);
       const slower = beyond(delta);
-      const faster = !slower && (metric === 'cls' ? -delta > th.clsIncrease : -delta > th.slowdownMs && (-delta / so.median) * 100 > th.slowdownPercent);
+      const faster =
+        !slower &&
+        (metric === 'cls'
+          ? -delta > th.clsIncrease
+          : -delta > th.slowdownMs && (-delta / so.median) * 100 > th.slowdownPercent);
       if (!slower && !faster) continue;
       const enough = so.n >= th.minRuns && sn.n >= th.minRuns;
       const apart = (a: Spread, b: Spread) => b.q1 > a.q3; // b's lower quartile above a's upper quartile
@@ -207,10 +236,26 @@ function gateChanges(before: readonly GateResult[], after: readonly GateResult[]
   return after.flatMap((gate): Change[] => {
     const was = before.find((g) => g.id === gate.id);
     if (was?.passed === true && gate.passed === false) {
-      return [{ kind: 'gate-failed', regression: true, check: gate.id, title: gate.title, detail: `Must-pass gate "${gate.title}" passed before and fails now${gate.failedOn.length > 0 ? ` (on ${gate.failedOn.join(', ')})` : ''}.` }];
+      return [
+        {
+          kind: 'gate-failed',
+          regression: true,
+          check: gate.id,
+          title: gate.title,
+          detail: `Must-pass gate "${gate.title}" passed before and fails now${gate.failedOn.length > 0 ? ` (on ${gate.failedOn.join(', ')})` : ''}.`,
+        },
+      ];
     }
     if (was?.passed === false && gate.passed === true) {
-      return [{ kind: 'gate-passed', regression: false, check: gate.id, title: gate.title, detail: `Must-pass gate "${gate.title}" failed before and passes now.` }];
+      return [
+        {
+          kind: 'gate-passed',
+          regression: false,
+          check: gate.id,
+          title: gate.title,
+          detail: `Must-pass gate "${gate.title}" failed before and passes now.`,
+        },
+      ];
     }
     return [];
   });
@@ -234,7 +279,12 @@ function compareService(id: string, input: CompareInput, th: RegressionThreshold
   };
   if (oldService === undefined || newService === undefined) {
     const detail = oldService === undefined ? 'Not in the old run.' : 'Not in the new run.';
-    return { ...head, status: 'not-compared', regressed: false, changes: [{ kind: 'not-compared', regression: false, detail }] };
+    return {
+      ...head,
+      status: 'not-compared',
+      regressed: false,
+      changes: [{ kind: 'not-compared', regression: false, detail }],
+    };
   }
   const changes: Change[] = [];
   const devices = [...new Set([...input.new.devices.map((d) => d.id), ...input.old.devices.map((d) => d.id)])];
@@ -242,7 +292,12 @@ function compareService(id: string, input: CompareInput, th: RegressionThreshold
     const was = input.old.targets.find((t) => t.service === id && t.device === device);
     const now = input.new.targets.find((t) => t.service === id && t.device === device);
     if (was === undefined || now === undefined) {
-      changes.push({ kind: 'not-compared', regression: false, device, detail: `${device} is ${was === undefined ? 'not in the old run' : 'not in the new run'}.` });
+      changes.push({
+        kind: 'not-compared',
+        regression: false,
+        device,
+        detail: `${device} is ${was === undefined ? 'not in the old run' : 'not in the new run'}.`,
+      });
       continue;
     }
     for (const suite of SUITES) {
@@ -250,7 +305,13 @@ function compareService(id: string, input: CompareInput, th: RegressionThreshold
         const o = was.suites[suite].status;
         const n = now.suites[suite].status;
         if (o !== n && !(o === 'not-applicable' && n === 'not-applicable')) {
-          changes.push({ kind: 'not-compared', regression: false, device, check: suite, detail: `The ${suite} suite on ${device} was ${o} before and is ${n} now: it cannot be compared.` });
+          changes.push({
+            kind: 'not-compared',
+            regression: false,
+            device,
+            check: suite,
+            detail: `The ${suite} suite on ${device} was ${o} before and is ${n} now: it cannot be compared.`,
+          });
         }
         continue;
       }
@@ -277,7 +338,13 @@ function compareService(id: string, input: CompareInput, th: RegressionThreshold
     }
   }
   const regressed = changes.some((c) => c.regression);
-  const status = regressed ? 'regressed' : changes.some((c) => c.kind !== 'not-compared') ? 'changed' : changes.length > 0 ? 'not-compared' : 'unchanged';
+  const status = regressed
+    ? 'regressed'
+    : changes.some((c) => c.kind !== 'not-compared')
+      ? 'changed'
+      : changes.length > 0
+        ? 'not-compared'
+        : 'unchanged';
   return { ...head, status, regressed, changes };
 }
 
@@ -285,7 +352,12 @@ export function compareRuns(input: CompareInput): CompareResult {
   const th = input.thresholds ?? input.new.profile.regressions ?? DEFAULT_REGRESSION_THRESHOLDS;
   const ids = [...new Set([...input.new.services.map((s) => s.id), ...input.old.services.map((s) => s.id)])];
   const services = ids.map((id) => compareService(id, input, th));
-  const ref = (r: RunResult) => ({ runId: r.runId, startedAt: r.startedAt, fingerprint: r.fingerprint, profile: r.profile.id });
+  const ref = (r: RunResult) => ({
+    runId: r.runId,
+    startedAt: r.startedAt,
+    fingerprint: r.fingerprint,
+    profile: r.profile.id,
+  });
   return {
     schemaVersion: COMPARE_SCHEMA_VERSION,
     old: ref(input.old),

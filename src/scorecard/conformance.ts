@@ -41,12 +41,20 @@ export interface ConformanceTable {
   readonly counts: Readonly<Record<ConformanceVerdict, number>>;
 }
 
-const ORDER: Record<CheckResult['status'], number> = { fail: 0, error: 1, 'needs-review': 2, inconclusive: 3, pass: 4, 'not-applicable': 5 };
+const ORDER: Record<CheckResult['status'], number> = {
+  fail: 0,
+  error: 1,
+  'needs-review': 2,
+  inconclusive: 3,
+  pass: 4,
+  'not-applicable': 5,
+};
 
 function verdictOf(evidence: readonly ConformanceEvidence[]): ConformanceVerdict {
   if (evidence.length === 0) return 'not-tested';
   if (evidence.some((e) => e.status === 'fail')) return 'fails';
-  if (evidence.some((e) => e.status === 'needs-review' || e.status === 'inconclusive' || e.status === 'error')) return 'needs-review';
+  if (evidence.some((e) => e.status === 'needs-review' || e.status === 'inconclusive' || e.status === 'error'))
+    return 'needs-review';
   if (evidence.some((e) => e.status === 'pass')) return 'passes';
   return 'not-applicable';
 }
@@ -67,9 +75,13 @@ export function conformanceTable(service: string, targets: readonly TargetResult
     }
   }
   const rows = WCAG_CRITERIA.map((criterion) => {
-    const evidence = [...(bySc.get(criterion.sc) ?? [])].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.check.localeCompare(b.check) || a.device.localeCompare(b.device));
+    const evidence = [...(bySc.get(criterion.sc) ?? [])].sort(
+      (a, b) => ORDER[a.status] - ORDER[b.status] || a.check.localeCompare(b.check) || a.device.localeCompare(b.device),
+    );
     return { criterion, verdict: verdictOf(evidence), evidence };
   });
-  const counts = Object.fromEntries(CONFORMANCE_VERDICTS.map((v) => [v, rows.filter((r) => r.verdict === v).length])) as Record<ConformanceVerdict, number>;
+  const counts = Object.fromEntries(
+    CONFORMANCE_VERDICTS.map((v) => [v, rows.filter((r) => r.verdict === v).length]),
+  ) as Record<ConformanceVerdict, number>;
   return { service, devices: [...new Set(mine.map((t) => t.device))].sort(), rows, counts };
 }

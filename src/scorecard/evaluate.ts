@@ -123,28 +123,60 @@ function releaseOf(service: string, device: string, evidence: ReadonlyMap<string
  * The harness errors of one target: every check in `error`, and every suite whose gathering failed
  * in the harness. `weighted`: the error leaves a suite that the profile weighs without its score.
  */
-function targetErrors(target: Pick<TargetResult, 'id' | 'service' | 'device' | 'suites'>, profile: Profile): HarnessErrorRef[] {
+function targetErrors(
+  target: Pick<TargetResult, 'id' | 'service' | 'device' | 'suites'>,
+  profile: Profile,
+): HarnessErrorRef[] {
   return SUITES.flatMap((suite) => {
     const result = target.suites[suite];
     const where = { target: target.id, service: target.service, device: target.device, suite };
     const weighs = profile.weights[suite] > 0;
     const checks = result.checks.flatMap((c): HarnessErrorRef[] =>
-      c.status === 'error' ? [{ ...where, check: c.id, cause: c.error?.cause ?? 'threw', weighted: weighs && c.weight > 0, message: c.error?.message ?? c.detail ?? '' }] : [],
+      c.status === 'error'
+        ? [
+            {
+              ...where,
+              check: c.id,
+              cause: c.error?.cause ?? 'threw',
+              weighted: weighs && c.weight > 0,
+              message: c.error?.message ?? c.detail ?? '',
+            },
+          ]
+        : [],
     );
     const checkBroke = checks.some((e) => e.weighted);
     const gathering: HarnessErrorRef[] =
-      result.status === 'harness-error' && !checkBroke ? [{ ...where, cause: 'gathering', weighted: weighs, message: result.reason ?? 'The harness could not gather this suite.' }] : [];
+      result.status === 'harness-error' && !checkBroke
+        ? [
+            {
+              ...where,
+              cause: 'gathering',
+              weighted: weighs,
+              message: result.reason ?? 'The harness could not gather this suite.',
+            },
+          ]
+        : [];
     return [...gathering, ...checks];
   });
 }
 
-function targetOverall(suites: Record<Suite, SuiteResult>, profile: Profile, errors: readonly HarnessErrorRef[]): number | null {
+function targetOverall(
+  suites: Record<Suite, SuiteResult>,
+  profile: Profile,
+  errors: readonly HarnessErrorRef[],
+): number | null {
   if (errors.some((e) => e.weighted)) return null;
   const overall = weightedMean(SUITES.map((suite) => ({ score: suites[suite].score, weight: profile.weights[suite] })));
   return overall === null ? null : roundTo(overall, SCORE_DIGITS);
 }
 
-function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<string, Evidence>, profile: Profile, table: SuiteCheckTable): TargetResult {
+function evaluateTarget(
+  service: Service,
+  device: Device,
+  evidence: ReadonlyMap<string, Evidence>,
+  profile: Profile,
+  table: SuiteCheckTable,
+): TargetResult {
   const suites = Object.fromEntries(
     SUITES.map((suite) => [suite, evaluateSuite(evidence.get(evidenceKey(service.id, device.id, suite)), table)]),
   ) as Record<Suite, SuiteResult>;
@@ -156,7 +188,11 @@ function evaluateTarget(service: Service, device: Device, evidence: ReadonlyMap<
     id,
     service: service.id,
     device: device.id,
-    overall: targetOverall(suites, profile, targetErrors({ id, service: service.id, device: device.id, suites }, profile)),
+    overall: targetOverall(
+      suites,
+      profile,
+      targetErrors({ id, service: service.id, device: device.id, suites }, profile),
+    ),
     ...(release !== undefined ? { release } : {}),
     ...(reports.length > 0 ? { lighthouseReports: reports } : {}),
     ...(login !== undefined ? { login } : {}),
@@ -193,11 +229,16 @@ function gateObservations(gate: Gate, ctx: ServiceContext): GateObservation[] {
     const suites = ruleSuites(rule);
     if (steps === undefined) return { device: deviceId, suites: suites.map((suite) => target.suites[suite]) };
     // Each suite restricted to the rule's steps; the steps count as examined when any complete record examined them.
-    const records = suites.map((suite) => ({ suite, record: ctx.evidence.get(evidenceKey(ctx.service.id, deviceId, suite)) }));
+    const records = suites.map((suite) => ({
+      suite,
+      record: ctx.evidence.get(evidenceKey(ctx.service.id, deviceId, suite)),
+    }));
     const complete = records.flatMap(({ record }) => (record?.status === 'complete' ? [record] : []));
     return {
       device: deviceId,
-      suites: records.map(({ suite, record }) => (record === undefined ? target.suites[suite] : evaluateSuite(restrictToSteps(record, steps), ctx.checks))),
+      suites: records.map(({ suite, record }) =>
+        record === undefined ? target.suites[suite] : evaluateSuite(restrictToSteps(record, steps), ctx.checks),
+      ),
       ...(complete.length > 0 ? { examined: complete.some((record) => examinedAny(record, steps)) } : {}),
     };
   });
@@ -230,13 +271,20 @@ function overallOf(suites: Record<Suite, number | null>, profile: Profile): numb
  * The overall score with every performance metric at its lower and upper quartile (range.ts);
  * undefined when there is no overall score.
  */
-function overallRange(ctx: ServiceContext, profile: Profile, suites: Record<Suite, number | null>): { low: number; high: number } | undefined {
+function overallRange(
+  ctx: ServiceContext,
+  profile: Profile,
+  suites: Record<Suite, number | null>,
+): { low: number; high: number } | undefined {
   const at = (quartile: 'q1' | 'q3'): number | null => {
     const perf = ctx.targets.flatMap((t) => {
       const record = ctx.evidence.get(evidenceKey(ctx.service.id, t.device, 'performance'));
       const device = ctx.devices.find((d) => d.id === t.device);
       if (record?.suite !== 'performance' || device === undefined || t.suites.performance.score === null) return [];
-      const score = evaluateSuite(performanceAtQuartile(record as EvidenceOf<'performance'>, quartile), ctx.checks).score;
+      const score = evaluateSuite(
+        performanceAtQuartile(record as EvidenceOf<'performance'>, quartile),
+        ctx.checks,
+      ).score;
       return score === null ? [] : [score];
     });
     const m = mean(perf);
@@ -304,7 +352,11 @@ function sortedTools(tools: Readonly<Record<string, string>>): Record<string, st
   return Object.fromEntries(Object.entries(tools).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function browserVersion(device: Device, evidence: ReadonlyMap<string, Evidence>, services: readonly Service[]): string | undefined {
+function browserVersion(
+  device: Device,
+  evidence: ReadonlyMap<string, Evidence>,
+  services: readonly Service[],
+): string | undefined {
   for (const service of services) {
     for (const suite of SUITES) {
       const version = evidence.get(evidenceKey(service.id, device.id, suite))?.browser.version;
@@ -317,12 +369,23 @@ function browserVersion(device: Device, evidence: ReadonlyMap<string, Evidence>,
 export function evaluateRun(input: EvaluateRunInput): RunResult {
   const evidence = selectEvidence(input.evidence);
   const checks = input.checks ?? SUITE_CHECKS;
-  const targets = input.services.flatMap((service) => input.devices.map((device) => evaluateTarget(service, device, evidence, input.profile, checks)));
+  const targets = input.services.flatMap((service) =>
+    input.devices.map((device) => evaluateTarget(service, device, evidence, input.profile, checks)),
+  );
   const entries = input.services.map((service) =>
-    scorecardEntry({ service, targets: targets.filter((t) => t.service === service.id), devices: input.devices, evidence, checks }, input.profile),
+    scorecardEntry(
+      { service, targets: targets.filter((t) => t.service === service.id), devices: input.devices, evidence, checks },
+      input.profile,
+    ),
   );
   const { ranking, ranks } = rankServices(entries);
-  const timings = timingsReport(evidence, (s, d) => evidenceKey(s, d, 'performance'), input.services, input.devices, input.profile);
+  const timings = timingsReport(
+    evidence,
+    (s, d) => evidenceKey(s, d, 'performance'),
+    input.services,
+    input.devices,
+    input.profile,
+  );
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     runId: input.runId,

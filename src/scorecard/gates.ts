@@ -28,7 +28,10 @@ export interface GateObservation {
   readonly device: string;
   /** Check gates: the check's result on this device; undefined when there is none. */
   readonly check?: CheckResult | undefined;
-  /** Rule gates: the result of each of the rule's suites on this device (restricted to the rule's steps); undefined when there is none. */
+  /**
+   * Rule gates: the result of each of the rule's suites on this device (restricted to the rule's steps); undefined when
+   * there is none.
+   */
   readonly suites?: readonly SuiteResult[] | undefined;
   /**
    * Rule gates with steps, when gathering was complete: whether any of the steps was examined on
@@ -74,7 +77,13 @@ function testsCriteria(rule: FailureRule, check: CheckResult): boolean {
 function ruleFailures(rule: FailureRule, suites: readonly SuiteResult[]): Array<{ check: string; impact: Impact }> {
   return suites
     .flatMap((suite) => suite.checks)
-    .filter((c) => c.status === 'fail' && c.weight > 0 && (rule.checks === undefined || c.id.startsWith(rule.checks)) && testsCriteria(rule, c))
+    .filter(
+      (c) =>
+        c.status === 'fail' &&
+        c.weight > 0 &&
+        (rule.checks === undefined || c.id.startsWith(rule.checks)) &&
+        testsCriteria(rule, c),
+    )
     .map((c) => ({ check: c.id, impact: failureImpact(c) }))
     .filter((f) => atLeast(f.impact, rule.impact));
 }
@@ -89,7 +98,13 @@ function ruleVerdict(rule: FailureRule, o: GateObservation): Verdict {
   if (suites === undefined || suites.length === 0) return 'undecided';
   if (rule.steps !== undefined && o.examined === false) return 'undecided';
   const applicable = suites.filter((s) => s.status !== 'not-applicable');
-  if (ruleFailures(rule, applicable.filter((s) => s.status === 'passed' || s.status === 'failed')).length > 0) return 'fail';
+  if (
+    ruleFailures(
+      rule,
+      applicable.filter((s) => s.status === 'passed' || s.status === 'failed'),
+    ).length > 0
+  )
+    return 'fail';
   if (applicable.length === 0) return 'skip';
   if (applicable.some((s) => s.status !== 'passed' && s.status !== 'failed')) return 'undecided';
   return 'pass';
@@ -99,7 +114,11 @@ function ruleVerdict(rule: FailureRule, o: GateObservation): Verdict {
 function gateSubject(gate: Gate): string {
   if (gate.check !== undefined) return gate.check;
   const rule = gate.noFailures as FailureRule;
-  return rule.checks !== undefined ? `${rule.checks}*` : ruleSuites(rule).map((suite) => `${suite}/*`).join(', ');
+  return rule.checks !== undefined
+    ? `${rule.checks}*`
+    : ruleSuites(rule)
+        .map((suite) => `${suite}/*`)
+        .join(', ');
 }
 
 /** English title of a rule gate without a title of its own. */
@@ -122,14 +141,22 @@ export function evaluateGate(gate: Gate, title: string, observations: readonly G
   const notApplicable = verdicts.length > 0 && applicable.length === 0;
   if (applicable.length === 0) passed = null;
   else if (gate.scope === 'any-device') {
-    passed = applicable.some((v) => v.verdict === 'pass') ? true : applicable.every((v) => v.verdict === 'fail') ? false : null;
+    passed = applicable.some((v) => v.verdict === 'pass')
+      ? true
+      : applicable.every((v) => v.verdict === 'fail')
+        ? false
+        : null;
   } else {
     passed = failedOn.length > 0 ? false : applicable.every((v) => v.verdict === 'pass') ? true : null;
   }
   const failures =
     rule === undefined
       ? []
-      : observations.flatMap((o) => (o.suites && ruleVerdict(rule, o) === 'fail' ? ruleFailures(rule, o.suites).map((f) => ({ device: o.device, ...f })) : []));
+      : observations.flatMap((o) =>
+          o.suites && ruleVerdict(rule, o) === 'fail'
+            ? ruleFailures(rule, o.suites).map((f) => ({ device: o.device, ...f }))
+            : [],
+        );
   return {
     id: gate.id,
     title,

@@ -47,7 +47,11 @@ export function historyPoint(result: RunResult): HistoryPoint {
   };
 }
 
-export function buildHistory(earlier: readonly (RunResult | HistoryPoint)[], current: RunResult, limit = HISTORY_LIMIT): HistoryPoint[] {
+export function buildHistory(
+  earlier: readonly (RunResult | HistoryPoint)[],
+  current: RunResult,
+  limit = HISTORY_LIMIT,
+): HistoryPoint[] {
   const points = earlier
     .map((r) => ('schemaVersion' in r ? historyPoint(r) : r))
     .filter((p) => p.runId !== current.runId && p.startedAt < current.startedAt)

@@ -9,8 +9,15 @@ export function loginSummary(evidence: Evidence | undefined, suite: SuiteResult)
   if (evidence?.suite !== 'login') return undefined;
   const data = evidence.login;
   const valid = suite.checks.find((c) => c.id === 'login/valid-patron');
-  const verdict: LoginSummary['verdict'] = valid ? valid.status : suite.status === 'passed' ? 'pass' : suite.status === 'failed' ? 'fail' : suite.status;
-  const reason = verdict === 'pass' || verdict === 'fail' ? undefined : (valid?.detail ?? suite.reason ?? evidence.reason);
+  const verdict: LoginSummary['verdict'] = valid
+    ? valid.status
+    : suite.status === 'passed'
+      ? 'pass'
+      : suite.status === 'failed'
+        ? 'fail'
+        : suite.status;
+  const reason =
+    verdict === 'pass' || verdict === 'fail' ? undefined : (valid?.detail ?? suite.reason ?? evidence.reason);
   return {
     strategy: data?.strategy ?? 'unknown',
     verdict,

@@ -14,7 +14,10 @@ import { spread } from '../scoring/statistics.ts';
 const METRIC_KEYS = ['fcp', 'lcp', 'tbt', 'cls', 'si', 'ttfb'] as const;
 
 /** Performance evidence with each page's runs replaced by one run at a quartile of every metric. */
-export function performanceAtQuartile(evidence: EvidenceOf<'performance'>, quartile: 'q1' | 'q3'): EvidenceOf<'performance'> {
+export function performanceAtQuartile(
+  evidence: EvidenceOf<'performance'>,
+  quartile: 'q1' | 'q3',
+): EvidenceOf<'performance'> {
   if (evidence.performance === undefined) return evidence;
   const pages = evidence.performance.pages.map((page) => {
     if (page.runs.length === 0) return page;
@@ -28,7 +31,12 @@ export function performanceAtQuartile(evidence: EvidenceOf<'performance'>, quart
     const scores = spread(page.runs.flatMap((r) => (r.score === null ? [] : [r.score])));
     const score = scores === null ? null : quartile === 'q1' ? scores.q3 : scores.q1;
     const errors = page.runs.flatMap((r) => (r.runtimeError ? [r.runtimeError] : []));
-    const run: LighthouseRun = { score, metrics, durationMs: 0, ...(errors[0] !== undefined ? { runtimeError: errors[0] } : {}) };
+    const run: LighthouseRun = {
+      score,
+      metrics,
+      durationMs: 0,
+      ...(errors[0] !== undefined ? { runtimeError: errors[0] } : {}),
+    };
     return { ...page, runs: [run] };
   });
   return { ...evidence, performance: { ...evidence.performance, pages } };

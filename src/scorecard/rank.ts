@@ -31,7 +31,8 @@ export function rankServices(entries: readonly RankInput[]): Ranked {
   const ranks = new Map<string, number | null>(entries.map((e) => [e.service, null]));
   rankable.forEach((entry, index) => {
     const previous = rankable[index - 1];
-    const rank = previous !== undefined && previous.key === entry.key ? (ranks.get(previous.service) as number) : index + 1;
+    const rank =
+      previous !== undefined && previous.key === entry.key ? (ranks.get(previous.service) as number) : index + 1;
     ranks.set(entry.service, rank);
   });
   return { ranking: rankable.map((e) => e.service), ranks };

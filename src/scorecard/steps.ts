@@ -43,11 +43,22 @@ export function restrictToSteps(evidence: Evidence, steps: readonly string[]): E
     case 'accessibility':
       return evidence.accessibility === undefined
         ? { ...base, suite: 'accessibility' }
-        : { ...base, suite: 'accessibility', accessibility: { ...evidence.accessibility, states: evidence.accessibility.states.filter((s) => keep(s.step)) } };
+        : {
+            ...base,
+            suite: 'accessibility',
+            accessibility: {
+              ...evidence.accessibility,
+              states: evidence.accessibility.states.filter((s) => keep(s.step)),
+            },
+          };
     case 'performance':
       return evidence.performance === undefined
         ? { ...base, suite: 'performance' }
-        : { ...base, suite: 'performance', performance: { ...evidence.performance, pages: evidence.performance.pages.filter((p) => keep(p.step)) } };
+        : {
+            ...base,
+            suite: 'performance',
+            performance: { ...evidence.performance, pages: evidence.performance.pages.filter((p) => keep(p.step)) },
+          };
     case 'compatibility': {
       const c = evidence.compatibility;
       return c === undefined

@@ -9,7 +9,15 @@
  * Phases are matched by id (e.g. `search`, `login`, `play`): services whose journeys name their steps
  * the same are compared step by step.
  */
-import type { Device, Evidence, Profile, Service, TimingCellSchema, TimingComparison, TimingsReport } from '../core/index.ts';
+import type {
+  Device,
+  Evidence,
+  Profile,
+  Service,
+  TimingCellSchema,
+  TimingComparison,
+  TimingsReport,
+} from '../core/index.ts';
 import { networkConditions } from '../core/index.ts';
 import type { z } from 'zod';
 import { phaseSummaries, type PhaseSummary } from '../checks/performance/journey.ts';
@@ -31,17 +39,25 @@ export function timingsReport(
   const comparisons: TimingComparison[] = [];
   let any = false;
   for (const device of devices) {
-    const perService = new Map<string, { phases: PhaseSummary[]; applied: boolean; answers: StepResponsivenessSummary[] }>();
+    const perService = new Map<
+      string,
+      { phases: PhaseSummary[]; applied: boolean; answers: StepResponsivenessSummary[] }
+    >();
     for (const service of services) {
       const e = evidence.get(key(service.id, device.id));
       const t = e?.suite === 'performance' && e.status === 'complete' ? e.performance?.timings : undefined;
       if (!t) continue;
       any = true;
-      perService.set(service.id, { phases: phaseSummaries(t), applied: t.network.applied, answers: stepResponsiveness(t) });
+      perService.set(service.id, {
+        phases: phaseSummaries(t),
+        applied: t.network.applied,
+        answers: stepResponsiveness(t),
+      });
     }
     // Phases in the order they first appear, across services.
     const phases: Array<{ id: string; kind: TimingsReport['rows'][number]['kind'] }> = [];
-    for (const { phases: ps } of perService.values()) for (const p of ps) if (!phases.some((x) => x.id === p.id)) phases.push({ id: p.id, kind: p.kind });
+    for (const { phases: ps } of perService.values())
+      for (const p of ps) if (!phases.some((x) => x.id === p.id)) phases.push({ id: p.id, kind: p.kind });
     for (const phase of phases) {
       const cells: Cell[] = [];
       const samples: Array<{ service: string; values: readonly number[]; median: number }> = [];
@@ -63,7 +79,13 @@ export function timingsReport(
           q3: s ? roundTo(s.q3, 1) : null,
           networkApplied: applied,
           ...(a
-            ? { responsiveness: { interactionMs: median('interaction', 0), blockingMs: median('blocking', 0), layoutShift: median('layoutShift', 4) } }
+            ? {
+                responsiveness: {
+                  interactionMs: median('interaction', 0),
+                  blockingMs: median('blocking', 0),
+                  layoutShift: median('layoutShift', 4),
+                },
+              }
             : {}),
         });
         if (s) samples.push({ service, values: p.values, median: s.median });

@@ -29,7 +29,8 @@ const BELOW_HALF = 0.49999999999999994;
 const BELOW_NINE_TENTHS = 0.8999999999999999;
 
 function assertControlPoints({ p10, median }: ControlPoints): void {
-  if (!(p10 > 0) || !(median > 0)) throw new RangeError(`control points must be positive (p10 ${p10}, median ${median})`);
+  if (!(p10 > 0) || !(median > 0))
+    throw new RangeError(`control points must be positive (p10 ${p10}, median ${median})`);
   if (!(p10 < median)) throw new RangeError(`p10 (${p10}) must be less than the median (${median})`);
 }
 

@@ -65,7 +65,12 @@ export function scoreSuite(gather: GatherOutcome | undefined, checks: readonly C
   const broken = checks.filter((c) => c.weight > 0 && c.status === 'error');
   if (broken.length > 0) {
     const why = broken.map((c) => `${c.id} (${c.error?.cause ?? 'error'}: ${c.error?.message ?? ''})`).join('; ');
-    return { score: null, status: 'harness-error', reason: `Not scored: ${broken.length === 1 ? 'a check' : `${broken.length} checks`} could not be evaluated: ${why}`, checks: [...checks] };
+    return {
+      score: null,
+      status: 'harness-error',
+      reason: `Not scored: ${broken.length === 1 ? 'a check' : `${broken.length} checks`} could not be evaluated: ${why}`,
+      checks: [...checks],
+    };
   }
   const score = suiteScore(checks);
   const status = statusOfChecks(checks, score);

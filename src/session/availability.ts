@@ -59,8 +59,13 @@ export function installedAppiumDrivers(home = appiumHome()): Map<string, { packa
     const file = join(dir, 'package.json');
     if (!existsSync(file)) continue;
     try {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string; appium?: { driverName?: string } };
-      if (pkg.appium?.driverName && pkg.name) out.set(pkg.appium.driverName, { package: pkg.name, version: pkg.version ?? '?' });
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as {
+        name?: string;
+        version?: string;
+        appium?: { driverName?: string };
+      };
+      if (pkg.appium?.driverName && pkg.name)
+        out.set(pkg.appium.driverName, { package: pkg.name, version: pkg.version ?? '?' });
     } catch {
       // not a readable package
     }
@@ -101,21 +106,38 @@ export function envNamesOf(device: Device): string[] {
 }
 
 /** Whether the device can run here; `playwrightPaths` are Playwright's own build paths per engine. */
-export function deviceAvailability(device: Device, playwrightPaths: Partial<Record<Device['engine'], string>> = {}): Availability {
-  const unavailable = (via: string, reason: string, hint: string): Availability => ({ available: false, via, reason, hint });
+export function deviceAvailability(
+  device: Device,
+  playwrightPaths: Partial<Record<Device['engine'], string>> = {},
+): Availability {
+  const unavailable = (via: string, reason: string, hint: string): Availability => ({
+    available: false,
+    via,
+    reason,
+    hint,
+  });
   const env = missingEnv(device, envNamesOf(device));
   const commands = (device.requires?.commands ?? []).filter((c) => !which(c));
 
   if (device.driver === 'playwright') {
     if (device.connect) {
       const via = 'a remote Playwright browser server';
-      if (env.length) return unavailable(via, `needs the environment variable${env.length > 1 ? 's' : ''} ${env.join(', ')}`, `set ${env.join(', ')} (the ws:// endpoint of \`npx playwright launch-server\`)`);
+      if (env.length)
+        return unavailable(
+          via,
+          `needs the environment variable${env.length > 1 ? 's' : ''} ${env.join(', ')}`,
+          `set ${env.join(', ')} (the ws:// endpoint of \`npx playwright launch-server\`)`,
+        );
       return { available: true, via };
     }
     const found = findBrowser(device.engine, device, playwrightPaths[device.engine]);
-    const via = found ? `Playwright, ${device.engine} (${found.executablePath ?? 'Playwright\'s build'})` : `Playwright, ${device.engine}`;
-    if (!found) return unavailable(via, `no ${device.engine} browser is installed for Playwright`, installHint(device.engine));
-    if (commands.length) return unavailable(via, `needs ${commands.join(', ')} on PATH`, `install ${commands.join(', ')}`);
+    const via = found
+      ? `Playwright, ${device.engine} (${found.executablePath ?? "Playwright's build"})`
+      : `Playwright, ${device.engine}`;
+    if (!found)
+      return unavailable(via, `no ${device.engine} browser is installed for Playwright`, installHint(device.engine));
+    if (commands.length)
+      return unavailable(via, `needs ${commands.join(', ')} on PATH`, `install ${commands.join(', ')}`);
     if (env.length) return unavailable(via, `needs ${env.join(', ')}`, `set ${env.join(', ')}`);
     return { available: true, via };
   }
@@ -124,38 +146,89 @@ export function deviceAvailability(device: Device, playwrightPaths: Partial<Reco
     const server = device.webdriver.server;
     if (server === 'webkitgtk') {
       const via = 'WebKitGTK MiniBrowser via WebKitWebDriver under Xvfb';
-      if (!which('WebKitWebDriver')) return unavailable(via, 'WebKitWebDriver is not installed', 'apt-get install webkit2gtk-driver (Debian/Ubuntu), or use Playwright\'s WebKit (playwright-webkit device)');
+      if (!which('WebKitWebDriver'))
+        return unavailable(
+          via,
+          'WebKitWebDriver is not installed',
+          "apt-get install webkit2gtk-driver (Debian/Ubuntu), or use Playwright's WebKit (playwright-webkit device)",
+        );
       const caps = device.webdriver.capabilities['webkitgtk:browserOptions'] as { binary?: string } | undefined;
-      if (!caps?.binary && !findMiniBrowser()) return unavailable(via, 'WebKitGTK\'s MiniBrowser was not found', 'apt-get install webkit2gtk-driver, or set ERH_MINIBROWSER_PATH');
-      if (!which('Xvfb') && !process.env.DISPLAY) return unavailable(via, 'no X display: Xvfb is not installed and DISPLAY is not set', 'apt-get install xvfb');
+      if (!caps?.binary && !findMiniBrowser())
+        return unavailable(
+          via,
+          "WebKitGTK's MiniBrowser was not found",
+          'apt-get install webkit2gtk-driver, or set ERH_MINIBROWSER_PATH',
+        );
+      if (!which('Xvfb') && !process.env.DISPLAY)
+        return unavailable(via, 'no X display: Xvfb is not installed and DISPLAY is not set', 'apt-get install xvfb');
     } else if (server === 'chromedriver') {
       const via = 'Chromium via chromedriver';
-      if (!findChromedriver()) return unavailable(via, 'chromedriver is not installed', 'apt-get install chromium-driver, or set ERH_CHROMEDRIVER_PATH');
-      if (!findBrowser('chromium', device)) return unavailable(via, 'Chromium is not installed', installHint('chromium'));
+      if (!findChromedriver())
+        return unavailable(
+          via,
+          'chromedriver is not installed',
+          'apt-get install chromium-driver, or set ERH_CHROMEDRIVER_PATH',
+        );
+      if (!findBrowser('chromium', device))
+        return unavailable(via, 'Chromium is not installed', installHint('chromium'));
     }
-    const via = server === 'remote' ? 'a remote WebDriver endpoint (Selenium Grid or cloud farm)' : server === 'webkitgtk' ? 'WebKitGTK MiniBrowser via WebKitWebDriver under Xvfb' : 'Chromium via chromedriver';
-    if (env.length) return unavailable(via, `needs the environment variable${env.length > 1 ? 's' : ''} ${env.join(', ')}`, `set ${env.join(', ')} (see the comments in the device file)`);
-    if (commands.length) return unavailable(via, `needs ${commands.join(', ')} on PATH`, `install ${commands.join(', ')}`);
+    const via =
+      server === 'remote'
+        ? 'a remote WebDriver endpoint (Selenium Grid or cloud farm)'
+        : server === 'webkitgtk'
+          ? 'WebKitGTK MiniBrowser via WebKitWebDriver under Xvfb'
+          : 'Chromium via chromedriver';
+    if (env.length)
+      return unavailable(
+        via,
+        `needs the environment variable${env.length > 1 ? 's' : ''} ${env.join(', ')}`,
+        `set ${env.join(', ')} (see the comments in the device file)`,
+      );
+    if (commands.length)
+      return unavailable(via, `needs ${commands.join(', ')} on PATH`, `install ${commands.join(', ')}`);
     return { available: true, via };
   }
 
   const appium = device.appium;
-  const via = appium.server === 'remote' ? 'a remote Appium server / device farm' : `Appium 3 (${appium.automation ?? 'driver from capabilities'})`;
-  if (env.length) return unavailable(via, `needs the environment variable${env.length > 1 ? 's' : ''} ${env.join(', ')}`, `set ${env.join(', ')} (see the comments in the device file)`);
+  const via =
+    appium.server === 'remote'
+      ? 'a remote Appium server / device farm'
+      : `Appium 3 (${appium.automation ?? 'driver from capabilities'})`;
+  if (env.length)
+    return unavailable(
+      via,
+      `needs the environment variable${env.length > 1 ? 's' : ''} ${env.join(', ')}`,
+      `set ${env.join(', ')} (see the comments in the device file)`,
+    );
   if (commands.length) {
-    return unavailable(via, `needs ${commands.join(', ')} on PATH (the device, emulator or simulator tooling is not installed here)`, `install ${commands.join(', ')} and connect or start the device`);
+    return unavailable(
+      via,
+      `needs ${commands.join(', ')} on PATH (the device, emulator or simulator tooling is not installed here)`,
+      `install ${commands.join(', ')} and connect or start the device`,
+    );
   }
   if (appium.server === 'local') {
-    if (!appiumEntry()) return unavailable(via, 'Appium is not installed', 'npm install appium (a project dependency: run npm ci)');
+    if (!appiumEntry())
+      return unavailable(via, 'Appium is not installed', 'npm install appium (a project dependency: run npm ci)');
     if (appium.automation) {
       const installed = installedAppiumDrivers();
       if (!installed.has(appium.automation)) {
         const pkg = APPIUM_DRIVER_PACKAGES[appium.automation] ?? `the Appium driver "${appium.automation}"`;
-        return unavailable(via, `the Appium driver "${appium.automation}" is not installed in APPIUM_HOME (${appiumHome()})`, `APPIUM_HOME=${appiumHome()} npx appium driver install ${appium.automation === 'chromium' ? 'chromium' : appium.automation}  (or npm install ${pkg})`);
+        return unavailable(
+          via,
+          `the Appium driver "${appium.automation}" is not installed in APPIUM_HOME (${appiumHome()})`,
+          `APPIUM_HOME=${appiumHome()} npx appium driver install ${appium.automation === 'chromium' ? 'chromium' : appium.automation}  (or npm install ${pkg})`,
+        );
       }
       if (appium.automation === 'chromium') {
-        if (!appium.capabilities['appium:executable'] && !findChromedriver()) return unavailable(via, 'chromedriver is not installed', 'apt-get install chromium-driver, or set appium:executable');
-        if (!findBrowser('chromium', device)) return unavailable(via, 'Chromium is not installed', installHint('chromium'));
+        if (!appium.capabilities['appium:executable'] && !findChromedriver())
+          return unavailable(
+            via,
+            'chromedriver is not installed',
+            'apt-get install chromium-driver, or set appium:executable',
+          );
+        if (!findBrowser('chromium', device))
+          return unavailable(via, 'Chromium is not installed', installHint('chromium'));
       }
     }
   }

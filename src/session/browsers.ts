@@ -18,7 +18,10 @@ export interface BrowserInstall {
 
 const DEBIAN: Record<Engine, { path: string; channel?: string }[]> = {
   chromium: [{ path: '/usr/bin/chromium' }, { path: '/usr/bin/chromium-browser' }, { path: '/usr/bin/google-chrome' }],
-  firefox: [{ path: '/usr/bin/firefox-esr', channel: 'moz-firefox' }, { path: '/usr/bin/firefox', channel: 'moz-firefox' }],
+  firefox: [
+    { path: '/usr/bin/firefox-esr', channel: 'moz-firefox' },
+    { path: '/usr/bin/firefox', channel: 'moz-firefox' },
+  ],
   webkit: [],
 };
 
@@ -52,7 +55,12 @@ export function findBrowser(engine: Engine, device?: Device, playwrightPath?: st
   if (explicit) return { engine, executablePath: explicit, channel: browser?.channel, source: 'device' };
   const fromEnv = process.env[ENV[engine]];
   if (fromEnv) {
-    return { engine, executablePath: fromEnv, channel: engine === 'firefox' ? 'moz-firefox' : undefined, source: 'env' };
+    return {
+      engine,
+      executablePath: fromEnv,
+      channel: engine === 'firefox' ? 'moz-firefox' : undefined,
+      source: 'env',
+    };
   }
   for (const candidate of DEBIAN[engine]) {
     if (existsSync(candidate.path)) {
@@ -72,7 +80,7 @@ export function installHint(engine: Engine): string {
     case 'firefox':
       return 'install Firefox: `apt-get install firefox-esr` (Debian) or `npx playwright install firefox`';
     case 'webkit':
-      return 'install WebKit: `npx playwright install webkit` (Playwright\'s build), or on Debian/Ubuntu use WebKitGTK: `apt-get install webkit2gtk-driver xvfb` and the desktop-webkit device';
+      return "install WebKit: `npx playwright install webkit` (Playwright's build), or on Debian/Ubuntu use WebKitGTK: `apt-get install webkit2gtk-driver xvfb` and the desktop-webkit device";
   }
 }
 

@@ -131,11 +131,19 @@ function handle(name: string, child: ChildProcess, address: string, output: () =
 }
 
 /** Polls `<url>/status` until the WebDriver server answers, the process exits, or time runs out. */
-async function waitForStatus(name: string, url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+async function waitForStatus(
+  name: string,
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new HarnessError(`${name} exited before it was ready: ${output().trim().split('\n').slice(-3).join(' | ') || `exit ${child.exitCode ?? child.signalCode}`}`);
+      throw new HarnessError(
+        `${name} exited before it was ready: ${output().trim().split('\n').slice(-3).join(' | ') || `exit ${child.exitCode ?? child.signalCode}`}`,
+      );
     }
     try {
       const res = await fetch(`${url}/status`, { signal: AbortSignal.timeout(1_000) });
@@ -146,19 +154,37 @@ async function waitForStatus(name: string, url: string, child: ChildProcess, out
     await new Promise((r) => setTimeout(r, 150));
   }
   await stopper(child)();
-  throw new HarnessError(`${name} did not answer at ${url}/status within ${Math.round(timeoutMs / 1000)} s: ${output().trim().split('\n').slice(-3).join(' | ')}`);
+  throw new HarnessError(
+    `${name} did not answer at ${url}/status within ${Math.round(timeoutMs / 1000)} s: ${output().trim().split('\n').slice(-3).join(' | ')}`,
+  );
 }
 
 /** Xvfb on the first free display (Xvfb picks it: -displayfd). Resolves to e.g. ":99". */
-export async function startXvfb(options: { width?: number; height?: number; timeoutMs?: number } = {}): Promise<DriverProcess> {
+export async function startXvfb(
+  options: { width?: number; height?: number; timeoutMs?: number } = {},
+): Promise<DriverProcess> {
   const bin = which('Xvfb');
   if (!bin) throw new HarnessError('Xvfb is not installed: apt-get install xvfb');
   const screen = `${options.width ?? 1920}x${options.height ?? 1200}x24`;
-  const { child, output } = startGuarded('Xvfb', bin, ['-displayfd', '3', '-screen', '0', screen, '-nolisten', 'tcp', '-noreset'], process.env, true);
+  const { child, output } = startGuarded(
+    'Xvfb',
+    bin,
+    ['-displayfd', '3', '-screen', '0', screen, '-nolisten', 'tcp', '-noreset'],
+    process.env,
+    true,
+  );
   const fd3 = child.stdio[3] as NodeJS.ReadableStream | null;
   const display = await new Promise<string>((resolve, reject) => {
     let buf = '';
-    const timer = setTimeout(() => reject(new HarnessError(`Xvfb did not start within ${Math.round((options.timeoutMs ?? 10_000) / 1000)} s: ${output()}`)), options.timeoutMs ?? 10_000);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new HarnessError(
+            `Xvfb did not start within ${Math.round((options.timeoutMs ?? 10_000) / 1000)} s: ${output()}`,
+          ),
+        ),
+      options.timeoutMs ?? 10_000,
+    );
     fd3?.on('data', (d: Buffer) => {
       buf += d.toString();
       const m = /(\d+)\s*\n/.exec(buf);
@@ -183,7 +209,10 @@ export async function startWebKitWebDriver(display: string, timeoutMs = 15_000):
   const bin = which('WebKitWebDriver');
   if (!bin) throw new HarnessError('WebKitWebDriver is not installed: apt-get install webkit2gtk-driver');
   const port = await freePort();
-  const { child, output } = startGuarded('WebKitWebDriver', bin, [`--port=${port}`, '--host=127.0.0.1'], { ...process.env, DISPLAY: display });
+  const { child, output } = startGuarded('WebKitWebDriver', bin, [`--port=${port}`, '--host=127.0.0.1'], {
+    ...process.env,
+    DISPLAY: display,
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForStatus('WebKitWebDriver', url, child, output, timeoutMs);
   return handle('WebKitWebDriver', child, url, output);
@@ -194,7 +223,12 @@ export async function startChromedriver(timeoutMs = 15_000): Promise<DriverProce
   const bin = findChromedriver();
   if (!bin) throw new HarnessError('chromedriver is not installed: apt-get install chromium-driver');
   const port = await freePort();
-  const { child, output } = startGuarded('chromedriver', bin, [`--port=${port}`, '--allowed-ips=127.0.0.1'], process.env);
+  const { child, output } = startGuarded(
+    'chromedriver',
+    bin,
+    [`--port=${port}`, '--allowed-ips=127.0.0.1'],
+    process.env,
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForStatus('chromedriver', url, child, output, timeoutMs);
   return handle('chromedriver', child, url, output);

@@ -104,6 +104,6 @@ export function unguard<R>(answer: unknown): R {
     a.why === 'changed'
       ? `The page changed the browser's own ${list} while it was being examined, after the harness had put them back`
       : `The page replaced the browser's own ${list} so that they could not be put back for the examination`;
-  const limit = 'this driver has no world isolated from the page\'s scripts, so what was measured could not be trusted';
+  const limit = "this driver has no world isolated from the page's scripts, so what was measured could not be trusted";
   throw new PageUnexaminableError('tampered', `${why}; ${limit}`);
 }

@@ -138,8 +138,23 @@ export function locateProbe(arg: { locator: Locator; mark: string }): LocateResu
     return explicit ? explicit : implicitRole(el);
   };
   const NAME_FROM_CONTENT = new Set([
-    'button', 'link', 'heading', 'cell', 'columnheader', 'rowheader', 'checkbox', 'radio', 'switch', 'tab',
-    'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option', 'treeitem', 'tooltip', 'row',
+    'button',
+    'link',
+    'heading',
+    'cell',
+    'columnheader',
+    'rowheader',
+    'checkbox',
+    'radio',
+    'switch',
+    'tab',
+    'menuitem',
+    'menuitemcheckbox',
+    'menuitemradio',
+    'option',
+    'treeitem',
+    'tooltip',
+    'row',
   ]);
 
   const textAlternative = (node: Node, depth: number): string => {
@@ -167,7 +182,8 @@ export function locateProbe(arg: { locator: Locator; mark: string }): LocateResu
     const out: string[] = [];
     const id = el.getAttribute('id');
     if (id) {
-      for (const l of Array.from(document.querySelectorAll('label'))) if (l.htmlFor === id) out.push(norm(textAlternative(l, 1)));
+      for (const l of Array.from(document.querySelectorAll('label')))
+        if (l.htmlFor === id) out.push(norm(textAlternative(l, 1)));
     }
     const wrapping = el.closest('label');
     if (wrapping) out.push(norm(textAlternative(wrapping, 1)));
@@ -231,7 +247,12 @@ export function locateProbe(arg: { locator: Locator; mark: string }): LocateResu
     const label = loc.label;
     found = all().filter((el) => {
       const t = tag(el);
-      const field = t === 'input' || t === 'select' || t === 'textarea' || el.getAttribute('role') === 'textbox' || el.hasAttribute('contenteditable');
+      const field =
+        t === 'input' ||
+        t === 'select' ||
+        t === 'textarea' ||
+        el.getAttribute('role') === 'textbox' ||
+        el.hasAttribute('contenteditable');
       if (!field && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby')) return false;
       const names = [...labelsOf(el), norm(el.getAttribute('aria-label'))];
       const lb = el.getAttribute('aria-labelledby');
@@ -249,10 +270,14 @@ export function locateProbe(arg: { locator: Locator; mark: string }): LocateResu
     found = candidates.filter((el) => !candidates.some((other) => other !== el && el.contains(other)));
   } else if (typeof loc.placeholder === 'string') {
     const ph = loc.placeholder;
-    found = Array.from(document.querySelectorAll('[placeholder]')).filter((el) => matches(el.getAttribute('placeholder') ?? '', ph, false));
+    found = Array.from(document.querySelectorAll('[placeholder]')).filter((el) =>
+      matches(el.getAttribute('placeholder') ?? '', ph, false),
+    );
   } else if (typeof loc.testId === 'string') {
     const id = loc.testId;
-    found = Array.from(document.querySelectorAll('[data-testid]')).filter((el) => el.getAttribute('data-testid') === id);
+    found = Array.from(document.querySelectorAll('[data-testid]')).filter(
+      (el) => el.getAttribute('data-testid') === id,
+    );
   } else if (typeof loc.css === 'string') {
     found = Array.from(document.querySelectorAll(loc.css));
   }

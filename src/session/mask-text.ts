@@ -11,7 +11,10 @@
 export const MASK_COLOUR = '#ff00ff';
 
 /** Covers every on-screen text holding one of `needles`; returns the boxes it drew (document coordinates). */
-export function maskTextProbe(arg: { needles: string[]; colour: string }): Array<{ x: number; y: number; width: number; height: number }> {
+export function maskTextProbe(arg: {
+  needles: string[];
+  colour: string;
+}): Array<{ x: number; y: number; width: number; height: number }> {
   const squeeze = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
   const needles = arg.needles.map(squeeze).filter((n) => n.length >= 4);
   const drawn: Array<{ x: number; y: number; width: number; height: number }> = [];
@@ -24,7 +27,12 @@ export function maskTextProbe(arg: { needles: string[]; colour: string }): Array
   const cover = (rects: Iterable<DOMRect>): void => {
     for (const r of rects) {
       if (r.width <= 0 || r.height <= 0) continue;
-      const box = { x: r.left + window.scrollX - 2, y: r.top + window.scrollY - 2, width: r.width + 4, height: r.height + 4 };
+      const box = {
+        x: r.left + window.scrollX - 2,
+        y: r.top + window.scrollY - 2,
+        width: r.width + 4,
+        height: r.height + 4,
+      };
       const el = document.createElement('div');
       el.setAttribute('data-erh-mask', '');
       el.style.cssText = `position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;background:${arg.colour};z-index:2147483647;pointer-events:none;margin:0;padding:0;border:0`;
@@ -35,7 +43,8 @@ export function maskTextProbe(arg: { needles: string[]; colour: string }): Array
   const visit = (root: Element | ShadowRoot): void => {
     for (const el of Array.from(root.children)) {
       if (el.hasAttribute('data-erh-mask')) continue;
-      if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && holds(el.value)) cover([el.getBoundingClientRect()]);
+      if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && holds(el.value))
+        cover([el.getBoundingClientRect()]);
       const shadow = (el as HTMLElement).shadowRoot;
       if (shadow) visit(shadow);
       if (!holds(el.textContent)) continue;

@@ -55,7 +55,8 @@ export class BrowserLaunchError extends HarnessError {
  * Throws HarnessError with an install hint when it is missing.
  */
 export async function launchBrowser(device: Device): Promise<Browser> {
-  if (device.driver !== 'playwright') throw new HarnessError(`Device ${device.id} is driven by ${device.driver}, not Playwright`);
+  if (device.driver !== 'playwright')
+    throw new HarnessError(`Device ${device.id} is driven by ${device.driver}, not Playwright`);
   const type = TYPES[device.engine];
   if (device.connect) {
     const endpoint = resolveUrl(device.connect.wsEndpoint);
@@ -68,11 +69,14 @@ export async function launchBrowser(device: Device): Promise<Browser> {
     try {
       return await type.connect(endpoint, { headers, timeout: device.connect.timeoutMs });
     } catch (e) {
-      throw new HarnessError(`Could not connect to the Playwright server for device ${device.id}: ${(e as Error).message.split('\n')[0]}`);
+      throw new HarnessError(
+        `Could not connect to the Playwright server for device ${device.id}: ${(e as Error).message.split('\n')[0]}`,
+      );
     }
   }
   const install = findBrowser(device.engine, device, type.executablePath());
-  if (!install) throw new HarnessError(`No ${device.engine} browser found for device ${device.id}: ${installHint(device.engine)}`);
+  if (!install)
+    throw new HarnessError(`No ${device.engine} browser found for device ${device.id}: ${installHint(device.engine)}`);
   const args = [...(device.engine === 'chromium' ? chromiumArgs() : []), ...(device.browser?.args ?? [])];
   try {
     return await type.launch({
@@ -137,12 +141,15 @@ export class PlaywrightSession implements BrowserSession {
     this.context = context;
     this.page = page;
     // A browser that crashes or is killed mid-suite is a harness failure, never a vendor result.
-    context.browser()?.once('disconnected', () => (this.lostReason ??= 'the browser closed or crashed during gathering'));
+    context
+      .browser()
+      ?.once('disconnected', () => (this.lostReason ??= 'the browser closed or crashed during gathering'));
     page.once('crash', () => (this.lostReason ??= 'the browser tab crashed during gathering'));
     // Closed by anyone but this session (the runner's teardown after a timeout): what was recorded
     // afterwards is not the vendor's doing, and the evidence is not complete.
     context.once('close', () => {
-      if (!this.closedByUs) this.lostReason ??= 'the browser context was closed (by the harness\'s teardown) before gathering finished';
+      if (!this.closedByUs)
+        this.lostReason ??= "the browser context was closed (by the harness's teardown) before gathering finished";
     });
     // The page's windows and dialogs are counted; dialogs are dismissed (as Playwright does when no
     // one listens), so that a page showing them cannot stall the session.
@@ -171,7 +178,8 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   static async open(browser: Browser, device: Device): Promise<PlaywrightSession> {
-    if (device.driver !== 'playwright') throw new HarnessError(`Device ${device.id} is driven by ${device.driver}, not Playwright`);
+    if (device.driver !== 'playwright')
+      throw new HarnessError(`Device ${device.id} is driven by ${device.driver}, not Playwright`);
     const context = await browser.newContext(contextOptions(device));
     const page = await context.newPage();
     return new PlaywrightSession(device.engine, browser.version(), context, page);
@@ -199,7 +207,9 @@ export class PlaywrightSession implements BrowserSession {
       await fn(resolve(this.page, target));
     } catch (e) {
       const msg = (e as Error).message.split('\n')[0] ?? '';
-      throw new ActionError(`Could not ${what} ${describeLocator(target)}${/Timeout/i.test(msg) ? ': not found or not usable in time' : `: ${msg}`}`);
+      throw new ActionError(
+        `Could not ${what} ${describeLocator(target)}${/Timeout/i.test(msg) ? ': not found or not usable in time' : `: ${msg}`}`,
+      );
     }
   }
 
@@ -243,7 +253,10 @@ export class PlaywrightSession implements BrowserSession {
       if (documents >= RESTLESS_DOCUMENTS && !this.page.isClosed()) {
         const seconds = Math.round(timeoutMs / 100) / 10;
         const what = `while the harness waited for ${describeLocator(target)} to be visible`;
-        throw new PageUnexaminableError('navigated', `The page loaded ${documents} documents by itself in ${seconds} s ${what}`);
+        throw new PageUnexaminableError(
+          'navigated',
+          `The page loaded ${documents} documents by itself in ${seconds} s ${what}`,
+        );
       }
       return false;
     } finally {
@@ -283,7 +296,13 @@ export class PlaywrightSession implements BrowserSession {
     const expression = `${source}\n;void 0`;
     const frame = this.page.mainFrame();
     const iso = utilityWorld(frame);
-    await settled(this.page, iso ? iso._evaluateExpression(expression, { isFunction: false, world: 'utility' }, undefined) : frame.evaluate(expression), EVALUATE_TIMEOUT_MS);
+    await settled(
+      this.page,
+      iso
+        ? iso._evaluateExpression(expression, { isFunction: false, world: 'utility' }, undefined)
+        : frame.evaluate(expression),
+      EVALUATE_TIMEOUT_MS,
+    );
   }
 
   async screenshot(file: string, options: ScreenshotOptions = {}): Promise<void> {
@@ -363,7 +382,9 @@ export class PlaywrightSession implements BrowserSession {
     return scopeOf(
       this.engine === 'firefox',
       async (timeoutMs) => {
-        const handle = await element().elementHandle({ timeout: timeoutMs }).catch(() => null);
+        const handle = await element()
+          .elementHandle({ timeout: timeoutMs })
+          .catch(() => null);
         const frame = await handle?.contentFrame();
         if (!frame) throw new ActionError(`Could not find the frame ${css}`);
         return frame;
@@ -371,7 +392,13 @@ export class PlaywrightSession implements BrowserSession {
       // After a click, without waiting for the frame to come back: a page that navigated has no frame to settle.
       async () => {
         if ((await within(element().count(), 1_000, 'count')) === 0) return undefined;
-        return (await (await element().elementHandle({ timeout: 1_000 }).catch(() => null))?.contentFrame()) ?? undefined;
+        return (
+          (await (
+            await element()
+              .elementHandle({ timeout: 1_000 })
+              .catch(() => null)
+          )?.contentFrame()) ?? undefined
+        );
       },
     );
   }
@@ -386,12 +413,23 @@ export class PlaywrightSession implements BrowserSession {
       throw new ActionError('No popup window opened');
     }
     await popup.waitForLoadState('load', { timeout: timeoutMs }).catch(() => undefined);
-    return { ...scopeOf(false, async () => popup), closed: () => popup.isClosed(), close: () => popup.close().catch(() => undefined) };
+    return {
+      ...scopeOf(false, async () => popup),
+      closed: () => popup.isClosed(),
+      close: () => popup.close().catch(() => undefined),
+    };
   }
 
-  async emulateNetwork(c: { latencyMs: number; downloadKbps: number; uploadKbps: number }): Promise<{ applied: boolean; reason?: string }> {
+  async emulateNetwork(c: {
+    latencyMs: number;
+    downloadKbps: number;
+    uploadKbps: number;
+  }): Promise<{ applied: boolean; reason?: string }> {
     if (this.engine !== 'chromium') {
-      return { applied: false, reason: `Playwright can throttle the network only on Chromium (DevTools protocol); this is ${this.engine}` };
+      return {
+        applied: false,
+        reason: `Playwright can throttle the network only on Chromium (DevTools protocol); this is ${this.engine}`,
+      };
     }
     const cdp = await this.context.newCDPSession(this.page);
     await cdp.send('Network.enable');
@@ -442,11 +480,19 @@ const EVALUATE_TIMEOUT_MS = 60_000;
  * remote Playwright server has no in-process server object: probes run guarded in the page's world.
  */
 interface ServerFrame {
-  _evaluateExpression(expression: string, options: { isFunction: boolean; world: 'utility' }, arg: unknown): Promise<unknown>;
+  _evaluateExpression(
+    expression: string,
+    options: { isFunction: boolean; world: 'utility' },
+    arg: unknown,
+  ): Promise<unknown>;
 }
 function utilityWorld(frame: Frame): ServerFrame | undefined {
-  const impl = (frame as unknown as { _connection?: { toImpl?: (x: unknown) => unknown } })._connection?.toImpl?.(frame);
-  return impl && typeof (impl as Partial<ServerFrame>)._evaluateExpression === 'function' ? (impl as ServerFrame) : undefined;
+  const impl = (frame as unknown as { _connection?: { toImpl?: (x: unknown) => unknown } })._connection?.toImpl?.(
+    frame,
+  );
+  return impl && typeof (impl as Partial<ServerFrame>)._evaluateExpression === 'function'
+    ? (impl as ServerFrame)
+    : undefined;
 }
 
 /**
@@ -457,7 +503,16 @@ function utilityWorld(frame: Frame): ServerFrame | undefined {
 async function settled<T>(page: Page, p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const hung = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PageUnexaminableError('hung', `The page did not answer a probe within ${ms / 1000} s (its main thread was busy)`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new PageUnexaminableError(
+            'hung',
+            `The page did not answer a probe within ${ms / 1000} s (its main thread was busy)`,
+          ),
+        ),
+      ms,
+    );
   });
   p.catch(() => undefined);
   try {
@@ -465,7 +520,11 @@ async function settled<T>(page: Page, p: Promise<T>, ms: number): Promise<T> {
   } catch (e) {
     if (e instanceof PageUnexaminableError) throw e;
     const m = (e as Error).message;
-    if (/Execution context was destroyed|context.*(?:was )?destroyed|Frame was detached|frame got detached|navigated|Cannot find context/i.test(m)) {
+    if (
+      /Execution context was destroyed|context.*(?:was )?destroyed|Frame was detached|frame got detached|navigated|Cannot find context/i.test(
+        m,
+      )
+    ) {
       throw new PageUnexaminableError('navigated', 'The page navigated away while it was being examined');
     }
     const connected = page.context().browser()?.isConnected() ?? true;
@@ -487,8 +546,15 @@ async function evaluateIn<A, R>(where: Page | Frame, probe: Probe<A, R>, arg: A,
   const page = frame.page();
   const iso = utilityWorld(frame);
   // Probes take plain JSON arguments, so Playwright's handle unboxing never applies.
-  if (iso) return (await settled(page, iso._evaluateExpression(probe.toString(), { isFunction: true, world: 'utility' }, arg), ms)) as R;
-  return unguard<R>(await settled(page, frame.evaluate(`(${guardedProbeSource(probe)})(${JSON.stringify(arg) ?? 'undefined'})`), ms));
+  if (iso)
+    return (await settled(
+      page,
+      iso._evaluateExpression(probe.toString(), { isFunction: true, world: 'utility' }, arg),
+      ms,
+    )) as R;
+  return unguard<R>(
+    await settled(page, frame.evaluate(`(${guardedProbeSource(probe)})(${JSON.stringify(arg) ?? 'undefined'})`), ms),
+  );
 }
 
 /**
@@ -510,23 +576,31 @@ function scopeOf(
   find: (timeoutMs: number) => Promise<Page | Frame>,
   present?: () => Promise<Page | Frame | undefined>,
 ): PageScope {
-  const act = async (target: Locator, what: string, timeoutMs: number, fn: (l: PwLocator) => Promise<unknown>): Promise<void> => {
+  const act = async (
+    target: Locator,
+    what: string,
+    timeoutMs: number,
+    fn: (l: PwLocator) => Promise<unknown>,
+  ): Promise<void> => {
     const where = await find(timeoutMs);
     try {
       await fn(resolve(where, target));
     } catch (e) {
       const msg = (e as Error).message.split('\n')[0] ?? '';
-      throw new ActionError(`Could not ${what} ${describeLocator(target)}${/Timeout/i.test(msg) ? ': not found or not usable in time' : `: ${msg}`}`);
+      throw new ActionError(
+        `Could not ${what} ${describeLocator(target)}${/Timeout/i.test(msg) ? ': not found or not usable in time' : `: ${msg}`}`,
+      );
     }
   };
   return {
-    click: (t, ms) => act(t, 'click', ms, async (l) => {
-      if (syntheticClicks) await l.dispatchEvent('click', undefined, { timeout: ms });
-      else await l.click({ timeout: ms });
-      // The click may take the frame away (a login that navigates the whole page): settle if it is still there.
-      const where = await (present ? present() : find(ms)).catch(() => undefined);
-      await where?.waitForLoadState('load', { timeout: ms }).catch(() => undefined);
-    }),
+    click: (t, ms) =>
+      act(t, 'click', ms, async (l) => {
+        if (syntheticClicks) await l.dispatchEvent('click', undefined, { timeout: ms });
+        else await l.click({ timeout: ms });
+        // The click may take the frame away (a login that navigates the whole page): settle if it is still there.
+        const where = await (present ? present() : find(ms)).catch(() => undefined);
+        await where?.waitForLoadState('load', { timeout: ms }).catch(() => undefined);
+      }),
     fill: (t, v, ms) => act(t, 'fill', ms, (l) => l.fill(v, { timeout: ms })),
     select: (t, o, ms) => act(t, 'select in', ms, (l) => l.selectOption({ label: o }, { timeout: ms })),
     waitForVisible: async (t, ms) => {
@@ -543,7 +617,8 @@ function scopeOf(
       if ((await within(l.count(), 2_000, 'count')) === 0) return null;
       return (await l.innerText({ timeout: 2_000 }).catch(() => null))?.trim() ?? null;
     },
-    evaluate: async <A, R>(probe: Probe<A, R>, arg: A): Promise<R> => within(evaluateIn(await find(2_000), probe, arg, 5_000), 5_000, 'evaluate'),
+    evaluate: async <A, R>(probe: Probe<A, R>, arg: A): Promise<R> =>
+      within(evaluateIn(await find(2_000), probe, arg, 5_000), 5_000, 'evaluate'),
     url: async () => (await find(1_000)).url(),
   };
 }

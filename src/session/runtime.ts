@@ -16,7 +16,14 @@ import { HarnessError } from '../core/errors.ts';
 import type { Engine } from '../core/ids.ts';
 import { deviceAvailability, envValue, resolveUrl, setPath } from './availability.ts';
 import { chromiumArgs, findBrowser, findChromedriver, findMiniBrowser } from './browsers.ts';
-import { freePort, startAppium, startChromedriver, startWebKitWebDriver, startXvfb, type DriverProcess } from './drivers.ts';
+import {
+  freePort,
+  startAppium,
+  startChromedriver,
+  startWebKitWebDriver,
+  startXvfb,
+  type DriverProcess,
+} from './drivers.ts';
 import { BrowserLaunchError, launchBrowser, PlaywrightSession } from './playwright.ts';
 import type { BrowserSession } from './types.ts';
 import { WebDriverSession, type WebDriverEndpoint, type WebDriverSessionOptions } from './webdriver.ts';
@@ -32,7 +39,11 @@ export const PLAYWRIGHT_PATHS: Record<Engine, () => string> = {
 };
 
 function playwrightPaths(): Record<Engine, string> {
-  return { chromium: PLAYWRIGHT_PATHS.chromium(), firefox: PLAYWRIGHT_PATHS.firefox(), webkit: PLAYWRIGHT_PATHS.webkit() };
+  return {
+    chromium: PLAYWRIGHT_PATHS.chromium(),
+    firefox: PLAYWRIGHT_PATHS.firefox(),
+    webkit: PLAYWRIGHT_PATHS.webkit(),
+  };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -40,7 +51,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Capabilities with env-filled paths applied; throws when a variable is missing. */
-function withEnvCapabilities(base: Record<string, unknown>, fromEnv: Record<string, { env: string }>): Record<string, unknown> {
+function withEnvCapabilities(
+  base: Record<string, unknown>,
+  fromEnv: Record<string, { env: string }>,
+): Record<string, unknown> {
   const caps = structuredClone(base);
   for (const [path, ref] of Object.entries(fromEnv)) {
     const value = envValue(ref);
@@ -55,13 +69,23 @@ function chromeCapabilities(caps: Record<string, unknown>, device: Device, headl
   const options = isRecord(caps['goog:chromeOptions']) ? { ...caps['goog:chromeOptions'] } : {};
   const binary = typeof options.binary === 'string' ? options.binary : findBrowser('chromium', device)?.executablePath;
   const args = Array.isArray(options.args) ? options.args.map(String) : [];
-  const wanted = [...(headless ? ['--headless=new'] : []), ...chromiumArgs(), '--disable-gpu', `--lang=${device.locale}`];
-  if (device.viewport && !isRecord(options.mobileEmulation)) wanted.push(`--window-size=${device.viewport.width},${device.viewport.height}`);
+  const wanted = [
+    ...(headless ? ['--headless=new'] : []),
+    ...chromiumArgs(),
+    '--disable-gpu',
+    `--lang=${device.locale}`,
+  ];
+  if (device.viewport && !isRecord(options.mobileEmulation))
+    wanted.push(`--window-size=${device.viewport.width},${device.viewport.height}`);
   for (const a of wanted) if (!args.some((x) => x.split('=')[0] === a.split('=')[0])) args.push(a);
   return {
     ...caps,
     'goog:chromeOptions': { ...options, ...(binary ? { binary } : {}), args },
-    'goog:loggingPrefs': { browser: 'ALL', performance: 'ALL', ...(isRecord(caps['goog:loggingPrefs']) ? caps['goog:loggingPrefs'] : {}) },
+    'goog:loggingPrefs': {
+      browser: 'ALL',
+      performance: 'ALL',
+      ...(isRecord(caps['goog:loggingPrefs']) ? caps['goog:loggingPrefs'] : {}),
+    },
   };
 }
 
@@ -89,13 +113,20 @@ export class DeviceRuntime {
   private async doAcquire(device: Device): Promise<Acquired> {
     const availability = deviceAvailability(device, playwrightPaths());
     if (!availability.available) {
-      return { ok: false, via: availability.via, reason: availability.reason ?? 'not available', ...(availability.hint ? { hint: availability.hint } : {}) };
+      return {
+        ok: false,
+        via: availability.via,
+        reason: availability.reason ?? 'not available',
+        ...(availability.hint ? { hint: availability.hint } : {}),
+      };
     }
     // A browser installed on this machine that does not start (e.g. a launch timeout on a loaded
     // machine) is the harness's failure, not a device this machine lacks: retried as a harness error.
     const local = device.driver === 'playwright' && !device.connect;
     const notStarted = (e: unknown) =>
-      new HarnessError(`${device.engine} for device ${device.id} is installed (${availability.via}) but did not start: ${e instanceof BrowserLaunchError ? e.detail : firstLine(e)}`);
+      new HarnessError(
+        `${device.engine} for device ${device.id} is installed (${availability.via}) but did not start: ${e instanceof BrowserLaunchError ? e.detail : firstLine(e)}`,
+      );
     let opener: () => Promise<BrowserSession>;
     try {
       opener = await this.opener(device);
@@ -195,8 +226,13 @@ export class DeviceRuntime {
       this.appium ??= startAppium();
       url = (await this.appium).address;
       if (ap.automation === 'chromium') {
-        const executable = typeof caps['appium:executable'] === 'string' ? caps['appium:executable'] : findChromedriver();
-        caps = chromeCapabilities({ ...caps, ...(executable ? { 'appium:executable': executable } : {}) }, device, true);
+        const executable =
+          typeof caps['appium:executable'] === 'string' ? caps['appium:executable'] : findChromedriver();
+        caps = chromeCapabilities(
+          { ...caps, ...(executable ? { 'appium:executable': executable } : {}) },
+          device,
+          true,
+        );
       } else if (device.engine === 'chromium') {
         caps = { ...caps, 'goog:loggingPrefs': { browser: 'ALL', performance: 'ALL' } };
       }
@@ -205,8 +241,13 @@ export class DeviceRuntime {
       if (!remote) throw new HarnessError('the remote Appium URL is not set');
       url = remote;
     }
-    const options: WebDriverSessionOptions = { engine: device.engine, viewport: device.viewport ?? null, chromeLogs: device.engine === 'chromium' };
-    const local = ap.server === 'local' && ap.automation === 'chromium' && caps['appium:chromedriverPort'] === undefined;
+    const options: WebDriverSessionOptions = {
+      engine: device.engine,
+      viewport: device.viewport ?? null,
+      chromeLogs: device.engine === 'chromium',
+    };
+    const local =
+      ap.server === 'local' && ap.automation === 'chromium' && caps['appium:chromedriverPort'] === undefined;
     return async () => {
       // Each session's chromedriver on a port of its own: several workers may run Appium at once.
       const capabilities = local ? { ...caps, 'appium:chromedriverPort': await freePort() } : caps;
@@ -233,4 +274,3 @@ export class DeviceRuntime {
 function firstLine(e: unknown): string {
   return ((e as Error)?.message ?? String(e)).split('\n')[0] ?? 'unknown error';
 }
-

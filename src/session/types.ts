@@ -218,7 +218,11 @@ export interface BrowserSession {
    * Throttles the page's network (latency, throughput) where the driver can; absent or
    * `{ applied: false, reason }` where it cannot (the timings then say "not applied").
    */
-  emulateNetwork?(conditions: { latencyMs: number; downloadKbps: number; uploadKbps: number }): Promise<{ applied: boolean; reason?: string }>;
+  emulateNetwork?(conditions: {
+    latencyMs: number;
+    downloadKbps: number;
+    uploadKbps: number;
+  }): Promise<{ applied: boolean; reason?: string }>;
   /** The session's cookies (Playwright), so that Lighthouse can audit a logged-in page in its own Chrome. */
   cookies?(): Promise<SessionCookie[]>;
   /**

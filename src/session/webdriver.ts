@@ -52,7 +52,14 @@ export interface WebDriverSessionOptions {
 }
 
 /** Splits a WebDriver URL into what WebdriverIO's remote() wants. */
-export function endpointOptions(url: string): { protocol: 'http' | 'https'; hostname: string; port: number; path: string; user?: string; key?: string } {
+export function endpointOptions(url: string): {
+  protocol: 'http' | 'https';
+  hostname: string;
+  port: number;
+  path: string;
+  user?: string;
+  key?: string;
+} {
   const u = new URL(url);
   const protocol = u.protocol === 'https:' ? 'https' : 'http';
   return {
@@ -119,7 +126,13 @@ export class WebDriverSession implements BrowserSession {
   private readonly origins = new Set<string>();
   private readonly requestMethods = new Map<string, { method: string; url: string; type: string }>();
 
-  private constructor(browser: WdioBrowser, engine: Engine, version: string, features: SessionFeatures, size: { width: number; height: number }) {
+  private constructor(
+    browser: WdioBrowser,
+    engine: Engine,
+    version: string,
+    features: SessionFeatures,
+    size: { width: number; height: number },
+  ) {
     this.browser = browser;
     this.engine = engine;
     this.browserVersion = version;
@@ -144,9 +157,10 @@ export class WebDriverSession implements BrowserSession {
       const size = await browser.execute(() => ({ width: window.innerWidth, height: window.innerHeight }));
       let logs = false;
       if (options.chromeLogs) {
-        logs = await (browser as unknown as { getLogs: (t: string) => Promise<unknown[]> })
-          .getLogs('browser')
-          .then(() => true, () => false);
+        logs = await (browser as unknown as { getLogs: (t: string) => Promise<unknown[]> }).getLogs('browser').then(
+          () => true,
+          () => false,
+        );
       }
       const features = { console: logs, pageErrors: logs, network: logs };
       return new WebDriverSession(browser, options.engine, version, features, size);
@@ -160,7 +174,10 @@ export class WebDriverSession implements BrowserSession {
     return this.size;
   }
 
-  /** Resizes the window so that the layout viewport is width × height CSS px (desktop browsers; phones keep their screen). */
+  /**
+   * Resizes the window so that the layout viewport is width × height CSS px (desktop browsers; phones keep their
+   * screen).
+   */
   async setViewport(width: number, height: number): Promise<void> {
     await resizeViewport(this.browser, { width, height });
     await this.remember();
@@ -178,7 +195,9 @@ export class WebDriverSession implements BrowserSession {
   /** Notes the current origin (for resetState) and the layout viewport of the current page. */
   private async remember(): Promise<string> {
     const url = await this.browser.getUrl().catch(() => '');
-    const size = await this.browser.execute(() => ({ width: window.innerWidth, height: window.innerHeight })).catch(() => undefined);
+    const size = await this.browser
+      .execute(() => ({ width: window.innerWidth, height: window.innerHeight }))
+      .catch(() => undefined);
     if (size && size.width > 0) this.size = size;
     try {
       const origin = new URL(url).origin;
@@ -201,7 +220,8 @@ export class WebDriverSession implements BrowserSession {
     // WebDriver classic does not expose the HTTP status; the Navigation Timing API does where supported.
     const status = await this.browser
       .execute(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+        const nav = performance.getEntriesByType('navigation')[0] as
+          (PerformanceEntry & { responseStatus?: number }) | undefined;
         return nav && typeof nav.responseStatus === 'number' && nav.responseStatus > 0 ? nav.responseStatus : null;
       })
       .catch(() => null);
@@ -211,7 +231,7 @@ export class WebDriverSession implements BrowserSession {
   /** Finds the element now; returns the locate result and its mark. */
   private async locate(target: Locator): Promise<{ result: LocateResult; mark: string }> {
     const mark = `m${++markCounter}`;
-    const result = await this.browser.execute(probeSource(locateProbe), { locator: target, mark }) as LocateResult;
+    const result = (await this.browser.execute(probeSource(locateProbe), { locator: target, mark })) as LocateResult;
     return { result, mark };
   }
 
@@ -264,7 +284,9 @@ export class WebDriverSession implements BrowserSession {
     try {
       await (await this.el(mark)).selectByVisibleText(option);
     } catch (e) {
-      throw new ActionError(`Could not select "${option}" in ${describeLocator(target)}: ${(e as Error).message.split('\n')[0]}`);
+      throw new ActionError(
+        `Could not select "${option}" in ${describeLocator(target)}: ${(e as Error).message.split('\n')[0]}`,
+      );
     }
   }
 
@@ -300,7 +322,12 @@ export class WebDriverSession implements BrowserSession {
 
   async evaluate<A, R>(probe: Probe<A, R>, arg: A): Promise<R> {
     try {
-      return unguard<R>(await this.browser.execute(`return ${guardedProbeSource(probe as Probe<unknown, unknown>)}(arguments[0]);`, arg as unknown));
+      return unguard<R>(
+        await this.browser.execute(
+          `return ${guardedProbeSource(probe as Probe<unknown, unknown>)}(arguments[0]);`,
+          arg as unknown,
+        ),
+      );
     } catch (e) {
       throw await this.misbehaviour(e);
     }
@@ -324,7 +351,10 @@ export class WebDriverSession implements BrowserSession {
     const m = e instanceof Error ? e.message : String(e);
     if (/unexpected alert open|alert.*open|modal dialog|user prompt/i.test(m)) {
       await this.browser.dismissAlert().catch(() => undefined);
-      return new PageUnexaminableError('dialog', 'The page kept opening a dialog (alert, confirm or prompt) while it was being examined');
+      return new PageUnexaminableError(
+        'dialog',
+        'The page kept opening a dialog (alert, confirm or prompt) while it was being examined',
+      );
     }
     if (/unload|navigat|document.*(?:changed|replaced)|stale/i.test(m)) {
       return new PageUnexaminableError('navigated', 'The page navigated away while it was being examined');
@@ -374,7 +404,9 @@ export class WebDriverSession implements BrowserSession {
   /** Reads Chrome's logs (when kept) and hands what they say to the listeners. */
   private async drain(): Promise<void> {
     if (!this.features.console) return;
-    const get = (this.browser as unknown as { getLogs: (t: string) => Promise<ChromeLogEntry[]> }).getLogs.bind(this.browser);
+    const get = (this.browser as unknown as { getLogs: (t: string) => Promise<ChromeLogEntry[]> }).getLogs.bind(
+      this.browser,
+    );
     const browserLog = await get('browser').catch(() => [] as ChromeLogEntry[]);
     const perfLog = this.features.network ? await get('performance').catch(() => [] as ChromeLogEntry[]) : [];
     if (this.listeners.size === 0) return;
@@ -403,17 +435,33 @@ export class WebDriverSession implements BrowserSession {
       const id = String(params.requestId ?? '');
       if (method === 'Network.requestWillBeSent') {
         const req = params.request as { method?: string; url?: string } | undefined;
-        this.requestMethods.set(id, { method: req?.method ?? 'GET', url: req?.url ?? '', type: String(params.type ?? 'other') });
+        this.requestMethods.set(id, {
+          method: req?.method ?? 'GET',
+          url: req?.url ?? '',
+          type: String(params.type ?? 'other'),
+        });
       } else if (method === 'Network.responseReceived') {
         const res = params.response as { status?: number; url?: string } | undefined;
         if (res?.status !== undefined && res.status >= 400) {
           const req = this.requestMethods.get(id);
-          failed.push({ url: res.url ?? req?.url ?? '', method: req?.method ?? 'GET', status: res.status, failure: null, resourceType: String(params.type ?? req?.type ?? 'other').toLowerCase() });
+          failed.push({
+            url: res.url ?? req?.url ?? '',
+            method: req?.method ?? 'GET',
+            status: res.status,
+            failure: null,
+            resourceType: String(params.type ?? req?.type ?? 'other').toLowerCase(),
+          });
         }
       } else if (method === 'Network.loadingFailed') {
         const req = this.requestMethods.get(id);
         if (params.canceled === true) continue;
-        failed.push({ url: req?.url ?? '', method: req?.method ?? 'GET', status: null, failure: String(params.errorText ?? 'failed'), resourceType: String(params.type ?? req?.type ?? 'other').toLowerCase() });
+        failed.push({
+          url: req?.url ?? '',
+          method: req?.method ?? 'GET',
+          status: null,
+          failure: String(params.errorText ?? 'failed'),
+          resourceType: String(params.type ?? req?.type ?? 'other').toLowerCase(),
+        });
       }
     }
     for (const l of this.listeners) {
@@ -459,7 +507,9 @@ export function probeSource(probe: Probe<never, unknown> | Probe<unknown, unknow
   return `return (${probe.toString()})(arguments[0]);`;
 }
 
-/** Sets the window so that window.innerWidth/innerHeight match the wanted viewport (window chrome differs per browser). */
+/**
+ * Sets the window so that window.innerWidth/innerHeight match the wanted viewport (window chrome differs per browser).
+ */
 async function resizeViewport(browser: WdioBrowser, want: { width: number; height: number }): Promise<void> {
   await browser.setWindowSize(want.width, want.height).catch(() => undefined);
   for (let i = 0; i < 2; i++) {

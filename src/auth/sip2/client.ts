@@ -164,7 +164,14 @@ export class Sip2Client {
   private readonly options: Required<
     Pick<
       Sip2ClientOptions,
-      'encoding' | 'terminator' | 'errorDetection' | 'connectTimeoutMs' | 'requestTimeoutMs' | 'maxResends' | 'institutionId' | 'language'
+      | 'encoding'
+      | 'terminator'
+      | 'errorDetection'
+      | 'connectTimeoutMs'
+      | 'requestTimeoutMs'
+      | 'maxResends'
+      | 'institutionId'
+      | 'language'
     >
   > &
     Sip2ClientOptions;
@@ -257,13 +264,22 @@ export class Sip2Client {
       socket.on('data', (chunk: Buffer) => this.onData(chunk));
       socket.on('error', (error: Error) => {
         if (!settled) {
-          fail(new Sip2ClientError('connect-failed', `cannot connect to ${host}:${port}: ${error.message}`, { cause: error }));
+          fail(
+            new Sip2ClientError('connect-failed', `cannot connect to ${host}:${port}: ${error.message}`, {
+              cause: error,
+            }),
+          );
         } else {
-          this.onClosed(new Sip2ClientError('connection-closed', `connection to ${host}:${port} failed: ${error.message}`, { cause: error }));
+          this.onClosed(
+            new Sip2ClientError('connection-closed', `connection to ${host}:${port} failed: ${error.message}`, {
+              cause: error,
+            }),
+          );
         }
       });
       socket.on('close', () => {
-        if (!settled) fail(new Sip2ClientError('connect-failed', `connection to ${host}:${port} closed before it opened`));
+        if (!settled)
+          fail(new Sip2ClientError('connect-failed', `connection to ${host}:${port} closed before it opened`));
         this.onClosed(new Sip2ClientError('connection-closed', `the ACS at ${host}:${port} closed the connection`));
       });
     });
@@ -291,7 +307,11 @@ export class Sip2Client {
   }
 
   /** 63 → 64: the main authentication call (BL valid patron, CQ valid PIN, status flags, expiry). */
-  async patronInformation(patronId: string, pin?: string, options: { summary?: string } = {}): Promise<PatronInformationResult> {
+  async patronInformation(
+    patronId: string,
+    pin?: string,
+    options: { summary?: string } = {},
+  ): Promise<PatronInformationResult> {
     const response = await this.request(
       {
         type: 'patronInformation',
@@ -420,7 +440,10 @@ export class Sip2Client {
       if (verifyChecksum(frame.bytes) === 'invalid') {
         this.trace('receive', frame.bytes);
         if (resends >= this.options.maxResends) {
-          throw new Sip2ClientError('resend-limit', `reply ${code ?? '??'} still had a bad checksum after ${resends} resend requests`);
+          throw new Sip2ClientError(
+            'resend-limit',
+            `reply ${code ?? '??'} still had a bad checksum after ${resends} resend requests`,
+          );
         }
         resends += 1;
         this.write(this.encode({ type: 'requestAcsResend' }, undefined));
@@ -480,7 +503,10 @@ export class Sip2Client {
       const ms = Math.max(0, deadline - Date.now());
       const timer = setTimeout(() => {
         this.waiter = undefined;
-        const error = new Sip2ClientError('request-timeout', `no ${expectedCode} reply within ${this.options.requestTimeoutMs} ms`);
+        const error = new Sip2ClientError(
+          'request-timeout',
+          `no ${expectedCode} reply within ${this.options.requestTimeoutMs} ms`,
+        );
         // A late reply would be taken for the answer to the next request: drop the connection.
         this.socket?.destroy();
         this.closedError = error;

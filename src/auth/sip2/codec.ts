@@ -433,7 +433,7 @@ export class Sip2EncodeError extends Error {
 export function computeChecksum(bytes: Uint8Array): string {
   let sum = 0;
   for (const b of bytes) sum = (sum + b) & 0xffff;
-  return ((-sum) & 0xffff).toString(16).toUpperCase().padStart(4, '0');
+  return (-sum & 0xffff).toString(16).toUpperCase().padStart(4, '0');
 }
 
 const AZ = [0x41, 0x5a]; // "AZ"
@@ -573,7 +573,11 @@ function encodeFixed(m: Sip2Message): string {
     case 'loginResponse':
       return m.ok ? '1' : '0';
     case 'scStatus':
-      return fixed('statusCode', m.statusCode, 1) + num('maxPrintWidth', m.maxPrintWidth, 3) + fixed('protocolVersion', m.protocolVersion, 4);
+      return (
+        fixed('statusCode', m.statusCode, 1) +
+        num('maxPrintWidth', m.maxPrintWidth, 3) +
+        fixed('protocolVersion', m.protocolVersion, 4)
+      );
     case 'acsStatus':
       return (
         yn(m.onlineStatus) +
@@ -588,7 +592,11 @@ function encodeFixed(m: Sip2Message): string {
         fixed('protocolVersion', m.protocolVersion, 4)
       );
     case 'patronInformation':
-      return fixed('language', m.language, 3) + fixed('transactionDate', m.transactionDate, 18) + fixed('summary', m.summary, 10);
+      return (
+        fixed('language', m.language, 3) +
+        fixed('transactionDate', m.transactionDate, 18) +
+        fixed('summary', m.summary, 10)
+      );
     case 'patronInformationResponse':
       return (
         flagsText(m.patronStatus) +
@@ -604,7 +612,9 @@ function encodeFixed(m: Sip2Message): string {
     case 'patronStatus':
       return fixed('language', m.language, 3) + fixed('transactionDate', m.transactionDate, 18);
     case 'patronStatusResponse':
-      return flagsText(m.patronStatus) + fixed('language', m.language, 3) + fixed('transactionDate', m.transactionDate, 18);
+      return (
+        flagsText(m.patronStatus) + fixed('language', m.language, 3) + fixed('transactionDate', m.transactionDate, 18)
+      );
     case 'endPatronSession':
       return fixed('transactionDate', m.transactionDate, 18);
     case 'endSessionResponse':
@@ -741,8 +751,7 @@ export interface DecodedMessage<M extends Sip2Message = Sip2Message> {
 }
 
 export type DecodeResult<M extends Sip2Message = Sip2Message> =
-  | { ok: true; value: DecodedMessage<M> }
-  | { ok: false; error: Sip2ParseError };
+  { ok: true; value: DecodedMessage<M> } | { ok: false; error: Sip2ParseError };
 
 /** The code of a frame (first two bytes), or undefined for a short frame. */
 export function peekCode(frame: Uint8Array): string | undefined {
@@ -785,11 +794,16 @@ function decodeOrThrow(frame: Uint8Array, options: DecodeOptions): DecodedMessag
   }
   const redacted = redactSip2(text);
   if (code === undefined || !/^\d\d$/.test(code)) {
-    throw new Sip2ParseError('unknown-message', 'frame does not start with a two-digit message code', { text: redacted });
+    throw new Sip2ParseError('unknown-message', 'frame does not start with a two-digit message code', {
+      text: redacted,
+    });
   }
   const type = TYPE_BY_CODE.get(code);
   if (type === undefined) {
-    throw new Sip2ParseError('unknown-message', `message ${code} is not supported`, { messageCode: code, text: redacted });
+    throw new Sip2ParseError('unknown-message', `message ${code} is not supported`, {
+      messageCode: code,
+      text: redacted,
+    });
   }
   const fixedLength = FIXED_LENGTHS[type];
   if (text.length < 2 + fixedLength) {

@@ -43,7 +43,10 @@ export async function visibleRejection(
   const first = messages.find((m) => m.text.length > 0);
   if (!first) return { rejected: null, ...(unreadable ? { unreadable } : {}) };
   // The page's declared language, null when it declares none; left out when it could not be read.
-  const pageLanguage = await where.evaluate(pageLanguageProbe, null).then((l) => ({ pageLanguage: l }), () => ({}));
+  const pageLanguage = await where.evaluate(pageLanguageProbe, null).then(
+    (l) => ({ pageLanguage: l }),
+    () => ({}),
+  );
   return {
     rejected: {
       outcome: 'rejected',
@@ -72,11 +75,15 @@ export function undecided(started: number, unreadable: string | undefined): Logi
 }
 
 /** Where the form lives: the page itself, a frame in it, or a popup the last start action opens. */
-async function openForm(ctx: ActionContext, login: BrowserFormLogin): Promise<{ form: PageScope; popupClosed?: () => boolean }> {
+async function openForm(
+  ctx: ActionContext,
+  login: BrowserFormLogin,
+): Promise<{ form: PageScope; popupClosed?: () => boolean }> {
   const { session } = ctx;
   const actions = login.start;
   if (login.popup) {
-    if (!session.popup) throw new ActionError(`This driver cannot follow popup windows; the ${login.strategy} login opens one`);
+    if (!session.popup)
+      throw new ActionError(`This driver cannot follow popup windows; the ${login.strategy} login opens one`);
     for (const action of actions.slice(0, -1)) await runAction(ctx, action);
     const last = actions[actions.length - 1];
     if (!last) throw new ActionError('No action opens the popup');
@@ -85,13 +92,19 @@ async function openForm(ctx: ActionContext, login: BrowserFormLogin): Promise<{ 
   }
   for (const action of actions) await runAction(ctx, action);
   if (login.frame) {
-    if (!session.frame) throw new ActionError(`This driver cannot enter frames; the ${login.strategy} login sits in ${login.frame}`);
+    if (!session.frame)
+      throw new ActionError(`This driver cannot enter frames; the ${login.strategy} login sits in ${login.frame}`);
     return { form: session.frame(login.frame) };
   }
   return { form: session };
 }
 
-export async function formLogin(ctx: ActionContext, login: BrowserFormLogin, patron: PatronSecrets, hooks: LoginHooks = {}): Promise<LoginOutcome> {
+export async function formLogin(
+  ctx: ActionContext,
+  login: BrowserFormLogin,
+  patron: PatronSecrets,
+  hooks: LoginHooks = {},
+): Promise<LoginOutcome> {
   const { session } = ctx;
   let form: PageScope;
   let popupClosed: (() => boolean) | undefined;
@@ -102,7 +115,10 @@ export async function formLogin(ctx: ActionContext, login: BrowserFormLogin, pat
     if (!(await form.waitForVisible(login.card, ctx.actionTimeoutMs))) {
       throw new ActionError('The card-number field did not appear');
     }
-    formOrigin = await form.url().then((u) => new URL(u).origin, () => undefined);
+    formOrigin = await form.url().then(
+      (u) => new URL(u).origin,
+      () => undefined,
+    );
     const hooked = await hooks.onForm?.(form);
     if (hooked && hooked.formScreenshot) formScreenshot = hooked.formScreenshot;
     await form.fill(login.card, patron.card, ctx.actionTimeoutMs);
@@ -162,7 +178,9 @@ export function formStrategy(
   };
 }
 
-/** Empties every visible text and password field of a document, so that a screenshot never shows a typed card number. */
+/**
+ * Empties every visible text and password field of a document, so that a screenshot never shows a typed card number.
+ */
 export function blankFieldsProbe(): number {
   let n = 0;
   for (const el of Array.from(document.querySelectorAll('input'))) {

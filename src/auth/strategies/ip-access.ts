@@ -17,7 +17,8 @@ async function decide(ctx: ActionContext, login: IpLogin, started: number): Prom
   const deadline = started + login.timeoutMs;
   let unreadable: string | undefined;
   while (performance.now() < deadline) {
-    if (await session.isVisible(login.success).catch(() => false)) return { outcome: 'logged-in', durationMs: Math.round(performance.now() - started) };
+    if (await session.isVisible(login.success).catch(() => false))
+      return { outcome: 'logged-in', durationMs: Math.round(performance.now() - started) };
     const read = await visibleRejection(session, login.denied, started);
     if (read.rejected) return read.rejected;
     unreadable = read.unreadable;

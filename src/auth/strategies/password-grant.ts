@@ -24,33 +24,68 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim().slice(0, 500) : undefined;
 }
 
-export async function passwordGrantLogin(ctx: GrantContext, login: GrantLogin, patron: PatronSecrets): Promise<LoginOutcome> {
+export async function passwordGrantLogin(
+  ctx: GrantContext,
+  login: GrantLogin,
+  patron: PatronSecrets,
+): Promise<LoginOutcome> {
   const env = ctx.env ?? process.env;
-  const body = new URLSearchParams({ grant_type: 'password', username: patron.card, password: patron.pin, client_id: login.clientId });
+  const body = new URLSearchParams({
+    grant_type: 'password',
+    username: patron.card,
+    password: patron.pin,
+    client_id: login.clientId,
+  });
   if (login.scope) body.set('scope', login.scope);
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
   if (login.clientSecret) {
     const secret = env[login.clientSecret.env];
-    if (!secret) return { outcome: 'error', durationMs: 0, error: `The client secret variable ${login.clientSecret.env} is not set` };
-    headers['authorization'] = `Basic ${Buffer.from(`${encodeURIComponent(login.clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+    if (!secret)
+      return {
+        outcome: 'error',
+        durationMs: 0,
+        error: `The client secret variable ${login.clientSecret.env} is not set`,
+      };
+    headers['authorization'] =
+      `Basic ${Buffer.from(`${encodeURIComponent(login.clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`;
   }
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let response: Response;
   try {
-    response = await fetch(absoluteUrl(ctx.baseUrl, login.tokenUrl), { method: 'POST', headers, body, signal: AbortSignal.timeout(login.timeoutMs), redirect: 'manual' });
+    response = await fetch(absoluteUrl(ctx.baseUrl, login.tokenUrl), {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(login.timeoutMs),
+      redirect: 'manual',
+    });
   } catch (e) {
-    return { outcome: 'no-response', durationMs: elapsed(), error: `The token endpoint did not answer: ${(e as Error).name}` };
+    return {
+      outcome: 'no-response',
+      durationMs: elapsed(),
+      error: `The token endpoint did not answer: ${(e as Error).name}`,
+    };
   }
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   const token = text(json['access_token']);
   if (response.ok && token) {
     ctx.onToken?.(token);
     if (login.resource) {
-      const r = await fetch(absoluteUrl(ctx.baseUrl, login.resource), { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(login.timeoutMs) }).catch(() => undefined);
+      const r = await fetch(absoluteUrl(ctx.baseUrl, login.resource), {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(login.timeoutMs),
+      }).catch(() => undefined);
       await r?.body?.cancel().catch(() => undefined);
       if (!r || r.status !== 200) {
-        return { outcome: 'error', durationMs: elapsed(), error: `A token was issued, but ${login.resource} answered ${r ? `HTTP ${r.status}` : 'nothing'} with it` };
+        return {
+          outcome: 'error',
+          durationMs: elapsed(),
+          error: `A token was issued, but ${login.resource} answered ${r ? `HTTP ${r.status}` : 'nothing'} with it`,
+        };
       }
     }
     return { outcome: 'logged-in', durationMs: elapsed() };
@@ -60,11 +95,17 @@ export async function passwordGrantLogin(ctx: GrantContext, login: GrantLogin, p
     return {
       outcome: 'rejected',
       durationMs: elapsed(),
-      ...(message ? { message, messageLanguage: detectLanguage(message), echoesPin: message.includes(patron.pin) } : {}),
+      ...(message
+        ? { message, messageLanguage: detectLanguage(message), echoesPin: message.includes(patron.pin) }
+        : {}),
       ...(text(json['error']) ? { error: `OAuth2 error ${text(json['error'])} (HTTP ${response.status})` } : {}),
     };
   }
-  return { outcome: 'error', durationMs: elapsed(), error: `The token endpoint answered HTTP ${response.status}${text(json['error']) ? ` (${text(json['error'])})` : ''}` };
+  return {
+    outcome: 'error',
+    durationMs: elapsed(),
+    error: `The token endpoint answered HTTP ${response.status}${text(json['error']) ? ` (${text(json['error'])})` : ''}`,
+  };
 }
 
 /** No browser: every role against the token endpoint. */
@@ -76,6 +117,10 @@ export function passwordGrant(login: GrantLogin): LoginStrategy {
     secretFields: [],
     endpoint: login.tokenUrl,
     perform: (ctx, patron, extras) =>
-      passwordGrantLogin({ baseUrl: ctx.baseUrl, ...(extras?.onToken ? { onToken: extras.onToken } : {}) }, login, patron),
+      passwordGrantLogin(
+        { baseUrl: ctx.baseUrl, ...(extras?.onToken ? { onToken: extras.onToken } : {}) },
+        login,
+        patron,
+      ),
   };
 }

@@ -20,7 +20,12 @@ const WHO: Record<RedirectLogin['strategy'], string> = {
   proxy: 'the proxy',
 };
 
-async function redirectLogin(ctx: ActionContext, login: RedirectLogin, patron: PatronSecrets, hooks?: LoginHooks): Promise<LoginOutcome> {
+async function redirectLogin(
+  ctx: ActionContext,
+  login: RedirectLogin,
+  patron: PatronSecrets,
+  hooks?: LoginHooks,
+): Promise<LoginOutcome> {
   const outcome = await formLogin(ctx, login, patron, hooks);
   const vendor = new URL(ctx.baseUrl).origin;
   if (outcome.formOrigin !== undefined && outcome.formOrigin === vendor && login.strategy !== 'proxy') {

@@ -104,7 +104,11 @@ function axeRuleCheck(ruleId: string, obs: RuleObservations, merged: Merged): Ch
       weight: known ? ruleWeight(known.impact, known.tags) : 0,
       criteria: criteriaFromTags(tags),
       references: referencesFromTags(tags),
-      reads: ['accessibility.states[].violations', 'accessibility.states[].incomplete', 'accessibility.states[].passes'],
+      reads: [
+        'accessibility.states[].violations',
+        'accessibility.states[].incomplete',
+        'accessibility.states[].passes',
+      ],
     },
     evaluate({ steps: walked }) {
       const unknown = known ? '' : ' The rule is not in the harness rule table, so it is reported but not scored.';
@@ -112,14 +116,14 @@ function axeRuleCheck(ruleId: string, obs: RuleObservations, merged: Merged): Ch
         const nodes = obs.violations.reduce((n, s) => n + s.rule.nodes.length, 0);
         // What axe could not decide elsewhere stays listed (needsReview) rather than vanish behind the failure.
         const undecided = obs.incomplete.reduce((n, s) => n + s.rule.nodes.length, 0);
-        const review = undecided > 0 ? ` ${undecided} more element${undecided === 1 ? '' : 's'} to review in ${steps(obs.incomplete)}.` : '';
+        const review =
+          undecided > 0
+            ? ` ${undecided} more element${undecided === 1 ? '' : 's'} to review in ${steps(obs.incomplete)}.`
+            : '';
         return {
           score: 0,
           detail: `Violated on ${nodes} element${nodes === 1 ? '' : 's'} in ${steps(obs.violations)}.${review}${unknown}`,
-          findings: [
-            ...findingsOf(obs.violations, merged, true),
-            ...findingsOf(obs.incomplete, merged, false, true),
-          ],
+          findings: [...findingsOf(obs.violations, merged, true), ...findingsOf(obs.incomplete, merged, false, true)],
         };
       }
       if (obs.incomplete.length > 0) {
@@ -129,7 +133,10 @@ function axeRuleCheck(ruleId: string, obs: RuleObservations, merged: Merged): Ch
           findings: findingsOf(obs.incomplete, merged, false),
         };
       }
-      return { score: 1, detail: `Passed in ${[...new Set(obs.passedIn)].join(', ')}.${unknown}${reachedNote(walked)}` };
+      return {
+        score: 1,
+        detail: `Passed in ${[...new Set(obs.passedIn)].join(', ')}.${unknown}${reachedNote(walked)}`,
+      };
     },
   };
 }

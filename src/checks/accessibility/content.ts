@@ -33,9 +33,13 @@ export const staticTabStops = probeCheck({
   notApplicable: 'No page state was examined.',
   atState({ state }, s): StateVerdict {
     const findings = s.items.map((i) =>
-      findingAt(state, i.selector, `${named(i.name)}is a tab stop but not a control: it has a tabindex and no ` +
-        `interactive role, so a keyboard user stops on it and a screen reader announces no control. Reproduce: ` +
-        `press Tab to it; nothing can be done there.`),
+      findingAt(
+        state,
+        i.selector,
+        `${named(i.name)}is a tab stop but not a control: it has a tabindex and no ` +
+          `interactive role, so a keyboard user stops on it and a screen reader announces no control. Reproduce: ` +
+          `press Tab to it; nothing can be done there.`,
+      ),
     );
     findings.push(...moreFindings(state, s.total, s.items.length, 'tab stops that are not controls'));
     return { findings, tested: true };
@@ -53,16 +57,38 @@ export const linkPurpose = probeCheck({
   notApplicable: 'No link was found.',
   atState({ state }, l): StateVerdict {
     const findings = l.generic.map((g) =>
-      findingAt(state, g.selector, `The link "${g.name}" (to ${g.href}) says nothing about where it leads: a screen ` +
-        `reader's list of links reads only "${g.name}". Reproduce: list the page's links with a screen reader.`),
+      findingAt(
+        state,
+        g.selector,
+        `The link "${g.name}" (to ${g.href}) says nothing about where it leads: a screen ` +
+          `reader's list of links reads only "${g.name}". Reproduce: list the page's links with a screen reader.`,
+      ),
     );
     const review: FindingInput[] = [
-      ...l.ambiguous.map((a) => findingAt(state, a.selectors[0], `${a.selectors.length} links named "${a.name}" lead ` +
-        `to ${a.hrefs.length} different places: check that their context tells them apart.`)),
-      ...l.newWindow.map((n) => findingAt(state, n.selector, `The link ${named(n.name)}opens a new window without ` +
-        `saying so (WCAG advisory technique G201): check that the patron is told.`)),
-      ...l.documents.map((d) => findingAt(state, d.selector, `The link ${named(d.name)}leads to a document ` +
-        `(${d.href}) without naming its format: check that the patron is told what opens.`)),
+      ...l.ambiguous.map((a) =>
+        findingAt(
+          state,
+          a.selectors[0],
+          `${a.selectors.length} links named "${a.name}" lead ` +
+            `to ${a.hrefs.length} different places: check that their context tells them apart.`,
+        ),
+      ),
+      ...l.newWindow.map((n) =>
+        findingAt(
+          state,
+          n.selector,
+          `The link ${named(n.name)}opens a new window without ` +
+            `saying so (WCAG advisory technique G201): check that the patron is told.`,
+        ),
+      ),
+      ...l.documents.map((d) =>
+        findingAt(
+          state,
+          d.selector,
+          `The link ${named(d.name)}leads to a document ` +
+            `(${d.href}) without naming its format: check that the patron is told what opens.`,
+        ),
+      ),
     ];
     return { findings, review, tested: l.total > 0, count: l.total };
   },
@@ -79,9 +105,13 @@ export const placeholderLabel = probeCheck({
   notApplicable: 'No form field was found.',
   atState({ state }, f): StateVerdict {
     const findings = f.placeholderOnly.map((p) =>
-      findingAt(state, p.selector, `The field is named only by its placeholder "${p.placeholder}", which disappears ` +
-        `when the patron types and is not read by every screen reader. Reproduce: type into it; nothing says what ` +
-        `it was for.`),
+      findingAt(
+        state,
+        p.selector,
+        `The field is named only by its placeholder "${p.placeholder}", which disappears ` +
+          `when the patron types and is not read by every screen reader. Reproduce: type into it; nothing says what ` +
+          `it was for.`,
+      ),
     );
     return { findings, tested: f.total > 0, count: f.total };
   },
@@ -98,9 +128,13 @@ export const hintAssociation = probeCheck({
   notApplicable: 'No form field was found.',
   atState({ state }, f): StateVerdict {
     const findings = f.unassociatedHints.map((h) =>
-      findingAt(state, h.selector, `The hint "${h.hint}" next to the field ${named(h.name)}is not referenced by it ` +
-        `(aria-describedby): a screen reader does not read it with the field. Reproduce: focus the field with a ` +
-        `screen reader.`),
+      findingAt(
+        state,
+        h.selector,
+        `The hint "${h.hint}" next to the field ${named(h.name)}is not referenced by it ` +
+          `(aria-describedby): a screen reader does not read it with the field. Reproduce: focus the field with a ` +
+          `screen reader.`,
+      ),
     );
     return { findings, tested: f.total > 0 };
   },
@@ -118,12 +152,24 @@ export const transcripts = probeCheck({
   atState({ state }, t): StateVerdict {
     const findings = t.audio
       .filter((a) => !a.transcript)
-      .map((a) => findingAt(state, a.selector, 'The audio has no transcript on the page (no link, button or heading ' +
-        'naming one): a deaf patron gets nothing of it. Reproduce: look for a transcript near the player.'));
+      .map((a) =>
+        findingAt(
+          state,
+          a.selector,
+          'The audio has no transcript on the page (no link, button or heading ' +
+            'naming one): a deaf patron gets nothing of it. Reproduce: look for a transcript near the player.',
+        ),
+      );
     const review = t.mediaLinks
       .filter((m) => !m.transcript)
-      .map((m) => findingAt(state, m.selector, `The link ${named(m.name)}leads to a media file (${m.href}) and the ` +
-        `page offers no transcript: check whether the recording has a text alternative.`));
+      .map((m) =>
+        findingAt(
+          state,
+          m.selector,
+          `The link ${named(m.name)}leads to a media file (${m.href}) and the ` +
+            `page offers no transcript: check whether the recording has a text alternative.`,
+        ),
+      );
     return { findings, review, tested: t.audio.length + t.mediaLinks.length > 0 };
   },
   passDetail: () => 'Every audio element came with a transcript.',
@@ -140,9 +186,15 @@ export const animatedImages = probeCheck({
   atState({ state }, images): StateVerdict {
     const findings = images
       .filter((i) => i.loops === 'forever')
-      .map((i) => findingAt(state, i.selector, `The image ${named(i.name)}(${i.src}) is an animation of ${i.frames} ` +
-        `frames that loops forever; an image cannot be paused by the patron. Reproduce: watch it for more than 5 ` +
-        `seconds.`));
+      .map((i) =>
+        findingAt(
+          state,
+          i.selector,
+          `The image ${named(i.name)}(${i.src}) is an animation of ${i.frames} ` +
+            `frames that loops forever; an image cannot be paused by the patron. Reproduce: watch it for more than 5 ` +
+            `seconds.`,
+        ),
+      );
     return { findings, tested: true };
   },
   passDetail: () => 'No image animated without end.',

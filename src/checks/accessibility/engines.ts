@@ -219,9 +219,7 @@ function ruleCheck(
       impact: meta.impact,
       weight: ruleWeight(meta),
       criteria: [...meta.criteria],
-      references: meta.known
-        ? []
-        : [`${ENGINE_NAMES[engine]} rule not in the harness's table (reported, not scored)`],
+      references: meta.known ? [] : [`${ENGINE_NAMES[engine]} rule not in the harness's table (reported, not scored)`],
       reads: [
         'accessibility.states[].engines',
         'accessibility.states[].violations',

@@ -29,8 +29,10 @@ const READS = ['accessibility.states[].probes.keyboard'];
 
 /** A walk cut short by the press budget never tried the last stops: no pass over the whole walk can cover them. */
 function truncation(p: ProbedState, kb: KeyboardProbe): string | undefined {
-  return kb.truncated ? `at ${p.state.step} the page has ${kb.stops.length} tab stops, more than the walk's ` +
-    `${kb.sequence.length} Tab presses reached` : undefined;
+  return kb.truncated
+    ? `at ${p.state.step} the page has ${kb.stops.length} tab stops, more than the walk's ` +
+        `${kb.sequence.length} Tab presses reached`
+    : undefined;
 }
 
 function label(stop: TabStop | undefined): string {
@@ -58,27 +60,51 @@ export const keyboardReachable = probeCheck({
   reads: READS,
   notApplicable: 'No page state had an interactive element.',
   atState(p, kb): StateVerdict {
-      const { state } = p;
-      const reached = new Set(kb.sequence);
-      const findings: FindingInput[] = [];
-      // While a contained overlay (a modal) is open only its own stops can be reached (overlay.ts).
-      const expected = new Set(expectedStops(kb));
-      if (!kb.truncated) {
-        kb.stops.forEach((s, i) => {
-          // An iframe is a container (its own stops are the frame's): one that could not load may be skipped by Tab.
-          if (expected.has(i) && !reached.has(i) && !s.frame) {
-            findings.push(findingAt(state, s.selector, `${label(s)} was never focused in ${kb.sequence.length} Tab ` +
-              `presses from the top of the page. Reproduce: open the page, press Tab repeatedly and watch for it.`));
-          }
-        });
-      }
-      for (const u of kb.unfocusable) {
-        findings.push(findingAt(state, u.selector, `${u.name ? `"${u.name}" ` : ''}looks interactive (widget role or ` +
-          `click handler) but is not in the Tab order. Reproduce: press Tab through the page; it is skipped, and ` +
-          `Enter/Space cannot use it.`));
-      }
-      findings.push(...moreFindings(state, kb.unfocusableTotal, kb.unfocusable.length, 'elements that look interactive but are not in the Tab order'));
-      return { findings, tested: kb.stops.length + kb.unfocusable.length > 0, partial: truncation(p, kb), count: kb.stops.length };
+    const { state } = p;
+    const reached = new Set(kb.sequence);
+    const findings: FindingInput[] = [];
+    // While a contained overlay (a modal) is open only its own stops can be reached (overlay.ts).
+    const expected = new Set(expectedStops(kb));
+    if (!kb.truncated) {
+      kb.stops.forEach((s, i) => {
+        // An iframe is a container (its own stops are the frame's): one that could not load may be skipped by Tab.
+        if (expected.has(i) && !reached.has(i) && !s.frame) {
+          findings.push(
+            findingAt(
+              state,
+              s.selector,
+              `${label(s)} was never focused in ${kb.sequence.length} Tab ` +
+                `presses from the top of the page. Reproduce: open the page, press Tab repeatedly and watch for it.`,
+            ),
+          );
+        }
+      });
+    }
+    for (const u of kb.unfocusable) {
+      findings.push(
+        findingAt(
+          state,
+          u.selector,
+          `${u.name ? `"${u.name}" ` : ''}looks interactive (widget role or ` +
+            `click handler) but is not in the Tab order. Reproduce: press Tab through the page; it is skipped, and ` +
+            `Enter/Space cannot use it.`,
+        ),
+      );
+    }
+    findings.push(
+      ...moreFindings(
+        state,
+        kb.unfocusableTotal,
+        kb.unfocusable.length,
+        'elements that look interactive but are not in the Tab order',
+      ),
+    );
+    return {
+      findings,
+      tested: kb.stops.length + kb.unfocusable.length > 0,
+      partial: truncation(p, kb),
+      count: kb.stops.length,
+    };
   },
   passDetail: (stops) => `All ${stops} tab stops were reached with Tab, and no widget was left out of the Tab order.`,
 });
@@ -92,32 +118,34 @@ export const noKeyboardTrap = probeCheck({
   reads: READS,
   notApplicable: 'No page state had a tab stop.',
   atState(p, kb): StateVerdict {
-      const { state } = p;
-      const partial = truncation(p, kb);
-      // A contained overlay is a trap only when Escape does not let the focus out (overlay.ts).
-      const overlay = overlayTrap(kb);
-      if (overlay.kind === 'released') return { tested: true, partial };
-      if (overlay.kind === 'trap') return { tested: true, partial, findings: [findingAt(state, kb.overlay?.selector, overlay.message)] };
-      if (overlay.kind === 'review') return { tested: true, partial, review: [findingAt(state, kb.overlay?.selector, overlay.message)] };
-      const cycle = trapOf(kb);
-      if (!cycle) return { tested: kb.stops.length > 0, partial };
-      const first = kb.sequence.findIndex((i) => i !== null && cycle.includes(i));
-      const unreached = kb.stops.length - new Set(kb.sequence.filter((i) => i !== null)).size;
-      const names = cycle.map((i) => label(kb.stops[i])).join(' and ');
-      return {
-        tested: true,
-        partial,
-        findings: [
-          findingAt(
-            state,
-            kb.stops[cycle[0] ?? 0]?.selector,
-            `Focus is trapped: after ${first + 1} Tab presses it only cycles among ${names}; ${unreached} tab ` +
-              `stop${unreached === 1 ? ' is' : 's are'} never reached. Reproduce: open the page, press Tab ` +
-              `${first + 1} times, then keep pressing Tab (and Shift+Tab is no way out either if the page ` +
-              `intercepts it).`,
-          ),
-        ],
-      };
+    const { state } = p;
+    const partial = truncation(p, kb);
+    // A contained overlay is a trap only when Escape does not let the focus out (overlay.ts).
+    const overlay = overlayTrap(kb);
+    if (overlay.kind === 'released') return { tested: true, partial };
+    if (overlay.kind === 'trap')
+      return { tested: true, partial, findings: [findingAt(state, kb.overlay?.selector, overlay.message)] };
+    if (overlay.kind === 'review')
+      return { tested: true, partial, review: [findingAt(state, kb.overlay?.selector, overlay.message)] };
+    const cycle = trapOf(kb);
+    if (!cycle) return { tested: kb.stops.length > 0, partial };
+    const first = kb.sequence.findIndex((i) => i !== null && cycle.includes(i));
+    const unreached = kb.stops.length - new Set(kb.sequence.filter((i) => i !== null)).size;
+    const names = cycle.map((i) => label(kb.stops[i])).join(' and ');
+    return {
+      tested: true,
+      partial,
+      findings: [
+        findingAt(
+          state,
+          kb.stops[cycle[0] ?? 0]?.selector,
+          `Focus is trapped: after ${first + 1} Tab presses it only cycles among ${names}; ${unreached} tab ` +
+            `stop${unreached === 1 ? ' is' : 's are'} never reached. Reproduce: open the page, press Tab ` +
+            `${first + 1} times, then keep pressing Tab (and Shift+Tab is no way out either if the page ` +
+            `intercepts it).`,
+        ),
+      ],
+    };
   },
   passDetail: () => 'Tab moved through every state without getting stuck.',
 });
@@ -131,29 +159,35 @@ export const focusOrder = probeCheck({
   reads: READS,
   notApplicable: 'No page state had two tab stops.',
   atState({ state }, kb): StateVerdict {
-      const order: number[] = [];
-      for (const i of kb.sequence) {
-        if (i === null) {
-          if (order.length > 0) break; // wrapped
-          continue;
-        }
-        if (order.includes(i)) break;
-        order.push(i);
+    const order: number[] = [];
+    for (const i of kb.sequence) {
+      if (i === null) {
+        if (order.length > 0) break; // wrapped
+        continue;
       }
-      const findings: FindingInput[] = [];
-      const review: FindingInput[] = [];
-      for (let k = 1; k < order.length; k++) {
-        const a = kb.stops[order[k - 1] as number];
-        const b = kb.stops[order[k] as number];
-        if (!a || !b || a.width === 0 || b.width === 0) continue;
-        if (b.y + b.height > a.y - 4) continue; // b is not entirely above a
-        const sameColumn = b.x < a.x + a.width && a.x < b.x + b.width;
-        const text = `Focus moves from ${label(a)} up to ${label(b)}, ${Math.round(a.y - b.y)} px higher on the ` +
-          `page. Reproduce: press Tab ${k} times from the top and then once more.`;
-        (sameColumn ? findings : review).push(findingAt(state, b.selector, sameColumn ? text : `${text} They are in ` +
-          `different columns: check that the order keeps the meaning.`));
-      }
-      return { findings, review, tested: order.length > 1 };
+      if (order.includes(i)) break;
+      order.push(i);
+    }
+    const findings: FindingInput[] = [];
+    const review: FindingInput[] = [];
+    for (let k = 1; k < order.length; k++) {
+      const a = kb.stops[order[k - 1] as number];
+      const b = kb.stops[order[k] as number];
+      if (!a || !b || a.width === 0 || b.width === 0) continue;
+      if (b.y + b.height > a.y - 4) continue; // b is not entirely above a
+      const sameColumn = b.x < a.x + a.width && a.x < b.x + b.width;
+      const text =
+        `Focus moves from ${label(a)} up to ${label(b)}, ${Math.round(a.y - b.y)} px higher on the ` +
+        `page. Reproduce: press Tab ${k} times from the top and then once more.`;
+      (sameColumn ? findings : review).push(
+        findingAt(
+          state,
+          b.selector,
+          sameColumn ? text : `${text} They are in ` + `different columns: check that the order keeps the meaning.`,
+        ),
+      );
+    }
+    return { findings, review, tested: order.length > 1 };
   },
   passDetail: () => 'The focus moved down the page in reading order at every state.',
 });
@@ -167,15 +201,21 @@ export const focusVisible = probeCheck({
   reads: READS,
   notApplicable: 'No tab stop was focused.',
   atState({ state }, kb): StateVerdict {
-      const focused = kb.stops.filter((s) => s.focusVisible !== null);
-      const findings = kb.stops.flatMap((s, i) =>
-        s.focusVisible === false
-          ? [findingAt(state, s.selector, `${label(s)} shows no focus indicator: its outline, shadow, border, ` +
-            `background, colour and underline are the same focused and unfocused. Reproduce: press Tab ` +
-            `${kb.sequence.indexOf(i) + 1} times from the top of the page; nothing shows where the focus is.`)]
-          : [],
-      );
-      return { findings, tested: focused.length > 0, count: focused.length };
+    const focused = kb.stops.filter((s) => s.focusVisible !== null);
+    const findings = kb.stops.flatMap((s, i) =>
+      s.focusVisible === false
+        ? [
+            findingAt(
+              state,
+              s.selector,
+              `${label(s)} shows no focus indicator: its outline, shadow, border, ` +
+                `background, colour and underline are the same focused and unfocused. Reproduce: press Tab ` +
+                `${kb.sequence.indexOf(i) + 1} times from the top of the page; nothing shows where the focus is.`,
+            ),
+          ]
+        : [],
+    );
+    return { findings, tested: focused.length > 0, count: focused.length };
   },
   passDetail: (n) => `All ${n} focused tab stops showed a focus indicator.`,
 });
@@ -189,13 +229,19 @@ export const focusNotObscured = probeCheck({
   reads: READS,
   notApplicable: 'No tab stop was focused.',
   atState({ state }, kb): StateVerdict {
-      const findings = kb.stops.flatMap((s, i) =>
-        s.obscuredBy !== null
-          ? [findingAt(state, s.selector, `${label(s)} is entirely hidden under ${s.obscuredBy} when focused. ` +
-            `Reproduce: press Tab ${kb.sequence.indexOf(i) + 1} times from the top of the page.`)]
-          : [],
-      );
-      return { findings, tested: kb.stops.some((s) => s.focusVisible !== null) };
+    const findings = kb.stops.flatMap((s, i) =>
+      s.obscuredBy !== null
+        ? [
+            findingAt(
+              state,
+              s.selector,
+              `${label(s)} is entirely hidden under ${s.obscuredBy} when focused. ` +
+                `Reproduce: press Tab ${kb.sequence.indexOf(i) + 1} times from the top of the page.`,
+            ),
+          ]
+        : [],
+    );
+    return { findings, tested: kb.stops.some((s) => s.focusVisible !== null) };
   },
   passDetail: () => 'No focused element was hidden by fixed or sticky content.',
 });

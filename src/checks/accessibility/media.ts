@@ -31,22 +31,48 @@ export const playerControls = probeCheck({
     for (const m of media) {
       if (m.nativeControls) continue;
       if (m.controls.length === 0) {
-        findings.push(findingAt(state, m.selector, `The ${m.kind} element has neither native controls nor controls ` +
-          `of its own next to it. Reproduce: try to play or pause it without a mouse.`));
+        findings.push(
+          findingAt(
+            state,
+            m.selector,
+            `The ${m.kind} element has neither native controls nor controls ` +
+              `of its own next to it. Reproduce: try to play or pause it without a mouse.`,
+          ),
+        );
         continue;
       }
       for (const c of m.controls) {
         controls++;
-        if (!c.name) findings.push(findingAt(state, c.selector, `A control of the ${m.kind} player has no accessible ` +
-          `name: a screen reader says only "button". Reproduce: move a screen reader to it, or inspect its ` +
-          `accessible name.`));
-        if (c.stop === null) findings.push(findingAt(state, c.selector, `The player control ` +
-          `${c.name ? `"${c.name}" ` : ''}cannot be focused with Tab. Reproduce: press Tab through the player; it ` +
-          `is skipped.`));
+        if (!c.name)
+          findings.push(
+            findingAt(
+              state,
+              c.selector,
+              `A control of the ${m.kind} player has no accessible ` +
+                `name: a screen reader says only "button". Reproduce: move a screen reader to it, or inspect its ` +
+                `accessible name.`,
+            ),
+          );
+        if (c.stop === null)
+          findings.push(
+            findingAt(
+              state,
+              c.selector,
+              `The player control ` +
+                `${c.name ? `"${c.name}" ` : ''}cannot be focused with Tab. Reproduce: press Tab through the player; it ` +
+                `is skipped.`,
+            ),
+          );
         else if (probes.keyboard && !probes.keyboard.truncated && !reached.has(c.stop)) {
-          findings.push(findingAt(state, c.selector, `The player control ${c.name ? `"${c.name}" ` : ''}was never ` +
-            `reached with Tab from the top of the page. Reproduce: press Tab through the page; focus never gets to ` +
-            `it.`));
+          findings.push(
+            findingAt(
+              state,
+              c.selector,
+              `The player control ${c.name ? `"${c.name}" ` : ''}was never ` +
+                `reached with Tab from the top of the page. Reproduce: press Tab through the page; focus never gets to ` +
+                `it.`,
+            ),
+          );
         }
       }
     }
@@ -66,8 +92,14 @@ export const noAutoplayAudio = probeCheck({
   atState({ state }, media): StateVerdict {
     const findings = media
       .filter((m) => m.autoplaySound)
-      .map((m) => findingAt(state, m.selector, `The ${m.kind} starts playing sound by itself, over the patron's ` +
-        `screen reader. Reproduce: open the page with the sound on.`));
+      .map((m) =>
+        findingAt(
+          state,
+          m.selector,
+          `The ${m.kind} starts playing sound by itself, over the patron's ` +
+            `screen reader. Reproduce: open the page with the sound on.`,
+        ),
+      );
     return { findings, tested: media.length > 0 };
   },
   passDetail: () => 'No audio or video started with sound by itself.',
@@ -85,8 +117,13 @@ export const captions = probeCheck({
     const videos = media.filter((x) => x.kind === 'video');
     const findings = videos
       .filter((m) => !m.captions)
-      .map((m) => findingAt(state, m.selector, 'The video has no captions or subtitles track. Reproduce: play it and ' +
-        'open the captions menu.'));
+      .map((m) =>
+        findingAt(
+          state,
+          m.selector,
+          'The video has no captions or subtitles track. Reproduce: play it and ' + 'open the captions menu.',
+        ),
+      );
     return { findings, tested: videos.length > 0 };
   },
   passDetail: () => 'Every video had a captions or subtitles track.',
@@ -102,15 +139,25 @@ export const motion = probeCheck({
   probe: 'motion',
   atState({ state }, m): StateVerdict {
     const how = 'Reproduce: open the page and watch the element; then turn on "reduce motion" in the operating system.';
-    const reduced = m.reducedMotionRule ? '' : ', and the page\'s CSS has no prefers-reduced-motion rule';
+    const reduced = m.reducedMotionRule ? '' : ", and the page's CSS has no prefers-reduced-motion rule";
     // No control named pause or stop anywhere on the page: nothing can stop it (older evidence: a person checks).
     if (m.pauseControl === false) {
-      const findings = m.longAnimations.map((sel) => findingAt(state, sel, `An animation runs longer than 5 s and ` +
-        `the page has no pause or stop control${reduced}. ${how}`));
+      const findings = m.longAnimations.map((sel) =>
+        findingAt(
+          state,
+          sel,
+          `An animation runs longer than 5 s and ` + `the page has no pause or stop control${reduced}. ${how}`,
+        ),
+      );
       return { findings, tested: true };
     }
-    const review = m.longAnimations.map((sel) => findingAt(state, sel, `An animation runs longer than 5 s${reduced}: ` +
-      `check that it can be paused, stopped or hidden. ${how}`));
+    const review = m.longAnimations.map((sel) =>
+      findingAt(
+        state,
+        sel,
+        `An animation runs longer than 5 s${reduced}: ` + `check that it can be paused, stopped or hidden. ${how}`,
+      ),
+    );
     return { review, tested: true };
   },
   passDetail: () => 'Nothing animated for more than 5 seconds.',

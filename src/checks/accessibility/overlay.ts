@@ -17,7 +17,8 @@ import { findingAt, probeCheck, type StateVerdict } from './probe-check.ts';
 
 /** Which kind of overlay, in words. */
 export function overlayLabel(o: OverlayProbe): string {
-  const kind = o.role === 'menu' ? 'menu' : o.role === 'alertdialog' ? 'alert dialog' : o.modal ? 'modal dialog' : 'dialog';
+  const kind =
+    o.role === 'menu' ? 'menu' : o.role === 'alertdialog' ? 'alert dialog' : o.modal ? 'modal dialog' : 'dialog';
   return `the ${kind}${o.name ? ` "${o.name}"` : ''} (${o.selector})`;
 }
 
@@ -52,22 +53,34 @@ export type OverlayTrapVerdict =
   | { kind: 'trap'; message: string }
   | { kind: 'review'; message: string };
 
-/** How a contained overlay answers the trap question; `none` when there is no contained overlay (the page-wide rule applies). */
+/**
+ * How a contained overlay answers the trap question; `none` when there is no contained overlay (the page-wide rule
+ * applies).
+ */
 export function overlayTrap(kb: KeyboardProbe): OverlayTrapVerdict {
   const o = kb.overlay;
   if (!o || !overlayContains(kb)) return { kind: 'none' };
-  const names = o.stops.map((i) => kb.stops[i]?.name || kb.stops[i]?.selector || 'an element').map((n) => `"${n}"`).join(', ');
+  const names = o.stops
+    .map((i) => kb.stops[i]?.name || kb.stops[i]?.selector || 'an element')
+    .map((n) => `"${n}"`)
+    .join(', ');
   const held = `Focus stays inside ${overlayLabel(o)}: ${kb.sequence.length} Tab presses only cycle among ${names}`;
   if (o.escape === null) {
-    return { kind: 'review', message: `${held}. Escape was not tried (${o.escapeSkipped ?? 'no opener'}): check by ` +
-      `hand that the keyboard can close it (Escape or a close button).` };
+    return {
+      kind: 'review',
+      message:
+        `${held}. Escape was not tried (${o.escapeSkipped ?? 'no opener'}): check by ` +
+        `hand that the keyboard can close it (Escape or a close button).`,
+    };
   }
   if (escapeReleases(o)) return { kind: 'released' };
-  const why = o.escape.closed ? 'Escape closed it but the focus stayed inside it' : `Escape did not close it (waited ` +
-    `${o.escape.waitedMs} ms)`;
+  const why = o.escape.closed
+    ? 'Escape closed it but the focus stayed inside it'
+    : `Escape did not close it (waited ` + `${o.escape.waitedMs} ms)`;
   return {
     kind: 'trap',
-    message: `${held}, and ${why}: a keyboard user cannot get out. Reproduce: open it as the journey step does, ` +
+    message:
+      `${held}, and ${why}: a keyboard user cannot get out. Reproduce: open it as the journey step does, ` +
       `press Tab repeatedly, then Escape.`,
   };
 }
@@ -90,31 +103,59 @@ export const dialogFocus = probeCheck({
     const what = overlayLabel(o);
     if (o.focusOnOpen !== 'inside') {
       const where = o.focusOnOpen === 'none' ? 'on the page itself' : 'on an element behind it';
-      findings.push(findingAt(state, o.selector, `When ${what} opened, the focus stayed ${where}: a keyboard or ` +
-        `screen-reader user is left behind the dialog. Reproduce: open it as the journey step does and press Tab ` +
-        `once; watch where the focus goes.`));
+      findings.push(
+        findingAt(
+          state,
+          o.selector,
+          `When ${what} opened, the focus stayed ${where}: a keyboard or ` +
+            `screen-reader user is left behind the dialog. Reproduce: open it as the journey step does and press Tab ` +
+            `once; watch where the focus goes.`,
+        ),
+      );
     }
     const e = o.escape;
-    // Nothing closed: no return to judge (a contained one that Escape cannot close is a trap, judged by no-keyboard-trap).
+    // Nothing closed: no return to judge (a contained one that Escape cannot close is a trap, judged by
+    // no-keyboard-trap).
     if (e === null || !e.closed) return { findings, tested: true };
     let returned = 0;
     if (e.focusAfter === 'none' || e.toOpener === false) {
-      const where = e.focusedAfter ? `"${e.focusedAfter.name || e.focusedAfter.selector}" ` +
-        `(${e.focusedAfter.selector})` : 'the page itself (nothing focused)';
-      findings.push(findingAt(state, o.selector, `After Escape closed ${what}, the focus went to ${where}, not back ` +
-        `to the control that opened it. Reproduce: open it, press Escape, then press Tab and see where the focus ` +
-        `continues from.`));
+      const where = e.focusedAfter
+        ? `"${e.focusedAfter.name || e.focusedAfter.selector}" ` + `(${e.focusedAfter.selector})`
+        : 'the page itself (nothing focused)';
+      findings.push(
+        findingAt(
+          state,
+          o.selector,
+          `After Escape closed ${what}, the focus went to ${where}, not back ` +
+            `to the control that opened it. Reproduce: open it, press Escape, then press Tab and see where the focus ` +
+            `continues from.`,
+        ),
+      );
     } else if (e.toOpener === null) {
-      review.push(findingAt(state, o.selector, `After Escape closed ${what}, the focus went to ` +
-        `${e.focusedAfter ? `"${e.focusedAfter.name || e.focusedAfter.selector}"` : 'an element'}; whether that is ` +
-        `the control that opened it could not be told (it could not be reopened). Check by hand.`));
+      review.push(
+        findingAt(
+          state,
+          o.selector,
+          `After Escape closed ${what}, the focus went to ` +
+            `${e.focusedAfter ? `"${e.focusedAfter.name || e.focusedAfter.selector}"` : 'an element'}; whether that is ` +
+            `the control that opened it could not be told (it could not be reopened). Check by hand.`,
+        ),
+      );
     } else {
       returned = 1;
     }
-    if (e.reopened === false) review.push(findingAt(state, o.selector, `Clicking the control that opened ${what} did ` +
-      `not show it again after Escape; later steps of the journey may have started from another state.`));
+    if (e.reopened === false)
+      review.push(
+        findingAt(
+          state,
+          o.selector,
+          `Clicking the control that opened ${what} did ` +
+            `not show it again after Escape; later steps of the journey may have started from another state.`,
+        ),
+      );
     return { findings, review, tested: true, count: returned };
   },
-  passDetail: (returned) => `Focus moved into every dialog that ` +
+  passDetail: (returned) =>
+    `Focus moved into every dialog that ` +
     `opened${returned > 0 ? `, and returned to the opener after Escape (${returned})` : ''}.`,
 });

@@ -33,14 +33,23 @@ export const pageLanguage = probeCheck({
   atState({ state }, l): StateVerdict {
     const findings: FindingInput[] = [];
     const declared = l.declared?.trim() ?? '';
-    const how = 'Reproduce: view the page source and read the lang attribute of <html>; a screen reader reads the ' +
+    const how =
+      'Reproduce: view the page source and read the lang attribute of <html>; a screen reader reads the ' +
       'page with the wrong voice.';
-    if (!declared) findings.push(findingAt(state, 'html', `<html> has no lang ` +
-      `attribute${l.detected ? `; the page is in ${l.detected}` : ''}. ${how}`));
-    else if (!LANG_SHAPE.test(declared)) findings.push(findingAt(state, 'html', `<html lang="${declared}"> is not a ` +
-      `valid language tag. ${how}`));
-    else if (l.detected && primarySubtag(declared) !== l.detected) findings.push(findingAt(state, 'html', `<html ` +
-      `lang="${declared}">, but the page's words are ${l.detected}. ${how}`));
+    if (!declared)
+      findings.push(
+        findingAt(
+          state,
+          'html',
+          `<html> has no lang ` + `attribute${l.detected ? `; the page is in ${l.detected}` : ''}. ${how}`,
+        ),
+      );
+    else if (!LANG_SHAPE.test(declared))
+      findings.push(findingAt(state, 'html', `<html lang="${declared}"> is not a ` + `valid language tag. ${how}`));
+    else if (l.detected && primarySubtag(declared) !== l.detected)
+      findings.push(
+        findingAt(state, 'html', `<html ` + `lang="${declared}">, but the page's words are ${l.detected}. ${how}`),
+      );
     return { findings, tested: true };
   },
   passDetail: () => 'Every state declared a valid page language matching its words.',
@@ -57,19 +66,33 @@ export const languageOfParts = probeCheck({
   atState({ state }, l): StateVerdict {
     const findings: FindingInput[] = [];
     for (const p of l.parts) {
-      const how = `Reproduce: inspect the element's lang attribute; a screen reader reads "${p.name}" with a ` +
+      const how =
+        `Reproduce: inspect the element's lang attribute; a screen reader reads "${p.name}" with a ` +
         `${primarySubtag(p.declared) || 'wrong'} voice.`;
-      if (!LANG_SHAPE.test(p.declared.trim())) findings.push(findingAt(state, p.selector, `lang="${p.declared}" is ` +
-        `not a valid language tag. ${how}`));
-      else if (p.detected && primarySubtag(p.declared) !== p.detected) findings.push(findingAt(state, p.selector, `The element says lang="${p.declared}", but its words are ${p.detected}. ${how}`));
+      if (!LANG_SHAPE.test(p.declared.trim()))
+        findings.push(findingAt(state, p.selector, `lang="${p.declared}" is ` + `not a valid language tag. ${how}`));
+      else if (p.detected && primarySubtag(p.declared) !== p.detected)
+        findings.push(
+          findingAt(
+            state,
+            p.selector,
+            `The element says lang="${p.declared}", but its words are ${p.detected}. ${how}`,
+          ),
+        );
     }
     // A passage in another language with no lang of its own, on a page whose own words confirm its declared language.
     const page = primarySubtag(l.declared ?? '');
     if (page && l.detected === page) {
       for (const u of l.unmarked ?? []) {
         if (u.detected === page) continue;
-        findings.push(findingAt(state, u.selector, `The passage "${u.name}…" is in ${u.detected} but has no lang ` +
-          `attribute, so it is read as ${page}. Reproduce: listen to it with a screen reader.`));
+        findings.push(
+          findingAt(
+            state,
+            u.selector,
+            `The passage "${u.name}…" is in ${u.detected} but has no lang ` +
+              `attribute, so it is read as ${page}. Reproduce: listen to it with a screen reader.`,
+          ),
+        );
       }
     }
     return { findings, tested: l.parts.length > 0 || (l.unmarked ?? []).length > 0 };
@@ -92,10 +115,20 @@ export const bypassBlocks = probeCheck({
     if (b.skipLink !== null || b.main > 0) return { tested: true };
     // Nothing repeated to bypass: fewer than REPEATED_BLOCK_STOPS tab stops come before the content.
     if (b.blockStops !== undefined && b.blockStops < REPEATED_BLOCK_STOPS) return { tested: true };
-    const how = 'Reproduce: press Tab once; no "skip to content" link appears, and a screen reader\'s landmark list ' +
+    const how =
+      'Reproduce: press Tab once; no "skip to content" link appears, and a screen reader\'s landmark list ' +
       'has no main.';
-    return { tested: true, findings: [findingAt(state, 'body', `No skip link among the first tab stops and no main ` +
-      `landmark: keyboard and screen-reader users must go through every repeated block. ${how}`)] };
+    return {
+      tested: true,
+      findings: [
+        findingAt(
+          state,
+          'body',
+          `No skip link among the first tab stops and no main ` +
+            `landmark: keyboard and screen-reader users must go through every repeated block. ${how}`,
+        ),
+      ],
+    };
   },
   passDetail: () => 'Every state had a skip link or a main landmark, or no repeated block to bypass.',
 });

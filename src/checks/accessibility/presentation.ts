@@ -31,21 +31,31 @@ export const reflow = probeCheck({
     // Content WCAG excepts (data tables, maps, diagrams, video) may scroll in two dimensions: recorded, not failed.
     const excepted = r.excepted ?? [];
     if (excepted.length > 0 && r.offenders.length === 0) return { tested: true, count: excepted.length };
-    const how = `Reproduce: make the window ${r.viewportWidth} CSS px wide (or zoom to 400 % at 1280 px) and scroll ` +
+    const how =
+      `Reproduce: make the window ${r.viewportWidth} CSS px wide (or zoom to 400 % at 1280 px) and scroll ` +
       `sideways.`;
     const findings =
       r.offenders.length > 0
-        ? r.offenders.map((o) => findingAt(state, o.selector, `At ${r.viewportWidth} px the page is ` +
-          `${r.documentWidth} px wide; this element reaches ${o.right} px. ${how}`))
+        ? r.offenders.map((o) =>
+            findingAt(
+              state,
+              o.selector,
+              `At ${r.viewportWidth} px the page is ` +
+                `${r.documentWidth} px wide; this element reaches ${o.right} px. ${how}`,
+            ),
+          )
         : [findingAt(state, undefined, `At ${r.viewportWidth} px the page is ${r.documentWidth} px wide. ${how}`)];
     return { findings, tested: true };
   },
   passDetail: (excepted) =>
     `Every state fitted a 320 CSS px viewport without horizontal ` +
-      `scrolling${excepted > 0 ? ` except ${excepted} element${excepted === 1 ? '' : 's'} WCAG excepts from reflow (data table, map, diagram, video)` : ''}.`,
+    `scrolling${excepted > 0 ? ` except ${excepted} element${excepted === 1 ? '' : 's'} WCAG excepts from reflow (data table, map, diagram, video)` : ''}.`,
 });
 
-type Clipped = { clipped: ReadonlyArray<{ selector: string; name: string; hiddenPx: number }>; total?: number | undefined };
+type Clipped = {
+  clipped: ReadonlyArray<{ selector: string; name: string; hiddenPx: number }>;
+  total?: number | undefined;
+};
 
 function clipped({ state }: ProbedState, r: Clipped, how: string): StateVerdict {
   const findings = r.clipped.map((c) =>
@@ -62,8 +72,12 @@ export const textResize = probeCheck({
   probe: 'textResize',
   reads: ['accessibility.states[].probes.textResize'],
   notApplicable: 'No page state was measured.',
-  atState: (p, r) => clipped(p, r, 'when the text is made twice as large. Reproduce: set the browser\'s text size ' +
-    '(not zoom) to 200 %'),
+  atState: (p, r) =>
+    clipped(
+      p,
+      r,
+      "when the text is made twice as large. Reproduce: set the browser's text size " + '(not zoom) to 200 %',
+    ),
   passDetail: () => 'No text was cut off with text at 200 %.',
 });
 
@@ -76,8 +90,12 @@ export const textSpacing = probeCheck({
   reads: ['accessibility.states[].probes.textSpacing'],
   notApplicable: 'No page state was measured.',
   atState: (p, r) =>
-    clipped(p, r, 'with WCAG text spacing. Reproduce: apply line-height 1.5, paragraph spacing 2 em, letter spacing ' +
-      '0.12 em and word spacing 0.16 em (e.g. with a text-spacing bookmarklet)'),
+    clipped(
+      p,
+      r,
+      'with WCAG text spacing. Reproduce: apply line-height 1.5, paragraph spacing 2 em, letter spacing ' +
+        '0.12 em and word spacing 0.16 em (e.g. with a text-spacing bookmarklet)',
+    ),
   passDetail: () => 'No text was cut off with WCAG text spacing.',
 });
 
@@ -93,11 +111,17 @@ export const targetSize = probeCheck({
     return {
       tested: t.measured > 0,
       count: t.measured,
-      findings: t.small.map((s) =>
-        findingAt(state, s.selector, `Target${s.name ? ` "${s.name}"` : ''} is ${s.width} × ${s.height} px and ` +
-          `another target is ${s.nearestPx} px away (24 px needed). Reproduce: try to tap it with a finger or a ` +
-          `head pointer; its neighbour is hit instead.`),
-      ).concat(moreFindings(state, t.smallTotal, t.small.length, 'targets too small and too close')),
+      findings: t.small
+        .map((s) =>
+          findingAt(
+            state,
+            s.selector,
+            `Target${s.name ? ` "${s.name}"` : ''} is ${s.width} × ${s.height} px and ` +
+              `another target is ${s.nearestPx} px away (24 px needed). Reproduce: try to tap it with a finger or a ` +
+              `head pointer; its neighbour is hit instead.`,
+          ),
+        )
+        .concat(moreFindings(state, t.smallTotal, t.small.length, 'targets too small and too close')),
     };
   },
   passDetail: (measured) => `All ${measured} pointer targets were large enough or well spaced.`,

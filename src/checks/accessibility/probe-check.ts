@@ -63,7 +63,12 @@ export type ProbeKey = Exclude<keyof A11yProbes, 'errors' | 'durationMs' | 'view
  * When a probe listed only the first `listed` of `total` items: one finding that counts the rest, so
  * nothing found is left uncounted (the probe's lists stop at 25). None when all were listed.
  */
-export function moreFindings(state: AccessibilityState, total: number | undefined, listed: number, what: string): FindingInput[] {
+export function moreFindings(
+  state: AccessibilityState,
+  total: number | undefined,
+  listed: number,
+  what: string,
+): FindingInput[] {
   const more = (total ?? listed) - listed;
   return more > 0 ? [findingAt(state, undefined, `${more} more ${what} (only the first ${listed} are listed).`)] : [];
 }
@@ -122,29 +127,45 @@ export function probeCheck<K extends ProbeKey>(def: ProbeCheckDefinition<K>): Ch
       reads: def.reads,
     },
     evaluate({ data, steps }): CheckOutcome {
-      const probed: ProbedState[] = data.states.flatMap((state) => (state.probes ? [{ state, probes: state.probes }] : []));
-      if (probed.length === 0) return { status: 'not-applicable', detail: 'The evidence holds no beyond-axe probe ' +
-        'data (gathered by an older harness).' };
+      const probed: ProbedState[] = data.states.flatMap((state) =>
+        state.probes ? [{ state, probes: state.probes }] : [],
+      );
+      if (probed.length === 0)
+        return {
+          status: 'not-applicable',
+          detail: 'The evidence holds no beyond-axe probe ' + 'data (gathered by an older harness).',
+        };
       const v = verdictOf(def, probed);
       if (v.findings.length > 0) {
         // Review items of other elements or steps stay listed after the failures (needsReview).
         const review = v.review.map((f) => ({ ...f, needsReview: true }));
         const more = review.length > 0 ? ` ${review.length} more item${review.length === 1 ? '' : 's'} to review.` : '';
-        const detail = `${v.findings.length} problem${v.findings.length === 1 ? '' : 's'} in ` +
-          `${stepsOf(v.findings)}.${more}`;
+        const detail =
+          `${v.findings.length} problem${v.findings.length === 1 ? '' : 's'} in ` + `${stepsOf(v.findings)}.${more}`;
         return { score: 0, detail, findings: [...v.findings, ...review] };
       }
       if (v.review.length > 0) {
-        return { status: 'needs-review', detail: `A person must review ${v.review.length} ` +
-          `item${v.review.length === 1 ? '' : 's'} in ${stepsOf(v.review)}.`, findings: v.review };
+        return {
+          status: 'needs-review',
+          detail:
+            `A person must review ${v.review.length} ` +
+            `item${v.review.length === 1 ? '' : 's'} in ${stepsOf(v.review)}.`,
+          findings: v.review,
+        };
       }
-      if (v.missing.length > 0 && v.tested === 0) return { status: 'inconclusive', detail: `The probe produced no ` +
-        `data at ${v.missing.join(', ')}.` };
+      if (v.missing.length > 0 && v.tested === 0)
+        return { status: 'inconclusive', detail: `The probe produced no ` + `data at ${v.missing.join(', ')}.` };
       if (v.tested === 0) return { status: 'not-applicable', detail: def.notApplicable };
-      if (v.missing.length > 0) return { status: 'inconclusive', detail: `No problem where tested, but the probe ` +
-        `produced no data at ${v.missing.join(', ')}.` };
-      if (v.partial.length > 0) return { status: 'inconclusive', detail: `No problem where tested, but not ` +
-        `everything was tested: ${v.partial.join('; ')}.` };
+      if (v.missing.length > 0)
+        return {
+          status: 'inconclusive',
+          detail: `No problem where tested, but the probe ` + `produced no data at ${v.missing.join(', ')}.`,
+        };
+      if (v.partial.length > 0)
+        return {
+          status: 'inconclusive',
+          detail: `No problem where tested, but not ` + `everything was tested: ${v.partial.join('; ')}.`,
+        };
       return { score: 1, detail: `${def.passDetail(v.count)}${reachedNote(steps)}` };
     },
   };

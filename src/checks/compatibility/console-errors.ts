@@ -16,7 +16,11 @@ import { isIgnoredRequest } from './failed-requests.ts';
 /** Chromium logs "Failed to load resource … 404" at the favicon's URL for its own favicon probe. */
 function isIgnoredFaviconConsole(entry: { text: string; location?: string | undefined }): boolean {
   const url = entry.location?.replace(/:\d+$/, '') ?? '';
-  return /Failed to load resource/i.test(entry.text) && / 404\b/.test(entry.text) && isIgnoredRequest({ url, status: 404, failure: null, method: 'GET', resourceType: 'other', step: '' });
+  return (
+    /Failed to load resource/i.test(entry.text) &&
+    / 404\b/.test(entry.text) &&
+    isIgnoredRequest({ url, status: 404, failure: null, method: 'GET', resourceType: 'other', step: '' })
+  );
 }
 
 export const consoleErrors: Check<'compatibility'> = {

@@ -18,7 +18,11 @@ export function notObservable(what: string): CheckOutcome {
  * an unexamined page is not a page without the problem.
  */
 export function nothingSampled(steps: readonly StepEvidence[], what: string): CheckOutcome {
-  if (steps.length === 0) return { status: 'not-applicable', detail: `No page state was sampled (no journey step was walked), so ${what} could not be examined.` };
+  if (steps.length === 0)
+    return {
+      status: 'not-applicable',
+      detail: `No page state was sampled (no journey step was walked), so ${what} could not be examined.`,
+    };
   const failed = steps.find((s) => !s.ok);
   return {
     status: 'inconclusive',

@@ -23,9 +23,15 @@ export const readerPaging: Check<'compatibility'> = {
     const r = data.reader;
     if (!r) return notReached(data.declared?.reader, steps, 'reader');
     const where = { step: r.step, url: r.urlBefore };
-    if (r.error) return { score: 0, detail: `The next-page control could not be used: ${r.error}`, findings: [{ message: `The reader's next-page control could not be used: ${r.error}`, ...where }] };
+    if (r.error)
+      return {
+        score: 0,
+        detail: `The next-page control could not be used: ${r.error}`,
+        findings: [{ message: `The reader's next-page control could not be used: ${r.error}`, ...where }],
+      };
     const textChanged = r.textBefore !== null && r.textAfter !== null && r.textBefore !== r.textAfter;
-    if (textChanged || r.urlAfter !== r.urlBefore) return { score: 1, detail: 'Pressing next page showed another page.' };
+    if (textChanged || r.urlAfter !== r.urlBefore)
+      return { score: 1, detail: 'Pressing next page showed another page.' };
     const message = 'Pressing next page left the reader on the same page (same text and address).';
     return { score: 0, detail: message, findings: [{ message, ...where }] };
   },

@@ -32,17 +32,29 @@ export const thirdPartyFrames: Check<'compatibility'> = {
     const visible = frames.filter((f) => f.visible);
     const hidden = frames.length - visible.length;
     const hiddenNote = hidden > 0 ? ` ${hidden} hidden cross-site frame${hidden === 1 ? '' : 's'} (not scored).` : '';
-    if (visible.length === 0) return { score: 1, detail: `No visible cross-site frame in the journey.${hiddenNote}${reachedNote(steps)}` };
+    if (visible.length === 0)
+      return { score: 1, detail: `No visible cross-site frame in the journey.${hiddenNote}${reachedNote(steps)}` };
     const failedSteps = new Set(steps.filter((s) => !s.ok).map((s) => s.step));
     // A failed step's frames are sampled at the step before it (the failing step records no state).
     const stepIds = steps.map((s) => s.step);
-    const implicated = visible.filter((f) => failedSteps.has(f.step) || failedSteps.has(stepIds[stepIds.indexOf(f.step) + 1] ?? ''));
+    const implicated = visible.filter(
+      (f) => failedSteps.has(f.step) || failedSteps.has(stepIds[stepIds.indexOf(f.step) + 1] ?? ''),
+    );
     const findings = (implicated.length ? implicated : visible).map((f) => ({
       message: `A cross-site frame (${f.frame}) is part of this step: it loses its cookies where third-party cookies are blocked (Safari/WebKit) or partitioned (Firefox).`,
       step: f.step,
       url: f.url,
     }));
-    if (implicated.length) return { score: 0, detail: `The journey failed at a step with a visible cross-site frame.${hiddenNote}`, findings };
-    return { status: 'needs-review', detail: `${visible.length} visible cross-site frame${visible.length === 1 ? '' : 's'}: compare these steps on WebKit and Firefox devices.${hiddenNote}`, findings };
+    if (implicated.length)
+      return {
+        score: 0,
+        detail: `The journey failed at a step with a visible cross-site frame.${hiddenNote}`,
+        findings,
+      };
+    return {
+      status: 'needs-review',
+      detail: `${visible.length} visible cross-site frame${visible.length === 1 ? '' : 's'}: compare these steps on WebKit and Firefox devices.${hiddenNote}`,
+      findings,
+    };
   },
 };

@@ -22,7 +22,8 @@ export const touchTargetSpacing: Check<'compatibility'> = {
     reads: ['compatibility.touchTargets', 'compatibility.device.touch', 'steps'],
   },
   evaluate({ data, steps }) {
-    if (!data.device?.touch || !data.touchTargets) return { status: 'not-applicable', detail: 'This device has no touch screen.' };
+    if (!data.device?.touch || !data.touchTargets)
+      return { status: 'not-applicable', detail: 'This device has no touch screen.' };
     if (data.touchTargets.length === 0) return nothingSampled(steps, 'the touch targets');
     const findings: FindingInput[] = data.touchTargets.flatMap((s) =>
       s.crowded.map((c) => ({
@@ -33,7 +34,17 @@ export const touchTargetSpacing: Check<'compatibility'> = {
       })),
     );
     const total = data.touchTargets.reduce((n, s) => n + s.targets, 0);
-    if (findings.length === 0) return { score: 1, detail: `All ${total} controls measured on ${data.touchTargets.length} pages are 24 px or well spaced.${reachedNote(steps)}` };
-    return { score: 0, value: findings.length, unit: 'targets', detail: `${findings.length} crowded controls (of ${total} measured).`, findings };
+    if (findings.length === 0)
+      return {
+        score: 1,
+        detail: `All ${total} controls measured on ${data.touchTargets.length} pages are 24 px or well spaced.${reachedNote(steps)}`,
+      };
+    return {
+      score: 0,
+      value: findings.length,
+      unit: 'targets',
+      detail: `${findings.length} crowded controls (of ${total} measured).`,
+      findings,
+    };
   },
 };

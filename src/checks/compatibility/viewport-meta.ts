@@ -25,14 +25,17 @@ function parseViewportContent(content: string): Map<string, string> {
 
 /** Why a viewport meta is a problem, or undefined when it is fine. */
 function viewportProblem(content: string | null): string | undefined {
-  if (content === null) return 'The page has no <meta name="viewport">: phones lay it out at desktop width and shrink it.';
+  if (content === null)
+    return 'The page has no <meta name="viewport">: phones lay it out at desktop width and shrink it.';
   const v = parseViewportContent(content);
   const width = v.get('width');
   if (width !== 'device-width') return `The viewport meta ("${content}") does not set width=device-width.`;
   const scalable = v.get('user-scalable');
-  if (scalable === 'no' || scalable === '0') return `The viewport meta ("${content}") disables zooming (user-scalable=${scalable}).`;
+  if (scalable === 'no' || scalable === '0')
+    return `The viewport meta ("${content}") disables zooming (user-scalable=${scalable}).`;
   const max = Number(v.get('maximum-scale'));
-  if (v.has('maximum-scale') && Number.isFinite(max) && max < 2) return `The viewport meta ("${content}") limits zooming to maximum-scale=${v.get('maximum-scale')}.`;
+  if (v.has('maximum-scale') && Number.isFinite(max) && max < 2)
+    return `The viewport meta ("${content}") limits zooming to maximum-scale=${v.get('maximum-scale')}.`;
   return undefined;
 }
 
@@ -51,7 +54,8 @@ export const viewportMeta: Check<'compatibility'> = {
   evaluate({ data, steps }) {
     const samples = required(data.viewportMeta, 'compatibility.viewportMeta');
     const device = required(data.device, 'compatibility.device');
-    if (device.formFactor === 'desktop') return { status: 'not-applicable', detail: 'Desktop browsers ignore the viewport meta.' };
+    if (device.formFactor === 'desktop')
+      return { status: 'not-applicable', detail: 'Desktop browsers ignore the viewport meta.' };
     if (samples.length === 0) return nothingSampled(steps, 'the viewport meta');
     const findings: FindingInput[] = [];
     for (const s of samples) {
@@ -59,8 +63,15 @@ export const viewportMeta: Check<'compatibility'> = {
       if (problem) findings.push({ message: problem, step: s.step, url: s.url });
     }
     if (findings.length === 0) {
-      return { score: 1, detail: `All ${samples.length} sampled pages set width=device-width and allow zooming.${reachedNote(steps)}` };
+      return {
+        score: 1,
+        detail: `All ${samples.length} sampled pages set width=device-width and allow zooming.${reachedNote(steps)}`,
+      };
     }
-    return { score: 0, detail: `${findings.length} of ${samples.length} pages have a missing or restrictive viewport meta.`, findings };
+    return {
+      score: 0,
+      detail: `${findings.length} of ${samples.length} pages have a missing or restrictive viewport meta.`,
+      findings,
+    };
   },
 };

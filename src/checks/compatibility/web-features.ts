@@ -10,8 +10,12 @@ import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 
 function summary(available: Record<string, boolean>, keySystems: readonly string[], swActive: boolean): string {
-  const have = Object.entries(available).filter(([, v]) => v).map(([k]) => (k === 'eme' ? `eme (${keySystems.join(', ')})` : k));
-  const lacks = Object.entries(available).filter(([, v]) => !v).map(([k]) => k);
+  const have = Object.entries(available)
+    .filter(([, v]) => v)
+    .map(([k]) => (k === 'eme' ? `eme (${keySystems.join(', ')})` : k));
+  const lacks = Object.entries(available)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   return `Available: ${have.join(', ') || 'none'}${lacks.length ? `; missing: ${lacks.join(', ')}` : ''}${swActive ? '; a service worker was active' : ''}.`;
 }
 
@@ -30,20 +34,28 @@ export const webFeatures: Check<'compatibility'> = {
     const f = data.features;
     if (!f) {
       const requires = data.declared?.requires;
-      if (requires !== undefined && requires.length === 0) return { status: 'not-applicable', detail: 'The service declares no required web features (compatibility.requires).' };
+      if (requires !== undefined && requires.length === 0)
+        return {
+          status: 'not-applicable',
+          detail: 'The service declares no required web features (compatibility.requires).',
+        };
       return {
         status: 'inconclusive',
         detail: `Web features were not probed: the journey reached no page state${requires ? `, so ${requires.join(', ')} could not be looked for` : ''}.`,
       };
     }
     const detected = summary(f.available, f.keySystems, f.serviceWorkerActive);
-    if (f.required.length === 0) return { status: 'not-applicable', detail: `The service declares no required features. ${detected}` };
+    if (f.required.length === 0)
+      return { status: 'not-applicable', detail: `The service declares no required features. ${detected}` };
     const missing = f.required.filter((r) => f.available[r] !== true);
-    if (missing.length === 0) return { score: 1, detail: `All required features are available: ${f.required.join(', ')}. ${detected}` };
+    if (missing.length === 0)
+      return { score: 1, detail: `All required features are available: ${f.required.join(', ')}. ${detected}` };
     return {
       score: 0,
       detail: `Missing on this device: ${missing.join(', ')}. ${detected}`,
-      findings: missing.map((m) => ({ message: `The service needs ${m}, which this device does not offer${m === 'eme' ? ' (no EME key system answered requestMediaKeySystemAccess)' : ''}.` })),
+      findings: missing.map((m) => ({
+        message: `The service needs ${m}, which this device does not offer${m === 'eme' ? ' (no EME key system answered requestMediaKeySystemAccess)' : ''}.`,
+      })),
     };
   },
 };

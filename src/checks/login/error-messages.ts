@@ -37,17 +37,28 @@ export const errorAnnounced: Check<'login'> = {
     const unread = isBrowserFormStrategy(data.strategy) ? all.filter((a) => a.announced === undefined) : [];
     const silent = shown.filter((a) => a.announced === false);
     if (silent.length === 0 && unread.length > 0) {
-      return { status: 'inconclusive', detail: `Whether the login error was announced could not be read for ${unread.map((a) => `the ${a.role} patron`).join(', ')}.` };
+      return {
+        status: 'inconclusive',
+        detail: `Whether the login error was announced could not be read for ${unread.map((a) => `the ${a.role} patron`).join(', ')}.`,
+      };
     }
     if (shown.length === 0) return { status: 'not-applicable', detail: 'No login error was shown on a page.' };
-    if (silent.length === 0) return { score: 1, detail: `All ${shown.length} login error messages were announced (alert, live region or focus).` };
+    if (silent.length === 0)
+      return {
+        score: 1,
+        detail: `All ${shown.length} login error messages were announced (alert, live region or focus).`,
+      };
     const findings: FindingInput[] = silent.map((a) => ({
       message: `The login error for the ${a.role} patron is shown but not announced (no role=alert/status, aria-live or focus): ${quoted(a.message)}.`,
       step: loginStep(a.role),
       url: a.url,
       ...(a.screenshot !== undefined ? { screenshot: a.screenshot } : {}),
     }));
-    return { score: 0, detail: `${silent.length} of ${shown.length} login error messages were not announced.`, findings };
+    return {
+      score: 0,
+      detail: `${silent.length} of ${shown.length} login error messages were not announced.`,
+      findings,
+    };
   },
 };
 
@@ -63,15 +74,26 @@ export const errorLanguage: Check<'login'> = {
     reads: ['login.attempts[role≠valid].messageLanguage', 'login.attempts[role≠valid].pageLanguage'],
   },
   evaluate({ data }) {
-    const comparable = refusals(data.attempts).filter((a) => a.messageLanguage && a.pageLanguage && ['fi', 'sv', 'en'].includes(a.pageLanguage));
-    if (comparable.length === 0) return { status: 'not-applicable', detail: 'No login error with both a declared page language and a recognisable message language.' };
+    const comparable = refusals(data.attempts).filter(
+      (a) => a.messageLanguage && a.pageLanguage && ['fi', 'sv', 'en'].includes(a.pageLanguage),
+    );
+    if (comparable.length === 0)
+      return {
+        status: 'not-applicable',
+        detail: 'No login error with both a declared page language and a recognisable message language.',
+      };
     const off = comparable.filter((a) => a.messageLanguage !== a.pageLanguage);
-    if (off.length === 0) return { score: 1, detail: `All ${comparable.length} login errors were in the page's language.` };
+    if (off.length === 0)
+      return { score: 1, detail: `All ${comparable.length} login errors were in the page's language.` };
     const findings: FindingInput[] = off.map((a) => ({
       message: `The page is ${LANGUAGE_NAMES[a.pageLanguage ?? ''] ?? a.pageLanguage} but the login error for the ${a.role} patron is ${LANGUAGE_NAMES[a.messageLanguage ?? ''] ?? a.messageLanguage}: ${quoted(a.message)}.`,
       step: loginStep(a.role),
       url: a.url,
     }));
-    return { score: 0, detail: `${off.length} of ${comparable.length} login errors were in another language than the page.`, findings };
+    return {
+      score: 0,
+      detail: `${off.length} of ${comparable.length} login errors were in another language than the page.`,
+      findings,
+    };
   },
 };

@@ -15,9 +15,21 @@ import { preflightBlocks } from './preflight.ts';
 type NegativeRole = 'unknownCard' | 'blocked' | 'expired';
 
 const WHAT: Record<NegativeRole, { id: string; title: string; noun: string }> = {
-  unknownCard: { id: 'login/unknown-card-rejected', title: 'An unknown card number is rejected with a clear message', noun: 'an unknown card' },
-  blocked: { id: 'login/blocked-card-rejected', title: 'A blocked card is rejected with a message that says it is blocked', noun: 'a blocked card' },
-  expired: { id: 'login/expired-card-rejected', title: 'An expired card is rejected with a message that says it has expired', noun: 'an expired card' },
+  unknownCard: {
+    id: 'login/unknown-card-rejected',
+    title: 'An unknown card number is rejected with a clear message',
+    noun: 'an unknown card',
+  },
+  blocked: {
+    id: 'login/blocked-card-rejected',
+    title: 'A blocked card is rejected with a message that says it is blocked',
+    noun: 'a blocked card',
+  },
+  expired: {
+    id: 'login/expired-card-rejected',
+    title: 'An expired card is rejected with a message that says it has expired',
+    noun: 'an expired card',
+  },
 };
 
 const KIND_WORDS: Record<MessageKind, string> = {
@@ -30,7 +42,8 @@ const KIND_WORDS: Record<MessageKind, string> = {
 function negativeProblems(role: NegativeRole, a: LoginAttempt): string[] {
   const found: string[] = [];
   const noun = WHAT[role].noun;
-  if (a.outcome === 'logged-in') return [`${noun[0]?.toUpperCase()}${noun.slice(1)} was accepted: the patron was logged in.`];
+  if (a.outcome === 'logged-in')
+    return [`${noun[0]?.toUpperCase()}${noun.slice(1)} was accepted: the patron was logged in.`];
   if (a.outcome === 'no-response') return [`Nothing happened after logging in with ${noun}: no message appeared.`];
   if (a.outcome === 'error') return [`The login could not be tried with ${noun}${a.error ? `: ${a.error}` : ''}.`];
   if (!a.message?.trim()) return [`${noun[0]?.toUpperCase()}${noun.slice(1)} was refused without a visible message.`];
@@ -57,7 +70,8 @@ function negativeCheck(role: NegativeRole): Check<'login'> {
     },
     evaluate({ data }) {
       const attempts = attemptsOf(data.attempts, role);
-      if (attempts.length === 0) return { status: 'not-applicable', detail: `No attempt with ${w.noun} was made (no ${role} test patron).` };
+      if (attempts.length === 0)
+        return { status: 'not-applicable', detail: `No attempt with ${w.noun} was made (no ${role} test patron).` };
       const blocked = preflightBlocks(data, [role as PatronRole]);
       if (blocked) return { status: 'inconclusive', detail: blocked };
       const findings: FindingInput[] = attempts.flatMap((a) =>
@@ -68,8 +82,16 @@ function negativeCheck(role: NegativeRole): Check<'login'> {
           ...(a.screenshot !== undefined ? { screenshot: a.screenshot } : {}),
         })),
       );
-      if (findings.length === 0) return { score: 1, detail: `${w.noun[0]?.toUpperCase()}${w.noun.slice(1)} was refused with the message ${[...new Set(attempts.map((a) => quoted(a.message)))].join(', ')}.` };
-      return { score: 0, detail: `${findings.length} problem${findings.length > 1 ? 's' : ''} with how ${w.noun} is handled.`, findings };
+      if (findings.length === 0)
+        return {
+          score: 1,
+          detail: `${w.noun[0]?.toUpperCase()}${w.noun.slice(1)} was refused with the message ${[...new Set(attempts.map((a) => quoted(a.message)))].join(', ')}.`,
+        };
+      return {
+        score: 0,
+        detail: `${findings.length} problem${findings.length > 1 ? 's' : ''} with how ${w.noun} is handled.`,
+        findings,
+      };
     },
   };
 }

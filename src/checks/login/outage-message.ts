@@ -22,8 +22,17 @@ export const outageMessage: Check<'login'> = {
     reads: ['login.preflight.status', 'login.attempts[role=valid].message'],
   },
   evaluate({ data }) {
-    if (data.preflight === undefined) return { status: 'not-applicable', detail: 'No pre-flight was possible (no library system declared), so whether the library system was down is not known; the outage message is checked only during an outage the pre-flight saw.' };
-    if (data.preflight.status !== 'unreachable') return { status: 'not-applicable', detail: 'The pre-flight reached the library system; the outage message is checked only while it is down.' };
+    if (data.preflight === undefined)
+      return {
+        status: 'not-applicable',
+        detail:
+          'No pre-flight was possible (no library system declared), so whether the library system was down is not known; the outage message is checked only during an outage the pre-flight saw.',
+      };
+    if (data.preflight.status !== 'unreachable')
+      return {
+        status: 'not-applicable',
+        detail: 'The pre-flight reached the library system; the outage message is checked only while it is down.',
+      };
     const valid = attemptsOf(data.attempts, 'valid');
     const refused = valid.filter((a) => a.outcome === 'rejected');
     // Nothing at all during an outage leaves the patron as lost as "wrong PIN" does.
@@ -42,11 +51,19 @@ export const outageMessage: Check<'login'> = {
     }
     if (refused.length === 0) {
       const broken = valid.find((a) => a.outcome === 'error');
-      if (broken) return { status: 'inconclusive', detail: `The login could not be tried during the outage${broken.error ? ` (${broken.error})` : ''}, so what the vendor says was not seen.` };
+      if (broken)
+        return {
+          status: 'inconclusive',
+          detail: `The login could not be tried during the outage${broken.error ? ` (${broken.error})` : ''}, so what the vendor says was not seen.`,
+        };
       return { status: 'not-applicable', detail: 'The valid patron got no refusal message during the outage.' };
     }
     const misleading = refused.filter((a) => classifyMessage(a.message) === 'credentials');
-    if (misleading.length === 0) return { score: 1, detail: `During the outage the vendor said ${[...new Set(refused.map((a) => quoted(a.message)))].join(', ')}.` };
+    if (misleading.length === 0)
+      return {
+        score: 1,
+        detail: `During the outage the vendor said ${[...new Set(refused.map((a) => quoted(a.message)))].join(', ')}.`,
+      };
     return {
       score: 0,
       detail: 'During a library-system outage the vendor told a valid patron that the card number or PIN is wrong.',

@@ -18,12 +18,19 @@ import { attemptsOf } from './attempts.ts';
  */
 function noSession(data: LoginEvidence, what: 'reload' | 'log out of'): CheckOutcome {
   const valid = attemptsOf(data.attempts, 'valid');
-  if (data.strategy === 'password-grant') return { status: 'not-applicable', detail: `An API login has no browser session to ${what}.` };
+  if (data.strategy === 'password-grant')
+    return { status: 'not-applicable', detail: `An API login has no browser session to ${what}.` };
   const failed = valid.find((a) => a.outcome !== 'logged-in');
   if (valid.length === 0 || failed) {
-    return { status: 'inconclusive', detail: `There was no session to ${what}: ${failed ? `the valid patron's login ended "${failed.outcome}" (see login/valid-patron)` : 'no attempt with the valid patron was recorded'}.` };
+    return {
+      status: 'inconclusive',
+      detail: `There was no session to ${what}: ${failed ? `the valid patron's login ended "${failed.outcome}" (see login/valid-patron)` : 'no attempt with the valid patron was recorded'}.`,
+    };
   }
-  return { status: 'inconclusive', detail: `The valid patron logged in, but the session after it was not examined, so there was nothing to ${what}.` };
+  return {
+    status: 'inconclusive',
+    detail: `The valid patron logged in, but the session after it was not examined, so there was nothing to ${what}.`,
+  };
 }
 
 export const sessionSurvivesReload: Check<'login'> = {
@@ -43,7 +50,11 @@ export const sessionSurvivesReload: Check<'login'> = {
     const s = data.session;
     if (!s || s.survivesReload === null) return noSession(data, 'reload');
     if (s.survivesReload) return { score: 1, detail: 'After a reload the patron was still logged in.' };
-    return { score: 0, detail: 'After a reload the patron was no longer logged in.', findings: [{ message: 'Reloading the page logged the patron out.', step: 'login:valid' }] };
+    return {
+      score: 0,
+      detail: 'After a reload the patron was no longer logged in.',
+      findings: [{ message: 'Reloading the page logged the patron out.', step: 'login:valid' }],
+    };
   },
 };
 
@@ -62,14 +73,27 @@ export const logoutEndsSession: Check<'login'> = {
     const blocked = preflightBlocks(data, ['valid']);
     if (blocked) return { status: 'inconclusive', detail: blocked };
     const s = data.session;
-    if (s?.logout === 'not-tested') return { status: 'not-applicable', detail: s.detail ?? 'No logout control is declared (login.logout).' };
+    if (s?.logout === 'not-tested')
+      return { status: 'not-applicable', detail: s.detail ?? 'No logout control is declared (login.logout).' };
     if (!s) return noSession(data, 'log out of');
-    if (s.logout === 'ended') return { score: 1, detail: s.detail ?? 'After logging out, the protected page asked for login again.' };
-    if (s.logout === 'error') return { score: 0, detail: `Logging out failed: ${s.detail ?? 'the logout control could not be used'}.`, findings: [{ message: `The declared logout could not be used: ${s.detail ?? ''}`, step: 'login:logout' }] };
+    if (s.logout === 'ended')
+      return { score: 1, detail: s.detail ?? 'After logging out, the protected page asked for login again.' };
+    if (s.logout === 'error')
+      return {
+        score: 0,
+        detail: `Logging out failed: ${s.detail ?? 'the logout control could not be used'}.`,
+        findings: [{ message: `The declared logout could not be used: ${s.detail ?? ''}`, step: 'login:logout' }],
+      };
     return {
       score: 0,
       detail: s.detail ?? 'After logging out, the patron was still logged in.',
-      findings: [{ message: `Logout leaves the session alive: ${s.detail ?? 'the protected page still showed the logged-in state'}`, step: 'login:logout', ...(s.screenshot ? { screenshot: s.screenshot } : {}) }],
+      findings: [
+        {
+          message: `Logout leaves the session alive: ${s.detail ?? 'the protected page still showed the logged-in state'}`,
+          step: 'login:logout',
+          ...(s.screenshot ? { screenshot: s.screenshot } : {}),
+        },
+      ],
     };
   },
 };

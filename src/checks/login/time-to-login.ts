@@ -41,7 +41,11 @@ export const timeToLogin: Check<'login'> = {
     const blocked = preflightBlocks(data, ['valid']);
     if (blocked) return { status: 'inconclusive', detail: blocked };
     const attempts = attemptsOf(data.attempts, 'valid');
-    if (attempts.length === 0) return { status: 'inconclusive', detail: 'No login attempt with the valid patron was recorded, so there is no login time to judge.' };
+    if (attempts.length === 0)
+      return {
+        status: 'inconclusive',
+        detail: 'No login attempt with the valid patron was recorded, so there is no login time to judge.',
+      };
     const incomplete = attempts.filter((a) => a.outcome !== 'logged-in');
     if (incomplete.length > 0) {
       return {
@@ -66,7 +70,14 @@ export const timeToLogin: Check<'login'> = {
       unit: 'ms',
       detail: `Login took ${Math.round(value)} ms${durations.length > 1 ? ` (median of ${durations.length} attempts)` : ''}; ${TIME_TO_LOGIN_POINTS.p10} ms scores 0.9 and ${TIME_TO_LOGIN_POINTS.median} ms, the limit, scores 0.5.`,
       ...(score < PASS_THRESHOLD
-        ? { findings: [{ message: `Logging in took ${Math.round(value)} ms from pressing submit, above the ${TIME_TO_LOGIN_POINTS.median} ms limit for a page load.`, step: loginStep('valid') }] }
+        ? {
+            findings: [
+              {
+                message: `Logging in took ${Math.round(value)} ms from pressing submit, above the ${TIME_TO_LOGIN_POINTS.median} ms limit for a page load.`,
+                step: loginStep('valid'),
+              },
+            ],
+          }
         : {}),
     };
   },

@@ -28,7 +28,10 @@ export const validPatron: Check<'login'> = {
     }
     const failed = attempts.filter((a) => a.outcome !== 'logged-in');
     if (failed.length === 0) {
-      return { score: 1, detail: `The valid patron logged in (${attempts.length} attempt${attempts.length > 1 ? 's' : ''}).` };
+      return {
+        score: 1,
+        detail: `The valid patron logged in (${attempts.length} attempt${attempts.length > 1 ? 's' : ''}).`,
+      };
     }
     return {
       score: 0,

@@ -14,7 +14,8 @@ import { preflightBlocks } from './preflight.ts';
 function problems(a: LoginAttempt): string[] {
   const found: string[] = [];
   if (a.outcome === 'logged-in') found.push('A wrong PIN was accepted: the patron was logged in.');
-  else if (a.outcome === 'no-response') found.push('Nothing happened after submitting a wrong PIN: no error message appeared.');
+  else if (a.outcome === 'no-response')
+    found.push('Nothing happened after submitting a wrong PIN: no error message appeared.');
   else if (a.outcome === 'error') found.push(`The login form could not be used${a.error ? `: ${a.error}` : ''}.`);
   else if (!a.message?.trim()) found.push('A wrong PIN was rejected without a visible error message.');
   if (a.echoesPin === true) found.push('The error message repeats the PIN that was typed.');
@@ -51,6 +52,10 @@ export const wrongPinRejected: Check<'login'> = {
       const messages = [...new Set(attempts.map((a) => quoted(a.message)))].join(', ');
       return { score: 1, detail: `A wrong PIN was rejected with the message ${messages}.` };
     }
-    return { score: 0, detail: `${findings.length} problem${findings.length > 1 ? 's' : ''} with how a wrong PIN is handled.`, findings };
+    return {
+      score: 0,
+      detail: `${findings.length} problem${findings.length > 1 ? 's' : ''} with how a wrong PIN is handled.`,
+      findings,
+    };
   },
 };

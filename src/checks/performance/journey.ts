@@ -40,8 +40,10 @@ export interface StepCurve {
   readonly source: string;
 }
 
-const NIELSEN = 'Nielsen, Usability Engineering (1993) §5.5 / Card, Robertson & Mackinlay (1991): 0.1 s feels instantaneous, 1 s keeps the flow of thought, 10 s is the limit of attention';
-const RAIL = 'RAIL model (web.dev/rail): respond to input within 100 ms; 100–1000 ms (a page load, a change of view) feels a continuous task; beyond 1 s users lose focus, beyond 10 s they abandon';
+const NIELSEN =
+  'Nielsen, Usability Engineering (1993) §5.5 / Card, Robertson & Mackinlay (1991): 0.1 s feels instantaneous, 1 s keeps the flow of thought, 10 s is the limit of attention';
+const RAIL =
+  'RAIL model (web.dev/rail): respond to input within 100 ms; 100–1000 ms (a page load, a change of view) feels a continuous task; beyond 1 s users lose focus, beyond 10 s they abandon';
 
 /** Control points per kind of step, ms, with their sources. One owner: docs/scoring.md quotes this table. */
 export const STEP_CURVES: Readonly<Record<StepKind, StepCurve>> = {
@@ -55,7 +57,8 @@ export const STEP_CURVES: Readonly<Record<StepKind, StepCurve>> = {
   },
   login: {
     points: { p10: 2000, median: 8000 },
-    source: 'two page loads on the navigation curve (the form; the submit with the library system\'s round trip): p10 2 × 1 s, median 2 × 4 s',
+    source:
+      "two page loads on the navigation curve (the form; the submit with the library system's round trip): p10 2 × 1 s, median 2 × 4 s",
   },
   play: {
     points: { p10: 1000, median: 2000 },
@@ -63,12 +66,17 @@ export const STEP_CURVES: Readonly<Record<StepKind, StepCurve>> = {
   },
 };
 
-/** Page weight of one step (bytes transferred), after Lighthouse's total-byte-weight audit (p10 2667 KiB, median 4000 KiB). */
+/**
+ * Page weight of one step (bytes transferred), after Lighthouse's total-byte-weight audit (p10 2667 KiB, median 4000
+ * KiB).
+ */
 export const WEIGHT_POINTS: ControlPoints = { p10: 2667 * 1024, median: 4000 * 1024 };
 
 type Timings = NonNullable<PerformanceEvidence['timings']>;
 
-/** The kind of step a timed phase is: a journey step is a navigation when it loaded a new document (or did not report). */
+/**
+ * The kind of step a timed phase is: a journey step is a navigation when it loaded a new document (or did not report).
+ */
 export function stepKind(phase: TimingPhase): StepKind {
   if (phase.kind === 'login') return 'login';
   if (phase.kind === 'play') return 'play';
@@ -94,10 +102,16 @@ export interface PhaseSummary {
   readonly notReached: number;
 }
 
-/** Per phase (in journey order), the successful runs' durations and their spread, the failed runs and the runs that never reached it. */
+/**
+ * Per phase (in journey order), the successful runs' durations and their spread, the failed runs and the runs that
+ * never reached it.
+ */
 export function phaseSummaries(timings: Timings): PhaseSummary[] {
   const order: Array<{ id: string; kind: TimingPhase['kind'] }> = [];
-  const by = new Map<string, { values: number[]; raw: number[]; kinds: StepKind[]; failed: number; errors: string[]; seen: number }>();
+  const by = new Map<
+    string,
+    { values: number[]; raw: number[]; kinds: StepKind[]; failed: number; errors: string[]; seen: number }
+  >();
   for (const run of timings.runs) {
     run.phases.forEach((p, i) => {
       let e = by.get(p.id);
@@ -142,7 +156,9 @@ const ms = (v: number) => `${Math.round(v)} ms`;
 
 function networkNote(t: Timings): string {
   if (t.network.id === 'unthrottled') return 'unthrottled network';
-  return t.network.applied ? `network ${t.network.id} applied` : `network ${t.network.id} NOT applied (${t.network.reason ?? 'not supported'})`;
+  return t.network.applied
+    ? `network ${t.network.id} applied`
+    : `network ${t.network.id} NOT applied (${t.network.reason ?? 'not supported'})`;
 }
 
 /** One phase judged: its score (0 when it did not complete in every run), and its finding when it fails. */
@@ -157,10 +173,19 @@ function judge(p: PhaseSummary, total: number): Judged {
   const incomplete = p.failed + p.notReached;
   if (incomplete > 0) {
     const why = [
-      p.failed > 0 ? `failed in ${p.failed} of ${runs(total)}${p.errors.length > 0 ? ` (${p.errors.join('; ')})` : ''}` : undefined,
+      p.failed > 0
+        ? `failed in ${p.failed} of ${runs(total)}${p.errors.length > 0 ? ` (${p.errors.join('; ')})` : ''}`
+        : undefined,
       p.notReached > 0 ? `was never reached in ${p.notReached} of ${runs(total)} (an earlier step failed)` : undefined,
     ].filter((x): x is string => x !== undefined);
-    return { p, score: 0, finding: { message: `${p.id} did not complete in every timed walk: it ${why.join(', and ')}. A step that does not complete is a failure, whatever the other runs took.`, step: p.id } };
+    return {
+      p,
+      score: 0,
+      finding: {
+        message: `${p.id} did not complete in every timed walk: it ${why.join(', and ')}. A step that does not complete is a failure, whatever the other runs took.`,
+        step: p.id,
+      },
+    };
   }
   const s = p.spread as Spread;
   const score = logNormalScore(curve.points, s.median);
@@ -189,11 +214,14 @@ export const journeyTimings: Check<'performance'> = {
   meta: {
     id: 'performance/journey-timings',
     suite: 'performance',
-    title: 'The patron\'s journey steps are quick on this device',
+    title: "The patron's journey steps are quick on this device",
     impact: 'serious',
     weight: 25,
     criteria: [],
-    references: ['Nielsen: Response Times — The 3 Important Limits (1 s, 10 s)', 'RAIL model (web.dev): respond within 100 ms, load within 1 s'],
+    references: [
+      'Nielsen: Response Times — The 3 Important Limits (1 s, 10 s)',
+      'RAIL model (web.dev): respond within 100 ms, load within 1 s',
+    ],
     reads: ['performance.timings.runs[].phases[]', 'performance.timings.network'],
     requires: { timings: NO_TIMINGS },
     scoring: {
@@ -206,12 +234,18 @@ export const journeyTimings: Check<'performance'> = {
     const walkErrors = [...new Set(t.runs.flatMap((r) => (r.error ? [r.error] : [])))];
     const phases = phaseSummaries(t);
     if (phases.length === 0) {
-      return { status: 'inconclusive', detail: `No journey phase was timed in ${runs(t.runs.length)}${walkErrors.length > 0 ? `: ${walkErrors.join('; ')}` : ''}.` };
+      return {
+        status: 'inconclusive',
+        detail: `No journey phase was timed in ${runs(t.runs.length)}${walkErrors.length > 0 ? `: ${walkErrors.join('; ')}` : ''}.`,
+      };
     }
     const judged = phases.map((p) => judge(p, t.runs.length));
     const worst = judged.reduce((a, b) => (b.score < a.score ? b : a));
     const measured = judged.filter((j) => j.p.spread !== null);
-    const slowest = measured.reduce<Judged | undefined>((a, b) => (a === undefined || (b.p.spread as Spread).median > (a.p.spread as Spread).median ? b : a), undefined);
+    const slowest = measured.reduce<Judged | undefined>(
+      (a, b) => (a === undefined || (b.p.spread as Spread).median > (a.p.spread as Spread).median ? b : a),
+      undefined,
+    );
     const parts = judged.map((j) =>
       j.p.spread === null
         ? `${j.p.id} (${j.p.stepKind}): never completed`
@@ -250,7 +284,10 @@ function stepWeights(timings: Timings): Array<{ step: string; bytes: Spread; req
 
 const kib = (b: number) => `${Math.round(b / 1024)} KiB`;
 
-/** performance/page-weight: bytes transferred per step (median over runs); the heaviest step is scored on Lighthouse's total-byte-weight curve. */
+/**
+ * performance/page-weight: bytes transferred per step (median over runs); the heaviest step is scored on Lighthouse's
+ * total-byte-weight curve.
+ */
 export const pageWeight: Check<'performance'> = {
   meta: {
     id: 'performance/page-weight',
@@ -260,9 +297,16 @@ export const pageWeight: Check<'performance'> = {
     weight: 3,
     criteria: [],
     references: ['Lighthouse: Avoid enormous network payloads (total-byte-weight)'],
-    reads: ['performance.timings.runs[].phases[].page.transferBytes', 'performance.timings.runs[].phases[].page.requests'],
+    reads: [
+      'performance.timings.runs[].phases[].page.transferBytes',
+      'performance.timings.runs[].phases[].page.requests',
+    ],
     requires: { timings: NO_TIMINGS },
-    scoring: { points: WEIGHT_POINTS, source: 'Lighthouse 13 core/audits/byte-efficiency/total-byte-weight.js defaultOptions (p10 2667 KiB, median 4000 KiB)' },
+    scoring: {
+      points: WEIGHT_POINTS,
+      source:
+        'Lighthouse 13 core/audits/byte-efficiency/total-byte-weight.js defaultOptions (p10 2667 KiB, median 4000 KiB)',
+    },
   },
   evaluate({ data }) {
     const t = required(data.timings, 'performance.timings');
@@ -272,7 +316,9 @@ export const pageWeight: Check<'performance'> = {
     const heaviest = scored.reduce((a, b) => (b.bytes.median > a.bytes.median ? b : a));
     // A journey step no walk completed was never weighed: its bytes are unknown, not zero.
     const weighed = new Set(steps.map((s) => s.step));
-    const unweighed = phaseSummaries(t).filter((p) => p.kind === 'step' && !weighed.has(p.id)).map((p) => p.id);
+    const unweighed = phaseSummaries(t)
+      .filter((p) => p.kind === 'step' && !weighed.has(p.id))
+      .map((p) => p.id);
     if (heaviest.score >= PASS_THRESHOLD && unweighed.length > 0) {
       return {
         status: 'inconclusive',
@@ -288,21 +334,30 @@ export const pageWeight: Check<'performance'> = {
       detail: `${scored.map((s) => `${s.step}: ${kib(s.bytes.median)} in ${Math.round(s.requests.median)} requests`).join('; ')} (medians; cross-origin responses without Timing-Allow-Origin count 0 bytes).`,
       findings: scored
         .filter((s) => s.score < PASS_THRESHOLD)
-        .map((s) => ({ message: `${s.step} transfers ${kib(s.bytes.median)} (median), above ${kib(WEIGHT_POINTS.median)}.`, step: s.step })),
+        .map((s) => ({
+          message: `${s.step} transfers ${kib(s.bytes.median)} (median), above ${kib(WEIGHT_POINTS.median)}.`,
+          step: s.step,
+        })),
     };
   },
 };
 
-/** performance/no-trackers: no origin of a known tracker (analytics, ads, social, marketing, tag managers) is contacted on the journey, logged-in steps included. */
+/**
+ * performance/no-trackers: no origin of a known tracker (analytics, ads, social, marketing, tag managers) is contacted
+ * on the journey, logged-in steps included.
+ */
 export const noTrackers: Check<'performance'> = {
   meta: {
     id: 'performance/no-trackers',
     suite: 'performance',
-    title: 'No known trackers are contacted during the patron\'s journey',
+    title: "No known trackers are contacted during the patron's journey",
     impact: 'serious',
     weight: 7,
     criteria: [],
-    references: ['GDPR Art. 5(1)(c) data minimisation, Art. 25 data protection by design', 'third-party-web entity list (categories ad, analytics, social, marketing, tag-manager)'],
+    references: [
+      'GDPR Art. 5(1)(c) data minimisation, Art. 25 data protection by design',
+      'third-party-web entity list (categories ad, analytics, social, marketing, tag-manager)',
+    ],
     reads: ['performance.timings.origins[]'],
     requires: { timings: NO_TIMINGS },
   },
@@ -321,7 +376,10 @@ export const noTrackers: Check<'performance'> = {
         detail: `No known tracker in the steps reached, but none of the ${t.runs.length} timed walks completed the journey${errors.length > 0 ? ` (${errors.join('; ')})` : ''}, so the later steps were never observed.`,
       };
     }
-    const list = others.length > 0 ? ` Other sites contacted: ${others.map((o) => o.origin).join(', ')}.` : ' No other site was contacted.';
+    const list =
+      others.length > 0
+        ? ` Other sites contacted: ${others.map((o) => o.origin).join(', ')}.`
+        : ' No other site was contacted.';
     return {
       score: trackers.length === 0 ? 1 : 0,
       value: trackers.length,

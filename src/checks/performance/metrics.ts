@@ -127,7 +127,11 @@ function metricCheck(def: MetricDefinition): Check<'performance'> {
       const failedRuns = runFailures(data.pages, (r) => r.metrics[def.key] === null);
       const missing = unmeasured.length > 0 ? ` Not measured on: ${unmeasured.join(', ')}.` : '';
       if (measured.length === 0) {
-        return { status: 'inconclusive', detail: `Lighthouse produced no ${def.abbreviation} value.${missing}`, findings: failedRuns.findings };
+        return {
+          status: 'inconclusive',
+          detail: `Lighthouse produced no ${def.abbreviation} value.${missing}`,
+          findings: failedRuns.findings,
+        };
       }
       // The check is as good as its worst page: a page in the poor band fails it on its own.
       const worst = measured.reduce((a, b) => (b.score < a.score ? b : a));
@@ -160,8 +164,14 @@ function metricCheck(def: MetricDefinition): Check<'performance'> {
   };
 }
 
-/** Lighthouse runs that failed (a runtime error, or the value this check needs is missing): counted, named per page, as findings. */
-function runFailures(pages: readonly PerformancePage[], lacks: (run: PerformancePage['runs'][number]) => boolean): { count: number; note: string; findings: FindingInput[] } {
+/**
+ * Lighthouse runs that failed (a runtime error, or the value this check needs is missing): counted, named per page, as
+ * findings.
+ */
+function runFailures(
+  pages: readonly PerformancePage[],
+  lacks: (run: PerformancePage['runs'][number]) => boolean,
+): { count: number; note: string; findings: FindingInput[] } {
   const findings: FindingInput[] = [];
   let count = 0;
   for (const page of pages) {
@@ -175,7 +185,14 @@ function runFailures(pages: readonly PerformancePage[], lacks: (run: Performance
       url: page.url,
     });
   }
-  return { count, note: count > 0 ? ` ${count} Lighthouse run${count === 1 ? '' : 's'} measured nothing (${findings.map((f) => f.step).join(', ')}).` : '', findings };
+  return {
+    count,
+    note:
+      count > 0
+        ? ` ${count} Lighthouse run${count === 1 ? '' : 's'} measured nothing (${findings.map((f) => f.step).join(', ')}).`
+        : '',
+    findings,
+  };
 }
 
 export const metricChecks: readonly Check<'performance'>[] = METRICS.map(metricCheck);
@@ -206,26 +223,46 @@ export const lighthousePerformance: Check<'performance'> = {
     const unscored = perPage.filter((p) => p.spread === null).map((p) => `${p.page.step}${runtimeErrors(p.page)}`);
     const missing = unscored.length > 0 ? ` Not scored on: ${unscored.join(', ')}.` : '';
     const failedRuns = runFailures(data.pages, (r) => r.score === null);
-    if (score === null) return { status: 'inconclusive', detail: `Lighthouse produced no performance score.${missing}`, findings: failedRuns.findings };
+    if (score === null)
+      return {
+        status: 'inconclusive',
+        detail: `Lighthouse produced no performance score.${missing}`,
+        findings: failedRuns.findings,
+      };
     const pct = (v: number) => Math.round(v * 100);
     const pages = perPage
-      .flatMap((p) => (p.spread ? [`${p.page.step} (${p.page.formFactor}): median ${pct(p.spread.median)}, range ${pct(p.spread.min)}–${pct(p.spread.max)}, ${p.spread.n} runs`] : []))
+      .flatMap((p) =>
+        p.spread
+          ? [
+              `${p.page.step} (${p.page.formFactor}): median ${pct(p.spread.median)}, range ${pct(p.spread.min)}–${pct(p.spread.max)}, ${p.spread.n} runs`,
+            ]
+          : [],
+      )
       .join('; ');
     if (score >= PASS_THRESHOLD && failedRuns.count > 0) {
-      return { status: 'inconclusive', value: score * 100, unit: 'points', detail: `${pages}; the worst page counts.${missing}${failedRuns.note}`, findings: failedRuns.findings };
+      return {
+        status: 'inconclusive',
+        value: score * 100,
+        unit: 'points',
+        detail: `${pages}; the worst page counts.${missing}${failedRuns.note}`,
+        findings: failedRuns.findings,
+      };
     }
     return {
       score,
       value: score * 100,
       unit: 'points',
       detail: `${pages}; the worst page counts.${missing}${failedRuns.note}`,
-      findings: [...failedRuns.findings, ...perPage
-        .filter((p) => p.spread !== null && p.spread.median < PASS_THRESHOLD)
-        .map((p) => ({
-          message: `Lighthouse performance score ${pct((p.spread as Spread).median)} is below 50.`,
-          step: p.page.step,
-          url: p.page.url,
-        }))],
+      findings: [
+        ...failedRuns.findings,
+        ...perPage
+          .filter((p) => p.spread !== null && p.spread.median < PASS_THRESHOLD)
+          .map((p) => ({
+            message: `Lighthouse performance score ${pct((p.spread as Spread).median)} is below 50.`,
+            step: p.page.step,
+            url: p.page.url,
+          })),
+      ],
     };
   },
 };
@@ -248,19 +285,30 @@ export const renderBlocking: Check<'performance'> = {
     impact: 'moderate',
     weight: 0,
     criteria: [],
-    references: ['Lighthouse: render-blocking requests insight (render-blocking-insight)', 'web.dev: Eliminate render-blocking resources'],
+    references: [
+      'Lighthouse: render-blocking requests insight (render-blocking-insight)',
+      'web.dev: Eliminate render-blocking resources',
+    ],
     reads: ['performance.pages[].runs[].renderBlocking'],
-    scoring: { points: { mobile: RENDER_BLOCKING_POINTS, desktop: RENDER_BLOCKING_POINTS }, source: 'harness policy (docs/scoring.md)' },
+    scoring: {
+      points: { mobile: RENDER_BLOCKING_POINTS, desktop: RENDER_BLOCKING_POINTS },
+      source: 'harness policy (docs/scoring.md)',
+    },
   },
   evaluate({ data }) {
     if (data.pages.length === 0) return { status: 'not-applicable', detail: 'No page was audited with Lighthouse.' };
     const recorded = data.pages.filter((p) => p.runs.some((r) => r.renderBlocking !== undefined));
-    if (recorded.length === 0) return { status: 'inconclusive', detail: 'These Lighthouse runs did not record render-blocking requests.' };
+    if (recorded.length === 0)
+      return { status: 'inconclusive', detail: 'These Lighthouse runs did not record render-blocking requests.' };
     const pages = recorded.map((page) => {
       const runs = page.runs.filter((r) => r.renderBlocking !== undefined);
       const totals = runs.map((r) => (r.renderBlocking ?? []).reduce((sum, b) => sum + (b.wastedMs ?? 0), 0));
       const s = spread(totals) as Spread;
-      const urls = [...new Set(runs.flatMap((r) => (r.renderBlocking ?? []).filter((b) => (b.wastedMs ?? 0) > 0).map((b) => b.url)))];
+      const urls = [
+        ...new Set(
+          runs.flatMap((r) => (r.renderBlocking ?? []).filter((b) => (b.wastedMs ?? 0) > 0).map((b) => b.url)),
+        ),
+      ];
       return { page, spread: s, urls, score: logNormalScore(RENDER_BLOCKING_POINTS, s.median) };
     });
     // As good as its worst page; a page whose runs did not record it is named, not counted as clean.
@@ -268,7 +316,10 @@ export const renderBlocking: Check<'performance'> = {
     const score = worst.score;
     const unrecorded = data.pages.filter((p) => !recorded.includes(p)).map((p) => p.step);
     if (score >= PASS_THRESHOLD && unrecorded.length > 0) {
-      return { status: 'inconclusive', detail: `No page is held back where recorded, but the Lighthouse runs of ${unrecorded.join(', ')} did not record render-blocking requests.` };
+      return {
+        status: 'inconclusive',
+        detail: `No page is held back where recorded, but the Lighthouse runs of ${unrecorded.join(', ')} did not record render-blocking requests.`,
+      };
     }
     return {
       score,

@@ -44,19 +44,22 @@ export const RESPONSIVENESS_CURVES: Readonly<Record<ResponsivenessMetric, Curve>
     name: 'slowest interaction (INP)',
     unit: 'ms',
     points: { p10: 200, median: 500 },
-    source: 'Lighthouse 13 core/audits/metrics/interaction-to-next-paint.js defaultOptions; web.dev/inp: good ≤ 200 ms, poor > 500 ms',
+    source:
+      'Lighthouse 13 core/audits/metrics/interaction-to-next-paint.js defaultOptions; web.dev/inp: good ≤ 200 ms, poor > 500 ms',
   },
   blocking: {
     name: 'main-thread blocking (TBT)',
     unit: 'ms',
     points: { p10: 150, median: 350 },
-    source: 'Lighthouse 13 core/audits/metrics/total-blocking-time.js defaultOptions, desktop (p10 150 ms, median 350 ms)',
+    source:
+      'Lighthouse 13 core/audits/metrics/total-blocking-time.js defaultOptions, desktop (p10 150 ms, median 350 ms)',
   },
   layoutShift: {
     name: 'layout shift (CLS)',
     unit: undefined,
     points: { p10: 0.1, median: 0.25 },
-    source: 'Lighthouse 13 core/audits/metrics/cumulative-layout-shift.js defaultOptions; web.dev/cls: good ≤ 0.1, poor > 0.25',
+    source:
+      'Lighthouse 13 core/audits/metrics/cumulative-layout-shift.js defaultOptions; web.dev/cls: good ≤ 0.1, poor > 0.25',
   },
 };
 
@@ -141,7 +144,9 @@ export const responsiveness: Check<'performance'> = {
     const judged = observed.flatMap((s) =>
       RESPONSIVENESS_METRICS.flatMap((m) => {
         const sp = s.metrics[m];
-        return sp ? [{ step: s.step, metric: m, spread: sp, score: logNormalScore(RESPONSIVENESS_CURVES[m].points, sp.median) }] : [];
+        return sp
+          ? [{ step: s.step, metric: m, spread: sp, score: logNormalScore(RESPONSIVENESS_CURVES[m].points, sp.median) }]
+          : [];
       }),
     );
     const worst = judged.reduce((a, b) => (b.score < a.score ? b : a));
@@ -169,7 +174,9 @@ export const responsiveness: Check<'performance'> = {
       detail:
         `Medians per step — ${parts.join('; ')}; the check takes the lowest score (${worst.step}, ${RESPONSIVENESS_CURVES[worst.metric].name}).` +
         ` Interactions under ${EVENT_TIMING_BUFFER_MS} ms are not kept by the browser and count as good.` +
-        (unobserved.length > 0 ? ` Not observable on this engine: ${unobserved.map((m) => RESPONSIVENESS_CURVES[m].name).join(', ')}.` : ''),
+        (unobserved.length > 0
+          ? ` Not observable on this engine: ${unobserved.map((m) => RESPONSIVENESS_CURVES[m].name).join(', ')}.`
+          : ''),
       findings,
     };
   },

@@ -35,7 +35,10 @@ export function nameOf(el: Element): string {
   }
   if (!name && 'labels' in el) {
     const labels = (el as HTMLInputElement).labels;
-    if (labels) name = Array.from(labels).map((l) => l.textContent ?? '').join(' ');
+    if (labels)
+      name = Array.from(labels)
+        .map((l) => l.textContent ?? '')
+        .join(' ');
   }
   const field = ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName);
   if (!name && !field) name = (el as HTMLElement).innerText ?? el.textContent ?? '';

@@ -7,7 +7,8 @@
  * stops that are not controls, link purpose, placeholder-only fields and hints not associated,
  * animated images, transcripts, and the media player. Layout probes measure
  * the settled page (the layout unchanged for several frames, a failing one watched for up to 2 s),
- * not a fixed moment after the change. The page is left as it was found (viewport restored, marks and injected styles removed), so the journey goes on from it.
+ * not a fixed moment after the change. The page is left as it was found (viewport restored, marks and injected styles
+ * removed), so the journey goes on from it.
  *
  * A probe that fails is recorded in `errors` (the check for it is then inconclusive); only a
  * failing session call that is not about the page (the browser went away) propagates.
@@ -59,10 +60,14 @@ async function ensureDocumentFocus(session: BrowserSession): Promise<void> {
   const hasFocus = () => session.evaluate(() => document.hasFocus(), null);
   if ((await hasFocus()) || !session.bringToFront) return;
   await session.bringToFront();
-  for (let waited = 0; waited < 2000 && !(await hasFocus()); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  for (let waited = 0; waited < 2000 && !(await hasFocus()); waited += 100)
+    await new Promise((r) => setTimeout(r, 100));
 }
 
-/** How long an overlay may take to close after Escape (a closing animation), and to show again after its opener is clicked, ms. */
+/**
+ * How long an overlay may take to close after Escape (a closing animation), and to show again after its opener is
+ * clicked, ms.
+ */
 export const OVERLAY_WAIT_MS = 1000;
 
 export interface A11yProbeOptions {
@@ -76,7 +81,11 @@ export interface A11yProbeOptions {
   actionTimeoutMs?: number | undefined;
 }
 
-async function poll<T>(probe: () => Promise<T>, done: (t: T) => boolean, ms: number): Promise<{ value: T; waitedMs: number }> {
+async function poll<T>(
+  probe: () => Promise<T>,
+  done: (t: T) => boolean,
+  ms: number,
+): Promise<{ value: T; waitedMs: number }> {
   const started = performance.now();
   for (;;) {
     const value = await probe();
@@ -90,12 +99,26 @@ async function poll<T>(probe: () => Promise<T>, done: (t: T) => boolean, ms: num
  * Escape in the open overlay: does it close, where does the focus go, is that the opener? Then the
  * opener is clicked again so the state the step reached is restored for the rest of the journey.
  */
-async function tryEscape(session: BrowserSession, options: A11yProbeOptions): Promise<Pick<OverlayProbe, 'escape' | 'escapeSkipped'>> {
-  if (!options.opener) return { escape: null, escapeSkipped: 'The step did not open it with a click, so it could not be reopened for the rest of the journey.' };
+async function tryEscape(
+  session: BrowserSession,
+  options: A11yProbeOptions,
+): Promise<Pick<OverlayProbe, 'escape' | 'escapeSkipped'>> {
+  if (!options.opener)
+    return {
+      escape: null,
+      escapeSkipped: 'The step did not open it with a click, so it could not be reopened for the rest of the journey.',
+    };
   await session.evaluate(focusIntoOverlayProbe, null);
   await session.press('Escape');
-  const { value: after, waitedMs } = await poll(() => session.evaluate(overlayStateProbe, null), (v) => !v.open, OVERLAY_WAIT_MS);
-  if (after.open) return { escape: { closed: false, waitedMs, focusAfter: null, focusedAfter: null, toOpener: null, reopened: null } };
+  const { value: after, waitedMs } = await poll(
+    () => session.evaluate(overlayStateProbe, null),
+    (v) => !v.open,
+    OVERLAY_WAIT_MS,
+  );
+  if (after.open)
+    return {
+      escape: { closed: false, waitedMs, focusAfter: null, focusedAfter: null, toOpener: null, reopened: null },
+    };
   await session.evaluate(armOpenerProbe, null);
   let clicked = true;
   try {
@@ -104,7 +127,15 @@ async function tryEscape(session: BrowserSession, options: A11yProbeOptions): Pr
     if (!(e instanceof ActionError)) throw e;
     clicked = false;
   }
-  const again = clicked ? (await poll(() => session.evaluate(reopenedProbe, null), (v) => v.open, OVERLAY_WAIT_MS)).value : { open: false, opener: null };
+  const again = clicked
+    ? (
+        await poll(
+          () => session.evaluate(reopenedProbe, null),
+          (v) => v.open,
+          OVERLAY_WAIT_MS,
+        )
+      ).value
+    : { open: false, opener: null };
   const escape: OverlayEscape = {
     closed: true,
     waitedMs,
@@ -116,8 +147,20 @@ async function tryEscape(session: BrowserSession, options: A11yProbeOptions): Pr
   return { escape };
 }
 
-async function keyboardWalk(session: BrowserSession, inv: InventoryResult, options: A11yProbeOptions): Promise<NonNullable<A11yProbes['keyboard']>> {
-  const stops: TabStop[] = inv.stops.map((s) => ({ ...s, x: 0, y: 0, width: 0, height: 0, focusVisible: null, obscuredBy: null }));
+async function keyboardWalk(
+  session: BrowserSession,
+  inv: InventoryResult,
+  options: A11yProbeOptions,
+): Promise<NonNullable<A11yProbes['keyboard']>> {
+  const stops: TabStop[] = inv.stops.map((s) => ({
+    ...s,
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+    focusVisible: null,
+    obscuredBy: null,
+  }));
   const sequence: Array<number | null> = [];
   // A player with native controls keeps the focus on its element for the Tab presses through its own buttons.
   const budget = Math.min(stops.length + 3 + MEDIA_CONTROL_PRESSES * inv.nativePlayers, MAX_TAB_PRESSES);
@@ -132,20 +175,40 @@ async function keyboardWalk(session: BrowserSession, inv: InventoryResult, optio
     const stop = f.stop === null ? undefined : stops[f.stop];
     if (f.stop !== null && stop && !seen.has(f.stop)) {
       seen.add(f.stop);
-      Object.assign(stop, { x: f.x, y: f.y, width: f.width, height: f.height, focusVisible: f.focusVisible, obscuredBy: f.obscuredBy });
+      Object.assign(stop, {
+        x: f.x,
+        y: f.y,
+        width: f.width,
+        height: f.height,
+        focusVisible: f.focusVisible,
+        obscuredBy: f.obscuredBy,
+      });
     }
     // Every stop visited and focus has wrapped (left the stops or came back to the first): done.
     if (seen.size === stops.length && (f.stop === null || (f.stop === sequence[0] && sequence.length > 1))) break;
     // An overlay that has held the focus round all its stops twice (and at least 6 presses) holds it: done.
     if (overlayStops && overlayStops.size > 0 && f.stop !== null && !overlayStops.has(f.stop)) overlayStops = undefined;
-    if (overlayStops && sequence.length >= Math.max(6, 2 * overlayStops.size + 1) && [...overlayStops].every((s) => seen.has(s))) break;
+    if (
+      overlayStops &&
+      sequence.length >= Math.max(6, 2 * overlayStops.size + 1) &&
+      [...overlayStops].every((s) => seen.has(s))
+    )
+      break;
   }
-  const walked = { stops, sequence, unfocusable: inv.unfocusable, unfocusableTotal: inv.unfocusableTotal, truncated: budget < stops.length + 3 + MEDIA_CONTROL_PRESSES * inv.nativePlayers };
+  const walked = {
+    stops,
+    sequence,
+    unfocusable: inv.unfocusable,
+    unfocusableTotal: inv.unfocusableTotal,
+    truncated: budget < stops.length + 3 + MEDIA_CONTROL_PRESSES * inv.nativePlayers,
+  };
   if (!inv.overlay) return walked;
-  // An overlay that held the focus and went round all its stops was walked whole, however many stops the page behind it has.
+  // An overlay that held the focus and went round all its stops was walked whole, however many stops the page behind it
+  // has.
   const inside = new Set(inv.overlay.stops);
   const focused = sequence.filter((i): i is number => i !== null);
-  const wentRound = focused.length > inside.size && focused.every((i) => inside.has(i)) && [...inside].every((i) => seen.has(i));
+  const wentRound =
+    focused.length > inside.size && focused.every((i) => inside.has(i)) && [...inside].every((i) => seen.has(i));
   if (wentRound) walked.truncated = false;
   let escape: Pick<OverlayProbe, 'escape' | 'escapeSkipped'>;
   try {
@@ -182,7 +245,12 @@ export async function runA11yProbes(session: BrowserSession, options: A11yProbeO
     probes.language = {
       declared: inv.language.declared,
       detected: identifyLanguage(inv.language.text),
-      parts: inv.language.parts.map((p) => ({ selector: p.selector, name: p.name, declared: p.declared, detected: identifyLanguage(p.text) })),
+      parts: inv.language.parts.map((p) => ({
+        selector: p.selector,
+        name: p.name,
+        declared: p.declared,
+        detected: identifyLanguage(p.text),
+      })),
       unmarked: inv.language.passages.flatMap((p) => {
         const detected = identifyLanguage(p.text);
         return detected ? [{ selector: p.selector, name: p.name, detected }] : [];
@@ -217,11 +285,17 @@ export async function runA11yProbes(session: BrowserSession, options: A11yProbeO
     await session.setViewport(REFLOW_WIDTH, viewport.height);
     try {
       // Measured once the page has re-laid out for the narrow viewport (a wide page is watched until the bound).
-      const settle = await session.evaluate(reflowSettleProbe, { frames: SETTLE_FRAMES, boundMs: SETTLE_BOUND_MS, fits: true });
+      const settle = await session.evaluate(reflowSettleProbe, {
+        frames: SETTLE_FRAMES,
+        boundMs: SETTLE_BOUND_MS,
+        fits: true,
+      });
       probes.reflow = { ...(await session.evaluate(reflowProbe, undefined)), settle };
     } finally {
       await session.setViewport(viewport.width, viewport.height);
-      await session.evaluate(reflowSettleProbe, { frames: SETTLE_FRAMES, boundMs: SETTLE_BOUND_MS, fits: false }).catch(() => undefined);
+      await session
+        .evaluate(reflowSettleProbe, { frames: SETTLE_FRAMES, boundMs: SETTLE_BOUND_MS, fits: false })
+        .catch(() => undefined);
     }
   } catch (e) {
     errors.push({ probe: 'reflow', message: message(e) });
@@ -254,5 +328,11 @@ export async function measureAccessibilityState(
   const t2 = performance.now();
   const enginesMs = Object.fromEntries((rules.engines ?? []).map((e) => [e.engine, e.durationMs]));
   const totalMs = Math.round(t2 - t0);
-  return { state: { ...rules, probes }, axeMs: rules.axeDurationMs ?? 0, enginesMs, probesMs: Math.round(t2 - t1), totalMs };
+  return {
+    state: { ...rules, probes },
+    axeMs: rules.axeDurationMs ?? 0,
+    enginesMs,
+    probesMs: Math.round(t2 - t1),
+    totalMs,
+  };
 }

@@ -30,7 +30,11 @@ export interface InventoryResult {
   transcripts: NonNullable<A11yProbes['transcripts']>;
   unfocusable: Array<{ selector: string; name: string }>;
   unfocusableTotal: number;
-  targets: { measured: number; smallTotal: number; small: Array<{ selector: string; name: string; width: number; height: number; nearestPx: number }> };
+  targets: {
+    measured: number;
+    smallTotal: number;
+    small: Array<{ selector: string; name: string; width: number; height: number; nearestPx: number }>;
+  };
   language: {
     declared: string | null;
     text: string;
@@ -60,7 +64,10 @@ export interface InventoryResult {
   } | null;
 }
 
-/** Marks tabbables and fixed boxes, and measures everything that needs no interaction. Puts a focus start point at the top of the page. */
+/**
+ * Marks tabbables and fixed boxes, and measures everything that needs no interaction. Puts a focus start point at the
+ * top of the page.
+ */
 export function inventoryProbe(): InventoryResult {
   const disabled = (el: Element): boolean => (el as HTMLButtonElement).disabled === true;
 
@@ -74,7 +81,9 @@ export function inventoryProbe(): InventoryResult {
 
   // ── an open overlay (dialog, alert dialog, popup menu): where the patron's keyboard is ──
   const focusedAtStart = document.activeElement;
-  const overlays = Array.from(document.querySelectorAll('dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"],[role="menu"]')).filter((el) => {
+  const overlays = Array.from(
+    document.querySelectorAll('dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"],[role="menu"]'),
+  ).filter((el) => {
     if (el.tagName === 'DIALOG' && !(el as HTMLDialogElement).open) return false;
     if (!rendered(el) || el.closest('[aria-hidden="true"]')) return false;
     // A menu counts only as a popup (positioned over the page), not a menu drawn in the page's flow.
@@ -90,15 +99,24 @@ export function inventoryProbe(): InventoryResult {
     }
     return native || el.getAttribute('aria-modal') === 'true';
   };
-  const outermost = overlays.filter((el) => !overlays.some((o) => o !== el && o.contains(el) && o.getAttribute('role') !== 'menu'));
+  const outermost = overlays.filter(
+    (el) => !overlays.some((o) => o !== el && o.contains(el) && o.getAttribute('role') !== 'menu'),
+  );
   const holding = focusedAtStart ? overlays.filter((el) => el.contains(focusedAtStart)) : [];
   const overlayEl: Element | undefined =
-    holding[holding.length - 1] ?? outermost.filter(isModal)[outermost.filter(isModal).length - 1] ?? outermost[outermost.length - 1];
+    holding[holding.length - 1] ??
+    outermost.filter(isModal)[outermost.filter(isModal).length - 1] ??
+    outermost[outermost.length - 1];
 
   // ── sequential focus order ──
-  const focusable = 'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable=""],[contenteditable="true"],audio[controls],video[controls]';
+  const focusable =
+    'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable=""],[contenteditable="true"],audio[controls],video[controls]';
   const candidates = Array.from(document.querySelectorAll(focusable)).filter(
-    (el) => (el as HTMLElement).tabIndex >= 0 && !disabled(el) && !(el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') && rendered(el),
+    (el) =>
+      (el as HTMLElement).tabIndex >= 0 &&
+      !disabled(el) &&
+      !(el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') &&
+      rendered(el),
   );
   // A radio group is one tab stop (the checked radio, else the first): arrow keys move inside it.
   const groupStop = new Map<string, Element>();
@@ -115,7 +133,9 @@ export function inventoryProbe(): InventoryResult {
     return groupStop.get(`${r.form ? sel(r.form) : ''}|${r.name}`) === el;
   };
   candidates.splice(0, candidates.length, ...candidates.filter(inGroup));
-  const positive = candidates.filter((el) => (el as HTMLElement).tabIndex > 0).sort((a, b) => (a as HTMLElement).tabIndex - (b as HTMLElement).tabIndex);
+  const positive = candidates
+    .filter((el) => (el as HTMLElement).tabIndex > 0)
+    .sort((a, b) => (a as HTMLElement).tabIndex - (b as HTMLElement).tabIndex);
   const ordered = [...positive, ...candidates.filter((el) => (el as HTMLElement).tabIndex === 0)];
   const styles: Array<[string, string]> = [];
   ordered.forEach((el, i) => {
@@ -128,16 +148,21 @@ export function inventoryProbe(): InventoryResult {
   }
   (window as unknown as { __erhA11y: unknown }).__erhA11y = { styles };
 
-  const widgetRoles = '[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"],[role="radio"],[role="switch"],[role="slider"],[onclick]';
+  const widgetRoles =
+    '[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"],[role="radio"],[role="switch"],[role="slider"],[onclick]';
   const unfocusableAll = Array.from(document.body.querySelectorAll(widgetRoles)).filter(
     (el) =>
-      !el.hasAttribute('data-erh-stop') && !disabled(el) && el.getAttribute('aria-disabled') !== 'true' &&
-      rendered(el) && !el.querySelector('[data-erh-stop]'),
+      !el.hasAttribute('data-erh-stop') &&
+      !disabled(el) &&
+      el.getAttribute('aria-disabled') !== 'true' &&
+      rendered(el) &&
+      !el.querySelector('[data-erh-stop]'),
   );
   const unfocusable = unfocusableAll.slice(0, 25).map((el) => ({ selector: sel(el), name: nameOf(el) }));
 
   // ── target size (WCAG 2.2 SC 2.5.8) ──
-  const targetSel = 'a[href],button,input:not([type="hidden"]),select,textarea,summary,[role="button"],[role="link"],[role="checkbox"],[role="radio"],[role="tab"],[role="menuitem"],[role="switch"],[role="slider"],[onclick]';
+  const targetSel =
+    'a[href],button,input:not([type="hidden"]),select,textarea,summary,[role="button"],[role="link"],[role="checkbox"],[role="radio"],[role="tab"],[role="menuitem"],[role="switch"],[role="slider"],[onclick]';
   const targets = Array.from(document.body.querySelectorAll(targetSel))
     .filter((el) => rendered(el) && !disabled(el))
     .map((el) => ({ el, r: el.getBoundingClientRect() }))
@@ -148,7 +173,10 @@ export function inventoryProbe(): InventoryResult {
     const own = (el.textContent ?? '').trim().length;
     return block !== null && (block.textContent ?? '').trim().length > own + 10;
   };
-  const labelled = (el: Element): boolean => (el.tagName === 'INPUT' && ['checkbox', 'radio'].includes((el as HTMLInputElement).type) && ((el as HTMLInputElement).labels?.length ?? 0) > 0);
+  const labelled = (el: Element): boolean =>
+    el.tagName === 'INPUT' &&
+    ['checkbox', 'radio'].includes((el as HTMLInputElement).type) &&
+    ((el as HTMLInputElement).labels?.length ?? 0) > 0;
   const isSmall = (r: DOMRect): boolean => r.width < 23.5 || r.height < 23.5;
   const small: InventoryResult['targets']['small'] = [];
   let smallTotal = 0;
@@ -171,7 +199,13 @@ export function inventoryProbe(): InventoryResult {
     }
     if (nearest < 24) smallTotal++;
     if (nearest < 24 && small.length < 25) {
-      small.push({ selector: sel(t.el), name: nameOf(t.el), width: Math.round(t.r.width * 10) / 10, height: Math.round(t.r.height * 10) / 10, nearestPx: Math.round(nearest * 10) / 10 });
+      small.push({
+        selector: sel(t.el),
+        name: nameOf(t.el),
+        width: Math.round(t.r.width * 10) / 10,
+        height: Math.round(t.r.height * 10) / 10,
+        nearestPx: Math.round(nearest * 10) / 10,
+      });
     }
   }
 
@@ -179,7 +213,12 @@ export function inventoryProbe(): InventoryResult {
   const parts = Array.from(document.body.querySelectorAll('[lang]'))
     .filter((el) => rendered(el))
     .slice(0, 25)
-    .map((el) => ({ selector: sel(el), name: nameOf(el).slice(0, 40), declared: el.getAttribute('lang') ?? '', text: ((el as HTMLElement).innerText ?? '').slice(0, 1000) }));
+    .map((el) => ({
+      selector: sel(el),
+      name: nameOf(el).slice(0, 40),
+      declared: el.getAttribute('lang') ?? '',
+      text: ((el as HTMLElement).innerText ?? '').slice(0, 1000),
+    }));
   // The page's own words: text inside an element that declares its own language belongs to that
   // part (3.1.2, judged above), not to the page's language (3.1.1).
   const ownWords: string[] = [];
@@ -198,13 +237,22 @@ export function inventoryProbe(): InventoryResult {
   const passages = Array.from(document.body.querySelectorAll('p,li,blockquote,dd,td,figcaption'))
     .filter((el) => {
       const marked = el.closest('[lang]');
-      return (marked === null || marked === document.body || marked === document.documentElement) && rendered(el) && !el.querySelector('p,li,blockquote');
+      return (
+        (marked === null || marked === document.body || marked === document.documentElement) &&
+        rendered(el) &&
+        !el.querySelector('p,li,blockquote')
+      );
     })
     .map((el) => ({ el, text: ((el as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim() }))
     .filter((p) => p.text.split(' ').length >= 12)
     .slice(0, 40)
     .map((p) => ({ selector: sel(p.el), name: p.text.slice(0, 40), text: p.text.slice(0, 1000) }));
-  const language = { declared: document.documentElement.getAttribute('lang'), text: ownWords.join(' ').slice(0, 4000), parts, passages };
+  const language = {
+    declared: document.documentElement.getAttribute('lang'),
+    text: ownWords.join(' ').slice(0, 4000),
+    parts,
+    passages,
+  };
 
   // ── bypass blocks ──
   let skipLink: string | null = null;
@@ -218,7 +266,8 @@ export function inventoryProbe(): InventoryResult {
       }
     }
   }
-  // The repeated block a skip link bypasses: the tab stops before the first heading, or without one those in nav and header.
+  // The repeated block a skip link bypasses: the tab stops before the first heading, or without one those in nav and
+  // header.
   const heading = document.querySelector('h1') ?? document.querySelector('h2,h3,[role="heading"]');
   const blockStops = heading
     ? ordered.filter((el) => el.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).length
@@ -231,23 +280,32 @@ export function inventoryProbe(): InventoryResult {
   };
 
   // ── media and player controls ──
-  const media = Array.from(document.querySelectorAll('audio,video')).slice(0, 10).map((el) => {
-    const m = el as HTMLMediaElement;
-    const container = el.closest('section,figure,[role="region"],[role="group"],[aria-label],form') ?? el.parentElement ?? document.body;
-    const controls = Array.from(container.querySelectorAll('button,input,select,[role="button"],[role="slider"]'))
-      .filter((c) => rendered(c))
-      .slice(0, 30)
-      .map((c) => ({ selector: sel(c), name: nameOf(c), stop: c.hasAttribute('data-erh-stop') ? Number(c.getAttribute('data-erh-stop')) : null }));
-    return {
-      selector: sel(el),
-      name: nameOf(el),
-      kind: el.tagName === 'VIDEO' ? ('video' as const) : ('audio' as const),
-      autoplaySound: ((!m.paused && m.currentTime > 0) || m.autoplay) && !m.muted && m.volume > 0,
-      captions: el.tagName !== 'VIDEO' || el.querySelector('track[kind="captions"],track[kind="subtitles"]') !== null,
-      nativeControls: m.controls,
-      controls,
-    };
-  });
+  const media = Array.from(document.querySelectorAll('audio,video'))
+    .slice(0, 10)
+    .map((el) => {
+      const m = el as HTMLMediaElement;
+      const container =
+        el.closest('section,figure,[role="region"],[role="group"],[aria-label],form') ??
+        el.parentElement ??
+        document.body;
+      const controls = Array.from(container.querySelectorAll('button,input,select,[role="button"],[role="slider"]'))
+        .filter((c) => rendered(c))
+        .slice(0, 30)
+        .map((c) => ({
+          selector: sel(c),
+          name: nameOf(c),
+          stop: c.hasAttribute('data-erh-stop') ? Number(c.getAttribute('data-erh-stop')) : null,
+        }));
+      return {
+        selector: sel(el),
+        name: nameOf(el),
+        kind: el.tagName === 'VIDEO' ? ('video' as const) : ('audio' as const),
+        autoplaySound: ((!m.paused && m.currentTime > 0) || m.autoplay) && !m.muted && m.volume > 0,
+        captions: el.tagName !== 'VIDEO' || el.querySelector('track[kind="captions"],track[kind="subtitles"]') !== null,
+        nativeControls: m.controls,
+        controls,
+      };
+    });
 
   // ── motion ──
   const longAnimations: string[] = [];
@@ -259,13 +317,14 @@ export function inventoryProbe(): InventoryResult {
     if (total > 5000 && longAnimations.length < 10) longAnimations.push(sel(target));
   }
   const PAUSE = /pause|stop|pysäytä|keskeytä|tauko|pausa|stoppa|paus/i;
-  const pauseControl = Array.from(document.querySelectorAll('button,[role="button"],input[type="button"],input[type="checkbox"],[role="switch"]')).some(
-    (el) => rendered(el) && PAUSE.test(`${nameOf(el)} ${(el as HTMLInputElement).value ?? ''}`),
-  );
+  const pauseControl = Array.from(
+    document.querySelectorAll('button,[role="button"],input[type="button"],input[type="checkbox"],[role="switch"]'),
+  ).some((el) => rendered(el) && PAUSE.test(`${nameOf(el)} ${(el as HTMLInputElement).value ?? ''}`));
   let reducedMotionRule = false;
   const scan = (rules: CSSRuleList): void => {
     for (const r of Array.from(rules)) {
-      if ('conditionText' in r && /prefers-reduced-motion/.test(String((r as CSSMediaRule).conditionText))) reducedMotionRule = true;
+      if ('conditionText' in r && /prefers-reduced-motion/.test(String((r as CSSMediaRule).conditionText)))
+        reducedMotionRule = true;
       if ('cssRules' in r) scan((r as CSSGroupingRule).cssRules);
     }
   };
@@ -279,19 +338,61 @@ export function inventoryProbe(): InventoryResult {
 
   // ── tab stops that are not controls (4.1.2) ──
   function staticStopsOf(stops: Element[]): InventoryResult['staticStops'] {
-    const native = 'a[href],area[href],button,input,select,textarea,iframe,summary,audio,video,[contenteditable=""],[contenteditable="true"]';
+    const native =
+      'a[href],area[href],button,input,select,textarea,iframe,summary,audio,video,[contenteditable=""],[contenteditable="true"]';
     // Roles that may take the focus themselves: widgets, and containers the ARIA practices make focusable.
-    const roles = new Set(['button', 'link', 'checkbox', 'radio', 'switch', 'tab', 'tabpanel', 'menuitem', 'menuitemcheckbox',
-      'menuitemradio', 'option', 'slider', 'spinbutton', 'textbox', 'combobox', 'searchbox', 'listbox', 'grid', 'gridcell', 'tree',
-      'treeitem', 'treegrid', 'menu', 'menubar', 'tablist', 'radiogroup', 'toolbar', 'scrollbar', 'separator', 'dialog',
-      'alertdialog', 'application', 'document', 'region', 'group', 'log', 'status', 'feed', 'article', 'figure', 'img', 'math']);
+    const roles = new Set([
+      'button',
+      'link',
+      'checkbox',
+      'radio',
+      'switch',
+      'tab',
+      'tabpanel',
+      'menuitem',
+      'menuitemcheckbox',
+      'menuitemradio',
+      'option',
+      'slider',
+      'spinbutton',
+      'textbox',
+      'combobox',
+      'searchbox',
+      'listbox',
+      'grid',
+      'gridcell',
+      'tree',
+      'treeitem',
+      'treegrid',
+      'menu',
+      'menubar',
+      'tablist',
+      'radiogroup',
+      'toolbar',
+      'scrollbar',
+      'separator',
+      'dialog',
+      'alertdialog',
+      'application',
+      'document',
+      'region',
+      'group',
+      'log',
+      'status',
+      'feed',
+      'article',
+      'figure',
+      'img',
+      'math',
+    ]);
     const found = stops.filter((el) => {
       if (!el.hasAttribute('tabindex') || el.matches(native) || el.closest('[data-erh-start]')) return false;
       const role = (el.getAttribute('role') ?? '').trim().split(/\s+/)[0] ?? '';
       if (roles.has(role)) return false;
       const st = getComputedStyle(el);
       // A scroll container is made focusable so that keyboard users can scroll it (axe scrollable-region-focusable).
-      const scrolls = (['auto', 'scroll'].includes(st.overflowY) && el.scrollHeight > el.clientHeight) ||
+      const scrolls =
+        (['auto', 'scroll'].includes(st.overflowY) && el.scrollHeight > el.clientHeight) ||
         (['auto', 'scroll'].includes(st.overflowX) && el.scrollWidth > el.clientWidth);
       return !scrolls;
     });
@@ -300,9 +401,15 @@ export function inventoryProbe(): InventoryResult {
 
   // ── link purpose (2.4.4) ──
   function linksOf(): InventoryResult['links'] {
-    const GENERIC = /^(click here|here|read more|more|more info|learn more|link|this link|details|continue|go|lue lisää|klikkaa tästä|tästä|lisää|lisätietoja|läs mer|klicka här|här|mer)$/i;
-    const all = Array.from(document.querySelectorAll('a[href]')).filter((a) => rendered(a)).slice(0, 2000) as HTMLAnchorElement[];
-    const nameOfLink = (a: HTMLAnchorElement): string => nameOf(a).replace(/[.…:!›»→]+$/u, '').trim();
+    const GENERIC =
+      /^(click here|here|read more|more|more info|learn more|link|this link|details|continue|go|lue lisää|klikkaa tästä|tästä|lisää|lisätietoja|läs mer|klicka här|här|mer)$/i;
+    const all = Array.from(document.querySelectorAll('a[href]'))
+      .filter((a) => rendered(a))
+      .slice(0, 2000) as HTMLAnchorElement[];
+    const nameOfLink = (a: HTMLAnchorElement): string =>
+      nameOf(a)
+        .replace(/[.…:!›»→]+$/u, '')
+        .trim();
     // Text that tells the purpose beyond the words: a description, or a title that adds to them.
     const described = (a: HTMLAnchorElement): boolean => (a.getAttribute('aria-describedby') ?? '').trim() !== '';
     const generic = all
@@ -319,11 +426,22 @@ export function inventoryProbe(): InventoryResult {
       .map(([, links]) => ({ links, hrefs: [...new Set(links.map((l) => l.href.split('#')[0] ?? l.href))] }))
       .filter((g) => g.hrefs.length > 1)
       .slice(0, 25)
-      .map((g) => ({ name: nameOf(g.links[0] as Element), hrefs: g.hrefs.slice(0, 10), selectors: g.links.slice(0, 10).map((l) => sel(l)) }));
-    const NEW_WINDOW = /new (window|tab)|uusi (ikkuna|välilehti)|uuteen (ikkunaan|välilehteen)|uudessa (ikkunassa|välilehdessä)|nytt (fönster|flik)|external|ulkoinen|extern/i;
+      .map((g) => ({
+        name: nameOf(g.links[0] as Element),
+        hrefs: g.hrefs.slice(0, 10),
+        selectors: g.links.slice(0, 10).map((l) => sel(l)),
+      }));
+    const NEW_WINDOW =
+      /new (window|tab)|uusi (ikkuna|välilehti)|uuteen (ikkunaan|välilehteen)|uudessa (ikkunassa|välilehdessä)|nytt (fönster|flik)|external|ulkoinen|extern/i;
     const newWindow = all
-      .filter((a) => a.target === '_blank' && !NEW_WINDOW.test(`${nameOf(a)} ${a.getAttribute('title') ?? ''} ` +
-        `${a.getAttribute('aria-describedby') ? document.getElementById(a.getAttribute('aria-describedby') ?? '')?.textContent ?? '' : ''}`))
+      .filter(
+        (a) =>
+          a.target === '_blank' &&
+          !NEW_WINDOW.test(
+            `${nameOf(a)} ${a.getAttribute('title') ?? ''} ` +
+              `${a.getAttribute('aria-describedby') ? (document.getElementById(a.getAttribute('aria-describedby') ?? '')?.textContent ?? '') : ''}`,
+          ),
+      )
       .slice(0, 25)
       .map((a) => ({ selector: sel(a), name: nameOf(a) }));
     const DOC = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|epub|rtf)(?:[?#]|$)/i;
@@ -339,21 +457,30 @@ export function inventoryProbe(): InventoryResult {
 
   // ── form fields: placeholder as the only label, hints not associated (3.3.2, 1.3.1) ──
   function fieldsOf(): InventoryResult['fields'] {
-    const fields = Array.from(document.querySelectorAll('input,select,textarea')).filter((el) => {
-      const t = (el as HTMLInputElement).type;
-      return rendered(el) && !['hidden', 'submit', 'button', 'reset', 'image'].includes(t);
-    }).slice(0, 500) as HTMLInputElement[];
+    const fields = Array.from(document.querySelectorAll('input,select,textarea'))
+      .filter((el) => {
+        const t = (el as HTMLInputElement).type;
+        return rendered(el) && !['hidden', 'submit', 'button', 'reset', 'image'].includes(t);
+      })
+      .slice(0, 500) as HTMLInputElement[];
     const placeholderOnly = fields
       .filter((f) => (f.getAttribute('placeholder') ?? '').trim() !== '' && nameOf(f) === '')
       .slice(0, 25)
       .map((f) => ({ selector: sel(f), name: '', placeholder: (f.getAttribute('placeholder') ?? '').slice(0, 80) }));
-    const HINT = '[id*="hint" i],[class*="hint" i],[id*="help" i],[class*="help" i],[class*="description" ' +
+    const HINT =
+      '[id*="hint" i],[class*="hint" i],[id*="help" i],[class*="help" i],[class*="description" ' +
       'i],[class*="form-text" i],small';
     const unassociatedHints: InventoryResult['fields']['unassociatedHints'] = [];
     for (const f of fields) {
       // The field's own wrapper: the nearest ancestor holding no other field.
       let wrap: Element | null = f.parentElement;
-      while (wrap && wrap.parentElement && wrap.parentElement.querySelectorAll('input:not([type="hidden"]),select,textarea').length === 1 && wrap.parentElement !== document.body) wrap = wrap.parentElement;
+      while (
+        wrap &&
+        wrap.parentElement &&
+        wrap.parentElement.querySelectorAll('input:not([type="hidden"]),select,textarea').length === 1 &&
+        wrap.parentElement !== document.body
+      )
+        wrap = wrap.parentElement;
       if (!wrap || wrap.querySelectorAll('input:not([type="hidden"]),select,textarea').length !== 1) continue;
       const ids = `${f.getAttribute('aria-describedby') ?? ''} ${f.getAttribute('aria-labelledby') ?? ''}`;
       const referenced = new Set(ids.split(/\s+/).filter(Boolean));
@@ -361,8 +488,15 @@ export function inventoryProbe(): InventoryResult {
       for (const h of Array.from(wrap.querySelectorAll(HINT))) {
         const text = ((h as HTMLElement).innerText ?? '').trim();
         if (!text || !rendered(h) || h.contains(f) || labels.some((l) => l.contains(h))) continue;
-        if ([...referenced].some((id) => { const r = document.getElementById(id); return r !== null && (r === h || r.contains(h) || h.contains(r)); })) continue;
-        if (unassociatedHints.length < 25) unassociatedHints.push({ selector: sel(f), name: nameOf(f), hint: text.slice(0, 80) });
+        if (
+          [...referenced].some((id) => {
+            const r = document.getElementById(id);
+            return r !== null && (r === h || r.contains(h) || h.contains(r));
+          })
+        )
+          continue;
+        if (unassociatedHints.length < 25)
+          unassociatedHints.push({ selector: sel(f), name: nameOf(f), hint: text.slice(0, 80) });
         break;
       }
     }
@@ -372,11 +506,16 @@ export function inventoryProbe(): InventoryResult {
   // ── text alternatives for time-based media (1.2.1) ──
   function transcriptsOf(): InventoryResult['transcripts'] {
     const TRANSCRIPT = /transcript|tekstivastine|litterointi|tekstiversio|transkription|textversion|text version/i;
-    const offered = Array.from(document.querySelectorAll('a[href],button,h1,h2,h3,h4,summary,details,[aria-label]')).some(
-      (el) => rendered(el) && TRANSCRIPT.test(`${(el as HTMLElement).innerText ?? ''} ` +
-        `${el.getAttribute('aria-label') ?? ''}`),
+    const offered = Array.from(
+      document.querySelectorAll('a[href],button,h1,h2,h3,h4,summary,details,[aria-label]'),
+    ).some(
+      (el) =>
+        rendered(el) &&
+        TRANSCRIPT.test(`${(el as HTMLElement).innerText ?? ''} ` + `${el.getAttribute('aria-label') ?? ''}`),
     );
-    const audio = Array.from(document.querySelectorAll('audio')).slice(0, 10).map((el) => ({ selector: sel(el), name: nameOf(el), transcript: offered }));
+    const audio = Array.from(document.querySelectorAll('audio'))
+      .slice(0, 10)
+      .map((el) => ({ selector: sel(el), name: nameOf(el), transcript: offered }));
     const MEDIA = /\.(mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac|mp4|m4v|webm|mov|ogv)(?:[?#]|$)/i;
     const mediaLinks = (Array.from(document.querySelectorAll('a[href]')) as HTMLAnchorElement[])
       .filter((a) => MEDIA.test(a.pathname) && rendered(a))
@@ -392,7 +531,11 @@ export function inventoryProbe(): InventoryResult {
   if (overlayEl) {
     overlayEl.setAttribute('data-erh-overlay', '');
     const atBody = !focusedAtStart || focusedAtStart === document.body || focusedAtStart === document.documentElement;
-    const focusOnOpen = atBody ? ('none' as const) : overlayEl.contains(focusedAtStart) ? ('inside' as const) : ('outside' as const);
+    const focusOnOpen = atBody
+      ? ('none' as const)
+      : overlayEl.contains(focusedAtStart)
+        ? ('inside' as const)
+        : ('outside' as const);
     const role = overlayEl.getAttribute('role');
     overlay = {
       selector: sel(overlayEl),
@@ -419,7 +562,11 @@ export function inventoryProbe(): InventoryResult {
   }
 
   return {
-    stops: ordered.map((el) => ({ selector: sel(el), name: nameOf(el), ...(el.tagName === 'IFRAME' ? { frame: true } : {}) })),
+    stops: ordered.map((el) => ({
+      selector: sel(el),
+      name: nameOf(el),
+      ...(el.tagName === 'IFRAME' ? { frame: true } : {}),
+    })),
     staticStops: staticStopsOf(ordered),
     nativePlayers: ordered.filter((el) => el.matches('audio[controls],video[controls]')).length,
     links: linksOf(),
@@ -460,7 +607,11 @@ export function focusProbe(): FocusResult {
   const st = getComputedStyle(el);
   const outlined = st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0;
   // An iframe holds the focus while its own document shows the ring: the frame element's style says nothing.
-  const focusVisible = !document.hasFocus() || el.tagName === 'IFRAME' ? null : outlined || (before !== undefined && (focusSignature(el) !== before[0] || focusSignature(el.parentElement) !== before[1]));
+  const focusVisible =
+    !document.hasFocus() || el.tagName === 'IFRAME'
+      ? null
+      : outlined ||
+        (before !== undefined && (focusSignature(el) !== before[0] || focusSignature(el.parentElement) !== before[1]));
   const r = el.getBoundingClientRect();
   // Obscured (WCAG 2.2 SC 2.4.11): every sampled point of the element shows fixed/sticky content it is not part of.
   let obscuredBy: string | null = null;
@@ -486,7 +637,9 @@ export function focusProbe(): FocusResult {
     }
     if (all && cover) {
       const tag = cover.tagName.toLowerCase();
-      obscuredBy = cover.id ? `${tag}#${cover.id}` : `${tag}${cover.classList.length ? `.${Array.from(cover.classList).slice(0, 2).join('.')}` : ''}`;
+      obscuredBy = cover.id
+        ? `${tag}#${cover.id}`
+        : `${tag}${cover.classList.length ? `.${Array.from(cover.classList).slice(0, 2).join('.')}` : ''}`;
     }
   }
   return {
@@ -512,15 +665,23 @@ export interface ClippedResult {
  * reverts the change. `resize`: each element's font size doubled (in px, so nothing compounds:
  * WCAG 1.4.4). `spacing`: the WCAG 1.4.12 text-spacing style.
  */
-export async function textChangeProbe(arg: { mode: 'resize' | 'spacing'; frames: number; boundMs: number }): Promise<ClippedResult> {
-  const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+export async function textChangeProbe(arg: {
+  mode: 'resize' | 'spacing';
+  frames: number;
+  boundMs: number;
+}): Promise<ClippedResult> {
+  const frame = (): Promise<void> =>
+    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   const all = Array.from(document.body.querySelectorAll('*')).slice(0, 5000) as HTMLElement[];
   const measure = (): Map<Element, number> => {
     const out = new Map<Element, number>();
     for (const el of all) {
       if (!(el.innerText ?? '').trim()) continue;
       const st = getComputedStyle(el);
-      const clips = ['hidden', 'clip'].includes(st.overflowX) || ['hidden', 'clip'].includes(st.overflowY) || st.webkitLineClamp !== 'none';
+      const clips =
+        ['hidden', 'clip'].includes(st.overflowX) ||
+        ['hidden', 'clip'].includes(st.overflowY) ||
+        st.webkitLineClamp !== 'none';
       if (!clips || el.getClientRects().length === 0) continue;
       const hidden = Math.max(el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight);
       if (hidden > 2) out.set(el, hidden);
@@ -543,7 +704,8 @@ export async function textChangeProbe(arg: { mode: 'resize' | 'spacing'; frames:
   } else {
     const style = document.createElement('style');
     style.setAttribute('data-erh-spacing', '');
-    style.textContent = '*{line-height:1.5 !important;letter-spacing:0.12em !important;word-spacing:0.16em ' +
+    style.textContent =
+      '*{line-height:1.5 !important;letter-spacing:0.12em !important;word-spacing:0.16em ' +
       '!important}p{margin-bottom:2em !important}';
     document.head.append(style);
     undo.push(() => style.remove());
@@ -567,7 +729,8 @@ export async function textChangeProbe(arg: { mode: 'resize' | 'spacing'; frames:
     }
     return parts.join(',');
   };
-  const newlyClipped = (m: Map<Element, number>): boolean => [...m].some(([el, hidden]) => !(before.has(el) && (before.get(el) ?? 0) >= hidden - 2));
+  const newlyClipped = (m: Map<Element, number>): boolean =>
+    [...m].some(([el, hidden]) => !(before.has(el) && (before.get(el) ?? 0) >= hidden - 2));
   const started = performance.now();
   let last = signature();
   let lastChange = 0;
@@ -602,7 +765,11 @@ export async function textChangeProbe(arg: { mode: 'resize' | 'spacing'; frames:
     if ([...after.keys()].some((o) => o !== el && el.contains(o) && !before.has(o))) continue;
     total++;
     if (clipped.length >= 25) continue;
-    clipped.push({ selector: sel(el), name: ((el as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim().slice(0, 80), hiddenPx: Math.round(hidden) });
+    clipped.push({
+      selector: sel(el),
+      name: ((el as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim().slice(0, 80),
+      hiddenPx: Math.round(hidden),
+    });
   }
   return { clipped, total, settle: { settledMs, boundMs: arg.boundMs } };
 }
@@ -624,7 +791,11 @@ export interface SettleResult {
  * not fit the viewport (`fits: true` asks for that), the probe goes on watching until `boundMs`, in
  * case the page reflows late (a debounced resize handler): only then is a wide page measured as wide.
  */
-export async function reflowSettleProbe(arg: { frames: number; boundMs: number; fits: boolean }): Promise<SettleResult> {
+export async function reflowSettleProbe(arg: {
+  frames: number;
+  boundMs: number;
+  fits: boolean;
+}): Promise<SettleResult> {
   const frame = (): Promise<void> =>
     new Promise((resolve) => {
       const t = setTimeout(resolve, 100); // rAF is throttled in a window without focus: never wait on it alone
@@ -635,7 +806,12 @@ export async function reflowSettleProbe(arg: { frames: number; boundMs: number; 
     });
   const signature = (): string => {
     const root = document.documentElement;
-    const parts = [root.scrollWidth, root.scrollHeight, root.clientWidth, document.body ? document.body.scrollWidth : 0];
+    const parts = [
+      root.scrollWidth,
+      root.scrollHeight,
+      root.clientWidth,
+      document.body ? document.body.scrollWidth : 0,
+    ];
     for (const el of Array.from(document.body ? document.body.children : []).slice(0, 60)) {
       const r = el.getBoundingClientRect();
       parts.push(Math.round(r.left), Math.round(r.width), Math.round(r.height));
@@ -661,14 +837,18 @@ export async function reflowSettleProbe(arg: { frames: number; boundMs: number; 
     } else {
       stable++;
     }
-    if (now >= arg.boundMs) return { settledMs: stable >= arg.frames ? Math.round(lastChange) : null, boundMs: arg.boundMs };
-    if (stable >= arg.frames && (!arg.fits || !wide())) return { settledMs: Math.round(lastChange), boundMs: arg.boundMs };
+    if (now >= arg.boundMs)
+      return { settledMs: stable >= arg.frames ? Math.round(lastChange) : null, boundMs: arg.boundMs };
+    if (stable >= arg.frames && (!arg.fits || !wide()))
+      return { settledMs: Math.round(lastChange), boundMs: arg.boundMs };
   }
 }
 
 /** Removes every mark the inventory probe left, and the focus. */
 export function cleanupProbe(arg: { keepFocus: boolean }): void {
-  for (const el of Array.from(document.querySelectorAll('[data-erh-stop],[data-erh-fixed],[data-erh-overlay],[data-erh-returned]'))) {
+  for (const el of Array.from(
+    document.querySelectorAll('[data-erh-stop],[data-erh-fixed],[data-erh-overlay],[data-erh-returned]'),
+  )) {
     el.removeAttribute('data-erh-stop');
     el.removeAttribute('data-erh-fixed');
     el.removeAttribute('data-erh-overlay');
@@ -707,7 +887,11 @@ export function overlayStateProbe(): OverlayStateResult {
     !overlay.closest('[aria-hidden="true"],[inert]');
   const a = document.activeElement;
   const atBody = !a || a === document.body || a === document.documentElement;
-  const focus = atBody ? ('none' as const) : overlay && overlay.contains(a) ? ('inside' as const) : ('outside' as const);
+  const focus = atBody
+    ? ('none' as const)
+    : overlay && overlay.contains(a)
+      ? ('inside' as const)
+      : ('outside' as const);
   document.querySelector('[data-erh-returned]')?.removeAttribute('data-erh-returned');
   if (!open && a && !atBody) a.setAttribute('data-erh-returned', '');
   return { open, focus, focused: a && !atBody ? { selector: sel(a), name: nameOf(a) } : null };
@@ -724,7 +908,8 @@ export function armOpenerProbe(): void {
     (e) => {
       const t = e.target;
       const returned = document.querySelector('[data-erh-returned]');
-      const same = returned !== null && t instanceof Node && (returned === t || returned.contains(t) || t.contains(returned));
+      const same =
+        returned !== null && t instanceof Node && (returned === t || returned.contains(t) || t.contains(returned));
       document.documentElement.setAttribute('data-erh-opener', same ? 'same' : 'other');
     },
     { capture: true, once: true },
@@ -733,7 +918,9 @@ export function armOpenerProbe(): void {
 
 /** After the opener was clicked again: whether an overlay is shown again, and what the armed click saw. */
 export function reopenedProbe(): { open: boolean; opener: 'same' | 'other' | null } {
-  const shown = Array.from(document.querySelectorAll('dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"],[role="menu"]')).some((el) => {
+  const shown = Array.from(
+    document.querySelectorAll('dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"],[role="menu"]'),
+  ).some((el) => {
     if (el.tagName === 'DIALOG' && !(el as HTMLDialogElement).open) return false;
     const st = getComputedStyle(el);
     return el.getClientRects().length > 0 && st.visibility !== 'hidden' && !el.closest('[aria-hidden="true"],[inert]');
@@ -768,7 +955,9 @@ export function focusIntoOverlayProbe(): boolean {
  */
 export async function animatedImagesProbe(): Promise<NonNullable<A11yProbes['animatedImages']>> {
   const images = Array.from(document.images)
-    .filter((img) => img.complete && img.naturalWidth > 0 && rendered(img) && /^(https?|data|blob):/.test(img.currentSrc))
+    .filter(
+      (img) => img.complete && img.naturalWidth > 0 && rendered(img) && /^(https?|data|blob):/.test(img.currentSrc),
+    )
     .slice(0, 40);
   const found: NonNullable<A11yProbes['animatedImages']> = [];
   for (const img of images) {
@@ -795,13 +984,25 @@ export async function animatedImagesProbe(): Promise<NonNullable<A11yProbes['ani
       }
       frames = Math.max(frames, 1);
     } else if (bytes[0] === 0x89 && ascii(1, 3) === 'PNG') {
-      for (let i = 8; i + 8 < bytes.length; ) {
-        const length = (((bytes[i] ?? 0) << 24) >>> 0) + ((bytes[i + 1] ?? 0) << 16) + ((bytes[i + 2] ?? 0) << 8) + (bytes[i + 3] ?? 0);
+      for (let i = 8; i + 8 < bytes.length;) {
+        const length =
+          (((bytes[i] ?? 0) << 24) >>> 0) +
+          ((bytes[i + 1] ?? 0) << 16) +
+          ((bytes[i + 2] ?? 0) << 8) +
+          (bytes[i + 3] ?? 0);
         const type = ascii(i + 4, 4);
         if (type === 'acTL') {
           const at = i + 8;
-          frames = (((bytes[at] ?? 0) << 24) >>> 0) + ((bytes[at + 1] ?? 0) << 16) + ((bytes[at + 2] ?? 0) << 8) + (bytes[at + 3] ?? 0);
-          const plays = (((bytes[at + 4] ?? 0) << 24) >>> 0) + ((bytes[at + 5] ?? 0) << 16) + ((bytes[at + 6] ?? 0) << 8) + (bytes[at + 7] ?? 0);
+          frames =
+            (((bytes[at] ?? 0) << 24) >>> 0) +
+            ((bytes[at + 1] ?? 0) << 16) +
+            ((bytes[at + 2] ?? 0) << 8) +
+            (bytes[at + 3] ?? 0);
+          const plays =
+            (((bytes[at + 4] ?? 0) << 24) >>> 0) +
+            ((bytes[at + 5] ?? 0) << 16) +
+            ((bytes[at + 6] ?? 0) << 8) +
+            (bytes[at + 7] ?? 0);
           loops = plays === 0 ? 'forever' : plays;
           break;
         }
@@ -810,9 +1011,10 @@ export async function animatedImagesProbe(): Promise<NonNullable<A11yProbes['ani
       }
     } else if (ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WEBP') {
       frames = 0;
-      for (let i = 12; i + 8 <= bytes.length; ) {
+      for (let i = 12; i + 8 <= bytes.length;) {
         const type = ascii(i, 4);
-        const size = (bytes[i + 4] ?? 0) | ((bytes[i + 5] ?? 0) << 8) | ((bytes[i + 6] ?? 0) << 16) | ((bytes[i + 7] ?? 0) << 24);
+        const size =
+          (bytes[i + 4] ?? 0) | ((bytes[i + 5] ?? 0) << 8) | ((bytes[i + 6] ?? 0) << 16) | ((bytes[i + 7] ?? 0) << 24);
         if (type === 'ANIM') {
           const count = (bytes[i + 12] ?? 0) | ((bytes[i + 13] ?? 0) << 8);
           loops = count === 0 ? 'forever' : count;
@@ -822,7 +1024,14 @@ export async function animatedImagesProbe(): Promise<NonNullable<A11yProbes['ani
       }
       frames = Math.max(frames, 1);
     }
-    if (frames > 1 && found.length < 25) found.push({ selector: sel(img), name: nameOf(img) || (img.alt ?? ''), src: img.currentSrc.slice(0, 200), frames, loops });
+    if (frames > 1 && found.length < 25)
+      found.push({
+        selector: sel(img),
+        name: nameOf(img) || (img.alt ?? ''),
+        src: img.currentSrc.slice(0, 200),
+        frames,
+        loops,
+      });
   }
   return found;
 }
@@ -840,11 +1049,16 @@ export function reflowProbe(): Omit<NonNullable<A11yProbes['reflow']>, 'settle'>
   const offenders: Array<{ selector: string; right: number }> = [];
   const excepted: NonNullable<NonNullable<A11yProbes['reflow']>['excepted']> = [];
   if (documentWidth <= viewportWidth + 1) return { viewportWidth, documentWidth, offenders, excepted };
-  const dataTable = (t: Element | null): boolean => t !== null && t.querySelector('th,caption') !== null && t.getAttribute('role') !== 'presentation';
+  const dataTable = (t: Element | null): boolean =>
+    t !== null && t.querySelector('th,caption') !== null && t.getAttribute('role') !== 'presentation';
   const kindOf = (el: Element): (typeof excepted)[number]['kind'] | null => {
     if (dataTable(el.closest('table'))) return 'data-table';
-    if (el.closest('map,[role="application"][aria-roledescription*="map" ' +
-      'i],.leaflet-container,.ol-viewport,.mapboxgl-map')) return 'map';
+    if (
+      el.closest(
+        'map,[role="application"][aria-roledescription*="map" ' + 'i],.leaflet-container,.ol-viewport,.mapboxgl-map',
+      )
+    )
+      return 'map';
     if (el.closest('svg,canvas,[role="img"]')) return 'diagram';
     if (el.closest('video')) return 'video';
     return null;
@@ -862,7 +1076,11 @@ export function reflowProbe(): Omit<NonNullable<A11yProbes['reflow']>, 'settle'>
     const inner = Array.from(el.querySelectorAll('table,svg,canvas,video,[role="img"],map')).filter(
       (c) => c.getBoundingClientRect().right + window.scrollX > viewportWidth + 1,
     );
-    const kind = kindOf(el) ?? (inner.length > 0 && inner.every((c) => kindOf(c) !== null) && el.children.length === 1 ? kindOf(inner[0] as Element) : null);
+    const kind =
+      kindOf(el) ??
+      (inner.length > 0 && inner.every((c) => kindOf(c) !== null) && el.children.length === 1
+        ? kindOf(inner[0] as Element)
+        : null);
     if (kind) excepted.push({ selector: sel(el), right, kind });
     else offenders.push({ selector: sel(el), right });
   }
