@@ -84,6 +84,30 @@ function utf8At(bytes: number[], i: number): { ch: string; n: number } | undefin
 }
 
 /**
+ * A view without markup: every `<…>` tag left out, so that a secret a page splits across elements
+ * (`PIN <b>4r6</b>'5 j6q4`, shown whole on screen) reads whole here; a hit maps back over the tags.
+ */
+function withoutTags(v: View): View {
+  const s = v.text;
+  const text: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '<') {
+      const close = s.indexOf('>', i + 1);
+      if (close !== -1 && !s.slice(i + 1, close).includes('<')) {
+        i = close;
+        continue;
+      }
+    }
+    text.push(s[i] as string);
+    from.push(v.from[i] ?? 0);
+    to.push(v.to[i] ?? 0);
+  }
+  return { text: text.join(''), from, to };
+}
+
+/**
  * One decoding pass over a view: %XX (UTF-8), `+` as a space (when `plusIsSpace`), HTML character
  * references, CSS escapes, JavaScript escapes. Undecodable text is kept as it is.
  */
@@ -239,6 +263,8 @@ export class Redactor {
         if (/[%&\\+]/.test(once.text)) views.push(decode(once, plus));
       }
     }
+    // Markup between a secret's characters (raw, or as it reads once decoded: `&lt;b&gt;`, `\u003cb\u003e`).
+    for (const v of [...views]) if (v.text.includes('<')) views.push(withoutTags(v));
     for (const v of views) {
       const text = fold(v.text);
       const hit = (a: number, b: number): void => {

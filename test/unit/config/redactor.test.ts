@@ -49,6 +49,18 @@ describe('Redactor: every form of a secret', () => {
     });
   }
 
+  it('a secret split across elements by markup, raw, JSON-escaped and entity-escaped: no piece of it left', () => {
+    const split = `<p>Kortti ${CARD} · PIN <b>${PIN.slice(0, 3)}</b>${PIN.slice(3)}</p>`;
+    const forms = [split, JSON.stringify(split).replace(/</g, '\\u003c'), split.replace(/</g, '&lt;').replace(/>/g, '&gt;')];
+    for (const text of forms) {
+      const out = r.text(text);
+      for (let i = 0; i + 4 <= PIN.length; i++) expect(out, out).not.toContain(PIN.slice(i, i + 4));
+      expect(out).toContain('Kortti');
+    }
+    // Markup around a secret that is whole is left as it is.
+    expect(r.text(`<b>${PIN}</b>`)).toBe(`<b>${REDACTED}</b>`);
+  });
+
   it('keeps the text around a secret', () => {
     expect(r.text(`card ${CARD} pin ${PIN}.`)).toBe(`card ${REDACTED} pin ${REDACTED}.`);
     expect(r.text(`#${cssEscape(PIN)}.x`)).toBe(`#${REDACTED}.x`);
