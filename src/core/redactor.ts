@@ -108,6 +108,24 @@ function withoutTags(v: View): View {
 }
 
 /**
+ * A view without white space, so that a secret a tool joined from text nodes with a space between
+ * (`975 31864`) reads whole.
+ */
+function withoutSpace(v: View): View {
+  const text: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < v.text.length; i++) {
+    const c = v.text[i] as string;
+    if (/\s/.test(c)) continue;
+    text.push(c);
+    from.push(v.from[i] ?? 0);
+    to.push(v.to[i] ?? 0);
+  }
+  return { text: text.join(''), from, to };
+}
+
+/**
  * One decoding pass over a view: %XX (UTF-8), `+` as a space (when `plusIsSpace`), HTML character
  * references, CSS escapes, JavaScript escapes. Undecodable text is kept as it is.
  */
@@ -229,6 +247,8 @@ const ELLIPSIS = /(?:\.\.\.|…)/g;
 export class Redactor {
   /** The secrets, letter case folded, longest first. */
   private readonly folded: string[];
+  /** The secrets folded and without white space (searched in views without white space), longest first. */
+  private readonly compact: string[];
   /** Base64 forms (case-sensitive). */
   private readonly base64: string[];
   /** The secrets as given (for masking on-screen text). */
@@ -238,6 +258,9 @@ export class Redactor {
     const kept = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET))];
     this.secrets = kept;
     this.folded = [...new Set(kept.map(fold))].sort((a, b) => b.length - a.length);
+    this.compact = [...new Set(this.folded.map((f) => f.replace(/\s+/g, '')))]
+      .filter((c) => c.length >= MIN_SECRET)
+      .sort((a, b) => b.length - a.length);
     const b64 = new Set<string>();
     // Each secret, and every pair joined by ':' (HTTP basic auth of card:pin, user:password).
     const joined = kept.flatMap((a) => kept.filter((b) => b !== a).map((b) => `${a}:${b}`));
@@ -265,6 +288,16 @@ export class Redactor {
     }
     // Markup between a secret's characters (raw, or as it reads once decoded: `&lt;b&gt;`, `\u003cb\u003e`).
     for (const v of [...views]) if (v.text.includes('<')) views.push(withoutTags(v));
+    // Text nodes joined with a space between them by a tool (an engine's message quoting the page).
+    for (const v of views.filter((x) => /\s/.test(x.text))) {
+      const c = withoutSpace(v);
+      const text = fold(c.text);
+      for (const n of this.compact) {
+        for (let at = text.indexOf(n); at !== -1; at = text.indexOf(n, at + 1)) {
+          found.push({ start: c.from[at] ?? 0, end: c.to[at + n.length - 1] ?? value.length });
+        }
+      }
+    }
     for (const v of views) {
       const text = fold(v.text);
       const hit = (a: number, b: number): void => {

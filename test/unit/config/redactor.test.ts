@@ -57,6 +57,10 @@ describe('Redactor: every form of a secret', () => {
       for (let i = 0; i + 4 <= PIN.length; i++) expect(out, out).not.toContain(PIN.slice(i, i + 4));
       expect(out).toContain('Kortti');
     }
+    // Text nodes joined with a space by a tool quoting the page (an engine's message).
+    const quoted = r.text(`Confirm this text 'Kortti ${CARD} · PIN ${PIN.slice(0, 3)} ${PIN.slice(3)}' is used as a heading`);
+    for (let i = 0; i + 4 <= PIN.length; i++) expect(quoted, quoted).not.toContain(PIN.slice(i, i + 4));
+    expect(quoted).toMatch(/^Confirm this text 'Kortti \[redacted\] · PIN \[redacted\]' is used as a heading$/);
     // Markup around a secret that is whole is left as it is.
     expect(r.text(`<b>${PIN}</b>`)).toBe(`<b>${REDACTED}</b>`);
   });
