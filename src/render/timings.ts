@@ -7,6 +7,7 @@
  */
 import type { Language, RunResult, TimingsReport } from '../core/index.ts';
 import { html, type Html } from './escape.ts';
+import { formatNumber } from './format.ts';
 
 type Labels = {
   heading: string;
@@ -26,9 +27,7 @@ type Labels = {
   notObservable: string;
 };
 
-const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI');
-const fmtMs = (lang: Language, v: number | null) =>
-  v === null ? '–' : `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(v)} ms`;
+const fmtMs = (lang: Language, v: number | null) => (v === null ? '–' : `${formatNumber(lang, v)} ms`);
 const fmtP = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
 export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
@@ -108,10 +107,7 @@ function answered(
 ): Html | string {
   if (!r) return '';
   const dash = html`<span title="${l.notObservable}">–</span>`;
-  const cls =
-    r.layoutShift === null
-      ? dash
-      : new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 }).format(r.layoutShift);
+  const cls = r.layoutShift === null ? dash : formatNumber(lang, r.layoutShift, 3);
   return html`<br><span class="muted">INP ${r.interactionMs === null ? dash : fmtMs(lang, r.interactionMs)} · TBT ${r.blockingMs === null ? dash : fmtMs(lang, r.blockingMs)} · CLS ${cls}</span>`;
 }
 
