@@ -53,9 +53,12 @@ export const LocatorSchema = z
     z.strictObject({ text: z.string().min(1).describe('Visible text (substring match)') }),
     z.strictObject({ placeholder: z.string().min(1).describe('Placeholder text of a field') }),
     z.strictObject({ testId: z.string().min(1).describe('Value of the data-testid attribute') }),
+    z.strictObject({
+      title: z.string().min(1).describe('Title attribute (substring match): for controls named only by title'),
+    }),
     z.strictObject({ css: z.string().min(1).describe('CSS selector: a last resort, it ties the test to markup') }),
   ])
-  .describe('An element, found by role+name, label, text, placeholder, test id or CSS selector');
+  .describe('An element, found by role+name, label, text, placeholder, title, test id or CSS selector');
 export type Locator = z.infer<typeof LocatorSchema>;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Locators without Playwright: an in-page resolver (a self-contained probe) that finds the element a
- * Locator names — by ARIA role and accessible name, label, visible text, placeholder, test id or
+ * Locator names — by ARIA role and accessible name, label, visible text, placeholder, title, test id or
  * CSS — and marks it with a `data-erh-target` attribute so that a WebDriver session can address it
  * with a plain CSS selector and use native clicks and typing.
  *
@@ -277,6 +277,11 @@ export function locateProbe(arg: { locator: Locator; mark: string }): LocateResu
     const id = loc.testId;
     found = Array.from(document.querySelectorAll('[data-testid]')).filter(
       (el) => el.getAttribute('data-testid') === id,
+    );
+  } else if (typeof loc.title === 'string') {
+    const title = loc.title;
+    found = Array.from(document.querySelectorAll('[title]')).filter((el) =>
+      matches(el.getAttribute('title') ?? '', title, false),
     );
   } else if (typeof loc.css === 'string') {
     found = Array.from(document.querySelectorAll(loc.css));

@@ -125,6 +125,7 @@ function resolve(page: Page | Frame, l: Locator): PwLocator {
   if ('text' in l) return page.getByText(l.text).first();
   if ('placeholder' in l) return page.getByPlaceholder(l.placeholder).first();
   if ('testId' in l) return page.getByTestId(l.testId).first();
+  if ('title' in l) return page.getByTitle(l.title).first();
   return page.locator(l.css).first();
 }
 

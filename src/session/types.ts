@@ -245,5 +245,6 @@ export function describeLocator(l: Locator): string {
   if ('text' in l) return `text "${l.text}"`;
   if ('placeholder' in l) return `field with placeholder "${l.placeholder}"`;
   if ('testId' in l) return `test id "${l.testId}"`;
+  if ('title' in l) return `element titled "${l.title}"`;
   return `element "${l.css}"`;
 }
