@@ -156,12 +156,15 @@ export function loadConfig(options: LoadOptions): ResolvedConfig {
   };
   const services = selectById('service', load('services', ServiceSchema), options.services);
   const devices = selectDevices(load('devices', DeviceSchema), options.devices);
-  if (services.length === 0) throw new ConfigError('services/', undefined, 'no service files (*.yaml) found');
+  const needs =
+    `a configuration folder (${root}) holds services/<id>.yaml (one per vendor), devices/*.yaml ` +
+    '(at least one with default: true) and profiles/default.yaml';
+  if (services.length === 0) throw new ConfigError('services/', undefined, `no service files (*.yaml) found: ${needs}`);
   if (devices.length === 0)
     throw new ConfigError(
       'devices/',
       undefined,
-      'no device selected: no device files (*.yaml), or none with default: true (choose with --devices)',
+      `no device selected: no device files (*.yaml), or none with default: true (choose with --devices); ${needs}`,
     );
 
   const profileArg = options.profile ?? 'default';
@@ -171,6 +174,12 @@ export function loadConfig(options: LoadOptions): ResolvedConfig {
         ? profileArg
         : resolve(root, profileArg)
       : join(root, 'profiles', `${profileArg}.yaml`);
+  if (!existsSync(profileFile))
+    throw new ConfigError(
+      relative(root, profileFile) || profileFile,
+      undefined,
+      `file not found: the profile names the checks and thresholds to apply; copy profiles/default.yaml from the erh package into this folder or pass --profile; ${needs}`,
+    );
   const profile = parseFile(root, profileFile, ProfileSchema);
 
   return {

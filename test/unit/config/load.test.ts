@@ -37,7 +37,12 @@ weights: { login: 1, accessibility: 1, performance: 1, compatibility: 1 }
 
 function world(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'erh-config-'));
-  const all = { 'services/demo.yaml': SERVICE, 'devices/desk.yaml': DEVICE, 'profiles/default.yaml': PROFILE, ...files };
+  const all = {
+    'services/demo.yaml': SERVICE,
+    'devices/desk.yaml': DEVICE,
+    'profiles/default.yaml': PROFILE,
+    ...files,
+  };
   for (const [name, text] of Object.entries(all)) {
     mkdirSync(join(root, name, '..'), { recursive: true });
     writeFileSync(join(root, name), text);
@@ -75,12 +80,21 @@ describe('loadConfig', () => {
   });
 
   it('finds the field inside a union (a locator) rather than saying "invalid input"', () => {
-    const e = errorOf(world({ 'services/demo.yaml': SERVICE.replace('submit: { role: button, name: Kirjaudu }', 'submit: { role: 7, name: Kirjaudu }') }));
+    const e = errorOf(
+      world({
+        'services/demo.yaml': SERVICE.replace(
+          'submit: { role: button, name: Kirjaudu }',
+          'submit: { role: 7, name: Kirjaudu }',
+        ),
+      }),
+    );
     expect(e.field).toBe('login.submit.role');
   });
 
   it('reports an unknown key with its path', () => {
-    const e = errorOf(world({ 'services/demo.yaml': SERVICE.replace('languages: [fi]', 'languages: [fi]\nlanguagez: [sv]') }));
+    const e = errorOf(
+      world({ 'services/demo.yaml': SERVICE.replace('languages: [fi]', 'languages: [fi]\nlanguagez: [sv]') }),
+    );
     expect(e.field).toBe('languagez');
     expect(e.problem).toMatch(/unknown key/);
   });
@@ -113,8 +127,16 @@ describe('loadConfig', () => {
   });
 
   it('rejects duplicate journey step ids', () => {
-    const dup = SERVICE.replace('  - id: landing\n    actions: [{ goto: / }]\n', '  - id: landing\n    actions: [{ goto: / }]\n  - id: landing\n    actions: [{ goto: /x }]\n');
+    const dup = SERVICE.replace(
+      '  - id: landing\n    actions: [{ goto: / }]\n',
+      '  - id: landing\n    actions: [{ goto: / }]\n  - id: landing\n    actions: [{ goto: /x }]\n',
+    );
     expect(errorOf(world({ 'services/demo.yaml': dup })).field).toBe('journey');
+  });
+
+  it('says what an empty folder needs: services/, devices/ and profiles/default.yaml', () => {
+    const root = mkdtempSync(join(tmpdir(), 'erh-empty-'));
+    expect(() => loadConfig({ root })).toThrow(/services\/<id>\.yaml.*devices\/\*\.yaml.*profiles\/default\.yaml/);
   });
 
   it('names an unknown selected service', () => {
