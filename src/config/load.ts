@@ -178,7 +178,8 @@ export function loadConfig(options: LoadOptions): ResolvedConfig {
     throw new ConfigError(
       relative(root, profileFile) || profileFile,
       undefined,
-      `file not found: the profile names the checks and thresholds to apply; copy profiles/default.yaml from the erh package into this folder or pass --profile; ${needs}`,
+      'file not found: the profile names the checks and thresholds to apply; ' +
+        `copy profiles/default.yaml from the erh package into this folder or pass --profile; ${needs}`,
     );
   const profile = parseFile(root, profileFile, ProfileSchema);
 
