@@ -129,6 +129,9 @@ function resolve(page: Page | Frame, l: Locator): PwLocator {
   return page.locator(l.css).first();
 }
 
+/** How often goto asks again when the page being left navigated itself in the meantime. */
+const GOTO_ATTEMPTS = 3;
+
 export class PlaywrightSession implements BrowserSession {
   readonly engine: Engine;
   readonly browserVersion: string;
@@ -195,11 +198,19 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   async goto(url: string, timeoutMs: number): Promise<{ status: number | null }> {
-    try {
-      const response = await this.page.goto(url, { timeout: timeoutMs, waitUntil: 'load' });
-      return { status: response?.status() ?? null };
-    } catch (e) {
-      throw NavigationError.from(e, url);
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const timeout = Math.max(1, deadline - Date.now());
+        const response = await this.page.goto(url, { timeout, waitUntil: 'load' });
+        return { status: response?.status() ?? null };
+      } catch (e) {
+        // The document being left navigated itself (a timed redirect, a reload loop) just as the harness
+        // asked for the next URL: that navigation is the old page's, not an answer to ours — ask again.
+        const leftBehind = /interrupted by another navigation/i.test((e as Error).message ?? '');
+        if (leftBehind && attempt < GOTO_ATTEMPTS && Date.now() < deadline) continue;
+        throw NavigationError.from(e, url);
+      }
     }
   }
 
