@@ -16,6 +16,7 @@ import { artifactsFor } from '../src/journey/artifacts.ts';
 import { GATHERERS, type GatherKit } from '../src/gather/index.ts';
 import { envelope } from '../src/gather/kit.ts';
 import { closedUnderProbes, regather } from '../src/gather/resume.ts';
+import { gatherBudgetMs, withinBudget } from '../src/gather/budget.ts';
 import { notApplicableReason, type Target } from '../src/matrix/targets.ts';
 import { evidencePath, writeEvidence } from '../src/reporting/evidence-store.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
@@ -153,7 +154,15 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
   };
   let evidence: Evidence;
   try {
-    evidence = await GATHERERS[suite](kit, attempt);
+    if (suite === 'performance') {
+      evidence = await GATHERERS[suite](kit, attempt);
+    } else {
+      // The harness's own budget, inside Playwright's test timeout (the last resort, which would close the
+      // session under the gatherer and leave only the closed session's error to report).
+      const budget = gatherBudgetMs(target.service, suite);
+      testInfo.setTimeout(budget + 60_000);
+      evidence = await withinBudget(`Gathering ${suite} for ${target.id}`, budget, GATHERERS[suite](kit, attempt));
+    }
   } catch (e) {
     return harnessFailure(e);
   }
