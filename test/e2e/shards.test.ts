@@ -92,7 +92,8 @@ describe('two shards merged', () => {
         expect(verdicts(m), `${t.id} ${suite}`).toEqual(verdicts(t));
       }
       for (const suite of UNTIMED_SCORES) expect(m.suites[suite].score, `${t.id} ${suite}`).toBe(t.suites[suite].score);
-      expect(m.suites.performance.status, t.id).toBe(t.suites.performance.status);
+      // Measured in both (whether a timing passes its curve can differ between two runs on a loaded machine).
+      for (const r of [t, m]) expect(r.suites.performance.status, `${t.id} performance`).toMatch(/^(passed|failed)$/);
     }
     for (const e of single.scorecard) {
       const m = merged.scorecard.find((x) => x.service === e.service)!;
