@@ -1,6 +1,6 @@
 /**
  * The accessibility corpus in the bench (issue 16.5): the same figures as
- * test/unit/gather/a11y-corpus.test.ts — recall and false alarms per finding source (axe-core, each
+ * test/unit/gather/a11y-corpus-*.test.ts — recall and false alarms per finding source (axe-core, each
  * erh probe check, every other rule engine the gatherer runs) and combined — with the accessibility
  * time per page state (axe, other engines and probes; median and slowest). Called by bench/run.ts;
  * `node bench/a11y-corpus.ts` runs it alone (through the browser lock on a shared machine).

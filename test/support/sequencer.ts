@@ -9,7 +9,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const LONGEST_FIRST = [
   'test/e2e/devices.test.ts',
-  'test/unit/gather/a11y-corpus.test.ts',
+  'test/unit/gather/a11y-corpus-1.test.ts',
+  'test/unit/gather/a11y-corpus-2.test.ts',
   'test/e2e/auth.test.ts',
   'test/e2e/shards.test.ts',
   'test/e2e/faults.test.ts',
