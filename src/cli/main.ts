@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, EXIT, HarnessError } from '../core/errors.ts';
 import { loadConfig } from '../config/load.ts';
 import { configWarnings } from '../config/warnings.ts';
@@ -17,6 +17,7 @@ import type { RunOutcome } from './orchestrate.ts';
 import { summarize } from './summary.ts';
 import { capped, configErrorLine, terminalText } from '../reporting/terminal.ts';
 import { harnessErrorLines, runExitCode } from './exit.ts';
+import { LANGUAGES, SERVICE_KINDS, type Language, type ServiceKind } from '../core/ids.ts';
 
 // Commands import what they need when they run: `erh validate` should not load Playwright.
 const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
@@ -250,17 +251,77 @@ program
   });
 
 program
+  .command('init')
+  .description(
+    'write a configuration folder for a vendor: services/<id>.yaml, devices/, profiles/, schema/, .env.example, README',
+  )
+  .argument('[dir]', 'the folder to write (created when missing; existing files are never overwritten)', '.')
+  .requiredOption('--url <vendor-url>', "the vendor's address: the page a patron starts from")
+  .option('--name <name>', 'name of the service as the committee knows it (default: the host name)')
+  .option('--id <id>', 'service id, the file name services/<id>.yaml (default: from --name or the host name)')
+  .addOption(new Option('--kind <kind>', 'what the service offers').choices(SERVICE_KINDS).default('ebook'))
+  .addOption(
+    new Option('--login <strategy>', 'how patrons log in (none: open access, no test patrons)')
+      .choices(['none', 'card-pin-form', 'saml', 'oidc', 'proxy', 'ip-access'])
+      .default('card-pin-form'),
+  )
+  .option('--languages <list>', `user-interface languages (comma-separated: ${LANGUAGES.join(', ')})`, csv)
+  .action(
+    async (
+      dir: string,
+      opts: { url: string; name?: string; id?: string; kind: ServiceKind; login: string; languages?: string[] },
+    ) => {
+      const { initConfigFolder, INIT_LOGINS } = await import('./init.ts');
+      const bad = opts.languages?.find((l) => !(LANGUAGES as readonly string[]).includes(l));
+      if (bad) throw new ConfigError('--languages', undefined, `"${bad}" is not one of ${LANGUAGES.join(', ')}`);
+      const login = INIT_LOGINS.find((l) => l === opts.login) ?? 'card-pin-form';
+      const r = initConfigFolder(
+        {
+          dir,
+          url: opts.url,
+          login,
+          kind: opts.kind,
+          ...(opts.name ? { name: opts.name } : {}),
+          ...(opts.id ? { id: opts.id } : {}),
+          ...(opts.languages ? { languages: opts.languages as Language[] } : {}),
+        },
+        PACKAGE_ROOT,
+      );
+      const shown = relative(process.cwd(), r.dir) || '.';
+      // Proof that the folder works as written: the same loader erh run uses.
+      const config = loadConfig({ root: r.dir });
+      out(
+        `erh: wrote ${shown}/: services/${r.serviceId}.yaml, ${config.devices.length} default devices of ${r.files.filter((f) => f.startsWith('devices/')).length} in devices/, profiles/default.yaml, schema/, .env.example, README.md`,
+      );
+      out('next:');
+      if (r.env.length) out(`  cp ${shown}/.env.example ${shown}/.env   # then fill in ${r.env.join(', ')}`);
+      out(`  edit the lines marked EDIT in ${shown}/services/${r.serviceId}.yaml, or record the journey:`);
+      out(`  erh record ${opts.url} -c ${shown} --service ${r.serviceId}`);
+      out(`  erh validate -c ${shown} && erh run -c ${shown}`);
+    },
+  );
+
+program
   .command('validate')
   .description('check the configuration (services, devices, profile) without running anything')
   .option('-c, --config <dir>', 'directory with services/, devices/, profiles/', '.')
   .option('--profile <id|file>', 'weighting profile', 'default')
-  .action((opts: { config: string; profile: string }) => {
+  .action(async (opts: { config: string; profile: string }) => {
     loadDotEnv(resolve(opts.config));
     const config = loadConfig({ root: opts.config, profile: opts.profile });
     for (const w of configWarnings(config)) out(`warning: ${w.file}: ${w.field}: ${w.message}`);
     out(
       `ok: ${config.services.length} services (${config.services.map((s) => s.id).join(', ')}), ${config.devices.length} devices (${config.devices.map((d) => d.id).join(', ')}), profile ${config.profile.id}`,
     );
+    // Secrets are read when a run starts; say now which are not set here (validate may run where they never are).
+    const { envReferences } = await import('./init.ts');
+    for (const service of config.services) {
+      const unset = envReferences(service).filter((r) => !process.env[r.name]);
+      if (unset.length)
+        out(
+          `note: ${config.sources.services[service.id] ?? service.id} names environment variables not set here (erh run needs them; put them in ${join(opts.config, '.env')}): ${unset.map((r) => r.name).join(', ')}`,
+        );
+    }
   });
 
 program

@@ -4,11 +4,11 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import YAML from 'yaml';
+import YAML, { isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { DeviceSchema, ProfileSchema, ServiceSchema, type Device, type Profile, type Service } from '../core/config.ts';
-import { ConfigError } from '../core/errors.ts';
-import { formatIssues } from './issues.ts';
+import { ConfigError, type ConfigProblem } from '../core/errors.ts';
+import { issueProblems, type IssueProblem } from './issues.ts';
 import { selectDevices } from './select.ts';
 
 /** Larger YAML files are refused: configuration is small, and a huge file is a mistake. */
@@ -34,7 +34,13 @@ export interface LoadOptions {
   profile?: string;
 }
 
-function readYaml(root: string, file: string): unknown {
+interface YamlFile {
+  value: unknown;
+  doc: Document;
+  lines: LineCounter;
+}
+
+function readYaml(root: string, file: string): YamlFile {
   const display = relative(root, file) || file;
   let size: number;
   try {
@@ -63,7 +69,8 @@ function readYaml(root: string, file: string): unknown {
   } catch (e) {
     throw new ConfigError(display, undefined, `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const lines = new LineCounter();
+  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter: lines });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -84,22 +91,71 @@ function readYaml(root: string, file: string): unknown {
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(display, undefined, 'expected a mapping of keys to values at the top level');
   }
-  return value;
+  return { value, doc, lines };
 }
 
-export function parseFile<S extends z.ZodType>(root: string, file: string, schema: S): z.output<S> {
+/**
+ * Where a problem is in the YAML: the unknown key itself, the wrong value, or (for a missing field)
+ * the mapping it is missing from.
+ */
+function locate(yaml: YamlFile, p: IssueProblem): string | undefined {
+  let node: unknown = yaml.doc.contents;
+  let at: unknown = node;
+  for (const [i, part] of p.path.entries()) {
+    const last = i === p.path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((x) => (isScalar(x.key) ? x.key.value : x.key) === part);
+      if (!pair) break;
+      node = pair.value;
+      at = last && p.key !== undefined ? pair.key : (pair.value ?? pair.key);
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part];
+      if (!node) break;
+      at = node;
+    } else break;
+  }
+  const offset = (at as Node | null)?.range?.[0];
+  if (offset === undefined) return undefined;
+  const pos = yaml.lines.linePos(offset);
+  return `line ${pos.line}, column ${pos.col}`;
+}
+
+/** Every problem of one file, each with its line and column. */
+function fileProblems(root: string, file: string, schema: z.ZodType): { problems: ConfigProblem[]; data?: unknown } {
   const display = relative(root, file) || file;
-  const parsed = schema.safeParse(readYaml(root, file));
+  let yaml: YamlFile;
+  try {
+    yaml = readYaml(root, file);
+  } catch (e) {
+    if (e instanceof ConfigError) return { problems: [...e.problems] };
+    throw e;
+  }
+  const problems: ConfigProblem[] = [];
+  const parsed = schema.safeParse(yaml.value);
   if (!parsed.success) {
-    const { field, problem } = formatIssues(parsed.error);
-    throw new ConfigError(display, field, problem);
+    for (const p of issueProblems(parsed.error, yaml.value, schema)) {
+      const where = locate(yaml, p);
+      problems.push({ file: display, field: p.field, problem: where ? `${p.problem} (${where})` : p.problem });
+    }
   }
-  const data = parsed.data as { id?: unknown };
+  const id = (yaml.value as { id?: unknown }).id;
   const stem = basename(file, extname(file));
-  if (typeof data.id === 'string' && data.id !== stem) {
-    throw new ConfigError(display, 'id', `"${data.id}" must match the file name ("${stem}")`);
+  if (typeof id === 'string' && id !== stem) {
+    const where = locate(yaml, { field: 'id', path: ['id'], problem: '' });
+    problems.push({
+      file: display,
+      field: 'id',
+      problem: `"${id}" must match the file name ("${stem}")${where ? ` (${where})` : ''}`,
+    });
   }
-  return parsed.data;
+  return parsed.success && problems.length === 0 ? { problems, data: parsed.data } : { problems };
+}
+
+/** One file, every problem in it thrown as one ConfigError. */
+export function parseFile<S extends z.ZodType>(root: string, file: string, schema: S): z.output<S> {
+  const { problems, data } = fileProblems(root, file, schema);
+  if (problems.length > 0) throw ConfigError.of(problems);
+  return data as z.output<S>;
 }
 
 function yamlFiles(root: string, dir: string): string[] {
@@ -136,29 +192,57 @@ function selectById<T extends { id: string }>(
   });
 }
 
+/** What a configuration folder holds and the command that writes one: the tail of each "folder incomplete" message. */
+function folderNeeds(root: string): string {
+  return (
+    `a configuration folder (${root}) holds services/<id>.yaml (one per vendor), devices/*.yaml ` +
+    '(at least one with default: true) and profiles/default.yaml; ' +
+    '`erh init <folder> --url <vendor-url>` writes one'
+  );
+}
+
 export function loadConfig(options: LoadOptions): ResolvedConfig {
   const root = resolve(options.root);
+  if (!existsSync(root)) throw new ConfigError(options.root, undefined, `folder not found: ${folderNeeds(root)}`);
+  // Every file is read and checked before anything is reported: validate shows all problems at once.
+  const problems: ConfigProblem[] = [];
   const load = <T extends { id: string }>(dir: string, schema: z.ZodType<T>) => {
     const out = new Map<string, { item: T; file: string }>();
     for (const file of yamlFiles(root, join(root, dir))) {
-      const item = parseFile(root, file, schema) as T;
+      const parsed = fileProblems(root, file, schema);
+      problems.push(...parsed.problems);
+      if (parsed.problems.length > 0) continue;
+      const item = parsed.data as T;
       const before = out.get(item.id);
       // x.yaml and x.yml both name id x: which one counts would depend on the order of a folder listing.
-      if (before)
-        throw new ConfigError(
-          relative(root, file),
-          'id',
-          `"${item.id}" is also the id of ${before.file}: keep one of the two files`,
-        );
+      if (before) {
+        problems.push({
+          file: relative(root, file),
+          field: 'id',
+          problem: `"${item.id}" is also the id of ${before.file}: keep one of the two files`,
+        });
+        continue;
+      }
       out.set(item.id, { item, file: relative(root, file) });
     }
     return out;
   };
-  const services = selectById('service', load('services', ServiceSchema), options.services);
-  const devices = selectDevices(load('devices', DeviceSchema), options.devices);
-  const needs =
-    `a configuration folder (${root}) holds services/<id>.yaml (one per vendor), devices/*.yaml ` +
-    '(at least one with default: true) and profiles/default.yaml';
+  const serviceFiles = load('services', ServiceSchema);
+  const deviceFiles = load('devices', DeviceSchema);
+  const profileArg = options.profile ?? 'default';
+  const profileFile =
+    profileArg.endsWith('.yaml') || profileArg.endsWith('.yml') || profileArg.includes('/')
+      ? isAbsolute(profileArg)
+        ? profileArg
+        : resolve(root, profileArg)
+      : join(root, 'profiles', `${profileArg}.yaml`);
+  const profileParsed = existsSync(profileFile) ? fileProblems(root, profileFile, ProfileSchema) : undefined;
+  if (profileParsed) problems.push(...profileParsed.problems);
+  if (problems.length > 0) throw ConfigError.of(problems);
+
+  const services = selectById('service', serviceFiles, options.services);
+  const devices = selectDevices(deviceFiles, options.devices);
+  const needs = folderNeeds(root);
   if (services.length === 0) throw new ConfigError('services/', undefined, `no service files (*.yaml) found: ${needs}`);
   if (devices.length === 0)
     throw new ConfigError(
@@ -167,21 +251,14 @@ export function loadConfig(options: LoadOptions): ResolvedConfig {
       `no device selected: no device files (*.yaml), or none with default: true (choose with --devices); ${needs}`,
     );
 
-  const profileArg = options.profile ?? 'default';
-  const profileFile =
-    profileArg.endsWith('.yaml') || profileArg.endsWith('.yml') || profileArg.includes('/')
-      ? isAbsolute(profileArg)
-        ? profileArg
-        : resolve(root, profileArg)
-      : join(root, 'profiles', `${profileArg}.yaml`);
-  if (!existsSync(profileFile))
+  if (!profileParsed)
     throw new ConfigError(
       relative(root, profileFile) || profileFile,
       undefined,
       'file not found: the profile names the checks and thresholds to apply; ' +
         `copy profiles/default.yaml from the erh package into this folder or pass --profile; ${needs}`,
     );
-  const profile = parseFile(root, profileFile, ProfileSchema);
+  const profile = profileParsed.data as Profile;
 
   return {
     root,
