@@ -98,7 +98,7 @@ function readYaml(root: string, file: string): YamlFile {
  * Where a problem is in the YAML: the unknown key itself, the wrong value, or (for a missing field)
  * the mapping it is missing from.
  */
-function locate(yaml: YamlFile, p: IssueProblem): string | undefined {
+function locate(yaml: YamlFile, p: IssueProblem): { line: number; col: number } | undefined {
   let node: unknown = yaml.doc.contents;
   let at: unknown = node;
   for (const [i, part] of p.path.entries()) {
@@ -116,9 +116,11 @@ function locate(yaml: YamlFile, p: IssueProblem): string | undefined {
   }
   const offset = (at as Node | null)?.range?.[0];
   if (offset === undefined) return undefined;
-  const pos = yaml.lines.linePos(offset);
-  return `line ${pos.line}, column ${pos.col}`;
+  return yaml.lines.linePos(offset);
 }
+
+const where = (pos: { line: number; col: number } | undefined): string =>
+  pos ? ` (line ${pos.line}, column ${pos.col})` : '';
 
 /** Every problem of one file, each with its line and column. */
 function fileProblems(root: string, file: string, schema: z.ZodType): { problems: ConfigProblem[]; data?: unknown } {
@@ -133,20 +135,16 @@ function fileProblems(root: string, file: string, schema: z.ZodType): { problems
   const problems: ConfigProblem[] = [];
   const parsed = schema.safeParse(yaml.value);
   if (!parsed.success) {
-    for (const p of issueProblems(parsed.error, yaml.value, schema)) {
-      const where = locate(yaml, p);
-      problems.push({ file: display, field: p.field, problem: where ? `${p.problem} (${where})` : p.problem });
-    }
+    // In the order they appear in the file (zod's order follows the schema).
+    const located = issueProblems(parsed.error, yaml.value, schema).map((p) => ({ p, pos: locate(yaml, p) }));
+    located.sort((a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.col ?? 0) - (b.pos?.col ?? 0));
+    for (const { p, pos } of located) problems.push({ file: display, field: p.field, problem: p.problem + where(pos) });
   }
   const id = (yaml.value as { id?: unknown }).id;
   const stem = basename(file, extname(file));
   if (typeof id === 'string' && id !== stem) {
-    const where = locate(yaml, { field: 'id', path: ['id'], problem: '' });
-    problems.push({
-      file: display,
-      field: 'id',
-      problem: `"${id}" must match the file name ("${stem}")${where ? ` (${where})` : ''}`,
-    });
+    const pos = locate(yaml, { field: 'id', path: ['id'], problem: '' });
+    problems.push({ file: display, field: 'id', problem: `"${id}" must match the file name ("${stem}")${where(pos)}` });
   }
   return parsed.success && problems.length === 0 ? { problems, data: parsed.data } : { problems };
 }

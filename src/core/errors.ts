@@ -12,16 +12,40 @@ export const EXIT = {
   harness: 3,
 } as const;
 
+/** One configuration mistake: the file (relative to the config root), the field, what is wrong. */
+export interface ConfigProblem {
+  readonly file: string;
+  readonly field: string | undefined;
+  readonly problem: string;
+}
+
+const problemLine = (p: ConfigProblem): string => `${p.file}${p.field ? `: ${p.field}` : ''}: ${p.problem}`;
+
+/**
+ * A configuration mistake, or several found in one pass (`problems`, in file order; the first is also
+ * `file`/`field`/`problem`). The CLI prints one line per problem and exits 2.
+ */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   readonly file: string;
   readonly field: string | undefined;
   readonly problem: string;
-  constructor(file: string, field: string | undefined, problem: string) {
-    super(`${file}${field ? `: ${field}` : ''}: ${problem}`);
+  /** Every problem found, this one first. */
+  readonly problems: readonly ConfigProblem[];
+  constructor(file: string, field: string | undefined, problem: string, more: readonly ConfigProblem[] = []) {
+    const problems = [{ file, field, problem }, ...more];
+    super(problems.map(problemLine).join('\n'));
     this.file = file;
     this.field = field;
     this.problem = problem;
+    this.problems = problems;
+  }
+
+  /** All the problems as one error (at least one is needed). */
+  static of(problems: readonly ConfigProblem[]): ConfigError {
+    const [first, ...more] = problems;
+    if (!first) throw new TypeError('ConfigError.of needs at least one problem');
+    return new ConfigError(first.file, first.field, first.problem, more);
   }
 }
 

@@ -28,8 +28,18 @@ export function capped(text: string, max: number): string {
 /** Caps for the parts of an error line: the file and field stay readable, the problem is cut. */
 const ERROR_CAPS = { file: 200, field: 160, problem: 400 } as const;
 
-/** One line for a configuration error: `erh: <file>: <field>: <problem>`, each part escaped and capped. */
-export function configErrorLine(e: Pick<ConfigError, 'file' | 'field' | 'problem'>): string {
+function problemLine(e: Pick<ConfigError, 'file' | 'field' | 'problem'>): string {
   const field = e.field ? `: ${capped(e.field, ERROR_CAPS.field)}` : '';
   return `erh: ${capped(e.file, ERROR_CAPS.file)}${field}: ${capped(e.problem.replace(/\s*\n\s*/g, ' '), ERROR_CAPS.problem)}`;
+}
+
+/**
+ * The lines for a configuration error: `erh: <file>: <field>: <problem>`, each part escaped and capped,
+ * one line per problem when the error carries several (validate reports every problem in one pass).
+ */
+export function configErrorLine(
+  e: Pick<ConfigError, 'file' | 'field' | 'problem'> & Partial<Pick<ConfigError, 'problems'>>,
+): string {
+  const all = e.problems && e.problems.length > 0 ? e.problems : [e];
+  return all.map(problemLine).join('\n');
 }

@@ -63,8 +63,14 @@ function loadError(root: string): ConfigError {
     loadConfig({ root, devices: ['desktop-chromium'] });
   } catch (e) {
     if (e instanceof ConfigError) {
-      expect(e.message).not.toMatch(/\n|\bat .+:\d+:\d+|\[object Object\]|undefined/);
-      expect(e.message.length).toBeLessThan(600);
+      // One line per problem (validate prints them all), each naming its file; never a stack trace.
+      const lines = e.message.split('\n');
+      expect(lines).toHaveLength(e.problems.length);
+      for (const [i, line] of lines.entries()) {
+        expect(line.startsWith(`${e.problems[i]!.file}`)).toBe(true);
+        expect(line).not.toMatch(/\bat .+:\d+:\d+|\[object Object\]|undefined/);
+        expect(line.length, line).toBeLessThan(600);
+      }
       return e;
     }
     throw new Error(`not a ConfigError (a crash): ${(e as Error).stack ?? String(e)}`);

@@ -150,4 +150,44 @@ describe('loadConfig', () => {
     expect(fingerprint(a, '1')).toBe(fingerprint(b, '1'));
     expect(fingerprint(a, '1')).not.toBe(fingerprint(c, '1'));
   });
+
+  it('reports every problem of every file in one pass, in file order, each with file, field, line and column', () => {
+    const e = errorOf(
+      world({
+        'services/demo.yaml': SERVICE.replace('kind: ebook', 'kind: ebok')
+          .replace('baseUrl:', 'baseURL:')
+          .replace('pin: { env: DEMO_PIN }', 'pin: "975318"'),
+        'devices/desk.yaml': DEVICE.replace('engine: chromium', 'engine: 7'),
+        'profiles/default.yaml': PROFILE.replace('login: 1', 'logn: 1'),
+      }),
+    );
+    expect(e.problems.map((p) => `${p.file}: ${p.field}`)).toEqual([
+      'services/demo.yaml: kind',
+      'services/demo.yaml: baseURL',
+      'services/demo.yaml: patrons.valid.pin',
+      'devices/desk.yaml: engine',
+      'profiles/default.yaml: weights.logn',
+    ]);
+    const [kind, url, pin, engine, weight] = e.problems.map((p) => p.problem);
+    // Present but wrong: the value is shown, with the option it most likely meant; never "required".
+    expect(kind).toMatch(/^must be one of "ebook", .*found "ebok" — did you mean "ebook"\? \(line 4, column 7\)$/);
+    expect(engine).toMatch(/found 7\b/);
+    expect(engine).not.toMatch(/required/);
+    // A misspelt required key is one line, naming the key that was meant.
+    expect(url).toBe('unknown key — did you mean baseUrl? (baseUrl is required) (line 5, column 1)');
+    expect(weight).toMatch(/^unknown key — did you mean login\?/);
+    // A value where a secret reference belongs is never echoed.
+    expect(pin).toMatch(/must be \{ env: NAME \}/);
+    expect(e.message).not.toContain('975318');
+    expect(e.message.split('\n')).toHaveLength(5);
+  });
+
+  it('suggests the nearest key only when it is close, and lists the known keys otherwise', () => {
+    const near = errorOf(world({ 'devices/desk.yaml': DEVICE.replace('formFactor:', 'formfactor:') }));
+    expect(near.problems[0]?.problem).toMatch(/did you mean formFactor\?/);
+    const far = errorOf(world({ 'devices/desk.yaml': `${DEVICE}viewport: { wdith: 800, height: 600, zoom: 2 }\n` }));
+    const problems = far.problems.map((p) => `${p.field}: ${p.problem}`);
+    expect(problems.some((p) => p.startsWith('viewport.wdith: unknown key — did you mean width?'))).toBe(true);
+    expect(problems.some((p) => /^viewport\.zoom: unknown key \(known here: width, height\)/.test(p))).toBe(true);
+  });
 });
