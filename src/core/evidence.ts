@@ -308,6 +308,15 @@ export const TabStopSchema = z.strictObject({
    * barrier.
    */
   frame: z.boolean().optional(),
+  /**
+   * The stop's box (and 8 px around it) captured focused and unfocused and compared pixel by pixel
+   * (a channel moved by 24 or more of 255), where the style comparison was in doubt: no style change,
+   * or an outline the colour of the background, or a colour change of a level or two. Absent where
+   * not captured (the driver cannot, the style change was clear, the focus did not show as :focus-visible).
+   */
+  focusPixels: z
+    .strictObject({ changed: z.number().int().nonnegative(), measured: z.number().int().nonnegative() })
+    .optional(),
 });
 export type TabStop = z.infer<typeof TabStopSchema>;
 
@@ -572,6 +581,112 @@ export const A11yProbesSchema = z.strictObject({
       reducedMotionRule: z.boolean(),
       /** A control named pause or stop (fi/sv/en) is on the page; absent in older evidence. */
       pauseControl: z.boolean().optional(),
+    })
+    .optional(),
+  /**
+   * Elements with their own click (mousedown, pointerdown…) listener that are not controls: no native
+   * control, no widget role, holding no control (WCAG 2.1.1, 4.1.2). Listeners are seen only where
+   * the driver can see them (`observable`; Chromium's debugger); elsewhere `observable: false` with
+   * the reason, and nothing is listed (onclick attributes are keyboard-reachable's).
+   */
+  clickListeners: z
+    .strictObject({
+      observable: z.boolean(),
+      reason: z.string().optional(),
+      items: z.array(
+        z.strictObject({
+          ...A11yElementSchema.shape,
+          /** It is in the Tab order (tabindex ≥ 0). */
+          focusable: z.boolean(),
+          /** It has its own keydown, keyup or keypress listener. */
+          keyListener: z.boolean(),
+        }),
+      ),
+      total: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /**
+   * Custom controls (role=button, link, menuitem, checkbox, switch, or a focusable element with a
+   * click listener) focused and sent the keys a patron would press (Enter, Space), with the page's
+   * click handlers held back meanwhile (a click the key caused is recorded, not delivered): did the
+   * page answer — a click on the control, the key's default prevented, the page changed, the focus
+   * moved (WCAG 2.1.1)? `skipped`: why nothing was pressed at this state (an overlay open, …).
+   */
+  keyActivation: z
+    .strictObject({
+      items: z.array(
+        z.strictObject({
+          ...A11yElementSchema.shape,
+          role: z.string(),
+          /** It has its own click listener; null where listeners are not observable. */
+          clickListener: z.boolean().nullable(),
+          presses: z.array(
+            z.strictObject({
+              key: z.enum(['Enter', 'Space']),
+              /** What answered the key; empty: nothing did. */
+              answers: z.array(z.enum(['click', 'default-prevented', 'page-changed', 'focus-moved'])),
+            }),
+          ),
+        }),
+      ),
+      /** Candidates in all (the first 10 are pressed). */
+      total: z.number().int().nonnegative(),
+      skipped: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * Disclosures that open on hover (CSS :hover rules that show other content, mouseenter/mouseover
+   * listeners): each trigger hovered with the pointer, and focused from the keyboard side, comparing
+   * what became visible (WCAG 2.1.1, 1.4.13). `skipped`: why none was tried at this state.
+   */
+  hoverDisclosure: z
+    .strictObject({
+      items: z.array(
+        z.strictObject({
+          ...A11yElementSchema.shape,
+          /** What hovering showed (text of the content that appeared, ≤ 80 characters). */
+          revealed: z.string(),
+          /** Focusing the trigger (or the first focusable element in it) showed the same. */
+          byFocus: z.boolean(),
+          /** The trigger holds or is something the keyboard can focus. */
+          focusable: z.boolean(),
+        }),
+      ),
+      /** Triggers found in all, and how many were hovered (the first 8). */
+      total: z.number().int().nonnegative(),
+      tested: z.number().int().nonnegative(),
+      skipped: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * Form fields shown in an error state (an error/invalid class on the field or its wrapper): what
+   * the state changes, found by taking the class off for a moment and comparing (WCAG 1.4.1, 3.3.1).
+   * `colourOnly`: nothing but colours changed, and no text, icon, aria-invalid or error message says so.
+   */
+  errorCues: z
+    .strictObject({
+      marked: z.number().int().nonnegative(),
+      colourOnly: z.array(z.strictObject({ ...A11yElementSchema.shape, changed: z.array(z.string()) })),
+    })
+    .optional(),
+  /**
+   * Content that changes luminance fast (WCAG 2.3.1): running animations of colour, opacity or
+   * visibility sampled over one second of their timeline, and elements the page restyles by script
+   * several times a second sampled live for one second. `transitions`: changes of relative luminance
+   * of 10 % or more (the darker below 0.80) in the busiest second; a flash is a pair of them.
+   */
+  flashing: z
+    .strictObject({
+      candidates: z.number().int().nonnegative(),
+      items: z.array(
+        z.strictObject({
+          ...A11yElementSchema.shape,
+          transitions: z.number().int().nonnegative(),
+          /** The element's box, CSS px². */
+          areaPx: z.number().nonnegative(),
+          source: z.enum(['animation', 'script']),
+        }),
+      ),
     })
     .optional(),
   /** Probes that could not run, in the harness's words. */

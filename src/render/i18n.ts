@@ -995,6 +995,26 @@ export const CHECK_TITLES: Readonly<Record<string, Readonly<Record<'fi' | 'sv', 
     fi: 'Kohdistusjärjestys seuraa näkyvää järjestystä',
     sv: 'Fokusordningen följer den visuella ordningen',
   },
+  'accessibility/click-listeners': {
+    fi: 'Napsautuksiin reagoivat elementit ovat näppäimistöllä käytettäviä säätimiä',
+    sv: 'Element som reagerar på klick är kontroller som kan användas med tangentbordet',
+  },
+  'accessibility/key-activation': {
+    fi: 'Omat säätimet toimivat Enter- ja välilyöntinäppäimellä',
+    sv: 'Egna kontroller fungerar med Enter och mellanslag',
+  },
+  'accessibility/hover-disclosure': {
+    fi: 'Hiirellä osoittaen avautuva sisältö avautuu myös näppäimistöllä',
+    sv: 'Det som öppnas när pekaren vilar över öppnas också med tangentbordet',
+  },
+  'accessibility/error-colour-only': {
+    fi: 'Lomakkeen virheet kerrotaan muutenkin kuin värillä',
+    sv: 'Fel i formulär anges med mer än färg',
+  },
+  'accessibility/flashing': {
+    fi: 'Mikään ei välky yli kolmesti sekunnissa',
+    sv: 'Inget blinkar mer än tre gånger i sekunden',
+  },
   'accessibility/animated-images': {
     fi: 'Kuvat eivät liiku loputtomasti',
     sv: 'Bilder rör sig inte utan slut',

@@ -13,6 +13,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type BrowserType,
+  type CDPSession,
   type Frame,
   type Locator as PwLocator,
   type Page,
@@ -453,6 +454,72 @@ export class PlaywrightSession implements BrowserSession {
       uploadThroughput: (c.uploadKbps * 1024) / 8,
     });
     return { applied: true };
+  }
+
+  private listenerSession: CDPSession | undefined;
+
+  async markListeners(
+    types: readonly string[],
+    attribute: string,
+  ): Promise<{ observable: true; marked: number } | { observable: false; reason: string }> {
+    if (this.engine !== 'chromium' || !this.isolated)
+      return {
+        observable: false,
+        reason: `event listeners are seen only through the DevTools protocol on a local Chromium; this is ${this.engine}`,
+      };
+    this.listenerSession ??= await this.context.newCDPSession(this.page);
+    const cdp = this.listenerSession;
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: root.nodeId, objectGroup: 'erh-listeners' });
+    try {
+      // depth -1: the listeners of the whole subtree, each with the node it is on (backendNodeId).
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+        objectId: object.objectId ?? '',
+        depth: -1,
+        pierce: false,
+      });
+      const wanted = new Set(types);
+      const byNode = new Map<number, Set<string>>();
+      for (const l of listeners) {
+        if (l.backendNodeId === undefined || !wanted.has(l.type)) continue;
+        const set = byNode.get(l.backendNodeId) ?? new Set<string>();
+        set.add(l.type);
+        byNode.set(l.backendNodeId, set);
+      }
+      const ids = [...byNode.keys()].slice(0, 5000);
+      if (ids.length === 0) return { observable: true, marked: 0 };
+      const { nodeIds } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: ids });
+      let marked = 0;
+      for (const [i, nodeId] of nodeIds.entries()) {
+        if (!nodeId) continue;
+        const value = [...(byNode.get(ids[i] as number) ?? [])].sort().join(' ');
+        // Only elements take attributes (window and document listeners have no node to mark).
+        await cdp.send('DOM.setAttributeValue', { nodeId, name: attribute, value }).then(
+          () => marked++,
+          () => undefined,
+        );
+      }
+      return { observable: true, marked };
+    } finally {
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'erh-listeners' }).catch(() => undefined);
+    }
+  }
+
+  async movePointer(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y);
+  }
+
+  async capture(
+    clip: { x: number; y: number; width: number; height: number },
+    options: { animations?: 'allow' | 'disabled' } = {},
+  ): Promise<Buffer> {
+    return this.page.screenshot({
+      clip,
+      animations: options.animations ?? 'disabled',
+      caret: 'hide',
+      scale: 'css',
+      timeout: 10_000,
+    });
   }
 
   async cookies(): Promise<SessionCookie[]> {

@@ -223,6 +223,27 @@ export interface BrowserSession {
     downloadKbps: number;
     uploadKbps: number;
   }): Promise<{ applied: boolean; reason?: string }>;
+  /**
+   * Marks every element of the main document that has its own event listener of one of `types`
+   * (added by script, as a property or as an attribute) with `attribute` = the types it listens to,
+   * space-separated; as the browser's debugger sees them (Chromium: DevTools protocol
+   * `DOMDebugger.getEventListeners`). `{ observable: false, reason }` where the driver cannot see
+   * listeners: callers record "not observable", never "none". Optional like `emulateNetwork`.
+   */
+  markListeners?(
+    types: readonly string[],
+    attribute: string,
+  ): Promise<{ observable: true; marked: number } | { observable: false; reason: string }>;
+  /** Moves the mouse pointer to (x, y) in the viewport, CSS px (to hover a point). Optional. */
+  movePointer?(x: number, y: number): Promise<void>;
+  /**
+   * PNG of a region of the viewport (CSS px), kept in memory and never written (pixel comparisons
+   * such as focus visibility). `animations: 'disabled'` finishes transitions first. Optional.
+   */
+  capture?(
+    clip: { x: number; y: number; width: number; height: number },
+    options?: { animations?: 'allow' | 'disabled' },
+  ): Promise<Buffer>;
   /** The session's cookies (Playwright), so that Lighthouse can audit a logged-in page in its own Chrome. */
   cookies?(): Promise<SessionCookie[]>;
   /**

@@ -200,6 +200,29 @@ export const animatedImages = probeCheck({
   passDetail: () => 'No image animated without end.',
 });
 
+export const errorColourOnly = probeCheck({
+  id: 'accessibility/error-colour-only',
+  title: 'Form errors are told by more than colour',
+  impact: 'serious',
+  criteria: ['1.4.1', '3.3.1'],
+  probe: 'errorCues',
+  reads: ['accessibility.states[].probes.errorCues'],
+  notApplicable: 'No form field was shown in an error state.',
+  atState({ state }, e): StateVerdict {
+    const findings = e.colourOnly.map((c) =>
+      findingAt(
+        state,
+        c.selector,
+        `The field ${named(c.name)}is shown in error by colour alone (${c.changed.join(', ')} changed): no text, ` +
+          `icon, border shape, aria-invalid or error message says so. A patron who does not see the colour, and a ` +
+          `screen reader, are not told. Reproduce: look at the field in greyscale.`,
+      ),
+    );
+    return { findings, tested: e.marked > 0, count: e.marked };
+  },
+  passDetail: (n) => `All ${n} fields shown in error said so by more than colour.`,
+});
+
 export const CONTENT_CHECKS = [
   staticTabStops,
   linkPurpose,
@@ -207,4 +230,5 @@ export const CONTENT_CHECKS = [
   hintAssociation,
   transcripts,
   animatedImages,
+  errorColourOnly,
 ] as const;

@@ -19,6 +19,7 @@
  */
 import type { KeyboardProbe, TabStop } from '../../core/index.ts';
 import type { FindingInput } from '../types.ts';
+import { CONTROL_CHECKS } from './controls.ts';
 import { expectedStops, overlayTrap } from './overlay.ts';
 import { findingAt, moreFindings, probeCheck, type ProbedState, type StateVerdict } from './probe-check.ts';
 
@@ -202,23 +203,48 @@ export const focusVisible = probeCheck({
   notApplicable: 'No tab stop was focused.',
   atState({ state }, kb): StateVerdict {
     const focused = kb.stops.filter((s) => s.focusVisible !== null);
-    const findings = kb.stops.flatMap((s, i) =>
-      s.focusVisible === false
+    const findings = kb.stops.flatMap((s, i) => {
+      const presses = `Reproduce: press Tab ${kb.sequence.indexOf(i) + 1} times from the top of the page`;
+      // Pixels decide where they were captured: a ring the styles miss passes, a change nobody can see fails.
+      if (s.focusPixels !== undefined && s.focusVisible !== null) {
+        if (focusShownByPixels(s.focusPixels)) return [];
+        return [
+          findingAt(
+            state,
+            s.selector,
+            `${label(s)} shows no visible focus indicator: its box looks the same focused and ` +
+              `unfocused (${s.focusPixels.changed} of ${s.focusPixels.measured} pixels changed visibly)` +
+              `${s.focusVisible ? ', although its style changes (a change that cannot be seen)' : ''}. ${presses}; ` +
+              `nothing shows where the focus is.`,
+          ),
+        ];
+      }
+      return s.focusVisible === false
         ? [
             findingAt(
               state,
               s.selector,
               `${label(s)} shows no focus indicator: its outline, shadow, border, ` +
-                `background, colour and underline are the same focused and unfocused. Reproduce: press Tab ` +
-                `${kb.sequence.indexOf(i) + 1} times from the top of the page; nothing shows where the focus is.`,
+                `background, colour and underline are the same focused and unfocused. ${presses}; nothing ` +
+                `shows where the focus is.`,
             ),
           ]
-        : [],
-    );
+        : [];
+    });
     return { findings, tested: focused.length > 0, count: focused.length };
   },
   passDetail: (n) => `All ${n} focused tab stops showed a focus indicator.`,
 });
+
+/**
+ * Pixels that must change visibly between the focused and the unfocused capture of a stop's box for
+ * its focus indicator to count as shown: a 1 px ring round even a 10 × 10 px control changes 44.
+ */
+export const FOCUS_PIXELS_MIN = 20;
+
+export function focusShownByPixels(p: { changed: number }): boolean {
+  return p.changed >= FOCUS_PIXELS_MIN;
+}
 
 export const focusNotObscured = probeCheck({
   id: 'accessibility/focus-not-obscured',
@@ -246,4 +272,11 @@ export const focusNotObscured = probeCheck({
   passDetail: () => 'No focused element was hidden by fixed or sticky content.',
 });
 
-export const KEYBOARD_CHECKS = [keyboardReachable, noKeyboardTrap, focusOrder, focusVisible, focusNotObscured] as const;
+export const KEYBOARD_CHECKS = [
+  keyboardReachable,
+  noKeyboardTrap,
+  focusOrder,
+  focusVisible,
+  focusNotObscured,
+  ...CONTROL_CHECKS,
+] as const;

@@ -163,4 +163,38 @@ export const motion = probeCheck({
   passDetail: () => 'Nothing animated for more than 5 seconds.',
 });
 
-export const MEDIA_CHECKS = [playerControls, noAutoplayAudio, captions, motion] as const;
+/**
+ * WCAG's general flash threshold applies to flashes over a quarter of a 10° field of view: 21 824
+ * px² (341 × 256 / 4) on a 1024 × 768 screen at a usual distance. A smaller flashing area passes.
+ */
+export const FLASH_AREA_PX = 21_824;
+/** More than three flashes in one second: more than six changes of luminance. */
+export const FLASH_TRANSITIONS = 6;
+
+export const flashing = probeCheck({
+  id: 'accessibility/flashing',
+  title: 'Nothing flashes more than three times a second',
+  impact: 'critical',
+  criteria: ['2.3.1'],
+  reads: ['accessibility.states[].probes.flashing'],
+  notApplicable: 'No page state was examined.',
+  probe: 'flashing',
+  atState({ state }, f): StateVerdict {
+    const findings = f.items
+      .filter((i) => i.transitions > FLASH_TRANSITIONS && i.areaPx >= FLASH_AREA_PX)
+      .map((i) =>
+        findingAt(
+          state,
+          i.selector,
+          `${i.name ? `"${i.name}" ` : 'An element '}flashes: its luminance changed ${i.transitions} times in one ` +
+            `second (${Math.floor(i.transitions / 2)} flashes; at most 3 are allowed) over ${i.areaPx} px², more ` +
+            `than the small safe area of ${FLASH_AREA_PX} px² (${i.source === 'animation' ? 'a CSS animation' : 'restyled by script'}). ` +
+            `It can cause seizures. Reproduce: open the page and watch it (with care).`,
+        ),
+      );
+    return { findings, tested: true, count: f.candidates };
+  },
+  passDetail: () => 'Nothing flashed more than three times in a second over a large area.',
+});
+
+export const MEDIA_CHECKS = [playerControls, noAutoplayAudio, captions, motion, flashing] as const;

@@ -19,6 +19,7 @@ import { ActionError, PageUnexaminableError, type BrowserSession } from '../../s
 import { EXTRA_RULE_ENGINES, type ExtraRuleEngine } from '../../core/evidence.ts';
 import { runRules } from './engines/index.ts';
 import { inPage } from './in-page.ts';
+import * as interact from './interact.ts';
 import { identifyLanguage } from './language.ts';
 import * as raw from './probes.ts';
 import { SETTLE_BOUND_MS, SETTLE_FRAMES, type InventoryResult } from './probes.ts';
@@ -151,6 +152,7 @@ async function keyboardWalk(
   session: BrowserSession,
   inv: InventoryResult,
   options: A11yProbeOptions,
+  doubtful: number[] = [],
 ): Promise<NonNullable<A11yProbes['keyboard']>> {
   const stops: TabStop[] = inv.stops.map((s) => ({
     ...s,
@@ -175,6 +177,7 @@ async function keyboardWalk(
     const stop = f.stop === null ? undefined : stops[f.stop];
     if (f.stop !== null && stop && !seen.has(f.stop)) {
       seen.add(f.stop);
+      if (f.doubtful && !stop.frame) doubtful.push(f.stop);
       Object.assign(stop, {
         x: f.x,
         y: f.y,
@@ -221,6 +224,44 @@ async function keyboardWalk(
   return { ...walked, overlay: { ...inv.overlay, ...escape } };
 }
 
+/**
+ * After the Tab walk (interact.ts): doubtful focus indicators by pixels, custom controls sent Enter
+ * and Space, hover triggers, form errors by colour alone, flashing. Each records its own error.
+ */
+async function interactionProbes(
+  session: BrowserSession,
+  probes: Omit<A11yProbes, 'errors' | 'durationMs'>,
+  errors: A11yProbes['errors'],
+  controls: interact.ControlsInventory | undefined,
+  overlayOpen: boolean,
+  doubtful: readonly number[],
+): Promise<void> {
+  const run = async (probe: string, fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (e) {
+      if (session.lost?.() || e instanceof PageUnexaminableError) throw e;
+      errors.push({ probe, message: message(e) });
+    }
+  };
+  if (probes.keyboard && doubtful.length > 0)
+    await run('focusPixels', () => interact.focusPixels(session, probes.keyboard!.stops, doubtful));
+  if (controls) {
+    await run('keyActivation', async () => {
+      probes.keyActivation = await interact.pressKeys(session, controls, overlayOpen);
+    });
+    await run('hoverDisclosure', async () => {
+      probes.hoverDisclosure = await interact.hoverTriggers(session, controls, overlayOpen);
+    });
+  }
+  await run('errorCues', async () => {
+    probes.errorCues = await interact.errorCues(session);
+  });
+  await run('flashing', async () => {
+    probes.flashing = await interact.flashing(session);
+  });
+}
+
 /** Runs every beyond-axe probe at the current page state. */
 export async function runA11yProbes(session: BrowserSession, options: A11yProbeOptions = {}): Promise<A11yProbes> {
   const started = performance.now();
@@ -228,6 +269,7 @@ export async function runA11yProbes(session: BrowserSession, options: A11yProbeO
   const errors: A11yProbes['errors'] = [];
   const probes: Omit<A11yProbes, 'errors' | 'durationMs'> = { viewport };
   let inv: InventoryResult | undefined;
+  const listeners = await interact.beforeInventory(session, errors);
   try {
     inv = await session.evaluate(inventoryProbe, null);
   } catch (e) {
@@ -256,11 +298,20 @@ export async function runA11yProbes(session: BrowserSession, options: A11yProbeO
         return detected ? [{ selector: p.selector, name: p.name, detected }] : [];
       }),
     };
+    const controls = await interact.findControls(session, errors, listeners);
+    if (controls.clickListeners) probes.clickListeners = controls.clickListeners;
+    const doubtful: number[] = [];
     try {
-      probes.keyboard = await keyboardWalk(session, inv, options);
+      probes.keyboard = await keyboardWalk(session, inv, options, doubtful);
     } catch (e) {
       errors.push({ probe: 'keyboard', message: message(e) });
     }
+    await interactionProbes(session, probes, errors, controls.inventory, inv.overlay !== null, doubtful);
+  }
+  try {
+    await interact.interactionCleanup(session);
+  } catch (e) {
+    errors.push({ probe: 'cleanup', message: message(e) });
   }
   try {
     probes.animatedImages = await session.evaluate(animatedImagesProbe, undefined);

@@ -593,13 +593,19 @@ export interface FocusResult {
   /** null: the document did not have the focus, so no engine shows :focus styles — not judged. */
   focusVisible: boolean | null;
   obscuredBy: string | null;
+  /**
+   * The style comparison is in doubt, so the pixels should decide (index.ts): nothing changed (a ring
+   * drawn by a pseudo-element or a neighbour is not in the styles), an outline the colour of what is
+   * behind it, or only colours changed, each by a few levels.
+   */
+  doubtful: boolean;
 }
 
 /** After a Tab press: which stop has the focus, whether its style changed, and whether fixed content hides it. */
 export function focusProbe(): FocusResult {
   const el = document.activeElement;
   const attr = el ? el.getAttribute('data-erh-stop') : null;
-  const none = { stop: null, x: 0, y: 0, width: 0, height: 0, focusVisible: false, obscuredBy: null };
+  const none = { stop: null, x: 0, y: 0, width: 0, height: 0, focusVisible: false, obscuredBy: null, doubtful: false };
   if (!el || attr === null) return none;
   const stop = Number(attr);
   const state = (window as unknown as { __erhA11y?: { styles: Array<[string, string]> } }).__erhA11y;
@@ -612,6 +618,43 @@ export function focusProbe(): FocusResult {
       ? null
       : outlined ||
         (before !== undefined && (focusSignature(el) !== before[0] || focusSignature(el.parentElement) !== before[1]));
+  const rgb = (c: string): number[] => {
+    const m = /rgba?\(([^)]+)\)/.exec(c);
+    return m
+      ? (m[1] as string)
+          .split(/[\s,/]+/)
+          .filter(Boolean)
+          .map(Number)
+      : [];
+  };
+  const near = (a: number[], b: number[]): boolean =>
+    a.length >= 3 && b.length >= 3 && [0, 1, 2].every((i) => Math.abs((a[i] ?? 0) - (b[i] ?? 0)) < 30);
+  const backdrop = (): number[] => {
+    for (let p: Element | null = el; p; p = p.parentElement) {
+      const c = rgb(getComputedStyle(p).backgroundColor);
+      if (c.length >= 3 && (c[3] ?? 1) > 0.5) return c;
+    }
+    return [255, 255, 255];
+  };
+  // Only colours changed, each by a few levels: the strings equal once colours are taken out.
+  const faintChange = (was: string | undefined, now: string): boolean => {
+    if (was === undefined || was === now) return false;
+    const bare = (x: string) => x.replace(/rgba?\([^)]*\)/g, 'c');
+    if (bare(was) !== bare(now)) return false;
+    const a = was.match(/rgba?\([^)]*\)/g) ?? [];
+    const b = now.match(/rgba?\([^)]*\)/g) ?? [];
+    return a.every((c, i) => near(rgb(c), rgb(b[i] ?? '')));
+  };
+  const outlineColour = rgb(st.outlineColor);
+  const doubtful =
+    focusVisible === false ||
+    (focusVisible === true &&
+      ((outlined && ((outlineColour[3] ?? 1) === 0 || near(outlineColour, backdrop()))) ||
+        (!outlined &&
+          before !== undefined &&
+          (focusSignature(el) === before[0] || faintChange(before[0], focusSignature(el))) &&
+          (focusSignature(el.parentElement) === before[1] ||
+            faintChange(before[1], focusSignature(el.parentElement))))));
   const r = el.getBoundingClientRect();
   // Obscured (WCAG 2.2 SC 2.4.11): every sampled point of the element shows fixed/sticky content it is not part of.
   let obscuredBy: string | null = null;
@@ -650,6 +693,7 @@ export function focusProbe(): FocusResult {
     height: Math.round(r.height),
     focusVisible,
     obscuredBy,
+    doubtful,
   };
 }
 
