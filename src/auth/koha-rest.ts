@@ -104,7 +104,8 @@ export class KohaRestClient {
     if (base.protocol === 'http:' && !options.allowInsecureHttp && !isLoopbackHost(base.hostname)) {
       throw new KohaRestError(
         'insecure-url',
-        `refusing plain http to ${base.host}: PINs would cross the network unencrypted; use https or set allowInsecureHttp`,
+        `refusing plain http to ${base.host}: PINs would cross the network unencrypted; use https or set ` +
+          `allowInsecureHttp`,
       );
     }
     if (!base.pathname.endsWith('/')) base.pathname += '/';

@@ -156,7 +156,9 @@ function finish(
   return {
     protocol,
     status: 'mismatch',
-    reason: `Test patron${wrong.length > 1 ? 's' : ''} not as the role says: ${wrong.map((p) => `${p.role} is ${p.standing}`).join('; ')}.`,
+    reason:
+      `Test patron${wrong.length > 1 ? 's' : ''} not as the role says: ` +
+      `${wrong.map((p) => `${p.role} is ${p.standing}`).join('; ')}.`,
     patrons,
   };
 }

@@ -8,5 +8,8 @@ import type { StepEvidence } from '../core/index.ts';
 export function reachedNote(steps: readonly StepEvidence[]): string {
   const failed = steps.find((s) => !s.ok);
   if (!failed) return '';
-  return ` Only the states before step "${failed.step}" were examined: the journey stopped there (see journey-completed).`;
+  return (
+    ` Only the states before step "${failed.step}" were examined: the journey stopped there (see ` +
+    `journey-completed).`
+  );
 }

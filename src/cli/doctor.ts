@@ -34,7 +34,9 @@ export function doctor(root = resolve(import.meta.dirname, '../..')): DoctorLine
   lines.push({
     name: 'node',
     ok: major > 22 || (major === 22 && minor >= 19),
-    detail: `${process.version} (${process.execPath})${major < 22 ? ' — needs ≥ 22.19: run through npm scripts or install Node 24' : ''}`,
+    detail:
+      `${process.version} ` +
+      `(${process.execPath})${major < 22 ? ' — needs ≥ 22.19: run through npm scripts or install Node 24' : ''}`,
   });
   const pw: Record<Engine, string> = {
     chromium: chromium.executablePath(),
@@ -54,7 +56,8 @@ export function doctor(root = resolve(import.meta.dirname, '../..')): DoctorLine
     } else {
       const extra =
         engine === 'webkit' && which('WebKitWebDriver')
-          ? " (Playwright's WebKit build is missing, but WebKitGTK is available through WebDriver: see the webkitgtk line and the desktop-webkit device)"
+          ? " (Playwright's WebKit build is missing, but WebKitGTK is available through WebDriver: see the " +
+            'webkitgtk line and the desktop-webkit device)'
           : '';
       lines.push({
         name: engine,
@@ -78,7 +81,12 @@ export function doctor(root = resolve(import.meta.dirname, '../..')): DoctorLine
     ok: !!wkd && !!mini && (!!xvfb || !!process.env.DISPLAY),
     detail:
       wkd && mini
-        ? `WebKitWebDriver ${wkd}, MiniBrowser ${mini}${xvfb ? `, Xvfb ${xvfb}` : process.env.DISPLAY ? `, display ${process.env.DISPLAY}` : ' — no Xvfb: apt-get install xvfb'}`
+        ? `WebKitWebDriver ${wkd}, MiniBrowser ${mini}` +
+          (xvfb
+            ? `, Xvfb ${xvfb}`
+            : process.env.DISPLAY
+              ? `, display ${process.env.DISPLAY}`
+              : ' — no Xvfb: apt-get install xvfb')
         : 'not found: apt-get install webkit2gtk-driver xvfb (Debian/Ubuntu)',
   });
   const chromedriver = findChromedriver();
@@ -95,7 +103,9 @@ export function doctor(root = resolve(import.meta.dirname, '../..')): DoctorLine
     name: 'appium',
     ok: !!entry && drivers.size > 0,
     detail: entry
-      ? `APPIUM_HOME=${appiumHome()}; drivers: ${[...drivers].map(([n, d]) => `${n} (${d.package}@${d.version})`).join(', ') || 'none'} — add one: APPIUM_HOME=${appiumHome()} npx appium driver install uiautomator2|xcuitest`
+      ? `APPIUM_HOME=${appiumHome()}; drivers: ` +
+        `${[...drivers].map(([n, d]) => `${n} (${d.package}@${d.version})`).join(', ') || 'none'} — add one: ` +
+        `APPIUM_HOME=${appiumHome()} npx appium driver install uiautomator2|xcuitest`
       : 'not installed: npm ci (appium and appium-chromium-driver are project dependencies)',
   });
   for (const tool of ['adb', 'xcrun']) {

@@ -54,7 +54,9 @@ export function mergeRuns(runDirs: readonly string[], into: string): MergeOutcom
       throw new ConfigError(
         r.runDir,
         undefined,
-        `was measured with another configuration (fingerprint ${r.meta.fingerprint.slice(0, 19)}… ≠ ${first.meta.fingerprint.slice(0, 19)}…): only runs of the same services, devices, profile and harness version can be merged`,
+        `was measured with another configuration (fingerprint ${r.meta.fingerprint.slice(0, 19)}… ≠ ` +
+          `${first.meta.fingerprint.slice(0, 19)}…): only runs of the same services, devices, profile and harness ` +
+          `version can be merged`,
       );
     }
   }

@@ -18,7 +18,8 @@ export function summarize(result: RunResult): string {
   const width = Math.max(8, ...result.scorecard.map((e) => e.service.length));
   lines.push('');
   lines.push(
-    `${'service'.padEnd(width)}  rank  overall                        ${SUITES.map((s) => s.slice(0, 6).padStart(6)).join(' ')}  gates`,
+    `${'service'.padEnd(width)}  rank  overall                        ` +
+      `${SUITES.map((s) => s.slice(0, 6).padStart(6)).join(' ')}  gates`,
   );
   const ordered = [...result.scorecard].sort(
     (a, b) => (a.rank ?? 999) - (b.rank ?? 999) || (b.overall ?? -1) - (a.overall ?? -1),
@@ -31,14 +32,16 @@ export function summarize(result: RunResult): string {
             .map((g) => (g.passed === true ? '✓' : g.passed === false ? '✗' : g.notApplicable === true ? '–' : '?'))
             .join('');
     lines.push(
-      `${e.service.padEnd(width)}  ${(e.rank === null ? '–' : `#${e.rank}`).padStart(4)}  ${bar(e.overall)} ${fmt(e.overall)}  ${SUITES.map((s) => fmt(e.suites[s]).padStart(6)).join(' ')}  ${gates}`,
+      `${e.service.padEnd(width)}  ${(e.rank === null ? '–' : `#${e.rank}`).padStart(4)}  ${bar(e.overall)} ` +
+        `${fmt(e.overall)}  ${SUITES.map((s) => fmt(e.suites[s]).padStart(6)).join(' ')}  ${gates}`,
     );
   }
   lines.push('');
   for (const e of ordered) {
     for (const g of e.gates.filter((g) => g.passed !== true && g.notApplicable !== true)) {
       lines.push(
-        `  ${g.passed === false ? '✗' : '?'} ${names.get(e.service) ?? e.service}: ${g.title}${g.failedOn.length ? ` (not on ${g.failedOn.join(', ')})` : ''}`,
+        `  ${g.passed === false ? '✗' : '?'} ${names.get(e.service) ?? e.service}: ` +
+          `${g.title}${g.failedOn.length ? ` (not on ${g.failedOn.join(', ')})` : ''}`,
       );
     }
   }

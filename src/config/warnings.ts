@@ -24,7 +24,9 @@ export function configWarnings(config: Pick<ResolvedConfig, 'services' | 'source
         file,
         field: 'library',
         message:
-          'no library system declared: the test patrons cannot be checked with the library system before the login is tested (pre-flight), so its login verdicts rest on the vendor alone and a library-system outage cannot be told apart',
+          'no library system declared: the test patrons cannot be checked with the library system before the ' +
+          'login is tested (pre-flight), so its login verdicts rest on the vendor alone and a library-system ' +
+          'outage cannot be told apart',
       },
     ];
   });

@@ -78,7 +78,8 @@ const CapabilityEnvSchema = z
   .record(z.string().min(1), EnvRefSchema)
   .default({})
   .describe(
-    'Capabilities taken from environment variables, by dotted path, e.g. "bstack:options.accessKey": { env: BROWSERSTACK_ACCESS_KEY }',
+    'Capabilities taken from environment variables, by dotted path, e.g. "bstack:options.accessKey": { env: ' +
+      'BROWSERSTACK_ACCESS_KEY }',
   );
 
 const common = {
@@ -98,7 +99,8 @@ const common = {
     .boolean()
     .default(true)
     .describe(
-      'Part of a run when no --devices are given. Set false for devices that need hardware, an emulator or a remote service',
+      'Part of a run when no --devices are given. Set false for devices that need hardware, an emulator or a ' +
+        'remote service',
     ),
   sets: z
     .array(SlugSchema)
@@ -128,7 +130,8 @@ const playwrightEmulation = {
     .string()
     .optional()
     .describe(
-      'A Playwright device descriptor to start from, e.g. "Pixel 7", "iPhone 15", "iPad (gen 7)"; fields below override it',
+      'A Playwright device descriptor to start from, e.g. "Pixel 7", "iPhone 15", "iPad (gen 7)"; fields below ' +
+        'override it',
     ),
   viewport: ViewportSchema.optional(),
   deviceScaleFactor: z.number().positive().max(5).optional().describe('Device pixels per CSS pixel'),
@@ -189,7 +192,8 @@ export const WebDriverDeviceSchema = z
         server: z
           .enum(WEBDRIVER_SERVERS)
           .describe(
-            'webkitgtk: the harness starts WebKitWebDriver under Xvfb; chromedriver: the harness starts chromedriver; remote: a Selenium Grid or cloud farm at `url`',
+            'webkitgtk: the harness starts WebKitWebDriver under Xvfb; chromedriver: the harness starts ' +
+              'chromedriver; remote: a Selenium Grid or cloud farm at `url`',
           ),
         url: UrlOrEnvSchema.optional().describe(
           'Remote endpoint (server: remote), e.g. http://grid.example:4444/wd/hub',
@@ -223,7 +227,8 @@ export const AppiumDeviceSchema = z
         server: z
           .enum(APPIUM_SERVERS)
           .describe(
-            'local: the harness starts Appium (APPIUM_HOME = the project directory); remote: an Appium server or device farm at `url`',
+            'local: the harness starts Appium (APPIUM_HOME = the project directory); remote: an Appium server or ' +
+              'device farm at `url`',
           ),
         url: UrlOrEnvSchema.optional().describe(
           'Remote Appium endpoint (server: remote), e.g. https://hub.farm.example/wd/hub',
@@ -233,7 +238,8 @@ export const AppiumDeviceSchema = z
           .min(1)
           .optional()
           .describe(
-            'Appium driver the local server needs, e.g. chromium, uiautomator2, xcuitest (checked with `appium driver list --installed`)',
+            'Appium driver the local server needs, e.g. chromium, uiautomator2, xcuitest (checked with `appium ' +
+              'driver list --installed`)',
           ),
         capabilities: CapabilitiesSchema,
         capabilityEnv: CapabilityEnvSchema,

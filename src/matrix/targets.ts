@@ -9,6 +9,12 @@ import { targetId, type Suite } from '../core/ids.ts';
 export interface Capabilities {
   /** Lighthouse needs Chromium reachable over the DevTools protocol. */
   lighthouse: boolean;
+  /**
+   * The device this service's content suite (publications, statement, ACR: the same on every device) is
+   * gathered on — one per service: the first local Playwright Chromium device of the run, else its first
+   * device. Absent on targets built outside a matrix.
+   */
+  contentDevice?: string;
 }
 
 export interface Target {
@@ -31,9 +37,16 @@ export function notApplicableReason(target: Target, suite: Suite): string | unde
     return `The service is evaluated only for ${only.join(', ')} (suites: in its YAML)`;
   if (suite === 'login' && target.service.login.strategy === 'none')
     return 'The service is open access: it declares no login (login.strategy: none)';
+  if (suite === 'content') {
+    if (target.service.content === undefined)
+      return 'The service declares no publications, statement or ACR to check (content: in its YAML)';
+    if (target.capabilities.contentDevice !== target.device.id)
+      return `Content is the same on every device: it is checked once per service, on ${target.capabilities.contentDevice ?? 'another device'}`;
+  }
   if (suite === 'performance' && !target.capabilities.lighthouse) {
     return target.device.engine === 'chromium'
-      ? `Lighthouse needs a local Chromium driven over the DevTools protocol; ${target.device.id} is driven by ${target.device.driver === 'playwright' ? 'a remote Playwright server' : target.device.driver}`
+      ? `Lighthouse needs a local Chromium driven over the DevTools protocol; ${target.device.id} is driven by ` +
+          `${target.device.driver === 'playwright' ? 'a remote Playwright server' : target.device.driver}`
       : `Lighthouse needs Chromium with the DevTools protocol; ${target.device.id} runs ${target.device.engine}`;
   }
   return undefined;
@@ -41,9 +54,11 @@ export function notApplicableReason(target: Target, suite: Suite): string | unde
 
 export function buildMatrix(services: readonly Service[], devices: readonly Device[]): Target[] {
   const targets: Target[] = [];
+  const contentDevice = (devices.find((d) => capabilitiesOf(d).lighthouse) ?? devices[0])?.id;
   for (const service of services) {
     for (const device of devices) {
-      targets.push({ id: targetId(service.id, device.id), service, device, capabilities: capabilitiesOf(device) });
+      const capabilities = { ...capabilitiesOf(device), ...(contentDevice ? { contentDevice } : {}) };
+      targets.push({ id: targetId(service.id, device.id), service, device, capabilities });
     }
   }
   return targets;

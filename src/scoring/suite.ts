@@ -68,7 +68,9 @@ export function scoreSuite(gather: GatherOutcome | undefined, checks: readonly C
     return {
       score: null,
       status: 'harness-error',
-      reason: `Not scored: ${broken.length === 1 ? 'a check' : `${broken.length} checks`} could not be evaluated: ${why}`,
+      reason:
+        `Not scored: ${broken.length === 1 ? 'a check' : `${broken.length} checks`} ` +
+        `could not be evaluated: ${why}`,
       checks: [...checks],
     };
   }

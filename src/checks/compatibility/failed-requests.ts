@@ -51,7 +51,9 @@ export const failedRequests: Check<'compatibility'> = {
       score: 0,
       detail: `${failed.length} request${failed.length === 1 ? '' : 's'} failed${note}.`,
       findings: failed.map((r) => ({
-        message: `${r.method} ${r.url} (${r.resourceType}) failed: ${r.status !== null ? `HTTP ${r.status}` : ''}${r.status !== null && r.failure ? ', ' : ''}${r.failure ?? ''}`,
+        message:
+          `${r.method} ${r.url} (${r.resourceType}) failed: ` +
+          [r.status !== null ? `HTTP ${r.status}` : '', r.failure ?? ''].filter(Boolean).join(', '),
         step: r.step,
         ...stepUrl(steps, r.step),
       })),

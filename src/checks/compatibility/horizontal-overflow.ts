@@ -47,7 +47,9 @@ export const horizontalOverflow: Check<'compatibility'> = {
       score: 0,
       value: worst,
       unit: 'px',
-      detail: `Horizontal overflow in ${overflowing.map((s) => s.step).join(', ')}; up to ${Math.round(worst)} px too wide.`,
+      detail:
+        `Horizontal overflow in ${overflowing.map((s) => s.step).join(', ')}; ` +
+        `up to ${Math.round(worst)} px too wide.`,
       findings,
     };
   },

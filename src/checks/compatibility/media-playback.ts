@@ -56,7 +56,9 @@ export const mediaPlayback: Check<'compatibility'> = {
         : undefined,
       m.readyState !== null && m.readyState < 2 ? `no media data was loaded (readyState ${m.readyState})` : undefined,
     ].filter((x): x is string => x !== undefined);
-    const message = `Playback did not advance ${m.minAdvanceSeconds} s after pressing play: position ${m.positionBefore ?? '?'} → ${m.positionAfter ?? '?'} s in ${seconds} s${why.length ? `; ${why.join('; ')}` : ''}.`;
+    const message =
+      `Playback did not advance ${m.minAdvanceSeconds} s after pressing play: position ${m.positionBefore ?? '?'} ` +
+      `→ ${m.positionAfter ?? '?'} s in ${seconds} s${why.length ? `; ${why.join('; ')}` : ''}.`;
     return {
       score: 0,
       value: advance === null ? null : Math.round(advance * 100) / 100,

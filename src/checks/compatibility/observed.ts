@@ -8,7 +8,9 @@ import type { CheckOutcome } from '../types.ts';
 export function notObservable(what: string): CheckOutcome {
   return {
     status: 'not-applicable',
-    detail: `Not observable on this device: its driver (WebDriver classic) does not report ${what}, so an empty list does not mean none occurred.`,
+    detail:
+      `Not observable on this device: its driver (WebDriver classic) does not report ${what}, so an empty list ` +
+      `does not mean none occurred.`,
   };
 }
 
@@ -26,6 +28,13 @@ export function nothingSampled(steps: readonly StepEvidence[], what: string): Ch
   const failed = steps.find((s) => !s.ok);
   return {
     status: 'inconclusive',
-    detail: `No page state was sampled, so ${what} could not be examined${failed ? `: the journey stopped at step "${failed.step}"${failed.error ? ` (${failed.error})` : ''}; see journey-completed` : ''}.`,
+    detail:
+      `No page state was sampled, so ${what} could not be ` +
+      'examined' +
+      (failed
+        ? `: the journey stopped at step "${failed.step}"${failed.error ? ` (${failed.error})` : ''}; ` +
+          'see journey-completed'
+        : '') +
+      '.',
   };
 }

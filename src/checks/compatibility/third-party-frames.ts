@@ -41,7 +41,9 @@ export const thirdPartyFrames: Check<'compatibility'> = {
       (f) => failedSteps.has(f.step) || failedSteps.has(stepIds[stepIds.indexOf(f.step) + 1] ?? ''),
     );
     const findings = (implicated.length ? implicated : visible).map((f) => ({
-      message: `A cross-site frame (${f.frame}) is part of this step: it loses its cookies where third-party cookies are blocked (Safari/WebKit) or partitioned (Firefox).`,
+      message:
+        `A cross-site frame (${f.frame}) is part of this step: it loses its cookies where third-party cookies are ` +
+        `blocked (Safari/WebKit) or partitioned (Firefox).`,
       step: f.step,
       url: f.url,
     }));
@@ -53,7 +55,9 @@ export const thirdPartyFrames: Check<'compatibility'> = {
       };
     return {
       status: 'needs-review',
-      detail: `${visible.length} visible cross-site frame${visible.length === 1 ? '' : 's'}: compare these steps on WebKit and Firefox devices.${hiddenNote}`,
+      detail:
+        `${visible.length} visible cross-site frame${visible.length === 1 ? '' : 's'}: compare these steps on ` +
+        `WebKit and Firefox devices.${hiddenNote}`,
       findings,
     };
   },

@@ -27,7 +27,9 @@ export const touchTargetSpacing: Check<'compatibility'> = {
     if (data.touchTargets.length === 0) return nothingSampled(steps, 'the touch targets');
     const findings: FindingInput[] = data.touchTargets.flatMap((s) =>
       s.crowded.map((c) => ({
-        message: `"${c.name || c.selector}" is ${c.width}×${c.height} px and its 24 px tap area reaches ${c.nearest} (${c.nearestPx} px): too small and too close to tap reliably.`,
+        message:
+          `"${c.name || c.selector}" is ${c.width}×${c.height} px and its 24 px tap area reaches ${c.nearest} ` +
+          `(${c.nearestPx} px): too small and too close to tap reliably.`,
         selector: c.selector,
         step: s.step,
         url: s.url,
@@ -37,7 +39,9 @@ export const touchTargetSpacing: Check<'compatibility'> = {
     if (findings.length === 0)
       return {
         score: 1,
-        detail: `All ${total} controls measured on ${data.touchTargets.length} pages are 24 px or well spaced.${reachedNote(steps)}`,
+        detail:
+          `All ${total} controls measured on ${data.touchTargets.length} pages are 24 px or well ` +
+          `spaced.${reachedNote(steps)}`,
       };
     return {
       score: 0,

@@ -16,7 +16,12 @@ function summary(available: Record<string, boolean>, keySystems: readonly string
   const lacks = Object.entries(available)
     .filter(([, v]) => !v)
     .map(([k]) => k);
-  return `Available: ${have.join(', ') || 'none'}${lacks.length ? `; missing: ${lacks.join(', ')}` : ''}${swActive ? '; a service worker was active' : ''}.`;
+  return (
+    `Available: ${have.join(', ') || 'none'}` +
+    (lacks.length ? `; missing: ${lacks.join(', ')}` : '') +
+    (swActive ? '; a service worker was active' : '') +
+    '.'
+  );
 }
 
 export const webFeatures: Check<'compatibility'> = {
@@ -41,7 +46,9 @@ export const webFeatures: Check<'compatibility'> = {
         };
       return {
         status: 'inconclusive',
-        detail: `Web features were not probed: the journey reached no page state${requires ? `, so ${requires.join(', ')} could not be looked for` : ''}.`,
+        detail:
+          `Web features were not probed: the journey reached no page ` +
+          `state${requires ? `, so ${requires.join(', ')} could not be looked for` : ''}.`,
       };
     }
     const detected = summary(f.available, f.keySystems, f.serviceWorkerActive);
@@ -54,7 +61,9 @@ export const webFeatures: Check<'compatibility'> = {
       score: 0,
       detail: `Missing on this device: ${missing.join(', ')}. ${detected}`,
       findings: missing.map((m) => ({
-        message: `The service needs ${m}, which this device does not offer${m === 'eme' ? ' (no EME key system answered requestMediaKeySystemAccess)' : ''}.`,
+        message:
+          `The service needs ${m}, which this device does not ` +
+          `offer${m === 'eme' ? ' (no EME key system answered requestMediaKeySystemAccess)' : ''}.`,
       })),
     };
   },

@@ -39,7 +39,9 @@ export const errorAnnounced: Check<'login'> = {
     if (silent.length === 0 && unread.length > 0) {
       return {
         status: 'inconclusive',
-        detail: `Whether the login error was announced could not be read for ${unread.map((a) => `the ${a.role} patron`).join(', ')}.`,
+        detail:
+          `Whether the login error was announced could not be read for ` +
+          `${unread.map((a) => `the ${a.role} patron`).join(', ')}.`,
       };
     }
     if (shown.length === 0) return { status: 'not-applicable', detail: 'No login error was shown on a page.' };
@@ -49,7 +51,9 @@ export const errorAnnounced: Check<'login'> = {
         detail: `All ${shown.length} login error messages were announced (alert, live region or focus).`,
       };
     const findings: FindingInput[] = silent.map((a) => ({
-      message: `The login error for the ${a.role} patron is shown but not announced (no role=alert/status, aria-live or focus): ${quoted(a.message)}.`,
+      message:
+        `The login error for the ${a.role} patron is shown but not announced (no role=alert/status, aria-live or ` +
+        `focus): ${quoted(a.message)}.`,
       step: loginStep(a.role),
       url: a.url,
       ...(a.screenshot !== undefined ? { screenshot: a.screenshot } : {}),
@@ -86,7 +90,10 @@ export const errorLanguage: Check<'login'> = {
     if (off.length === 0)
       return { score: 1, detail: `All ${comparable.length} login errors were in the page's language.` };
     const findings: FindingInput[] = off.map((a) => ({
-      message: `The page is ${LANGUAGE_NAMES[a.pageLanguage ?? ''] ?? a.pageLanguage} but the login error for the ${a.role} patron is ${LANGUAGE_NAMES[a.messageLanguage ?? ''] ?? a.messageLanguage}: ${quoted(a.message)}.`,
+      message:
+        `The page is ${LANGUAGE_NAMES[a.pageLanguage ?? ''] ?? a.pageLanguage} but the login error for the ` +
+        `${a.role} patron is ${LANGUAGE_NAMES[a.messageLanguage ?? ''] ?? a.messageLanguage}: ` +
+        `${quoted(a.message)}.`,
       step: loginStep(a.role),
       url: a.url,
     }));

@@ -39,7 +39,9 @@ export const loginFormAccessible: Check<'login'> = {
         : 'no attempt with the valid patron was recorded';
       return {
         status: 'inconclusive',
-        detail: `The ${data.strategy} login's form was not examined (it did not appear, or the probe could not read it): ${why}.`,
+        detail:
+          `The ${data.strategy} login's form was not examined ` +
+          `(it did not appear, or the probe could not read it): ${why}.`,
       };
     }
     if (form.fields.length === 0)
@@ -51,13 +53,16 @@ export const loginFormAccessible: Check<'login'> = {
       // that stays visible while typing, which is what WCAG 3.3.2 (Labels or Instructions) asks for.
       if (!f.label && f.placeholder) {
         problems.push(
-          `The ${NAMES[f.field]} has no visible label: only its placeholder "${f.placeholder}" names it, and that disappears while typing (WCAG 3.3.2, 1.3.1).`,
+          `The ${NAMES[f.field]} has no visible label: only its placeholder "${f.placeholder}" names it, and ` +
+            `that disappears while typing (WCAG 3.3.2, 1.3.1).`,
         );
       } else if (!f.label)
         problems.push(`The ${NAMES[f.field]} has no label and no accessible name (WCAG 1.3.1, 3.3.2, 4.1.2).`);
       if (!f.autocomplete || f.autocomplete.trim().toLowerCase() === 'off')
         problems.push(
-          `The ${NAMES[f.field]} has no autocomplete purpose (${f.autocomplete === null ? 'none' : `"${f.autocomplete}"`}); use ${f.field === 'pin' ? 'current-password' : 'username'} (WCAG 1.3.5).`,
+          `The ${NAMES[f.field]} has no autocomplete purpose ` +
+            `(${f.autocomplete === null ? 'none' : `"${f.autocomplete}"`}); use ` +
+            `${f.field === 'pin' ? 'current-password' : 'username'} (WCAG 1.3.5).`,
         );
       if (!f.pasteAllowed)
         problems.push(`The ${NAMES[f.field]} blocks pasting, which password managers need (WCAG 2.2 SC 3.3.8).`);
@@ -67,7 +72,9 @@ export const loginFormAccessible: Check<'login'> = {
     if (problems.length === 0)
       return {
         score: 1,
-        detail: `The form's ${form.fields.length} fields are labelled, declare autocomplete and accept paste; no puzzle.`,
+        detail:
+          `The form's ${form.fields.length} fields are labelled, declare autocomplete ` +
+          'and accept paste; no puzzle.',
       };
     return {
       score: 0,

@@ -85,7 +85,9 @@ function negativeCheck(role: NegativeRole): Check<'login'> {
       if (findings.length === 0)
         return {
           score: 1,
-          detail: `${w.noun[0]?.toUpperCase()}${w.noun.slice(1)} was refused with the message ${[...new Set(attempts.map((a) => quoted(a.message)))].join(', ')}.`,
+          detail:
+            `${w.noun[0]?.toUpperCase()}${w.noun.slice(1)} was refused with the message ` +
+            `${[...new Set(attempts.map((a) => quoted(a.message)))].join(', ')}.`,
         };
       return {
         score: 0,

@@ -26,7 +26,8 @@ export const outageMessage: Check<'login'> = {
       return {
         status: 'not-applicable',
         detail:
-          'No pre-flight was possible (no library system declared), so whether the library system was down is not known; the outage message is checked only during an outage the pre-flight saw.',
+          'No pre-flight was possible (no library system declared), so whether the library system was down is ' +
+          'not known; the outage message is checked only during an outage the pre-flight saw.',
       };
     if (data.preflight.status !== 'unreachable')
       return {
@@ -42,7 +43,9 @@ export const outageMessage: Check<'login'> = {
         score: 0,
         detail: 'During a library-system outage the vendor showed a valid patron no message at all.',
         findings: silent.map((a) => ({
-          message: `Library system down, and nothing happened after submitting: no message said the service is unavailable (waited ${Math.round(a.durationMs)} ms).`,
+          message:
+            `Library system down, and nothing happened after submitting: no message said the service is ` +
+            `unavailable (waited ${Math.round(a.durationMs)} ms).`,
           step: loginStep('valid'),
           url: a.url,
           ...(a.screenshot !== undefined ? { screenshot: a.screenshot } : {}),
@@ -54,7 +57,9 @@ export const outageMessage: Check<'login'> = {
       if (broken)
         return {
           status: 'inconclusive',
-          detail: `The login could not be tried during the outage${broken.error ? ` (${broken.error})` : ''}, so what the vendor says was not seen.`,
+          detail:
+            `The login could not be tried during the outage${broken.error ? ` (${broken.error})` : ''}, so what ` +
+            `the vendor says was not seen.`,
         };
       return { status: 'not-applicable', detail: 'The valid patron got no refusal message during the outage.' };
     }

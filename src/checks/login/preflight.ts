@@ -10,11 +10,18 @@ export function preflightBlocks(data: LoginEvidence, roles: readonly PatronRole[
   const pre = data.preflight;
   if (!pre) return undefined;
   if (pre.status === 'unreachable') {
-    return `Inconclusive: the library system could not be asked before the login was tested (${pre.reason ?? 'unreachable'}), so a failed login may not be the vendor's fault.`;
+    return (
+      `Inconclusive: the library system could not be asked before the login was tested ` +
+      `(${pre.reason ?? 'unreachable'}), so a failed login may not be the vendor's fault.`
+    );
   }
   const wrong = pre.patrons.filter((p) => roles.includes(p.role) && !p.matches);
   if (wrong.length > 0) {
-    return `Inconclusive: the library system says ${wrong.map((p) => `the ${p.role} test patron is ${p.standing}`).join(' and ')}, not what the role says; fix the test patron first.`;
+    return (
+      `Inconclusive: the library system says ` +
+      `${wrong.map((p) => `the ${p.role} test patron is ${p.standing}`).join(' and ')}, not what the role says; ` +
+      `fix the test patron first.`
+    );
   }
   return undefined;
 }

@@ -24,7 +24,11 @@ function noSession(data: LoginEvidence, what: 'reload' | 'log out of'): CheckOut
   if (valid.length === 0 || failed) {
     return {
       status: 'inconclusive',
-      detail: `There was no session to ${what}: ${failed ? `the valid patron's login ended "${failed.outcome}" (see login/valid-patron)` : 'no attempt with the valid patron was recorded'}.`,
+      detail:
+        `There was no session to ${what}: ` +
+        (failed
+          ? `the valid patron's login ended "${failed.outcome}" (see login/valid-patron).`
+          : 'no attempt with the valid patron was recorded.'),
     };
   }
   return {
@@ -89,7 +93,9 @@ export const logoutEndsSession: Check<'login'> = {
       detail: s.detail ?? 'After logging out, the patron was still logged in.',
       findings: [
         {
-          message: `Logout leaves the session alive: ${s.detail ?? 'the protected page still showed the logged-in state'}`,
+          message:
+            `Logout leaves the session alive: ` +
+            `${s.detail ?? 'the protected page still showed the logged-in state'}`,
           step: 'login:logout',
           ...(s.screenshot ? { screenshot: s.screenshot } : {}),
         },

@@ -52,7 +52,10 @@ export const thirdPartyCookies: Check<'login'> = {
       findings: valid
         .filter((a) => a.outcome !== 'logged-in')
         .map((a) => ({
-          message: `The login form sits in a frame from another site (${a.formOrigin ?? 'unknown origin'}); with third-party cookies blocked the valid patron was not logged in (outcome "${a.outcome}"). Use a top-level redirect, partitioned cookies (CHIPS) or the Storage Access API.`,
+          message:
+            `The login form sits in a frame from another site (${a.formOrigin ?? 'unknown origin'}); with ` +
+            `third-party cookies blocked the valid patron was not logged in (outcome "${a.outcome}"). Use a ` +
+            `top-level redirect, partitioned cookies (CHIPS) or the Storage Access API.`,
           step: 'login:valid',
           url: a.url,
           ...(a.screenshot !== undefined ? { screenshot: a.screenshot } : {}),

@@ -34,7 +34,9 @@ export const timeToLogin: Check<'login'> = {
     reads: ['login.attempts[role=valid].durationMs', 'login.preflight'],
     scoring: {
       points: TIME_TO_LOGIN_POINTS,
-      source: `the navigation step curve (one page load and the library system's round trip): ${STEP_CURVES.navigation.source}`,
+      source:
+        `the navigation step curve (one page load and the library system's round trip): ` +
+        `${STEP_CURVES.navigation.source}`,
     },
   },
   evaluate({ data }) {
@@ -52,9 +54,13 @@ export const timeToLogin: Check<'login'> = {
         score: 0,
         value: null,
         unit: 'ms',
-        detail: `The valid patron's login did not complete in ${incomplete.length} of ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}: a login that never ends is not quick.`,
+        detail:
+          `The valid patron's login did not complete in ${incomplete.length} of ${attempts.length} ` +
+          `attempt${attempts.length === 1 ? '' : 's'}: a login that never ends is not quick.`,
         findings: incomplete.map((a) => ({
-          message: `The valid patron's login did not complete: outcome "${a.outcome}" after ${Math.round(a.durationMs)} ms, ${quoted(a.message)}${a.error ? ` (${a.error})` : ''}.`,
+          message:
+            `The valid patron's login did not complete: outcome "${a.outcome}" after ${Math.round(a.durationMs)} ` +
+            `ms, ${quoted(a.message)}${a.error ? ` (${a.error})` : ''}.`,
           step: loginStep('valid'),
           url: a.url,
           ...(a.screenshot !== undefined ? { screenshot: a.screenshot } : {}),
@@ -68,12 +74,17 @@ export const timeToLogin: Check<'login'> = {
       score,
       value,
       unit: 'ms',
-      detail: `Login took ${Math.round(value)} ms${durations.length > 1 ? ` (median of ${durations.length} attempts)` : ''}; ${TIME_TO_LOGIN_POINTS.p10} ms scores 0.9 and ${TIME_TO_LOGIN_POINTS.median} ms, the limit, scores 0.5.`,
+      detail:
+        `Login took ${Math.round(value)} ` +
+        `ms${durations.length > 1 ? ` (median of ${durations.length} attempts)` : ''}; ${TIME_TO_LOGIN_POINTS.p10} ` +
+        `ms scores 0.9 and ${TIME_TO_LOGIN_POINTS.median} ms, the limit, scores 0.5.`,
       ...(score < PASS_THRESHOLD
         ? {
             findings: [
               {
-                message: `Logging in took ${Math.round(value)} ms from pressing submit, above the ${TIME_TO_LOGIN_POINTS.median} ms limit for a page load.`,
+                message:
+                  `Logging in took ${Math.round(value)} ms from pressing submit, above the ` +
+                  `${TIME_TO_LOGIN_POINTS.median} ms limit for a page load.`,
                 step: loginStep('valid'),
               },
             ],

@@ -37,7 +37,9 @@ export const validPatron: Check<'login'> = {
       score: 0,
       detail: `The valid patron was not logged in on ${failed.length} of ${attempts.length} attempts.`,
       findings: failed.map((a) => ({
-        message: `Valid patron was not logged in: outcome "${a.outcome}", ${quoted(a.message)}${a.error ? ` (${a.error})` : ''}.`,
+        message:
+          `Valid patron was not logged in: outcome "${a.outcome}", ` +
+          `${quoted(a.message)}${a.error ? ` (${a.error})` : ''}.`,
         step: loginStep('valid'),
         url: a.url,
         ...(a.screenshot !== undefined ? { screenshot: a.screenshot } : {}),

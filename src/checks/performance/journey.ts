@@ -41,28 +41,37 @@ export interface StepCurve {
 }
 
 const NIELSEN =
-  'Nielsen, Usability Engineering (1993) §5.5 / Card, Robertson & Mackinlay (1991): 0.1 s feels instantaneous, 1 s keeps the flow of thought, 10 s is the limit of attention';
+  'Nielsen, Usability Engineering (1993) §5.5 / Card, Robertson & Mackinlay (1991): 0.1 s feels instantaneous, 1 ' +
+  's keeps the flow of thought, 10 s is the limit of attention';
 const RAIL =
-  'RAIL model (web.dev/rail): respond to input within 100 ms; 100–1000 ms (a page load, a change of view) feels a continuous task; beyond 1 s users lose focus, beyond 10 s they abandon';
+  'RAIL model (web.dev/rail): respond to input within 100 ms; 100–1000 ms (a page load, a change of view) feels ' +
+  'a continuous task; beyond 1 s users lose focus, beyond 10 s they abandon';
 
 /** Control points per kind of step, ms, with their sources. One owner: docs/scoring.md quotes this table. */
 export const STEP_CURVES: Readonly<Record<StepKind, StepCurve>> = {
   navigation: {
     points: { p10: 1000, median: 4000 },
-    source: `p10 1 s: ${NIELSEN}; ${RAIL}. Median 4 s: the Core Web Vitals border of a "poor" page load (LCP > 4 s, web.dev/lcp), well inside the 10 s limit of attention`,
+    source:
+      `p10 1 s: ${NIELSEN}; ${RAIL}. Median 4 s: the Core Web Vitals border of a "poor" page load (LCP > 4 s, ` +
+      `web.dev/lcp), well inside the 10 s limit of attention`,
   },
   interaction: {
     points: { p10: 100, median: 1000 },
-    source: `p10 0.1 s and median 1 s: ${NIELSEN}; ${RAIL} — an answer inside the page needs no page load, so past 1 s the patron has lost the flow`,
+    source:
+      `p10 0.1 s and median 1 s: ${NIELSEN}; ${RAIL} — an answer inside the page needs no page load, so past 1 s ` +
+      `the patron has lost the flow`,
   },
   login: {
     points: { p10: 2000, median: 8000 },
     source:
-      "two page loads on the navigation curve (the form; the submit with the library system's round trip): p10 2 × 1 s, median 2 × 4 s",
+      "two page loads on the navigation curve (the form; the submit with the library system's round trip): p10 2 " +
+      '× 1 s, median 2 × 4 s',
   },
   play: {
     points: { p10: 1000, median: 2000 },
-    source: `p10 1 s: ${NIELSEN}. Median 2 s: viewers start to abandon a stream whose start-up delay exceeds 2 s (Krishnan & Sitaraman, Video Stream Quality Impacts Viewer Behavior, IMC 2012)`,
+    source:
+      `p10 1 s: ${NIELSEN}. Median 2 s: viewers start to abandon a stream whose start-up delay exceeds 2 s ` +
+      `(Krishnan & Sitaraman, Video Stream Quality Impacts Viewer Behavior, IMC 2012)`,
   },
 };
 
@@ -182,7 +191,9 @@ function judge(p: PhaseSummary, total: number): Judged {
       p,
       score: 0,
       finding: {
-        message: `${p.id} did not complete in every timed walk: it ${why.join(', and ')}. A step that does not complete is a failure, whatever the other runs took.`,
+        message:
+          `${p.id} did not complete in every timed walk: it ${why.join(', and ')}. A step that does not complete ` +
+          `is a failure, whatever the other runs took.`,
         step: p.id,
       },
     };
@@ -226,7 +237,10 @@ export const journeyTimings: Check<'performance'> = {
     requires: { timings: NO_TIMINGS },
     scoring: {
       points: STEP_CURVES.navigation.points,
-      source: `per kind of step (p10 / median, ms): ${STEP_KINDS.map((k) => `${k} ${STEP_CURVES[k].points.p10}/${STEP_CURVES[k].points.median}`).join(', ')}. ${STEP_KINDS.map((k) => `${k}: ${STEP_CURVES[k].source}`).join('. ')}.`,
+      source:
+        `per kind of step (p10 / median, ms): ` +
+        `${STEP_KINDS.map((k) => `${k} ${STEP_CURVES[k].points.p10}/${STEP_CURVES[k].points.median}`).join(', ')}. ` +
+        `${STEP_KINDS.map((k) => `${k}: ${STEP_CURVES[k].source}`).join('. ')}.`,
     },
   },
   evaluate({ data }) {
@@ -236,7 +250,9 @@ export const journeyTimings: Check<'performance'> = {
     if (phases.length === 0) {
       return {
         status: 'inconclusive',
-        detail: `No journey phase was timed in ${runs(t.runs.length)}${walkErrors.length > 0 ? `: ${walkErrors.join('; ')}` : ''}.`,
+        detail:
+          `No journey phase was timed in ` +
+          `${runs(t.runs.length)}${walkErrors.length > 0 ? `: ${walkErrors.join('; ')}` : ''}.`,
       };
     }
     const judged = phases.map((p) => judge(p, t.runs.length));
@@ -324,14 +340,20 @@ export const pageWeight: Check<'performance'> = {
         status: 'inconclusive',
         value: heaviest.bytes.median,
         unit: 'bytes',
-        detail: `No step weighed is heavy (heaviest ${heaviest.step}: ${kib(heaviest.bytes.median)}), but ${unweighed.join(', ')} never completed in any walk, so ${unweighed.length === 1 ? 'its' : 'their'} weight is unknown.`,
+        detail:
+          `No step weighed is heavy (heaviest ${heaviest.step}: ${kib(heaviest.bytes.median)}), but ` +
+          `${unweighed.join(', ')} never completed in any walk, so ${unweighed.length === 1 ? 'its' : 'their'} ` +
+          `weight is unknown.`,
       };
     }
     return {
       score: heaviest.score,
       value: heaviest.bytes.median,
       unit: 'bytes',
-      detail: `${scored.map((s) => `${s.step}: ${kib(s.bytes.median)} in ${Math.round(s.requests.median)} requests`).join('; ')} (medians; cross-origin responses without Timing-Allow-Origin count 0 bytes).`,
+      detail:
+        scored.map((s) => `${s.step}: ${kib(s.bytes.median)} in ${Math.round(s.requests.median)} requests`).join('; ') +
+        ' ' +
+        `(medians; cross-origin responses without Timing-Allow-Origin count 0 bytes).`,
       findings: scored
         .filter((s) => s.score < PASS_THRESHOLD)
         .map((s) => ({
@@ -373,7 +395,9 @@ export const noTrackers: Check<'performance'> = {
         status: 'inconclusive',
         value: 0,
         unit: 'trackers',
-        detail: `No known tracker in the steps reached, but none of the ${t.runs.length} timed walks completed the journey${errors.length > 0 ? ` (${errors.join('; ')})` : ''}, so the later steps were never observed.`,
+        detail:
+          `No known tracker in the steps reached, but none of the ${t.runs.length} timed walks completed the ` +
+          `journey${errors.length > 0 ? ` (${errors.join('; ')})` : ''}, so the later steps were never observed.`,
       };
     }
     const list =
@@ -384,9 +408,13 @@ export const noTrackers: Check<'performance'> = {
       score: trackers.length === 0 ? 1 : 0,
       value: trackers.length,
       unit: 'trackers',
-      detail: `${trackers.length} known tracker${trackers.length === 1 ? '' : 's'} among ${t.origins.length} origins (${t.trackerList}).${list}`,
+      detail:
+        `${trackers.length} known tracker${trackers.length === 1 ? '' : 's'} among ${t.origins.length} origins ` +
+        `(${t.trackerList}).${list}`,
       findings: trackers.map((o) => ({
-        message: `${o.origin} (${o.tracker?.entity}: ${o.tracker?.categories.join(', ')}) is contacted at ${o.steps.join(', ')}, ${o.requestsPerWalk} requests per walk.`,
+        message:
+          `${o.origin} (${o.tracker?.entity}: ${o.tracker?.categories.join(', ')}) is contacted at ` +
+          `${o.steps.join(', ')}, ${o.requestsPerWalk} requests per walk.`,
         ...(o.steps[0] ? { step: o.steps[0] } : {}),
       })),
     };

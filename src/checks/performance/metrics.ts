@@ -151,7 +151,8 @@ function metricCheck(def: MetricDefinition): Check<'performance'> {
           return `${m.page.step} (${m.page.formFactor}): ${spreadText}, score ${m.score.toFixed(2)}`;
         })
         .join('; ');
-      const detail = `${pages}; the check takes the worst page's score (${worst.page.step}).${missing}${failedRuns.note}`;
+      const detail =
+        `${pages}; the check takes the worst page's score (${worst.page.step}).` + `${missing}${failedRuns.note}`;
       const value = worst.spread.median;
       const unit = def.unit !== undefined ? { unit: def.unit } : {};
       // A Lighthouse run that produced no value is not "nothing wrong": unless a measured page already
@@ -180,7 +181,9 @@ function runFailures(
     count += bad.length;
     const codes = [...new Set(bad.flatMap((r) => (r.runtimeError ? [r.runtimeError] : [])))];
     findings.push({
-      message: `${bad.length} of ${page.runs.length} Lighthouse run${page.runs.length === 1 ? '' : 's'} of ${page.step} (${page.formFactor}) measured nothing${codes.length > 0 ? `: ${codes.join(', ')}` : ''}.`,
+      message:
+        `${bad.length} of ${page.runs.length} Lighthouse run${page.runs.length === 1 ? '' : 's'} of ${page.step} ` +
+        `(${page.formFactor}) measured nothing${codes.length > 0 ? `: ${codes.join(', ')}` : ''}.`,
       step: page.step,
       url: page.url,
     });
@@ -189,7 +192,8 @@ function runFailures(
     count,
     note:
       count > 0
-        ? ` ${count} Lighthouse run${count === 1 ? '' : 's'} measured nothing (${findings.map((f) => f.step).join(', ')}).`
+        ? ` ${count} Lighthouse run${count === 1 ? '' : 's'} measured nothing ` +
+          `(${findings.map((f) => f.step).join(', ')}).`
         : '',
     findings,
   };
@@ -234,7 +238,8 @@ export const lighthousePerformance: Check<'performance'> = {
       .flatMap((p) =>
         p.spread
           ? [
-              `${p.page.step} (${p.page.formFactor}): median ${pct(p.spread.median)}, range ${pct(p.spread.min)}–${pct(p.spread.max)}, ${p.spread.n} runs`,
+              `${p.page.step} (${p.page.formFactor}): median ${pct(p.spread.median)}, range ` +
+                `${pct(p.spread.min)}–${pct(p.spread.max)}, ${p.spread.n} runs`,
             ]
           : [],
       )
@@ -318,7 +323,9 @@ export const renderBlocking: Check<'performance'> = {
     if (score >= PASS_THRESHOLD && unrecorded.length > 0) {
       return {
         status: 'inconclusive',
-        detail: `No page is held back where recorded, but the Lighthouse runs of ${unrecorded.join(', ')} did not record render-blocking requests.`,
+        detail:
+          `No page is held back where recorded, but the Lighthouse runs of ${unrecorded.join(', ')} did not record ` +
+          `render-blocking requests.`,
       };
     }
     return {
@@ -328,7 +335,8 @@ export const renderBlocking: Check<'performance'> = {
       detail: `${pages
         .map((p) =>
           p.urls.length === 0
-            ? `${p.page.step} (${p.page.formFactor}): nothing blocks the first paint (${p.spread.n} run${p.spread.n === 1 ? '' : 's'})`
+            ? `${p.page.step} (${p.page.formFactor}): nothing blocks the first paint ` +
+              `(${p.spread.n} run${p.spread.n === 1 ? '' : 's'})`
             : `${p.page.step} (${p.page.formFactor}): first paint held back by ${p.urls.length} ` +
               `request${p.urls.length === 1 ? '' : 's'}, ${describeSpread(p.spread, 'ms', { range: true })}`,
         )
@@ -336,7 +344,10 @@ export const renderBlocking: Check<'performance'> = {
       findings: pages
         .filter((p) => p.score < PASS_THRESHOLD)
         .map((p) => ({
-          message: `Render-blocking request${p.urls.length === 1 ? '' : 's'} hold the first paint back by ${Math.round(p.spread.median)} ms (median of ${p.spread.n} runs; "poor" from ${RENDER_BLOCKING_POINTS.median} ms): ${p.urls.join(', ')}`,
+          message:
+            `Render-blocking request${p.urls.length === 1 ? '' : 's'} hold the first paint back by ` +
+            `${Math.round(p.spread.median)} ms (median of ${p.spread.n} runs; "poor" from ` +
+            `${RENDER_BLOCKING_POINTS.median} ms): ${p.urls.join(', ')}`,
           step: p.page.step,
           url: p.page.url,
         })),

@@ -45,7 +45,8 @@ export const RESPONSIVENESS_CURVES: Readonly<Record<ResponsivenessMetric, Curve>
     unit: 'ms',
     points: { p10: 200, median: 500 },
     source:
-      'Lighthouse 13 core/audits/metrics/interaction-to-next-paint.js defaultOptions; web.dev/inp: good ≤ 200 ms, poor > 500 ms',
+      'Lighthouse 13 core/audits/metrics/interaction-to-next-paint.js defaultOptions; web.dev/inp: good ≤ 200 ' +
+      'ms, poor > 500 ms',
   },
   blocking: {
     name: 'main-thread blocking (TBT)',
@@ -59,7 +60,8 @@ export const RESPONSIVENESS_CURVES: Readonly<Record<ResponsivenessMetric, Curve>
     unit: undefined,
     points: { p10: 0.1, median: 0.25 },
     source:
-      'Lighthouse 13 core/audits/metrics/cumulative-layout-shift.js defaultOptions; web.dev/cls: good ≤ 0.1, poor > 0.25',
+      'Lighthouse 13 core/audits/metrics/cumulative-layout-shift.js defaultOptions; web.dev/cls: good ≤ 0.1, ' +
+      'poor > 0.25',
   },
 };
 
@@ -138,7 +140,8 @@ export const responsiveness: Check<'performance'> = {
         detail:
           steps.length === 0
             ? 'No journey step reported how the page answered (evidence from before this check, or no step completed).'
-            : 'This engine offers none of Event Timing, Long Animation Frames or Layout Instability: responsiveness is not observable here (the wall-clock step timings stand).',
+            : 'This engine offers none of Event Timing, Long Animation Frames or Layout Instability: ' +
+              'responsiveness is not observable here (the wall-clock step timings stand).',
       };
     }
     const judged = observed.flatMap((s) =>
@@ -155,7 +158,10 @@ export const responsiveness: Check<'performance'> = {
       .map((j) => {
         const c = RESPONSIVENESS_CURVES[j.metric];
         return {
-          message: `${j.step}: ${c.name} ${format(j.spread.median, c.unit)} (${describeSpread(j.spread, c.unit, { range: false })}), above ${format(c.points.median, c.unit)}, the limit of a poor page (p10 ${format(c.points.p10, c.unit)}).`,
+          message:
+            `${j.step}: ${c.name} ${format(j.spread.median, c.unit)} ` +
+            `(${describeSpread(j.spread, c.unit, { range: false })}), above ${format(c.points.median, c.unit)}, ` +
+            `the limit of a poor page (p10 ${format(c.points.p10, c.unit)}).`,
           step: j.step,
         };
       });
@@ -172,7 +178,8 @@ export const responsiveness: Check<'performance'> = {
       value: worst.spread.median,
       ...(RESPONSIVENESS_CURVES[worst.metric].unit ? { unit: 'ms' } : {}),
       detail:
-        `Medians per step — ${parts.join('; ')}; the check takes the lowest score (${worst.step}, ${RESPONSIVENESS_CURVES[worst.metric].name}).` +
+        `Medians per step — ${parts.join('; ')}; the check takes the lowest score (${worst.step}, ` +
+        `${RESPONSIVENESS_CURVES[worst.metric].name}).` +
         ` Interactions under ${EVENT_TIMING_BUFFER_MS} ms are not kept by the browser and count as good.` +
         (unobserved.length > 0
           ? ` Not observable on this engine: ${unobserved.map((m) => RESPONSIVENESS_CURVES[m].name).join(', ')}.`
