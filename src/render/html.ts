@@ -32,6 +32,8 @@ import { timingsMethod, timingsSection } from './timings.ts';
 import { conformanceParts } from './conformance.ts';
 import { loginSection } from './login.ts';
 import { conformanceTable } from '../scorecard/conformance.ts';
+import { whyFacts } from '../scorecard/why.ts';
+import { BUDGET_MISSED, whyParagraph, type WhyNames } from './why.ts';
 
 export interface RenderOptions {
   readonly lang: Language;
@@ -178,26 +180,65 @@ function gateList(ctx: Context, entry: ScorecardEntry): Html {
   return html`<ul class="gates">${items}</ul>`;
 }
 
+function budgetTitle(ctx: Context, b: NonNullable<ScorecardEntry['budgets']>[number]): string {
+  const { lang } = ctx;
+  const profileBudget = ctx.result.profile.budgets?.find((p) => p.id === b.id);
+  return (
+    (profileBudget?.title !== undefined ? localize(profileBudget.title, lang) : undefined) ??
+    (b.kind === 'value'
+      ? checkTitle(lang, b.subject, b.title).text
+      : t(lang, 'budget.scoreTitle', {
+          subject: b.subject === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.subject}`)),
+          limit: b.limit,
+        }))
+  );
+}
+
+/** The names the "why" paragraph needs, in the page's language. */
+function whyNames(ctx: Context): WhyNames {
+  const { lang, result } = ctx;
+  return {
+    service: (id) => serviceName(ctx, id),
+    device: (id) => deviceName(ctx, id),
+    suite: (suite) => t(lang, key(`suite.${suite}`)),
+    gate: (id, check) => {
+      const gate = result.scorecard.flatMap((e) => e.gates).find((g) => g.id === id);
+      const profileGate = result.profile.gates.find((g) => g.id === id);
+      const text = gateTitle(ctx, id, check, gate?.title ?? id);
+      const translated = profileGate?.title !== undefined || profileGate?.noFailures !== undefined || lang === 'en';
+      return { text, translated: translated || checkTitle(lang, check, text).translated };
+    },
+    check: (id) => {
+      const check = result.targets.flatMap((tg) => SUITES.flatMap((s) => tg.suites[s].checks)).find((c) => c.id === id);
+      return checkTitle(lang, id, check?.title ?? id);
+    },
+    budget: (id) => {
+      // A score budget is named by what it limits ("Accessibility"); its minimum is in the sentence.
+      const b = result.scorecard.flatMap((e) => e.budgets ?? []).find((x) => x.id === id);
+      const profileBudget = result.profile.budgets?.find((p) => p.id === id);
+      if (b === undefined) return id;
+      if (b.kind === 'score' && profileBudget?.title === undefined) {
+        return b.subject === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.subject}`));
+      }
+      return budgetTitle(ctx, b);
+    },
+    en: ctx.en,
+  };
+}
+
 function budgetList(ctx: Context, entry: ScorecardEntry): Html {
   const { lang } = ctx;
   const budgets = entry.budgets ?? [];
   if (budgets.length === 0) return html`<span class="muted">${t(lang, 'budget.none')}</span>`;
   const items = budgets.map((b) => {
+    // A maximum is exceeded; a minimum is not reached.
     const [mark, word] =
       b.passed === true
         ? ['✓', t(lang, 'budget.within')]
         : b.passed === false
-          ? ['✗', t(lang, 'budget.over')]
+          ? ['✗', BUDGET_MISSED[b.kind === 'value' ? 'max-exceeded' : 'min-not-reached'][lang]]
           : ['?', t(lang, 'budget.unmeasured')];
-    const profileBudget = ctx.result.profile.budgets?.find((p) => p.id === b.id);
-    const title =
-      (profileBudget?.title !== undefined ? localize(profileBudget.title, lang) : undefined) ??
-      (b.kind === 'value'
-        ? checkTitle(lang, b.subject, b.title).text
-        : t(lang, 'budget.scoreTitle', {
-            subject: b.subject === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.subject}`)),
-            limit: b.limit,
-          }));
+    const title = budgetTitle(ctx, b);
     const figures =
       b.actual === null
         ? ''
@@ -276,6 +317,12 @@ function rankingNotes(ctx: Context, ranked: readonly ScorecardEntry[]): Html {
   return html`<h3>${t(lang, 'ranking.notes')}</h3><ul class="notes">${[...notes.map((n) => html`<li><strong>${n}</strong></li>`), ...general.map((n) => html`<li>${n}</li>`)]}</ul>`;
 }
 
+/** The rank cell of a service left out of the ranking (a gate not passed, or no score). */
+const EXCLUDED_WORD = { en: 'excluded', fi: 'suljettu pois', sv: 'utesluten' } as const satisfies Record<
+  Language,
+  string
+>;
+
 function ranking(ctx: Context): Html {
   const { result, lang } = ctx;
   const ranked = result.ranking.flatMap((id) => result.scorecard.filter((e) => e.service === id));
@@ -285,16 +332,17 @@ function ranking(ctx: Context): Html {
     const service = result.services.find((s) => s.id === entry.service);
     const shared = entry.rank !== null && result.scorecard.filter((e) => e.rank === entry.rank).length > 1;
     const range = rangeText(ctx, entry);
-    return html`<tr>
-<td class="num">${entry.rank === null ? html`<span class="muted">${t(lang, 'rank.none')}</span>` : html`${entry.rank}${shared ? html` <span class="weight">(${t(lang, 'ranking.shared')})</span>` : ''}`}</td>
+    const excluded = entry.rank === null;
+    return html`<tr${excluded ? html` class="excluded"` : ''}>
+<td class="num">${excluded ? html`<span class="excluded-mark"><span aria-hidden="true">⊘ </span>${EXCLUDED_WORD[lang]}</span>` : html`${entry.rank}${shared ? html` <span class="weight">(${t(lang, 'ranking.shared')})</span>` : ''}`}</td>
 <th scope="row"><a href="#${anchor('service', entry.service)}">${serviceName(ctx, entry.service)}</a>${service ? html`<span class="weight">${service.vendor}</span>` : ''}${service?.release !== undefined ? html`<span class="weight">${t(lang, 'summary.release', { release: service.release })}</span>` : ''}</th>
-<td class="num band-${band(entry.overall)}"><strong>${scoreCell(ctx, entry.overall)}</strong>${range !== undefined ? html`<span class="weight">${range}</span>` : ''}</td>
+<td class="num${excluded ? '' : ` band-${band(entry.overall)}`}"><strong>${scoreCell(ctx, entry.overall)}</strong>${range !== undefined ? html`<span class="weight">${range}</span>` : ''}</td>
 <td>${gateList(ctx, entry)}</td>
 ${hasBudgets ? html`<td>${budgetList(ctx, entry)}</td>` : ''}
 </tr>`;
   });
   return html`<section aria-labelledby="ranking"><h2 id="ranking">${t(lang, 'ranking.heading')}</h2>
-${result.ranking.length === 0 ? html`<p><strong>${t(lang, 'ranking.empty')}</strong></p>` : ''}
+${whyParagraph(lang, whyFacts(result), whyNames(ctx))}
 ${table(
   ctx,
   t(lang, 'ranking.caption'),
@@ -428,8 +476,12 @@ function concernRank(c: Concern): Shown {
 
 /** How a check is cited: its typed WCAG criteria (with their EN 301 549 clauses), then its other sources. */
 function citations(check: CheckResult): string[] {
-  return [...criterionReferences(check.criteria), ...check.references];
+  // A reference to one of the project's own documents (FIELD.md…) means nothing to a committee.
+  return [...criterionReferences(check.criteria), ...check.references.filter((r) => !INTERNAL_DOCUMENT.test(r))];
 }
+
+/** The name of a project document (`FIELD.md`, `docs/scoring.md`): never in committee text. */
+const INTERNAL_DOCUMENT = /\b[\w./-]+\.md\b/i;
 
 function byConcern(a: Concern, b: Concern): number {
   return (

@@ -35,6 +35,10 @@ thead th { background: #f0f0f0; }
 .weight { display: block; font-size: .85em; }
 .heat { text-align: center; min-width: 7.5rem; }
 .heat .status { display: block; font-size: .85em; }
+p.why { font-size: 1.05rem; max-width: 60rem; border-left: 4px solid var(--fg); padding: .25rem 0 .25rem .9rem; }
+tr.excluded > * { background: repeating-linear-gradient(135deg, #fff 0 6px, #f1f1f1 6px 12px); color: var(--muted); }
+tr.excluded > td:first-child { border-left: 4px dashed var(--fg); }
+.excluded-mark { font-weight: 700; color: var(--fg); white-space: nowrap; }
 .band-good { background: var(--good); }
 .band-mid { background: var(--mid); }
 .band-bad { background: var(--bad); }
@@ -90,7 +94,7 @@ footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted
   h2, h3, h4, h5 { break-after: avoid; }
   section.service { break-before: page; }
   tr, li, figure { break-inside: avoid; }
-  .band-good, .band-mid, .band-bad, .band-none, thead th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .band-good, .band-mid, .band-bad, .band-none, thead th, tr.excluded > * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .table-wrap { overflow: visible; }
 }
 `;

@@ -70,7 +70,8 @@ describe('renderScorecardHtml', () => {
   it('shows gates with a symbol and words, and the ranking', () => {
     expect(pages.en).toMatch(/<span class="mark" aria-hidden="true">✓<\/span>A valid library card and PIN log the patron in: <strong>passed<\/strong>/);
     expect(pages.en).toMatch(/<span class="mark" aria-hidden="true">\?<\/span>A valid library card and PIN log the patron in: <strong>could not be decided<\/strong>/);
-    expect(pages.en).toContain('not ranked');
+    expect(pages.en).toContain('<tr class="excluded">');
+    expect(pages.en).toContain('excluded from the ranking: the must-pass requirement “A valid library card and PIN log the patron in” could not be decided');
     expect(pages.fi).toContain('Kelvollinen kirjastokortti ja PIN-koodi kirjaavat asiakkaan sisään: <strong>täyttyy</strong>');
   });
 
