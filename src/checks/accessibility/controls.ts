@@ -85,7 +85,13 @@ export const keyActivation = probeCheck({
       k.skipped !== undefined && k.total > 0
         ? `at ${state.step} ${k.total} custom controls were not pressed: ${k.skipped}`
         : undefined;
-    return { findings, tested: k.items.length > 0, count: k.items.length, ...(partial ? { partial } : {}) };
+    // Candidates not pressed were still there to test: inconclusive, not not-applicable.
+    return {
+      findings,
+      tested: k.items.length > 0 || partial !== undefined,
+      count: k.items.length,
+      ...(partial ? { partial } : {}),
+    };
   },
   passDetail: (n) => `All ${n} custom controls pressed answered Enter and Space as their roles require.`,
 });
@@ -116,7 +122,12 @@ export const hoverDisclosure = probeCheck({
       h.skipped !== undefined && h.total > 0
         ? `at ${state.step} hover triggers were not tried: ${h.skipped}`
         : undefined;
-    return { findings, tested: h.items.length > 0, count: h.items.length, ...(partial ? { partial } : {}) };
+    return {
+      findings,
+      tested: h.items.length > 0 || partial !== undefined,
+      count: h.items.length,
+      ...(partial ? { partial } : {}),
+    };
   },
   passDetail: (n) => `All ${n} disclosures that opened on hover also opened on keyboard focus.`,
 });

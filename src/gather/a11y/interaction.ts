@@ -310,10 +310,10 @@ export interface Shown {
  * where to put the pointer (the trigger's centre, scrolled into view), or null when something else
  * is on top there.
  */
-export function hoverStateProbe(arg: {
+export async function hoverStateProbe(arg: {
   index: number;
   mode: 'base' | 'compare' | 'focus' | 'point' | 'blur';
-}): { x: number; y: number } | Shown | boolean | null {
+}): Promise<{ x: number; y: number } | Shown | boolean | null> {
   const el = document.querySelector(`[data-erh-hover="${arg.index}"]`) as HTMLElement | null;
   if (!el) return null;
   const w = window as unknown as { __erhHover?: { visible: Set<Element>; pseudo: string } };
@@ -366,6 +366,11 @@ export function hoverStateProbe(arg: {
     w.__erhHover = { visible: shownNow(), pseudo: pseudo() };
     return true;
   }
+  // A script that opens it on mouseenter or focusin may render on the next frame.
+  await new Promise((resolve) => {
+    const t = setTimeout(resolve, 50);
+    requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(t), resolve(undefined))));
+  });
   const base = w.__erhHover;
   if (!base) return null;
   const now = shownNow();
@@ -501,7 +506,12 @@ export function errorCuesProbe(): NonNullable<A11yProbes['errorCues']> {
         rendered(m) &&
         ((m as HTMLElement).innerText ?? '').trim() !== '',
     );
-    if (described || told) continue;
+    // Any text in the field's own wrapper beyond its label (a help or error line, static or not) may say it.
+    let own = ((wrap as HTMLElement).innerText ?? '').replace(/\s+/g, ' ');
+    for (const l of Array.from(f.labels ?? []))
+      own = own.replace(((l as HTMLElement).innerText ?? '').replace(/\s+/g, ' '), '');
+    const besideLabel = /\p{L}{2}/u.test(own);
+    if (described || told || besideLabel) continue;
     const look = (): { colours: string[]; shapes: string; text: string; icons: number; pseudo: string } => {
       const st = getComputedStyle(f);
       return {

@@ -155,6 +155,11 @@ function probes(extra: Partial<A11yProbes> = {}): A11yProbes {
     fields: { placeholderOnly: [], unassociatedHints: [], total: 1 },
     transcripts: { audio: [{ selector: 'audio', name: 'Rautatie', transcript: true }], mediaLinks: [] },
     animatedImages: [],
+    clickListeners: { observable: true, items: [], total: 0 },
+    keyActivation: { items: [{ selector: '#fav', name: 'Favourite', role: 'button', clickListener: true, presses: [{ key: 'Enter', answers: ['click'] }, { key: 'Space', answers: ['click'] }] }], total: 1 },
+    hoverDisclosure: { items: [{ selector: '#menu', name: 'Menu', revealed: 'E-books', byFocus: true, focusable: true }], total: 1, tested: 1 },
+    errorCues: { marked: 1, colourOnly: [] },
+    flashing: { candidates: 0, items: [] },
     errors: [],
     durationMs: 900,
     ...extra,
@@ -196,6 +201,11 @@ const PROBE_CHECKS: Array<[string, keyof A11yProbes, string]> = [
   ['accessibility/hint-association', 'fields', 'inventory'],
   ['accessibility/transcripts', 'transcripts', 'inventory'],
   ['accessibility/animated-images', 'animatedImages', 'animatedImages'],
+  ['accessibility/click-listeners', 'clickListeners', 'clickListeners'],
+  ['accessibility/key-activation', 'keyActivation', 'keyActivation'],
+  ['accessibility/hover-disclosure', 'hoverDisclosure', 'hoverDisclosure'],
+  ['accessibility/error-colour-only', 'errorCues', 'errorCues'],
+  ['accessibility/flashing', 'flashing', 'flashing'],
 ];
 
 for (const [id, key, probeName] of PROBE_CHECKS) {
