@@ -167,6 +167,78 @@ program
   );
 
 program
+  .command('audit')
+  .description(
+    "run the accessibility and compatibility suites on public pages without a journey (a first look at a vendor, or a library's own pages): same checks, results.json and scorecard as erh run",
+  )
+  .argument('[urls...]', 'addresses of the pages (absolute http:// or https:// URLs)')
+  .option('--sitemap <url>', 'also the pages an XML sitemap (or sitemap index) lists')
+  .option('--urls <file>', 'also the addresses in this file, one per line (# comments)')
+  .option('--max-pages <n>', 'audit at most this many pages (the first ones given)', positiveInt, 50)
+  .option('-c, --config <dir>', "take devices/ and profiles/ from this folder (default: the erh package's)")
+  .option('--devices <ids>', 'only these devices (comma-separated)', csv)
+  .option('--profile <id|file>', 'weighting profile', 'default')
+  .addOption(new Option('--kind <kind>', 'what the site offers (shown in the scorecard)').choices(SERVICE_KINDS))
+  .option('--reports <dir>', 'where runs are written (default ./reports, or <config>/reports with -c)')
+  .option('--workers <n>', 'parallel gathering workers', positiveInt, 2)
+  .option('--gate', 'exit 1 when a site fails a must-pass gate or exceeds a budget')
+  .option('--pdf', 'also print the scorecards to PDF (scorecard.<lang>.pdf)')
+  .action(
+    async (
+      urls: string[],
+      opts: {
+        sitemap?: string;
+        urls?: string;
+        maxPages: number;
+        config?: string;
+        devices?: string[];
+        profile: string;
+        kind?: ServiceKind;
+        reports?: string;
+        workers: number;
+        gate?: boolean;
+        pdf?: boolean;
+      },
+    ) => {
+      const audit = await import('./audit.ts');
+      const pages = urls.map((u, i) => audit.pageUrl(u, `address ${i + 1}`));
+      if (opts.urls !== undefined) {
+        const file = resolve(opts.urls);
+        if (!existsSync(file)) throw new ConfigError(opts.urls, undefined, 'file not found (--urls)');
+        pages.push(...audit.urlsFromText(readFileSync(file, 'utf8'), opts.urls));
+      }
+      if (opts.sitemap !== undefined)
+        pages.push(...(await audit.sitemapPages(audit.pageUrl(opts.sitemap, '--sitemap'))));
+      const unique = [...new Set(pages)];
+      if (unique.length === 0)
+        throw new ConfigError(
+          'erh audit',
+          undefined,
+          'no pages to audit: give their addresses, --sitemap <url> or --urls <file>',
+        );
+      const chosen = unique.slice(0, opts.maxPages);
+      if (chosen.length < unique.length)
+        out(`erh: auditing the first ${chosen.length} of ${unique.length} pages (--max-pages ${opts.maxPages})`);
+      const { prepare, runEvaluation } = await orchestrate();
+      const config = prepare({
+        root: opts.config ?? PACKAGE_ROOT,
+        devices: opts.devices,
+        profile: opts.profile,
+        inMemoryServices: {
+          services: audit.auditServices(chosen, opts.kind ? { kind: opts.kind } : {}),
+          source: audit.AUDIT_SOURCE,
+        },
+      });
+      const outcome = await runEvaluation(config, {
+        workers: opts.workers,
+        reportsDir: opts.reports ?? (opts.config ? join(opts.config, 'reports') : resolve('reports')),
+      });
+      process.exitCode = report(outcome, !!opts.gate);
+      if (opts.pdf) await writePdfs(outcome.runDir);
+    },
+  );
+
+program
   .command('merge')
   .description(
     'merge the run directories of shards (erh run --shard i/n on several machines) into one run, and score it as a single run',

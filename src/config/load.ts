@@ -32,6 +32,11 @@ export interface LoadOptions {
   devices?: readonly string[];
   /** Profile id (profiles/<id>.yaml) or a path to a profile file. Default: "default". */
   profile?: string;
+  /**
+   * Services made by a command instead of read from services/*.yaml (erh audit makes one per site):
+   * each is checked against the same schema, and `source` stands for the file in messages and reports.
+   */
+  inMemoryServices?: { services: readonly unknown[]; source: string };
 }
 
 interface YamlFile {
@@ -225,7 +230,20 @@ export function loadConfig(options: LoadOptions): ResolvedConfig {
     }
     return out;
   };
-  const serviceFiles = load('services', ServiceSchema);
+  const inMemory = (given: NonNullable<LoadOptions['inMemoryServices']>) => {
+    const out = new Map<string, { item: Service; file: string }>();
+    given.services.forEach((raw, i) => {
+      const parsed = ServiceSchema.safeParse(raw);
+      if (!parsed.success) {
+        for (const p of issueProblems(parsed.error, raw, ServiceSchema))
+          problems.push({ file: `${given.source} (service ${i + 1})`, field: p.field, problem: p.problem });
+      } else if (out.has(parsed.data.id)) {
+        problems.push({ file: given.source, field: 'id', problem: `"${parsed.data.id}" is the id of two services` });
+      } else out.set(parsed.data.id, { item: parsed.data, file: given.source });
+    });
+    return out;
+  };
+  const serviceFiles = options.inMemoryServices ? inMemory(options.inMemoryServices) : load('services', ServiceSchema);
   const deviceFiles = load('devices', DeviceSchema);
   const profileArg = options.profile ?? 'default';
   const profileFile =
