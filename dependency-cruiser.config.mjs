@@ -20,9 +20,11 @@ export const LAYERS = {
   session: ['core', 'config'],
   journey: ['core', 'config', 'session'],
   auth: ['core', 'config', 'session', 'journey'],
-  gather: ['core', 'config', 'matrix', 'session', 'journey', 'auth'],
+  // Reading publications, feeds, statements and ACRs (EPUB, OPDS, OpenACR) and running Ace and EPUBCheck (issue 18).
+  content: ['core'],
+  gather: ['core', 'config', 'matrix', 'session', 'journey', 'auth', 'content'],
   reporting: ['core', 'config', 'matrix', 'session', 'scoring', 'checks', 'scorecard', 'render'],
-  cli: ['core', 'config', 'matrix', 'session', 'journey', 'auth', 'gather'].concat(
+  cli: ['core', 'config', 'matrix', 'session', 'journey', 'auth', 'content', 'gather'].concat(
     ['scoring', 'checks', 'scorecard', 'render', 'reporting'],
   ),
 };

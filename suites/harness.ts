@@ -149,6 +149,7 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
     timingRuns: run.config.profile.runs.timings,
     network: networkConditions(run.config.profile.network),
     ruleEngines: run.config.profile.accessibility.engines,
+    configRoot: run.meta.configRoot,
     // Lighthouse is the long part of a run: say what it is doing.
     ...(suite === 'performance' ? { progress: (m: string) => process.stdout.write(`    · ${target.id} ${m}\n`) } : {}),
   };

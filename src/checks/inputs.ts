@@ -17,6 +17,7 @@
 import {
   AccessibilityEvidenceSchema,
   CompatibilityEvidenceSchema,
+  ContentEvidenceSchema,
   LoginEvidenceSchema,
   PerformanceEvidenceSchema,
   type Suite,
@@ -29,6 +30,7 @@ const PAYLOAD_FIELDS: { readonly [S in Suite]: ReadonlySet<string> } = {
   accessibility: new Set(Object.keys(AccessibilityEvidenceSchema.shape)),
   performance: new Set(Object.keys(PerformanceEvidenceSchema.shape)),
   compatibility: new Set(Object.keys(CompatibilityEvidenceSchema.shape)),
+  content: new Set(Object.keys(ContentEvidenceSchema.shape)),
 };
 
 /** A check read a payload field it does not declare in `meta.reads`. */

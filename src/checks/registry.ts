@@ -23,6 +23,7 @@ import { thirdPartyFrames } from './compatibility/third-party-frames.ts';
 import { touchTargetSpacing } from './compatibility/touch-target-spacing.ts';
 import { viewportMeta } from './compatibility/viewport-meta.ts';
 import { webFeatures } from './compatibility/web-features.ts';
+import { CONTENT_SUITE_CHECKS } from './content/index.ts';
 import { journeyCompleted } from './journey-completed.ts';
 import { timeToLogin } from './login/time-to-login.ts';
 import { validPatron } from './login/valid-patron.ts';
@@ -108,6 +109,7 @@ export const SUITE_CHECKS: SuiteCheckTable = {
     ],
     families: [],
   },
+  content: { suite: 'content', checks: CONTENT_SUITE_CHECKS, families: [] },
 };
 
 /** Metadata of every fixed check, in suite order (families such as axe rules are not listed). */
@@ -142,6 +144,8 @@ function payloadOf(evidence: Evidence): SuiteData[Suite] | undefined {
       return evidence.performance;
     case 'compatibility':
       return evidence.compatibility;
+    case 'content':
+      return evidence.content;
   }
 }
 
@@ -193,5 +197,7 @@ export function evaluateEvidence(evidence: Evidence, table: SuiteCheckTable = SU
         gather: { status },
         checks: runSuite(table.compatibility, { data: data as SuiteData['compatibility'], steps }),
       };
+    case 'content':
+      return { gather: { status }, checks: runSuite(table.content, { data: data as SuiteData['content'], steps }) };
   }
 }

@@ -9,6 +9,7 @@ import type {
   AccessibilityEvidence,
   CheckStatus,
   CompatibilityEvidence,
+  ContentEvidence,
   Finding,
   Impact,
   LoginEvidence,
@@ -40,6 +41,7 @@ export interface SuiteData {
   accessibility: AccessibilityEvidence;
   performance: PerformanceEvidence;
   compatibility: CompatibilityEvidence;
+  content: ContentEvidence;
 }
 
 /** What a check is given: its suite's payload and the journey steps walked while gathering. */

@@ -459,6 +459,77 @@ export const ServiceCompatibilitySchema = z
   .describe('Compatibility expectations: player, reader, required web features');
 export type ServiceCompatibility = z.infer<typeof ServiceCompatibilitySchema>;
 
+// ───────────────────────────── content (publications, statement, ACR) ─────────────────────────────
+
+/** Where a sample publication comes from: a file next to the configuration, or a URL fetched without a session. */
+export const ContentSourceSchema = z
+  .union([
+    z.strictObject({
+      file: z
+        .string()
+        .min(1)
+        .describe('Path of an EPUB (or OpenACR YAML) file, relative to the configuration folder (or absolute)'),
+    }),
+    z.strictObject({
+      url: z
+        .url({ protocol: /^https?$/ })
+        .superRefine(refineUrl)
+        .describe('URL of the file, fetched without the journey session'),
+    }),
+  ])
+  .describe('A file named in the configuration: { file: path } or { url: … }');
+export type ContentSource = z.infer<typeof ContentSourceSchema>;
+
+/**
+ * The content suite (issue 18, docs/content.md): the publications the service delivers, checked with
+ * EPUBCheck and Ace by DAISY, the vendor's accessibility statement and its ACR. Publications reach the
+ * suite three ways, each optional: sample files, an OPDS catalogue feed, and a journey step whose page
+ * holds a download link (fetched with the journey's session).
+ */
+export const ServiceContentSchema = z
+  .strictObject({
+    samples: z.array(ContentSourceSchema).max(20).default([]).describe('Sample publications (EPUB) to check'),
+    opds: z
+      .strictObject({
+        url: z
+          .url({ protocol: /^https?$/ })
+          .superRefine(refineUrl)
+          .describe('OPDS 1.2 (Atom) or 2.0 (JSON) catalogue feed'),
+        max: z
+          .number()
+          .int()
+          .min(1)
+          .max(20)
+          .default(3)
+          .describe('How many of its EPUB acquisition links are checked, in feed order'),
+      })
+      .optional()
+      .describe('An OPDS catalogue feed whose acquisition links lead to publications'),
+    download: z
+      .strictObject({
+        step: SlugSchema.describe('Journey step whose page holds the download link (walked with the journey session)'),
+        link: z
+          .string()
+          .min(1)
+          .describe('CSS selector of the download link (an <a href>) on that page, e.g. a[download]'),
+      })
+      .optional()
+      .describe('A journey step that downloads a sample publication (a "Lataa" link) with the patron\'s session'),
+    statement: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "URL (or path under baseUrl) of the accessibility statement; default: found from a link on the journey's first " +
+          'page named saavutettavuusseloste / tillgänglighetsutlåtande / accessibility statement',
+      ),
+    acr: ContentSourceSchema.optional().describe(
+      "The vendor's Accessibility Conformance Report in OpenACR form (GSA's YAML schema)",
+    ),
+  })
+  .describe('Content suite: publications (EPUB), the accessibility statement and the ACR');
+export type ServiceContent = z.infer<typeof ServiceContentSchema>;
+
 // ───────────────────────────── service ─────────────────────────────
 
 /**
@@ -486,6 +557,20 @@ export type ServiceTimeouts = z.infer<typeof ServiceTimeoutsSchema>;
 /** A service's time limits: its own, else the schema's defaults (the field stays absent in its config). */
 export function serviceTimeouts(service: { readonly timeouts?: ServiceTimeouts | undefined }): ServiceTimeouts {
   return service.timeouts ?? ServiceTimeoutsSchema.parse({});
+}
+
+/** A content download step must be one of the journey's steps. */
+function refineContent(
+  service: { journey: ReadonlyArray<{ id: string }>; content?: ServiceContent | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const step = service.content?.download?.step;
+  if (step !== undefined && !service.journey.some((s) => s.id === step))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['content', 'download', 'step'],
+      message: `no journey step "${step}" (steps: ${service.journey.map((s) => s.id).join(', ')})`,
+    });
 }
 
 export const ServiceSchema = z
@@ -524,6 +609,7 @@ export const ServiceSchema = z
       .describe('The steps a patron takes, in order: landing → search → item → reader/player'),
     release: ReleaseSourceSchema.optional(),
     compatibility: ServiceCompatibilitySchema.optional(),
+    content: ServiceContentSchema.optional(),
     timeouts: ServiceTimeoutsSchema.optional().describe(
       'Time limits for this service (defaults: 30 s per page load, 10 s per action)',
     ),
@@ -533,8 +619,10 @@ export const ServiceSchema = z
     if (service.login.strategy !== 'none') {
       if (service.patrons.valid === undefined)
         ctx.addIssue({ code: 'custom', path: ['patrons'], message: 'a "valid" patron is required' });
+      refineContent(service, ctx);
       return;
     }
+    refineContent(service, ctx);
     // Open access: nothing to log in with, so no journey step may log in.
     service.journey.forEach((step, i) => {
       step.actions.forEach((action, j) => {
@@ -803,10 +891,15 @@ export const ProfileSchema = z
     description: z.string().optional(),
     weights: z
       .strictObject(
-        Object.fromEntries(SUITES.map((s) => [s, z.number().min(0).max(100)])) as Record<
-          (typeof SUITES)[number],
-          z.ZodNumber
-        >,
+        Object.fromEntries(
+          SUITES.map((s) => [
+            s,
+            // content (issue 18) came later: a profile written before it weighs it 0 (reported, not scored).
+            s === 'content' ? z.number().min(0).max(100).default(0) : z.number().min(0).max(100),
+          ]),
+        ) as Record<Exclude<(typeof SUITES)[number], 'content'>, z.ZodNumber> & {
+          content: z.ZodDefault<z.ZodNumber>;
+        },
       )
       .refine((w) => Object.values(w).some((v) => v > 0), { message: 'at least one weight must be above 0' })
       .describe('Weight of each suite in the overall score (relative; they need not sum to 100)'),

@@ -618,10 +618,7 @@ export const A11yProbesSchema = z.strictObject({
         z.strictObject({
           ...A11yElementSchema.shape,
           role: z.string(),
-          /**
-           * It or an element around it has a click listener (or an onclick attribute), so a click does
-           * something; false: none seen (one on the document cannot be told); null: listeners not observable.
-           */
+          /** It has its own click listener; null where listeners are not observable. */
           clickListener: z.boolean().nullable(),
           presses: z.array(
             z.strictObject({
@@ -1091,6 +1088,265 @@ export const CompatibilityEvidenceSchema = z.strictObject({
 });
 export type CompatibilityEvidence = z.infer<typeof CompatibilityEvidenceSchema>;
 
+// ───────────────────────────── content (issue 18) ─────────────────────────────
+// What the content gatherer (src/gather/content.ts) found in the publications a service delivers, its
+// accessibility statement and its ACR. Every text from a publication, a statement or an ACR is
+// vendor-controlled: shown escaped, never executed. Lists are capped (the cap is said in each field).
+
+/** How a tool run went: its version, or why it could not run (then the checks that need it are inconclusive). */
+export const ContentToolSchema = z.strictObject({
+  /** The tool's version (Ace by DAISY, EPUBCheck); null when it could not be determined. */
+  version: z.string().nullable(),
+  /** Why the tool could not be run at all on this machine, in the harness's words. */
+  error: z.string().optional(),
+});
+
+/** One EPUBCheck message (at most 50 are kept per publication; the counts are complete). */
+export const EpubCheckMessageSchema = z.strictObject({
+  /** FATAL, ERROR, WARNING, USAGE, INFO. */
+  severity: z.string(),
+  /** EPUBCheck's message id, e.g. RSC-005. */
+  id: z.string(),
+  message: z.string(),
+  /** Path inside the EPUB and line, when EPUBCheck gives one. */
+  location: z.string().optional(),
+});
+
+export const EpubCheckResultSchema = z.strictObject({
+  /** False when EPUBCheck did not produce a report for this file (`error` says why). */
+  ran: z.boolean(),
+  error: z.string().optional(),
+  fatal: z.number().int().min(0),
+  errors: z.number().int().min(0),
+  warnings: z.number().int().min(0),
+  messages: z.array(EpubCheckMessageSchema).max(50),
+  /** EPUBCheck's JSON report, kept next to the evidence. */
+  report: FileRef.optional(),
+});
+export type EpubCheckResult = z.infer<typeof EpubCheckResultSchema>;
+
+/** One rule Ace reported as failing, over all content documents. */
+export const AceViolationSchema = z.strictObject({
+  /** axe-core rule id (e.g. image-alt) or Ace's own (e.g. metadata-accessmode, epub-lang). */
+  rule: z.string(),
+  impact: ImpactSchema,
+  /** How many times Ace reported it. */
+  count: z.number().int().positive(),
+  /** WCAG success criteria from the rule's tags (e.g. 1.1.1); empty for Ace's EPUB rules. */
+  criteria: z.array(z.string()),
+  /** Ace's description (English). */
+  description: z.string(),
+  /** Content documents where it was found (at most 10). */
+  documents: z.array(z.string()).max(10),
+  /** Ace's ruleset tags: EPUB (Ace's own rules) or wcag2a, wcag2aa, best-practice… */
+  tags: z.array(z.string()),
+});
+export type AceViolation = z.infer<typeof AceViolationSchema>;
+
+export const AceResultSchema = z.strictObject({
+  ran: z.boolean(),
+  error: z.string().optional(),
+  /** Ace's overall outcome: pass or fail. */
+  outcome: z.string().optional(),
+  violations: z.array(AceViolationSchema).max(100),
+  /** Accessibility metadata Ace found missing in the package document. */
+  metadataMissing: z.array(z.string()),
+  /** Ace's JSON report (report.json), kept as evidence and linked from the scorecard; never shown as HTML. */
+  report: FileRef.optional(),
+});
+export type AceResult = z.infer<typeof AceResultSchema>;
+
+/** The package document's accessibility metadata (schema.org and dcterms), values as written. */
+export const EpubA11yMetadataSchema = z.strictObject({
+  accessMode: z.array(z.string()),
+  accessModeSufficient: z.array(z.string()),
+  accessibilityFeature: z.array(z.string()),
+  accessibilityHazard: z.array(z.string()),
+  accessibilitySummary: z.array(z.string()),
+  /** dcterms:conformsTo, e.g. "EPUB Accessibility 1.1 - WCAG 2.1 Level AA". */
+  conformsTo: z.array(z.string()),
+  /** a11y:certifiedBy. */
+  certifiedBy: z.array(z.string()),
+});
+export type EpubA11yMetadata = z.infer<typeof EpubA11yMetadataSchema>;
+
+/** One content document of the spine (at most 200 kept). */
+export const EpubDocumentSchema = z.strictObject({
+  /** Path inside the EPUB. */
+  href: z.string(),
+  /** lang / xml:lang of its root element; null when it has neither. */
+  lang: z.string().nullable(),
+  /** Elements below the root carrying their own lang / xml:lang (language of parts). */
+  partsWithLang: z.number().int().min(0),
+  images: z.number().int().min(0),
+  /** Images (img, svg image, input type=image) without an alt attribute (at most 20 sources kept). */
+  imagesWithoutAlt: z.array(z.string()).max(20),
+  imagesWithoutAltTotal: z.number().int().min(0),
+  /** Page-break markers (epub:type or role doc-pagebreak). */
+  pageBreaks: z.number().int().min(0),
+});
+export type EpubDocument = z.infer<typeof EpubDocumentSchema>;
+
+export const EpubPackageSchema = z.strictObject({
+  /** The package's version attribute (2.0, 3.0…). */
+  version: z.string(),
+  title: z.string().nullable(),
+  /** dc:language values. */
+  languages: z.array(z.string()),
+  metadata: EpubA11yMetadataSchema,
+  /** dc:source or a pageBreakSource: the publication has a print equivalent whose pages it should mark. */
+  printSource: z.string().nullable(),
+  nav: z.strictObject({
+    /** Whether an EPUB 3 navigation document (or an EPUB 2 NCX) was found. */
+    present: z.boolean(),
+    tocEntries: z.number().int().min(0),
+    pageListEntries: z.number().int().min(0),
+    landmarks: z.boolean(),
+    /** Table-of-contents entries whose document comes before the previous entry's in the spine (reading order). */
+    outOfSpineOrder: z.array(z.string()).max(20),
+  }),
+  documents: z.array(EpubDocumentSchema).max(200),
+  /** Why the package could not be read (the publication is then not an EPUB the checks can read). */
+  error: z.string().optional(),
+});
+export type EpubPackage = z.infer<typeof EpubPackageSchema>;
+
+export const PUBLICATION_ORIGINS = ['sample', 'opds', 'download'] as const;
+export const PUBLICATION_STATUSES = ['checked', 'unreachable'] as const;
+
+/** One publication the suite tried to check. */
+export const PublicationSchema = z.strictObject({
+  /** How it reached the suite: a sample file, an OPDS acquisition link, or the journey's download step. */
+  origin: z.enum(PUBLICATION_ORIGINS),
+  /** The file name or URL it came from (redacted). */
+  source: z.string(),
+  /** checked: fetched and examined; unreachable: it could not be fetched (`error` says why). */
+  status: z.enum(PUBLICATION_STATUSES),
+  error: z.string().optional(),
+  /** Its title as the feed or the package names it (vendor text). */
+  title: z.string().optional(),
+  /** The copy that was checked, next to the evidence. */
+  file: FileRef.optional(),
+  bytes: z.number().int().min(0).optional(),
+  epubcheck: EpubCheckResultSchema.optional(),
+  ace: AceResultSchema.optional(),
+  package: EpubPackageSchema.optional(),
+});
+export type Publication = z.infer<typeof PublicationSchema>;
+
+/** What the OPDS feed was and held. */
+export const OpdsFeedSchema = z.strictObject({
+  url: z.string(),
+  /** OPDS 1.2 (Atom XML) or 2.0 (JSON); null when it could not be read. */
+  version: z.enum(['1.2', '2.0']).nullable(),
+  error: z.string().optional(),
+  /** Publications listed with an EPUB acquisition link. */
+  entries: z.number().int().min(0),
+  /** Entries whose own feed metadata carries accessibility metadata (schema.org / Readium a11y). */
+  entriesWithA11yMetadata: z.number().int().min(0),
+});
+
+export const STATEMENT_PARTS = [
+  'conformance',
+  'non-accessible',
+  'prepared',
+  'reviewed',
+  'feedback',
+  'enforcement',
+] as const;
+export type StatementPart = (typeof STATEMENT_PARTS)[number];
+
+/** One required part of a statement: whether it was found, and the sentence it was found in (vendor text). */
+export const StatementPartSchema = z.strictObject({
+  found: z.boolean(),
+  /** The sentence that showed it (at most 300 characters). */
+  quote: z.string().max(300).optional(),
+  /** For prepared / reviewed: the date found (YYYY-MM-DD). */
+  date: z.iso.date().optional(),
+});
+
+/** The vendor's accessibility statement (Act 306/2019 §16, Directive (EU) 2016/2102 and 2019/882 / EAA). */
+export const StatementEvidenceSchema = z.strictObject({
+  /** declared: the service YAML names it; link: found from a link on the journey's first page; none: neither. */
+  foundBy: z.enum(['declared', 'link', 'none']),
+  /** The text of the link it was found from (vendor text). */
+  linkText: z.string().optional(),
+  url: z.string().optional(),
+  /** fetched: read; unreachable: it could not be loaded (`error`); absent: none was declared or linked. */
+  status: z.enum(['fetched', 'unreachable', 'absent']),
+  error: z.string().optional(),
+  /** HTTP status of the statement page. */
+  httpStatus: z.number().int().nullable().optional(),
+  /** When it was read (ISO time): the age of the statement is measured from here. */
+  fetchedAt: z.iso.datetime(),
+  /** The page's language (html lang). */
+  lang: z.string().nullable().optional(),
+  /** Characters of text read. */
+  textLength: z.number().int().min(0).optional(),
+  /** The statement's text as read (at most 20 000 characters), kept next to the evidence. */
+  text: FileRef.optional(),
+  parts: z
+    .strictObject(
+      Object.fromEntries(STATEMENT_PARTS.map((p) => [p, StatementPartSchema])) as Record<
+        StatementPart,
+        typeof StatementPartSchema
+      >,
+    )
+    .optional(),
+  /** The conformance status as stated: full, partial or none (null: not recognised). */
+  conformance: z.enum(['full', 'partial', 'none']).nullable().optional(),
+  /** The non-accessible content it names (list items of that section; at most 30, vendor text). */
+  nonAccessible: z.array(z.string().max(300)).max(30).optional(),
+});
+export type StatementEvidence = z.infer<typeof StatementEvidenceSchema>;
+
+export const ACR_LEVELS = ['supports', 'partially-supports', 'does-not-support', 'not-applicable', 'not-evaluated'] as const;
+export type AcrLevel = (typeof ACR_LEVELS)[number];
+
+/** One claim of an OpenACR: a criterion, a component (web, electronic-docs, software, authoring-tool), a level. */
+export const AcrClaimSchema = z.strictObject({
+  /** WCAG success criterion number, e.g. 1.1.1 (other chapters' numbers are kept as written). */
+  criterion: z.string(),
+  component: z.string(),
+  level: z.enum(ACR_LEVELS),
+  /** The vendor's remarks (at most 300 characters). */
+  notes: z.string().max(300).optional(),
+});
+export type AcrClaim = z.infer<typeof AcrClaimSchema>;
+
+export const AcrEvidenceSchema = z.strictObject({
+  /** The file or URL it came from. */
+  source: z.string(),
+  /** parsed: read as OpenACR; unreachable: could not be fetched; invalid: not an OpenACR document (`error`). */
+  status: z.enum(['parsed', 'unreachable', 'invalid']),
+  error: z.string().optional(),
+  title: z.string().optional(),
+  product: z.string().optional(),
+  reportDate: z.string().optional(),
+  /** The ACR as read, kept next to the evidence. */
+  file: FileRef.optional(),
+  claims: z.array(AcrClaimSchema).max(1000),
+});
+export type AcrEvidence = z.infer<typeof AcrEvidenceSchema>;
+
+export const ContentEvidenceSchema = z.strictObject({
+  tools: z.strictObject({ ace: ContentToolSchema, epubcheck: ContentToolSchema }),
+  /** What the service YAML declares (`content:`): how many samples, the OPDS feed, the download step, the ACR. */
+  declared: z.strictObject({
+    samples: z.number().int().min(0),
+    opds: z.string().nullable(),
+    download: z.string().nullable(),
+    statement: z.string().nullable(),
+    acr: z.boolean(),
+  }),
+  publications: z.array(PublicationSchema).max(50),
+  opds: OpdsFeedSchema.optional(),
+  statement: StatementEvidenceSchema,
+  /** The ACR, when the service declares one. */
+  acr: AcrEvidenceSchema.optional(),
+});
+export type ContentEvidence = z.infer<typeof ContentEvidenceSchema>;
+
 // ───────────────────────────── release ─────────────────────────────
 
 export const RELEASE_SOURCES = ['meta', 'header', 'json'] as const;
@@ -1155,6 +1411,7 @@ export const EvidenceSchema = z.discriminatedUnion('suite', [
   z.strictObject({ ...base, suite: z.literal('accessibility'), accessibility: AccessibilityEvidenceSchema.optional() }),
   z.strictObject({ ...base, suite: z.literal('performance'), performance: PerformanceEvidenceSchema.optional() }),
   z.strictObject({ ...base, suite: z.literal('compatibility'), compatibility: CompatibilityEvidenceSchema.optional() }),
+  z.strictObject({ ...base, suite: z.literal('content'), content: ContentEvidenceSchema.optional() }),
 ]);
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type EvidenceOf<S extends Evidence['suite']> = Extract<Evidence, { suite: S }>;

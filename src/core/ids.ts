@@ -4,8 +4,12 @@
  */
 import { z } from 'zod';
 
-/** The four suites every target is evaluated on. Order is the display order. */
-export const SUITES = ['login', 'accessibility', 'performance', 'compatibility'] as const;
+/**
+ * The suites every target is evaluated on. Order is the display order. `content` (publications,
+ * accessibility statement, ACR: issue 18) is device-independent and gathered on one device per service
+ * (src/matrix/targets.ts).
+ */
+export const SUITES = ['login', 'accessibility', 'performance', 'compatibility', 'content'] as const;
 export type Suite = (typeof SUITES)[number];
 export const SuiteSchema = z.enum(SUITES);
 

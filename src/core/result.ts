@@ -13,6 +13,7 @@ import {
   LOGOUT_OUTCOMES,
   PREFLIGHT_STATUSES,
   ReleaseEvidenceSchema,
+  ContentEvidenceSchema,
   THIRD_PARTY_COOKIE_STATES,
   TIMING_PHASE_KINDS,
 } from './evidence.ts';
@@ -180,6 +181,11 @@ export const TargetResultSchema = z.strictObject({
   lighthouseReports: z.array(LighthouseReportRefSchema).optional(),
   /** The login verdict with its evidence (issue 3); absent when there is no login evidence. */
   login: LoginSummarySchema.optional(),
+  /**
+   * The content suite's evidence as gathered (issue 18): publications with their EPUBCheck and Ace reports, the
+   * accessibility statement and the ACR, for the scorecard's content section; absent where it was not gathered.
+   */
+  content: ContentEvidenceSchema.optional(),
   suites: z.strictObject(
     Object.fromEntries(SUITES.map((s) => [s, SuiteResultSchema])) as Record<
       (typeof SUITES)[number],

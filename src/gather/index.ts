@@ -7,6 +7,7 @@ import type { Suite } from '../core/ids.ts';
 import { gatherAccessibility } from './accessibility.ts';
 import { gatherCompatibility } from './compatibility.ts';
 import type { GatherKit } from './kit.ts';
+import { gatherContent } from './content.ts';
 import { gatherLogin } from './login.ts';
 import { gatherPerformance } from './performance.ts';
 
@@ -17,4 +18,5 @@ export const GATHERERS: Record<Suite, (kit: GatherKit, attempt?: number) => Prom
   accessibility: gatherAccessibility,
   performance: gatherPerformance,
   compatibility: gatherCompatibility,
+  content: gatherContent,
 };

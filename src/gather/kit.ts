@@ -32,6 +32,8 @@ export interface GatherKit {
   /** Rule engines run besides axe-core at each accessibility state (profile accessibility.engines); absent: none. */
   ruleEngines?: readonly ExtraRuleEngine[];
   progress?: (message: string) => void;
+  /** The configuration folder: the content suite's sample files are relative to it. */
+  configRoot?: string;
   actionTimeoutMs?: number;
   navigationTimeoutMs?: number;
 }

@@ -20,6 +20,7 @@ const COLOURS = {
   accessibility: '#6f3a91',
   performance: '#9a4600',
   compatibility: '#2b6e2f',
+  content: '#7a5a00',
   overall: '#1a1a1a',
 } as const;
 

@@ -31,6 +31,7 @@ import { STYLES } from './styles.ts';
 import { timingsMethod, timingsSection } from './timings.ts';
 import { conformanceParts } from './conformance.ts';
 import { loginSection } from './login.ts';
+import { contentClaimsSection, contentSection } from './content.ts';
 import { conformanceTable } from '../scorecard/conformance.ts';
 import { whyFacts } from '../scorecard/why.ts';
 import { BUDGET_MISSED, whyParagraph, type WhyNames } from './why.ts';
@@ -673,8 +674,10 @@ function details(ctx: Context): Html {
     return html`<section class="service" aria-labelledby="${anchor('service', service.id)}">
 <h3 id="${anchor('service', service.id)}">${service.name}</h3>
 <p>${service.vendor} · ${baseUrl !== undefined ? link(baseUrl, service.baseUrl) : html`<code>${service.baseUrl}</code>`}${service.release !== undefined ? html` · ${t(lang, 'details.release', { release: service.release })}` : ''}</p>
+${contentClaimsSection(lang, service, result.targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, c, h, b) })}
 ${serviceDeviceTable(ctx, service.id, targets)}
 ${loginSection(lang, targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, `${c} · ${service.name}`, h, b) }, service)}
+${contentSection(lang, service, targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, c, h, b) })}
 ${reports.length > 0 ? html`<p>${t(lang, 'details.lighthouse')}:</p><ul class="reports">${reports}</ul>` : ''}
 ${concerns.length === 0 ? html`<p>${t(lang, 'details.noIssues')}</p>` : concerns.map((c) => concernArticle(ctx, c, service.id, targets.length))}
 ${conformance(ctx, service, targets)}

@@ -183,6 +183,8 @@ function evaluateTarget(
   const release = releaseOf(service.id, device.id, evidence);
   const reports = lighthouseReports(evidence.get(evidenceKey(service.id, device.id, 'performance')));
   const login = loginSummary(evidence.get(evidenceKey(service.id, device.id, 'login')), suites.login);
+  const contentEvidence = evidence.get(evidenceKey(service.id, device.id, 'content'));
+  const content = contentEvidence?.suite === 'content' ? contentEvidence.content : undefined;
   const id = targetId(service.id, device.id);
   return {
     id,
@@ -196,6 +198,7 @@ function evaluateTarget(
     ...(release !== undefined ? { release } : {}),
     ...(reports.length > 0 ? { lighthouseReports: reports } : {}),
     ...(login !== undefined ? { login } : {}),
+    ...(content !== undefined ? { content } : {}),
     suites,
   };
 }
@@ -344,6 +347,10 @@ export function evidenceTools(evidence: Iterable<Evidence>): Record<string, stri
     add(`browser:${e.browser.engine}`, e.browser.version);
     if (e.suite === 'accessibility') add('axe-core', e.accessibility?.axeVersion);
     if (e.suite === 'performance') add('lighthouse', e.performance?.lighthouseVersion);
+    if (e.suite === 'content') {
+      add('ace', e.content?.tools.ace.version ?? undefined);
+      add('epubcheck', e.content?.tools.epubcheck.version ?? undefined);
+    }
   }
   return Object.fromEntries([...seen].map(([tool, versions]) => [tool, [...versions].sort().join(' / ')]));
 }

@@ -75,5 +75,8 @@ export function restrictToSteps(evidence: Evidence, steps: readonly string[]): E
             },
           };
     }
+    case 'content':
+      // Publications, statement and ACR belong to no journey step: kept whole.
+      return { ...evidence };
   }
 }

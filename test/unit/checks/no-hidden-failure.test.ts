@@ -9,6 +9,7 @@ import type { A11yProbes, AccessibilityState, CheckResult, CompatibilityEvidence
 import { fixedCheckMetas } from '../../../src/checks/index.ts';
 import { accessibilityEvidence, attempt, axeRule, check, compatibilityEvidence, lhRun, loginEvidence, performanceEvidence, step } from './helpers.ts';
 import { EvidenceSchema, type EvidenceOf } from '../../../src/core/index.ts';
+import { FETCHED_AT, contentEvidence, goodPackage, publication as contentPublication, statement as contentStatement } from './content-fixtures.ts';
 
 const notPass = (r: CheckResult) => expect(r.status, `${r.id}: ${r.detail ?? ''}`).not.toBe('pass');
 
@@ -418,6 +419,28 @@ describe('compatibility/third-party-frames', () => {
   });
 });
 
+// ───────────────────────────── content (issue 18) ─────────────────────────────
+
+describe('content checks', () => {
+  const unreachable = { origin: 'download' as const, source: 'x', status: 'unreachable' as const, error: 'HTTP 500' };
+  const cases: Array<[string, ReturnType<typeof contentEvidence>]> = [
+    ['content/publications-reachable', contentEvidence({ publications: [contentPublication(), unreachable] })],
+    ['content/epub-valid', contentEvidence({ publications: [contentPublication({ epubcheck: { ran: false, error: 'no report', fatal: 0, errors: 0, warnings: 0, messages: [] } })] })],
+    ['content/a11y-metadata', contentEvidence({ publications: [contentPublication({ package: goodPackage({ metadata: { ...goodPackage().metadata, accessibilitySummary: [' '] } }) })] })],
+    ['content/metadata-consistent', contentEvidence({ publications: [contentPublication({ package: goodPackage({ metadata: { ...goodPackage().metadata, accessibilityHazard: ['none', 'flashing'] } }) })] })],
+    ['content/navigation', contentEvidence({ publications: [contentPublication({ package: goodPackage({ nav: { present: false, tocEntries: 0, pageListEntries: 0, landmarks: false, outOfSpineOrder: [] } }) })] })],
+    ['content/language', contentEvidence({ publications: [contentPublication({ package: goodPackage({ languages: [''] }) })] })],
+    ['content/image-alternatives', contentEvidence({ publications: [unreachable] })],
+    ['content/ace-wcag', contentEvidence({ tools: { ace: { version: null, error: 'not installed' }, epubcheck: { version: '4.2.6' } } })],
+    ['content/conformance-claim', contentEvidence({ publications: [contentPublication({ ace: { ran: true, violations: [], metadataMissing: ['schema:accessMode'] } })] })],
+    ['content/statement-present', contentEvidence({ statement: { foundBy: 'link', url: 'http://x/s', status: 'unreachable', error: 'HTTP 500', fetchedAt: FETCHED_AT } })],
+    ['content/statement-complete', contentEvidence({ statement: contentStatement({ parts: { ...contentStatement().parts!, conformance: { found: false } } }) })],
+    ['content/statement-current', contentEvidence({ statement: contentStatement({ parts: { ...contentStatement().parts!, prepared: { found: false }, reviewed: { found: false } } }) })],
+    ['content/acr-readable', contentEvidence({ acr: { source: 'a.yaml', status: 'parsed', claims: [] } })],
+  ];
+  for (const [id, evidence] of cases) it(`${id}: a problem in what it reads is not a pass`, () => notPass(check(evidence, id)));
+});
+
 describe('every fixed check has a case here', () => {
   it('lists every registered check id', () => {
     const covered = new Set([
@@ -432,6 +455,9 @@ describe('every fixed check has a case here', () => {
       'compatibility/console-errors', 'compatibility/page-errors', 'compatibility/failed-requests', 'compatibility/horizontal-overflow',
       'compatibility/viewport-meta', 'compatibility/touch-target-spacing', 'compatibility/media-playback', 'compatibility/reader-paging',
       'compatibility/web-features', 'compatibility/third-party-frames',
+      'content/publications-reachable', 'content/epub-valid', 'content/a11y-metadata', 'content/metadata-consistent',
+      'content/navigation', 'content/language', 'content/image-alternatives', 'content/ace-wcag', 'content/conformance-claim',
+      'content/statement-present', 'content/statement-complete', 'content/statement-current', 'content/acr-readable',
     ]);
     const missing = fixedCheckMetas().map((m) => m.id).filter((id) => !covered.has(id));
     expect(missing, 'a new check needs a "no hidden failure" case in this file').toEqual([]);
