@@ -618,7 +618,10 @@ export const A11yProbesSchema = z.strictObject({
         z.strictObject({
           ...A11yElementSchema.shape,
           role: z.string(),
-          /** It has its own click listener; null where listeners are not observable. */
+          /**
+           * It or an element around it has a click listener (or an onclick attribute), so a click does
+           * something; false: none seen (one on the document cannot be told); null: listeners not observable.
+           */
           clickListener: z.boolean().nullable(),
           presses: z.array(
             z.strictObject({

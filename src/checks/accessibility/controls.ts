@@ -63,22 +63,25 @@ export const keyActivation = probeCheck({
   notApplicable: 'No custom control (role=button, link, checkbox…) was found.',
   atState({ state }, k): StateVerdict {
     const findings: FindingInput[] = [];
+    const review: FindingInput[] = [];
     for (const i of k.items) {
       const ignored = i.presses.filter((p) => p.answers.length === 0).map((p) => KEY_LABEL[p.key]);
       // A control without a role owes no particular key: one that answers either is used from the keyboard.
       const fails = i.role === '' ? ignored.length === i.presses.length : ignored.length > 0;
-      if (!fails) continue;
+      // Only a control a click is seen to act on owes the key the same effect; with no listener seen
+      // anywhere around it there is nothing to compare with, and where listeners cannot be seen a person checks.
+      if (!fails || i.clickListener === false) continue;
       const what = i.role ? `role=${i.role}` : 'an element with a click listener';
-      const listener = i.clickListener === true ? ' It reacts to clicks (its own click listener).' : '';
-      findings.push(
-        findingAt(
-          state,
-          i.selector,
-          `${named(i.name)}(${what}) ignores ${ignored.join(' and ')}: with the focus on it, the key caused no ` +
-            `click, changed nothing on the page and was not handled.${listener} Reproduce: Tab to it and press ` +
-            `${ignored.join(', then ')}.`,
-        ),
-      );
+      const text =
+        `${named(i.name)}(${what}) ignores ${ignored.join(' and ')}: with the focus on it, the key caused no ` +
+        `click, changed nothing on the page and was not handled`;
+      const how = `Reproduce: Tab to it and press ${ignored.join(', then ')}.`;
+      if (i.clickListener === true)
+        findings.push(findingAt(state, i.selector, `${text}, while a click acts on it (a click listener). ${how}`));
+      else
+        review.push(
+          findingAt(state, i.selector, `${text}; whether a click does anything could not be seen here. ${how}`),
+        );
     }
     // Not pressed at all (an overlay was open): not tested here. The first MAX_KEY_TESTS are pressed.
     const partial =
@@ -88,6 +91,7 @@ export const keyActivation = probeCheck({
     // Candidates not pressed were still there to test: inconclusive, not not-applicable.
     return {
       findings,
+      review,
       tested: k.items.length > 0 || partial !== undefined,
       count: k.items.length,
       ...(partial ? { partial } : {}),

@@ -5,7 +5,9 @@
  * return of focus to its opener), reflow at 320 CSS px (WCAG's exceptions recorded), text at 200 % and WCAG
  * text spacing, target size, page language and language of parts (any language), bypass blocks, tab
  * stops that are not controls, link purpose, placeholder-only fields and hints not associated,
- * animated images, transcripts, and the media player. Layout probes measure
+ * animated images, transcripts, and the media player; and, by interaction (interact.ts), click
+ * listeners on what is no control, custom controls sent Enter and Space, hover disclosures, focus
+ * indicators in doubt judged by pixels, form errors told by colour alone, flashing. Layout probes measure
  * the settled page (the layout unchanged for several frames, a failing one watched for up to 2 s),
  * not a fixed moment after the change. The page is left as it was found (viewport restored, marks and injected styles
  * removed), so the journey goes on from it.

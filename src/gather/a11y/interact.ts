@@ -51,6 +51,8 @@ export const MAX_PIXEL_STOPS = 12;
 export const FLASH_RATE = 4;
 /** The window a flashing candidate is sampled over (WCAG 2.3.1 counts flashes in any one second), ms. */
 export const FLASH_SAMPLE_MS = 1000;
+/** The least time restyles are watched when one element was already restyled twice, ms. */
+export const FLASH_WATCH_MS = 750;
 
 type Errors = A11yProbes['errors'];
 
@@ -199,7 +201,7 @@ export async function errorCues(session: BrowserSession): Promise<NonNullable<A1
 }
 
 export async function flashing(session: BrowserSession): Promise<NonNullable<A11yProbes['flashing']>> {
-  return session.evaluate(flashProbe, { minRate: FLASH_RATE, sampleMs: FLASH_SAMPLE_MS });
+  return session.evaluate(flashProbe, { minRate: FLASH_RATE, sampleMs: FLASH_SAMPLE_MS, minWatchMs: FLASH_WATCH_MS });
 }
 
 export async function interactionCleanup(session: BrowserSession): Promise<void> {

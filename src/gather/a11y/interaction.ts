@@ -133,6 +133,12 @@ export function controlsProbe(arg: {
     // A focusable element with its own click listener and no role: does Enter do what a click does?
     return role === '' && types(el).some((x) => POINTER.includes(x)) && !holdsControl(el);
   });
+  const clickHandled = (el: Element): boolean | null => {
+    for (let e: Element | null = el; e && e !== document.documentElement; e = e.parentElement) {
+      if (e.hasAttribute('onclick') || types(e).some((x) => POINTER.includes(x))) return true;
+    }
+    return arg.observable ? false : null;
+  };
   const keys = keyCandidates.slice(0, arg.maxKeys).map((el, i) => {
     el.setAttribute('data-erh-key', String(i));
     const role = roleOf(el);
@@ -140,7 +146,8 @@ export function controlsProbe(arg: {
       selector: sel(el),
       name: nameOf(el),
       role: KEY_ROLES[role] ? role : '',
-      clickListener: arg.observable ? types(el).some((x) => POINTER.includes(x)) : el.hasAttribute('onclick') || null,
+      // Its own or an ancestor element's (a container that delegates); one on the document cannot be told.
+      clickListener: clickHandled(el),
       keys: KEY_ROLES[role] ?? (['Enter', 'Space'] as KeyName[]),
     };
   });
@@ -572,11 +579,17 @@ export function flashWatchProbe(): void {
 export async function flashProbe(arg: {
   minRate: number;
   sampleMs: number;
+  minWatchMs: number;
 }): Promise<NonNullable<A11yProbes['flashing']>> {
   const w = window as unknown as {
     __erhFlash?: { observer: MutationObserver; counts: Map<Element, number>; started: number };
   };
   const watch = w.__erhFlash;
+  // A short watch (a small page's probes are quick) that already saw an element restyled twice goes
+  // on to `arg.minWatchMs`, so that a script flashing it is seen often enough; a quiet page never waits.
+  const soFar = watch ? performance.now() - watch.started : 0;
+  if (watch && soFar < arg.minWatchMs && [...watch.counts.values()].some((n) => n >= 2))
+    await new Promise((r) => setTimeout(r, arg.minWatchMs - soFar));
   watch?.observer.disconnect();
   delete w.__erhFlash;
   const watchedMs = watch ? performance.now() - watch.started : 0;

@@ -57,6 +57,10 @@ describe('interaction checks', () => {
     expect(run('accessibility/key-activation', probes({ keyActivation: k([button(['click'])]) })).status).toBe('pass');
     const roleless = { ...el, role: '', clickListener: true, presses: [press('Enter', ['page-changed']), press('Space', [])] };
     expect(run('accessibility/key-activation', probes({ keyActivation: k([roleless]) })).status).toBe('pass');
+    // Nothing seen to act on a click: nothing to compare the key with; listeners not observable: a person checks.
+    const unseen = (clickListener: false | null) => ({ ...button([]), clickListener });
+    expect(run('accessibility/key-activation', probes({ keyActivation: k([unseen(false)]) })).status).toBe('pass');
+    expect(run('accessibility/key-activation', probes({ keyActivation: k([unseen(null)]) })).status).toBe('needs-review');
     const skipped = { items: [], total: 3, skipped: 'an overlay was open' };
     expect(run('accessibility/key-activation', probes({ keyActivation: skipped })).status).toBe('inconclusive');
     expect(run('accessibility/key-activation', probes({ keyActivation: { items: [], total: 0 } })).status).toBe('not-applicable');
