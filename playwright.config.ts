@@ -1,7 +1,8 @@
 /**
- * Thin: one Playwright project per target (`service@device`) running the login, accessibility and
- * compatibility suites in parallel, and one `performance` project (Lighthouse) that runs after all
- * of them with a single worker, so measurements never overlap other browser work.
+ * Thin: one Playwright project per target (`service@device`) running the login suite and the
+ * accessibility and compatibility suites (one walk of the journey: suites/walk.spec.ts) in parallel,
+ * and one `performance` project (Lighthouse) that runs after all of them with a single worker, so
+ * measurements never overlap other browser work.
  *
  *   npx playwright test --project='kirjava@desktop-chromium'   # one target's gathering suites
  *   npx playwright test                                        # everything, performance last
@@ -19,7 +20,7 @@ const targetIds = run.targets.map((t) => t.id);
 
 const gatherProjects = targetIds.map((id) => ({
   name: id,
-  testMatch: /(login|accessibility|compatibility)\.spec\.ts$/,
+  testMatch: /(login|walk|content)\.spec\.ts$/,
   use: { erhTarget: id },
 }));
 const performanceProject = {

@@ -13,7 +13,7 @@ import type { Evidence } from '../src/core/evidence.ts';
 import { EvidenceSchema } from '../src/core/evidence.ts';
 import type { Suite } from '../src/core/ids.ts';
 import { artifactsFor } from '../src/journey/artifacts.ts';
-import { GATHERERS, type GatherKit } from '../src/gather/index.ts';
+import { GATHERERS, gatherWalk, isWalkSuite, type GatherKit } from '../src/gather/index.ts';
 import { envelope } from '../src/gather/kit.ts';
 import { closedUnderProbes, regather } from '../src/gather/resume.ts';
 import { gatherBudgetMs, withinBudget } from '../src/gather/budget.ts';
@@ -43,7 +43,14 @@ interface WorkerFixtures {
   devices: DeviceRuntime;
 }
 
-export const test = base.extend<{ gather: (suite: Suite, target?: Target) => Promise<Evidence> }, WorkerFixtures>({
+interface TestFixtures {
+  /** Gathers one suite of the project's target (or `target`). */
+  gather: (suite: Suite, target?: Target) => Promise<Evidence>;
+  /** Gathers several suites of the project's target in one test (accessibility and compatibility: in one walk). */
+  gatherAll: (suites: readonly Suite[], target?: Target) => Promise<Evidence[]>;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   erhTarget: ['', { option: true, scope: 'worker' }],
   devices: [
     async ({}, use) => {
@@ -58,6 +65,9 @@ export const test = base.extend<{ gather: (suite: Suite, target?: Target) => Pro
   ],
   gather: async ({ erhTarget, devices }, use, testInfo) => {
     await use((suite, explicit) => gather(suite, explicit ?? findTarget(erhTarget), devices, testInfo));
+  },
+  gatherAll: async ({ erhTarget, devices }, use, testInfo) => {
+    await use((suites, explicit) => gatherCells(suites, explicit ?? findTarget(erhTarget), devices, testInfo));
   },
 });
 
@@ -81,59 +91,107 @@ function existingEvidence(runDir: string, target: Target, suite: Suite): Evidenc
   }
 }
 
+/** A cell this test is to gather: the attempt its evidence records, and the earlier attempts it carries. */
+interface Cell {
+  suite: Suite;
+  attempt: number;
+  withHistory: (e: Evidence) => Evidence;
+}
+
+async function attachEvidence(testInfo: TestInfo, file: string): Promise<void> {
+  await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
+}
+
+/** Gathers one suite of a target (login, performance; accessibility or compatibility alone). */
 async function gather(suite: Suite, target: Target, devices: DeviceRuntime, testInfo: TestInfo): Promise<Evidence> {
+  const [evidence] = await gatherCells([suite], target, devices, testInfo);
+  if (!evidence) throw new Error(`${target.id} ${suite}: not gathered`);
+  return evidence;
+}
+
+/**
+ * Gathers the cells of `suites` for a target: accessibility and compatibility in one walk of the
+ * journey (src/gather/shared-walk.ts), others each with its own gatherer. Returns the evidence of
+ * each suite, in order. A harness failure of any suite is written as that suite's harness error
+ * and fails the test (so that it is retried: the retry gathers only the cells that failed).
+ */
+async function gatherCells(suites: readonly Suite[], target: Target, devices: DeviceRuntime, testInfo: TestInfo): Promise<Evidence[]> {
   const run = currentRun();
   const redactor = new Redactor(allSecrets(run.config.services));
-  const earlier = existingEvidence(run.runDir, target, suite);
-  // `erh run --resume`: a cell whose gathering finished (whatever the vendor did) is kept as it is;
-  // only missing cells and harness errors are gathered again.
-  if (process.env.ERH_RESUME === '1' && earlier && !regather(earlier)) {
-    await testInfo.attach('erh-evidence', { path: evidencePath(run.runDir, earlier), contentType: 'application/json' });
-    testInfo.annotations.push({ type: 'resumed', description: 'gathered before the run was interrupted' });
-    return earlier;
-  }
-  // A retry (Playwright's, after a harness error, or a resumed run's) records the earlier attempts.
-  const previous = earlier?.status === 'harness-error'
-    ? [...(earlier.previousAttempts ?? []), { attempt: earlier.attempt, status: earlier.status, ...(earlier.reason ? { reason: earlier.reason } : {}) }]
-    : [];
-  const attempt = Math.max(testInfo.retry + 1, (previous.at(-1)?.attempt ?? 0) + 1);
-  const withHistory = (e: Evidence): Evidence => (previous.length > 0 ? { ...e, previousAttempts: previous } : e);
-  // A suite the service does not take part in (service YAML `suites:`, or login for an open-access service) is not
-  // applicable, no browser needed; the matrix owns the rule (performance's capability case is decided by its gatherer).
-  const skipped = suite === 'performance' ? undefined : notApplicableReason(target, suite);
-  if (skipped !== undefined) {
-    const evidence = notRunEvidence(target, suite, skipped, attempt);
-    const file = writeEvidence(run.runDir, evidence, redactor);
-    await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
-    return evidence;
-  }
-  // The harness failed: record it as such (never as a vendor result) and fail the test, so that it is retried.
-  const harnessFailure = async (e: unknown): Promise<never> => {
-    const failed = envelope(
-      { target, suite, startedAt: new Date(), browserVersion: 'unknown', attempt },
-      { status: 'harness-error', reason: redactor.text((e as Error).message.split('\n')[0] ?? 'unknown error'), steps: [] },
-    );
-    const file = writeEvidence(run.runDir, withHistory(failed), redactor);
-    await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
-    // Playwright prints the error (the terminal, its report): redacted like everything else.
-    if (e instanceof Error) {
-      e.message = redactor.text(e.message);
-      if (e.stack !== undefined) e.stack = redactor.text(e.stack);
+  const out = new Map<Suite, Evidence>();
+  const pending: Cell[] = [];
+  for (const suite of suites) {
+    const earlier = existingEvidence(run.runDir, target, suite);
+    // `erh run --resume`, or a retry of this test: a cell whose gathering finished (whatever the vendor did) is kept
+    // as it is; only missing cells and harness errors are gathered again. (A run directory without --resume is new,
+    // so what a retry finds there is its own earlier attempt's.)
+    if ((process.env.ERH_RESUME === '1' || testInfo.retry > 0) && earlier && !regather(earlier)) {
+      await attachEvidence(testInfo, evidencePath(run.runDir, earlier));
+      testInfo.annotations.push(
+        process.env.ERH_RESUME === '1'
+          ? { type: 'resumed', description: `${suite}: gathered before the run was interrupted` }
+          : { type: 'kept', description: `${suite}: gathered by the earlier attempt` },
+      );
+      out.set(suite, earlier);
+      continue;
     }
+    // A retry (Playwright's, after a harness error, or a resumed run's) records the earlier attempts.
+    const previous = earlier?.status === 'harness-error'
+      ? [...(earlier.previousAttempts ?? []), { attempt: earlier.attempt, status: earlier.status, ...(earlier.reason ? { reason: earlier.reason } : {}) }]
+      : [];
+    const attempt = Math.max(testInfo.retry + 1, (previous.at(-1)?.attempt ?? 0) + 1);
+    const withHistory = (e: Evidence): Evidence => (previous.length > 0 ? { ...e, previousAttempts: previous } : e);
+    // A suite the service does not take part in (service YAML `suites:`, or login for an open-access service) is not
+    // applicable, no browser needed; the matrix owns the rule (performance's capability case is decided by its gatherer).
+    const skipped = suite === 'performance' ? undefined : notApplicableReason(target, suite);
+    if (skipped !== undefined) {
+      const evidence = notRunEvidence(target, suite, skipped, attempt);
+      await attachEvidence(testInfo, writeEvidence(run.runDir, evidence, redactor));
+      out.set(suite, evidence);
+      continue;
+    }
+    pending.push({ suite, attempt, withHistory });
+  }
+  const result = (): Evidence[] => suites.flatMap((s) => out.get(s) ?? []);
+  if (pending.length === 0) return result();
+  // The harness failed: record it as such for the suite (never as a vendor result).
+  const harnessError = async (cell: Cell, e: Error): Promise<void> => {
+    const failed = envelope(
+      { target, suite: cell.suite, startedAt: new Date(), browserVersion: 'unknown', attempt: cell.attempt },
+      { status: 'harness-error', reason: redactor.text(e.message.split('\n')[0] ?? 'unknown error'), steps: [] },
+    );
+    await attachEvidence(testInfo, writeEvidence(run.runDir, cell.withHistory(failed), redactor));
+  };
+  // ... and fail the test, so that it is retried. Playwright prints the error (the terminal, its report): redacted like
+  // everything else; with more than one suite in the test, it names the suites that failed.
+  const fail = (errors: Array<{ suite: Suite; error: Error }>): never => {
+    const first = errors[0]?.error ?? new Error('unknown error');
+    const e = suites.length > 1 ? new Error(errors.map((x) => `${x.suite}: ${x.error.message.split('\n')[0]}`).join('; ')) : first;
+    if (e !== first && first.stack !== undefined) e.stack = `${e.message}\n${first.stack.split('\n').slice(1).join('\n')}`;
+    e.message = redactor.text(e.message);
+    if (e.stack !== undefined) e.stack = redactor.text(e.stack);
     throw e;
+  };
+  const failAll = async (e: unknown): Promise<never> => {
+    const error = e instanceof Error ? e : new Error(String(e));
+    for (const cell of pending) await harnessError(cell, error);
+    return fail(pending.map((c) => ({ suite: c.suite, error })));
   };
   // Every suite needs the device: performance times the journey on every engine (Lighthouse only on Chromium).
   // An installed local browser that does not start is a harness error (retried), not a missing device.
-  const acquired = await devices.acquire(target.device).catch(harnessFailure);
+  const acquired = await devices.acquire(target.device).catch(failAll);
   if (!acquired.ok) {
     // Not a vendor result and not a harness failure: this machine lacks the device. Recorded, shown, the run goes on.
     const reason = redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
-    const evidence = notRunEvidence(target, suite, reason, attempt, true);
-    const file = writeEvidence(run.runDir, evidence, redactor);
-    await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
+    for (const cell of pending) {
+      const evidence = notRunEvidence(target, cell.suite, reason, cell.attempt, true);
+      await attachEvidence(testInfo, writeEvidence(run.runDir, evidence, redactor));
+      out.set(cell.suite, evidence);
+    }
     testInfo.annotations.push({ type: 'skipped-device', description: reason });
-    return evidence;
+    return result();
   }
+  const progress = pending.some((c) => c.suite === 'performance');
   const kit: GatherKit = {
     target,
     redactor,
@@ -151,26 +209,52 @@ async function gather(suite: Suite, target: Target, devices: DeviceRuntime, test
     ruleEngines: run.config.profile.accessibility.engines,
     configRoot: run.meta.configRoot,
     // Lighthouse is the long part of a run: say what it is doing.
-    ...(suite === 'performance' ? { progress: (m: string) => process.stdout.write(`    · ${target.id} ${m}\n`) } : {}),
+    ...(progress ? { progress: (m: string) => process.stdout.write(`    · ${target.id} ${m}\n`) } : {}),
   };
-  let evidence: Evidence;
-  try {
-    if (suite === 'performance') {
-      evidence = await GATHERERS[suite](kit, attempt);
-    } else {
-      // The harness's own budget, inside Playwright's test timeout (the last resort, which would close the
-      // session under the gatherer and leave only the closed session's error to report).
-      const budget = gatherBudgetMs(target.service, suite);
-      testInfo.setTimeout(budget + 60_000);
-      evidence = await withinBudget(`Gathering ${suite} for ${target.id}`, budget, GATHERERS[suite](kit, attempt));
+  // The harness's own budget, inside Playwright's test timeout (the last resort, which would close the session under
+  // the gatherer and leave only the closed session's error to report). Performance keeps its project's timeout.
+  const budgeted = pending.filter((c) => c.suite !== 'performance');
+  const budgetOf = (cells: readonly Cell[]) => cells.reduce((ms, c) => ms + gatherBudgetMs(target.service, c.suite), 0);
+  if (budgeted.length > 0) testInfo.setTimeout(budgetOf(budgeted) + 60_000);
+  const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+  // Accessibility and compatibility share one walk of the journey (its budget: theirs together); the others each walk
+  // their own.
+  const outcomes: Array<{ suite: Suite; evidence: Evidence } | { suite: Suite; error: Error }> = [];
+  const walked = pending.filter((c) => isWalkSuite(c.suite));
+  if (walked.length > 0) {
+    const what = `Gathering ${walked.map((c) => c.suite).join(' and ')} for ${target.id}`;
+    const walk = gatherWalk(kit, Object.fromEntries(walked.map((c) => [c.suite, c.attempt])));
+    try {
+      outcomes.push(...(await withinBudget(what, budgetOf(walked), walk)));
+    } catch (e) {
+      for (const c of walked) outcomes.push({ suite: c.suite, error: asError(e) });
     }
-  } catch (e) {
-    return harnessFailure(e);
   }
-  const closed = closedUnderProbes(evidence);
-  if (closed) return harnessFailure(new Error(`${target.id}: gathering was cut short by the harness — ${closed}`));
-  evidence = withHistory(evidence);
-  const file = writeEvidence(run.runDir, evidence, redactor);
-  await testInfo.attach('erh-evidence', { path: file, contentType: 'application/json' });
-  return evidence;
+  for (const cell of pending.filter((c) => !isWalkSuite(c.suite))) {
+    try {
+      const work = GATHERERS[cell.suite](kit, cell.attempt);
+      const evidence = cell.suite === 'performance'
+        ? await work
+        : await withinBudget(`Gathering ${cell.suite} for ${target.id}`, budgetOf([cell]), work);
+      outcomes.push({ suite: cell.suite, evidence });
+    } catch (e) {
+      outcomes.push({ suite: cell.suite, error: asError(e) });
+    }
+  }
+  const errors: Array<{ suite: Suite; error: Error }> = [];
+  for (const cell of pending) {
+    const o = outcomes.find((x) => x.suite === cell.suite) ?? { suite: cell.suite, error: new Error(`${target.id} ${cell.suite}: not gathered`) };
+    const closed = 'evidence' in o ? closedUnderProbes(o.evidence) : undefined;
+    if ('error' in o || closed) {
+      const e = 'error' in o ? o.error : new Error(`${target.id}: gathering was cut short by the harness — ${closed}`);
+      await harnessError(cell, e);
+      errors.push({ suite: cell.suite, error: e });
+      continue;
+    }
+    const evidence = cell.withHistory(o.evidence);
+    await attachEvidence(testInfo, writeEvidence(run.runDir, evidence, redactor));
+    out.set(cell.suite, evidence);
+  }
+  if (errors.length > 0) fail(errors);
+  return result();
 }

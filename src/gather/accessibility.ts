@@ -1,90 +1,88 @@
 /**
  * The accessibility gatherer: axe-core, the other rule engines the profile enables
  * (src/gather/a11y/engines) and the harness's own probes (src/gather/a11y) at every journey step,
- * where the patron meets the page, and at the login form's error state.
+ * where the patron meets the page, and at the login form's error state. It is a half of the shared
+ * journey walk (./shared-walk.ts): its examination is the `probe` phase, after compatibility has
+ * observed the state and before it plays the player or turns the reader's page.
  */
 import type { AccessibilityState, Evidence, StepEvidence } from '../core/evidence.ts';
 import { PageUnexaminableError } from '../session/types.ts';
 import { loginStrategy } from '../auth/strategies/index.ts';
-import { actionsOf, holdingStill, markUnexaminable, walkJourney } from '../journey/walk.ts';
+import { actionsOf, holdingStill, markUnexaminable } from '../journey/walk.ts';
 import { runA11yProbes } from './a11y/index.ts';
 import { runRules } from './a11y/engines/index.ts';
 import { AXE_TAGS, axeSource } from './axe.ts';
-import { envelope, journeyContext, withSession, type GatherKit } from './kit.ts';
+import { envelope, type GatherKit } from './kit.ts';
+import { walkAlone, type HalfMaker } from './shared-walk.ts';
 
-export async function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<Evidence> {
-  const started = new Date();
-  return withSession(kit, async (session) => {
-    const ctx = journeyContext(kit, session);
-    const states: AccessibilityState[] = [];
-    const walk = await walkJourney(ctx, {
-      suite: 'accessibility',
-      screenshots: true,
-      onState: async (step, ev) => {
-        kit.progress?.(`axe and probes on ${step.id}`);
-        // An overlay the step opened is examined where the patron meets it; its opener (the step's last click) restores
-        // it after Escape.
-        const opener = step.actions.flatMap((a) => ('click' in a ? [a.click] : [])).at(-1);
-        // A page that would not hold still fails the step (src/journey/walk.ts holdingStill), and its state is not
-        // kept.
-        const state = await holdingStill(session, async () => ({
-          ...(await runRules(session, step.id, ev.url, kit.ruleEngines ?? [])),
-          probes: await runA11yProbes(session, { opener, actionTimeoutMs: ctx.actionTimeoutMs }),
-        }));
-        states.push({ ...state, ...(ev.screenshot ? { screenshot: ev.screenshot } : {}) });
-      },
-    });
-    if (walk.status === 'complete') {
-      // The login form and its error state are pages every patron meets: examine them too.
-      const wrong = kit.patron('wrongPin');
-      if (wrong) {
-        await session.resetState();
-        const outcome = await loginStrategy(kit.target.service.login)
-          .perform(actionsOf(ctx), wrong)
-          .catch(() => undefined);
-        if (outcome && outcome.outcome === 'rejected') {
-          const shot = kit.artifacts.file('accessibility-login-error.png');
-          const screenshot = await session
-            .screenshot(shot.absolute, { mask: ctx.mask, secrets: kit.redactor.secrets })
-            .then(
-              () => shot.relative,
-              () => undefined,
-            );
-          const url = await session.url();
-          try {
-            const state = await holdingStill(session, async () => ({
-              ...(await runRules(session, 'login-error', url, kit.ruleEngines ?? [])),
-              probes: await runA11yProbes(session),
-            }));
-            states.push({ ...state, ...(screenshot ? { screenshot } : {}) });
-          } catch (e) {
-            if (!(e instanceof PageUnexaminableError)) throw e;
-            // The login error page would not hold still: a failed step of its own, like the journey's.
-            const failed: StepEvidence = {
-              step: 'login-error',
-              url: kit.redactor.text(url),
-              ok: false,
-              durationMs: 0,
-              ...(screenshot ? { screenshot } : {}),
-            };
-            markUnexaminable(failed, e, kit.redactor);
-            walk.steps.push(failed);
+export const accessibilityHalf: HalfMaker = (kit, session, ctx) => {
+  const states: AccessibilityState[] = [];
+  return {
+    suite: 'accessibility',
+    screenshots: true,
+    probe: async (step, ev) => {
+      kit.progress?.(`axe and probes on ${step.id}`);
+      // An overlay the step opened is examined where the patron meets it; its opener (the step's last click) restores
+      // it after Escape.
+      const opener = step.actions.flatMap((a) => ('click' in a ? [a.click] : [])).at(-1);
+      // A page that would not hold still fails the step (src/journey/walk.ts holdingStill), and its state is not
+      // kept.
+      const state = await holdingStill(session, async () => ({
+        ...(await runRules(session, step.id, ev.url, kit.ruleEngines ?? [])),
+        probes: await runA11yProbes(session, { opener, actionTimeoutMs: ctx.actionTimeoutMs }),
+      }));
+      states.push({ ...state, ...(ev.screenshot ? { screenshot: ev.screenshot } : {}) });
+    },
+    finish: async (walk, head) => {
+      if (walk.status === 'complete') {
+        // The login form and its error state are pages every patron meets: examine them too.
+        const wrong = kit.patron('wrongPin');
+        if (wrong) {
+          await session.resetState();
+          const outcome = await loginStrategy(kit.target.service.login)
+            .perform(actionsOf(ctx), wrong)
+            .catch(() => undefined);
+          if (outcome && outcome.outcome === 'rejected') {
+            const shot = kit.artifacts.file('accessibility-login-error.png');
+            const screenshot = await session
+              .screenshot(shot.absolute, { mask: ctx.mask, secrets: kit.redactor.secrets })
+              .then(
+                () => shot.relative,
+                () => undefined,
+              );
+            const url = await session.url();
+            try {
+              const state = await holdingStill(session, async () => ({
+                ...(await runRules(session, 'login-error', url, kit.ruleEngines ?? [])),
+                probes: await runA11yProbes(session),
+              }));
+              states.push({ ...state, ...(screenshot ? { screenshot } : {}) });
+            } catch (e) {
+              if (!(e instanceof PageUnexaminableError)) throw e;
+              // The login error page would not hold still: a failed step of its own, like the journey's.
+              const failed: StepEvidence = {
+                step: 'login-error',
+                url: kit.redactor.text(url),
+                ok: false,
+                durationMs: 0,
+                ...(screenshot ? { screenshot } : {}),
+              };
+              markUnexaminable(failed, e, kit.redactor);
+              walk.steps.push(failed);
+            }
           }
         }
       }
-    }
-    return envelope(
-      {
-        target: kit.target,
-        suite: 'accessibility',
-        startedAt: started,
-        browserVersion: session.browserVersion,
-        attempt,
-      },
-      walk,
-      {
-        accessibility: { axeVersion: axeSource().version, tags: [...AXE_TAGS], states },
-      },
-    );
-  });
+      return envelope(
+        { target: kit.target, suite: 'accessibility', browserVersion: session.browserVersion, ...head },
+        walk,
+        { accessibility: { axeVersion: axeSource().version, tags: [...AXE_TAGS], states } },
+      );
+    },
+  };
+};
+
+/** Accessibility alone (a service narrowed to it, or after a shared walk was cut short): one walk of its own. */
+export function gatherAccessibility(kit: GatherKit, attempt = 1): Promise<Evidence> {
+  return walkAlone(kit, { suite: 'accessibility', make: accessibilityHalf, attempt });
 }

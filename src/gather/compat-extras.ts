@@ -86,8 +86,16 @@ export class CompatibilityExtras {
     return out;
   }
 
-  /** Examines the state a step reached (url already redacted). */
-  async onState(step: JourneyStep, url: string): Promise<void> {
+  /**
+   * Drops what the in-page observer of handled exceptions collected since the last read, unseen: the
+   * exceptions another gatherer's probes provoked at this state (src/gather/shared-walk.ts).
+   */
+  async discardHandledErrors(): Promise<void> {
+    await this.session.evaluate(handledErrorsProbe, { source: HANDLED_ERRORS_OBSERVER });
+  }
+
+  /** Reads the state a step reached without changing it: viewport meta, touch targets, cross-site frames. */
+  async observe(step: JourneyStep, url: string): Promise<void> {
     const s = this.session;
     const meta = await s.evaluate(viewportMetaProbe, null);
     this.viewportMeta.push({ step: step.id, url, content: meta.content });
@@ -103,6 +111,13 @@ export class CompatibilityExtras {
     for (const f of await s.evaluate(crossSiteFramesProbe, null)) {
       this.crossSiteFrames.push({ step: step.id, url, frame: this.redactor.text(f.frame), visible: f.visible });
     }
+  }
+
+  /**
+   * At the steps the service declares: plays the player and turns the reader's page. Not undone (the
+   * journey goes on from the page they leave), so it comes after every other examination of the state.
+   */
+  async act(step: JourneyStep, url: string): Promise<void> {
     const compat = this.service.compatibility;
     if (compat?.media && compat.media.step === step.id) await this.playMedia(step.id, url, compat.media);
     if (compat?.reader && compat.reader.step === step.id) await this.turnPage(step.id, compat.reader);

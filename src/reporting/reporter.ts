@@ -9,15 +9,17 @@ import { relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { terminalText } from './terminal.ts';
 
-function evidenceStatus(result: TestResult): { status: string; reason?: string } | undefined {
-  const att = result.attachments.find((a) => a.name === 'erh-evidence' && a.path);
-  if (!att?.path) return undefined;
-  try {
-    const e = JSON.parse(readFileSync(att.path, 'utf8')) as { status: string; reason?: string };
-    return { status: e.status, ...(e.reason ? { reason: e.reason } : {}) };
-  } catch {
-    return undefined;
-  }
+/** The status of each evidence record the test attached (a test may gather several suites: suites/walk.spec.ts). */
+function evidenceStatuses(result: TestResult): Array<{ suite: string; status: string; reason?: string }> {
+  return result.attachments.flatMap((att) => {
+    if (att.name !== 'erh-evidence' || !att.path) return [];
+    try {
+      const e = JSON.parse(readFileSync(att.path, 'utf8')) as { suite: string; status: string; reason?: string };
+      return [{ suite: e.suite, status: e.status, ...(e.reason ? { reason: e.reason } : {}) }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 export default class ErhReporter implements Reporter {
@@ -49,20 +51,18 @@ export default class ErhReporter implements Reporter {
     this.done++;
     const project = test.parent.project()?.name ?? '';
     const label = project === 'performance' ? `performance › ${test.title}` : `${project} › ${test.title}`;
-    const ev = evidenceStatus(result);
+    const all = evidenceStatuses(result);
+    const incomplete = all.filter((e) => e.status !== 'complete');
     const mark =
-      result.status === 'passed'
-        ? ev && ev.status !== 'complete'
-          ? '!'
-          : '✓'
-        : result.status === 'skipped'
-          ? '-'
-          : '✗';
+      result.status === 'passed' ? (incomplete.length > 0 ? '!' : '✓') : result.status === 'skipped' ? '-' : '✗';
+    // A test that gathered several suites names the suite of each status.
+    const named = (e: (typeof all)[number]) =>
+      `${all.length > 1 ? `${e.suite}: ` : ''}${e.status}${e.reason ? `: ${e.reason}` : ''}`;
     const note =
       result.status !== 'passed' && result.status !== 'skipped'
         ? ` harness error: ${result.error?.message?.split('\n')[0] ?? result.status}`
-        : ev && ev.status !== 'complete'
-          ? ` ${ev.status}${ev.reason ? `: ${ev.reason}` : ''}`
+        : incomplete.length > 0
+          ? ` ${incomplete.map(named).join('; ')}`
           : '';
     const width = String(this.total).length;
     this.out(
