@@ -5,12 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(chromium chromium-driver firefox-esr xvfb webkit2gtk-driver)
+# epubcheck: W3C's EPUB validator for the content suite (Java; brings a JRE).
+PACKAGES=(chromium chromium-driver firefox-esr xvfb webkit2gtk-driver epubcheck)
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium chromium-driver)
 command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
 command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+command -v epubcheck >/dev/null 2>&1 || missing+=(epubcheck)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
@@ -29,6 +31,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "setup: installing npm dependencies"
+# Ace by DAISY drives Chromium through Puppeteer: it uses the system Chromium (src/content/ace.ts), never a download.
+export PUPPETEER_SKIP_DOWNLOAD=1
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 
 echo "setup: $(npx --no-install node --version 2>/dev/null || node --version) for erh"

@@ -121,8 +121,13 @@ async function examine(kit: GatherKit, n: number, p: Pending, chromium: string):
     return publication;
   }
   kit.progress?.(`EPUBCheck and Ace on publication ${n}`);
-  publication.epubcheck = await runEpubCheck(copy.absolute, kit.artifacts.file(`content-${n}.epubcheck.json`));
-  publication.ace = await runAce(copy.absolute, kit.artifacts.file(`content-${n}.ace-report.json`), chromium);
+  // EPUBCheck (a JVM) and Ace (Chromium) side by side: each mostly waits on its own process.
+  const [epubcheck, ace] = await Promise.all([
+    runEpubCheck(copy.absolute, kit.artifacts.file(`content-${n}.epubcheck.json`)),
+    runAce(copy.absolute, kit.artifacts.file(`content-${n}.ace-report.json`), chromium),
+  ]);
+  publication.epubcheck = epubcheck;
+  publication.ace = ace;
   return publication;
 }
 
