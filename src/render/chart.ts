@@ -11,6 +11,7 @@
 import type { Language, RunResult } from '../core/index.ts';
 import { SUITES } from '../core/index.ts';
 import type { Html } from './escape.ts';
+import { deviceLabel } from './names.ts';
 import { html } from './escape.ts';
 import { band, formatScore } from './format.ts';
 import { t } from './i18n.ts';
@@ -92,12 +93,16 @@ export function renderHeatMap(result: RunResult, lang: Language, id = 'heatmap')
     result.targets.find((tg) => tg.service === service && tg.device === device)?.overall ?? null;
   const scoreText = (v: number | null) => (v === null ? t(lang, 'score.none') : formatScore(lang, v));
   const desc = result.services
-    .map((s) => `${s.name}: ${devices.map((d) => `${d.name} ${scoreText(overallOf(s.id, d.id))}`).join(', ')}.`)
+    .map(
+      (s) =>
+        `${s.name}: ${devices.map((d) => `${deviceLabel(lang, devices, d.id)} ${scoreText(overallOf(s.id, d.id))}`).join(', ')}.`,
+    )
     .join(' ');
   const heads = devices.map((d, i) => {
-    const [first, second] = d.name.split(' · ');
+    const name = deviceLabel(lang, devices, d.id);
+    const [first, second] = name.split(' · ');
     const x = HEAT_LABEL + i * CELL_W + CELL_W / 2;
-    return html`<text x="${x}" y="16" text-anchor="middle">${clip(first ?? d.name, 15)}</text>${second !== undefined ? html`<text x="${x}" y="32" text-anchor="middle">${clip(second, 15)}</text>` : ''}`;
+    return html`<text x="${x}" y="16" text-anchor="middle">${clip(first ?? name, 15)}</text>${second !== undefined ? html`<text x="${x}" y="32" text-anchor="middle">${clip(second, 15)}</text>` : ''}`;
   });
   const rows = result.services.map((s, r) => {
     const y = HEAT_HEADER + r * CELL_H;

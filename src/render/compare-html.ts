@@ -124,7 +124,7 @@ export function renderCompareHtml(result: CompareResult, options: CompareRenderO
     ids.map((id) => result.services.find((s) => s.service === id)?.name ?? id).join(', ');
   const regressed = result.regressed.length > 0;
   const runRow = (label: MessageKey, r: CompareResult['old']) =>
-    html`<tr><th scope="row">${t(lang, label)}</th><td>${formatDateTime(r.startedAt)}</td><td><code>${r.runId}</code></td><td><code>${r.profile}</code></td><td><code>${shortFingerprint(r.fingerprint)}</code></td></tr>`;
+    html`<tr><th scope="row">${t(lang, label)}</th><td>${formatDateTime(r.startedAt, lang)}</td><td><code>${r.runId}</code></td><td><code>${r.profile}</code></td><td><code>${shortFingerprint(r.fingerprint)}</code></td></tr>`;
   const summaryRows = result.services.map(
     (s) => html`<tr><th scope="row"><a href="#${anchor('service', s.service)}">${s.name}</a></th>
 <td>${release(ctx, s.oldRelease)}</td><td>${release(ctx, s.newRelease)}</td>

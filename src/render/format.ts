@@ -28,11 +28,37 @@ export function formatValue(lang: Language, value: number, unit: string | undefi
   return unit ? `${formatNumber(lang, value, 3)} ${unit}` : formatNumber(lang, value, 3);
 }
 
-/** `2026-11-25T10:00:00.000Z` → `2026-11-25 10:00 UTC` (no time zone or locale dependence). */
-export function formatDateTime(iso: string): string {
+/** The time zone the scorecard's dates are given in: the committee's. */
+export const TIME_ZONE = 'Europe/Helsinki';
+
+const DATES = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `2026-11-25T10:00:00.000Z` → `25.11.2026 klo 12.00` (fi), `25.11.2026 12:00` (sv), `25/11/2026, 12:00` (en):
+ * the local time in Helsinki (EET/EEST), written as the language writes dates, with the zone's name.
+ */
+export function formatDateTime(iso: string, lang: Language = 'en'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  let formatter = DATES.get(lang);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(LOCALES[lang], {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: TIME_ZONE,
+    });
+    DATES.set(lang, formatter);
+  }
+  const zone = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, timeZoneName: 'short' })
+    .formatToParts(date)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return `${formatter.format(date)}${zone ? ` (${zone})` : ''}`;
+}
+
+/** A p-value with three decimals as the language writes them; below 0.001 as "< 0,001". */
+export function formatP(lang: Language, p: number): string {
+  const three = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  return p < 0.001 ? `< ${three.format(0.001)}` : three.format(p);
 }
 
 /** The first 12 hex digits of a fingerprint, without an algorithm prefix. */

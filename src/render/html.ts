@@ -34,6 +34,7 @@ import { loginSection } from './login.ts';
 import { contentClaimsSection, contentSection } from './content.ts';
 import { conformanceTable } from '../scorecard/conformance.ts';
 import { whyFacts } from '../scorecard/why.ts';
+import { deviceLabel, stepLabel } from './names.ts';
 import { BUDGET_MISSED, whyParagraph, type WhyNames } from './why.ts';
 
 export interface RenderOptions {
@@ -78,7 +79,11 @@ function serviceName(ctx: Context, id: string): string {
 }
 
 function deviceName(ctx: Context, id: string): string {
-  return ctx.result.devices.find((d) => d.id === id)?.name ?? id;
+  return deviceLabel(ctx.lang, ctx.result.devices, id);
+}
+
+function stepName(ctx: Context, step: string, service?: string): string {
+  return stepLabel(ctx.lang, ctx.result, step, service);
 }
 
 function key<K extends MessageKey>(k: K): K {
@@ -147,7 +152,9 @@ function gateTitle(ctx: Context, gateId: string, check: string, fallback: string
         .join(' + '),
       impact: t(lang, key(`impact.${rule.impact}`)),
       orWorse: rule.impact === 'critical' ? '' : t(lang, 'gate.rule.orWorse'),
-      steps: rule.steps ? t(lang, 'gate.rule.steps', { steps: rule.steps.join(', ') }) : '',
+      steps: rule.steps
+        ? t(lang, 'gate.rule.steps', { steps: rule.steps.map((st) => stepName(ctx, st)).join(', ') })
+        : '',
     });
   }
   return checkTitle(lang, check, fallback).text;
@@ -430,7 +437,7 @@ function trend(ctx: Context): Html {
   });
   const runs = history.map(
     (p, i) =>
-      html`<tr><td class="num">${i + 1}</td><td>${formatDateTime(p.startedAt)}</td><td><code>${p.runId}</code></td><td>${comparable[i] ? t(lang, 'trend.same') : t(lang, 'trend.different')}</td></tr>`,
+      html`<tr><td class="num">${i + 1}</td><td>${formatDateTime(p.startedAt, lang)}</td><td><code>${p.runId}</code></td><td>${comparable[i] ? t(lang, 'trend.same') : t(lang, 'trend.different')}</td></tr>`,
   );
   return html`<section aria-labelledby="trend">${heading}
 <p>${t(lang, 'trend.intro')}</p>
@@ -572,7 +579,7 @@ function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, serv
 <dl>
 ${row('check.impact', t(lang, key(`impact.${finding.impact}`)))}
 ${row('finding.seenOn', seenOn)}
-${finding.step !== undefined ? row('finding.step', html`<code>${finding.step}</code>`) : ''}
+${finding.step !== undefined ? row('finding.step', stepName(ctx, finding.step, service)) : ''}
 ${finding.url !== undefined ? row('finding.url', url !== undefined ? link(url, finding.url) : html`<code>${finding.url}</code>`) : ''}
 ${finding.selector !== undefined ? row('finding.element', html`<code>${finding.selector}</code>`) : ''}
 ${finding.sources !== undefined ? row('finding.sources', finding.sources.join(', ')) : ''}
@@ -667,7 +674,7 @@ function details(ctx: Context): Html {
         return href === undefined
           ? []
           : [
-              html`<li>${link(href, t(lang, 'details.lighthouseLink', { device: deviceName(ctx, tg.device), step: r.step }), 'evidence')}</li>`,
+              html`<li>${link(href, t(lang, 'details.lighthouseLink', { device: deviceName(ctx, tg.device), step: stepName(ctx, r.step, tg.service) }), 'evidence')}</li>`,
             ];
       }),
     );
@@ -791,7 +798,7 @@ function methodology(ctx: Context): Html {
   return html`<section aria-labelledby="method"><h2 id="method">${t(lang, 'method.heading')}</h2>
 <p>${t(lang, 'method.intro')}</p>
 <ul>${journeys}</ul>
-<p>${t(lang, 'method.when', { started: formatDateTime(result.startedAt), evaluated: formatDateTime(result.evaluatedAt) })}</p>
+<p>${t(lang, 'method.when', { started: formatDateTime(result.startedAt, lang), evaluated: formatDateTime(result.evaluatedAt, lang) })}</p>
 <ul>
 ${withLogin.length > 0 ? html`<li>${t(lang, 'method.login')}</li>` : ''}
 <li>${t(lang, 'method.accessibility')}</li>
@@ -825,8 +832,8 @@ ${regressions.length > 0 ? html`<h3>${t(lang, 'method.regressions')}</h3><p>${t(
 <ul>${limits}</ul>
 <h3 id="run">${t(lang, 'run.heading')}</h3>
 <dl class="meta">
-<dt>${t(lang, 'run.startedAt')}</dt><dd>${formatDateTime(result.startedAt)}</dd>
-<dt>${t(lang, 'run.evaluatedAt')}</dt><dd>${formatDateTime(result.evaluatedAt)}</dd>
+<dt>${t(lang, 'run.startedAt')}</dt><dd>${formatDateTime(result.startedAt, lang)}</dd>
+<dt>${t(lang, 'run.evaluatedAt')}</dt><dd>${formatDateTime(result.evaluatedAt, lang)}</dd>
 <dt>${t(lang, 'run.profile')}</dt><dd>${localize(result.profile.name, lang)} (<code>${result.profile.id}</code>)</dd>
 <dt>${t(lang, 'run.id')}</dt><dd><code>${result.runId}</code></dd>
 <dt>${t(lang, 'run.fingerprint')}</dt><dd><code>${result.fingerprint}</code> (${shortFingerprint(result.fingerprint)})</dd>
@@ -892,12 +899,12 @@ export function renderScorecardHtml(result: RunResult, options: RenderOptions): 
   return page(
     lang,
     t(lang, 'document.title'),
-    `${localize(result.profile.name, lang)} · ${formatDateTime(result.startedAt)}`,
+    `${localize(result.profile.name, lang)} · ${formatDateTime(result.startedAt, lang)}`,
     contents(ctx),
     html`${ranking(ctx)}
 ${suitesTable(ctx)}
 ${deviceHeatMap(ctx)}
-${timingsSection(ctx.result, ctx.lang, { service: (id) => serviceName(ctx, id), device: (id) => deviceName(ctx, id) })}
+${timingsSection(ctx.result, ctx.lang, { service: (id) => serviceName(ctx, id), device: (id) => deviceName(ctx, id), step: (id) => stepName(ctx, id) })}
 ${trend(ctx)}
 ${details(ctx)}
 ${methodology(ctx)}`,

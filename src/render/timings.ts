@@ -7,7 +7,7 @@
  */
 import type { Language, RunResult, TimingsReport } from '../core/index.ts';
 import { html, type Html } from './escape.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber, formatP } from './format.ts';
 
 type Labels = {
   heading: string;
@@ -28,7 +28,6 @@ type Labels = {
 };
 
 const fmtMs = (lang: Language, v: number | null) => (v === null ? '–' : `${formatNumber(lang, v)} ms`);
-const fmtP = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
 export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
   en: {
@@ -95,8 +94,8 @@ export const TIMING_LABELS: Readonly<Record<Language, Labels>> = {
   },
 };
 
-function phaseName(labels: Labels, phase: string): string {
-  return phase === 'login' ? labels.login : phase === 'play' ? labels.play : phase;
+function phaseName(labels: Labels, phase: string, step: (id: string) => string): string {
+  return phase === 'login' ? labels.login : phase === 'play' ? labels.play : step(phase);
 }
 
 /** A step cell's second line: INP, TBT and CLS medians, a dash where the browser cannot measure one. */
@@ -116,14 +115,14 @@ export function timingsMethod(result: RunResult, lang: Language): Html {
   const l = TIMING_LABELS[lang];
   const p = result.profile;
   const network = typeof p.network === 'string' ? p.network : p.network.id;
-  return html`<li>${l.method(p.runs.timings, network, String(p.significance), p.runs.lighthouse)}${p.runs.timings < 4 ? html` ${l.fewRuns(p.runs.timings)}` : ''}</li>`;
+  return html`<li>${l.method(p.runs.timings, network, formatNumber(lang, p.significance, 3), p.runs.lighthouse)}${p.runs.timings < 4 ? html` ${l.fewRuns(p.runs.timings)}` : ''}</li>`;
 }
 
 /** The section, or nothing when the run has no timings. */
 export function timingsSection(
   result: RunResult,
   lang: Language,
-  names: { service: (id: string) => string; device: (id: string) => string },
+  names: { service: (id: string) => string; device: (id: string) => string; step: (id: string) => string },
 ): Html {
   const report: TimingsReport | undefined = result.timings;
   if (!report) return html``;
@@ -145,13 +144,13 @@ export function timingsSection(
         const net = c.networkApplied ? '' : html` <span class="muted" title="${l.notApplied}">*</span>`;
         return html`<td class="num">${fmtMs(lang, c.median)}${range}${failed}${net}${answered(lang, l, c.responsiveness)}</td>`;
       });
-      return html`<tr><th scope="row">${phaseName(l, r.phase)}</th>${cells}</tr>`;
+      return html`<tr><th scope="row">${phaseName(l, r.phase, names.step)}</th>${cells}</tr>`;
     });
     const comparisons = report.comparisons.filter((c) => c.device === device);
     const sentences = comparisons.map((c) =>
       c.significant
-        ? html`<li><strong>${l.faster(names.service(c.faster), names.service(c.slower), phaseName(l, c.phase), fmtMs(lang, c.fasterMedian), fmtMs(lang, c.slowerMedian), fmtP(c.p))}</strong></li>`
-        : html`<li class="muted">${l.same(names.service(c.faster), names.service(c.slower), phaseName(l, c.phase), fmtP(c.p))}</li>`,
+        ? html`<li><strong>${l.faster(names.service(c.faster), names.service(c.slower), phaseName(l, c.phase, names.step), fmtMs(lang, c.fasterMedian), fmtMs(lang, c.slowerMedian), formatP(lang, c.p))}</strong></li>`
+        : html`<li class="muted">${l.same(names.service(c.faster), names.service(c.slower), phaseName(l, c.phase, names.step), formatP(lang, c.p))}</li>`,
     );
     const notApplied = rows.some((r) => r.cells.some((c) => !c.networkApplied))
       ? html`<p class="muted">* ${l.notApplied}</p>`

@@ -45,8 +45,8 @@ describe('scorecard for a committee', () => {
     expect(pages.fi).toContain('Kirjautuminen onnistuu: <strong>');
     expect(pages.sv).toContain('Inloggningen lyckas: <strong>');
     // A rule gate without a title is described in the page's language.
-    expect(pages.fi).toContain('Saavutettavuus: ei hylättyjä tarkistuksia, joiden vakavuus on ”kriittinen” vaiheissa login-error');
-    expect(pages.en).toContain('Accessibility: no failing check of severity “critical” at login-error');
+    expect(pages.fi).toContain('Saavutettavuus: ei hylättyjä tarkistuksia, joiden vakavuus on ”kriittinen” vaiheissa kirjautumislomake virheilmoituksineen');
+    expect(pages.en).toContain('Accessibility: no failing check of severity “critical” at the login form with its error shown');
   });
 
   it('shows budgets beside the gates, with values and limits', () => {
@@ -95,7 +95,7 @@ describe('scorecard for a committee', () => {
 
   it('merges a finding seen on several devices and links its evidence: screenshots, element, criteria, help', () => {
     expect(pages.fi).toContain('kaikilla laitteilla (3)');
-    expect(pages.fi).toMatch(/<dt>Kuvakaappaukset<\/dt><dd><a href="evidence\/s\d\d@desktop-chromium\/accessibility-[a-z-]+\.png" class="evidence">Desktop · Chromium<\/a>, <a href="evidence\/s\d\d@desktop-firefox\//);
+    expect(pages.fi).toMatch(/<dt>Kuvakaappaukset<\/dt><dd><a href="evidence\/s\d\d@desktop-chromium\/accessibility-[a-z-]+\.png" class="evidence">Työpöytä · Chromium<\/a>, <a href="evidence\/s\d\d@desktop-firefox\//);
     expect(pages.en).toMatch(/<dt>Criteria<\/dt><dd>WCAG 2\.0 SC [\d.]+ [^<;]+ \(A{1,2}\); EN 301 549/);
     expect(pages.en).toMatch(/<details><summary>Findings and evidence \(\d+\)<\/summary>/);
     expect(pages.en).toContain('<a href="https://dequeuniversity.com/rules/axe/4.14/');
@@ -109,7 +109,7 @@ describe('scorecard for a committee', () => {
 
   it('explains the method: dates, devices, tool versions, fingerprint, budgets, regressions and limits', () => {
     const en = pages.en;
-    expect(en).toContain('Testing started 2026-11-25 10:00 UTC; the results were scored 2026-11-25 10:30 UTC.');
+    expect(en).toContain('Testing started 25/11/2026, 12:00 (EET); the results were scored 25/11/2026, 12:30 (EET).');
     expect(en).toContain(`<code>${sample.result.fingerprint}</code>`);
     // The browser version is the one the evidence recorded (131.0), not the run input's (was: the
     // versions installed at scoring time won over the evidence's).

@@ -38,7 +38,7 @@ describe('renderScorecardHtml', () => {
   });
 
   it('links screenshots relative to the scorecard and never embeds them', () => {
-    expect(pages.fi).toContain('<a href="evidence/evil@desktop-chromium/landing.png" class="evidence">Device desktop-chromium</a>');
+    expect(pages.fi).toContain('<a href="evidence/evil@desktop-chromium/landing.png" class="evidence">Työpöytä · Chromium</a>');
     expect(pages.fi).not.toContain('base64');
     const moved = renderScorecardHtml(result, { lang: 'fi', evidenceBase: '../runs/2026-11-25' });
     expect(moved).toContain('href="../runs/2026-11-25/evidence/evil@desktop-chromium/landing.png"');

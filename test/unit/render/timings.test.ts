@@ -52,7 +52,7 @@ function report(observable: boolean) {
   return timingsReport(ev, (s, d) => `${s}@${d}`, services, devices, config.profile);
 }
 
-const names = { service: (id: string) => id, device: (id: string) => id };
+const names = { service: (id: string) => id, device: (id: string) => id, step: (id: string) => id };
 
 describe('INP, TBT and CLS per journey step', () => {
   it('the report carries each step\'s medians; a step with no slow interaction reads 0 ms, an unmeasurable one null', () => {
