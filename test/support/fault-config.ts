@@ -51,6 +51,8 @@ export function faultServiceYaml(s: FaultService): string {
   doc.baseUrl = `${s.world.urls[s.vendor]}/`;
   doc.journey = doc.journey.slice(0, s.steps ?? 1).map((step) => ({ ...step, lighthouse: false }));
   delete doc.compatibility;
+  // The content suite's publications and statement are the demo test's (a shortened journey may not reach its download step).
+  delete doc.content;
   doc.login = { ...doc.login, timeoutMs: s.loginTimeoutMs ?? 6000 };
   const patrons = doc.patrons as Record<string, unknown>;
   doc.patrons = Object.fromEntries((s.roles ?? ['valid']).map((r) => [r, patrons[r]]));
