@@ -41,6 +41,19 @@ export function localize(text: LocalizedText, lang: (typeof LANGUAGES)[number]):
 
 // ───────────────────────────── locators and journeys ─────────────────────────────
 
+/**
+ * The frame an element is in: the CSS selector of its <iframe> in the page, or a list of them from
+ * the page inwards for frames inside frames (a reader that renders a book in a sandboxed iframe).
+ */
+export const FrameSchema = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1).max(5)])
+  .describe(
+    'CSS selector of the <iframe> the element is in (e.g. "iframe#reader"), or a list of them, outermost first',
+  );
+
+/** `frame:` on every locator: the element is inside an iframe (any origin, sandboxed or not). */
+const inFrame = { frame: FrameSchema.optional() };
+
 /** Where an element is, by what a patron perceives: role and accessible name, label or text. */
 export const LocatorSchema = z
   .union([
@@ -48,17 +61,24 @@ export const LocatorSchema = z
       role: z.string().min(1).describe('ARIA role, e.g. button, link, heading, textbox, searchbox'),
       name: z.string().optional().describe('Accessible name (substring match unless exact: true)'),
       exact: z.boolean().optional().describe('Match the accessible name exactly'),
+      ...inFrame,
     }),
-    z.strictObject({ label: z.string().min(1).describe("Text of the form field's label") }),
-    z.strictObject({ text: z.string().min(1).describe('Visible text (substring match)') }),
-    z.strictObject({ placeholder: z.string().min(1).describe('Placeholder text of a field') }),
-    z.strictObject({ testId: z.string().min(1).describe('Value of the data-testid attribute') }),
+    z.strictObject({ label: z.string().min(1).describe("Text of the form field's label"), ...inFrame }),
+    z.strictObject({ text: z.string().min(1).describe('Visible text (substring match)'), ...inFrame }),
+    z.strictObject({ placeholder: z.string().min(1).describe('Placeholder text of a field'), ...inFrame }),
+    z.strictObject({ testId: z.string().min(1).describe('Value of the data-testid attribute'), ...inFrame }),
     z.strictObject({
       title: z.string().min(1).describe('Title attribute (substring match): for controls named only by title'),
+      ...inFrame,
     }),
-    z.strictObject({ css: z.string().min(1).describe('CSS selector: a last resort, it ties the test to markup') }),
+    z.strictObject({
+      css: z.string().min(1).describe('CSS selector: a last resort, it ties the test to markup'),
+      ...inFrame,
+    }),
   ])
-  .describe('An element, found by role+name, label, text, placeholder, title, test id or CSS selector');
+  .describe(
+    'An element, found by role+name, label, text, placeholder, title, test id or CSS selector; frame: when it is in an iframe',
+  );
 export type Locator = z.infer<typeof LocatorSchema>;
 
 /**
@@ -90,6 +110,40 @@ const refineUrl = (value: string, ctx: z.RefinementCtx): void => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 };
 
+/**
+ * `when:` makes an action optional: it runs if and only if an element appears within a short wait
+ * (a cookie-consent dialog or a "new feature" tour that some visits show), and the step's evidence
+ * records either way whether it appeared.
+ */
+export const WhenSchema = z
+  .union([
+    z.literal('visible').describe("Only if the action's own target becomes visible within 2 s"),
+    z.strictObject({
+      visible: LocatorSchema.optional().describe("Only if this element becomes visible (default: the action's target)"),
+      withinMs: z
+        .number()
+        .int()
+        .min(0)
+        .max(30_000)
+        .default(2_000)
+        .describe('How long to wait for it to appear, ms (default 2000)'),
+    }),
+  ])
+  .describe(
+    'Optional action: run it only if the element appears (e.g. a consent dialog); recorded in the evidence either way',
+  );
+export type When = z.infer<typeof WhenSchema>;
+const optional = { when: WhenSchema.optional() };
+
+/** How long a wait may take, ms (default: the service's action timeout). */
+const waitTimeout = z
+  .number()
+  .int()
+  .min(100)
+  .max(120_000)
+  .optional()
+  .describe("How long to wait, ms (default: the service's action timeout)");
+
 export const ActionSchema = z
   .union([
     z.strictObject({
@@ -99,19 +153,75 @@ export const ActionSchema = z
         .superRefine(refineUrl)
         .describe('Path relative to the service baseUrl, or an absolute URL'),
     }),
-    z.strictObject({ click: LocatorSchema }),
+    z.strictObject({ click: LocatorSchema, ...optional }),
     z.strictObject({
       fill: z.strictObject({
         target: LocatorSchema,
         value: z.string().describe('Text to type (never a secret: use a login step for card and PIN)'),
       }),
+      ...optional,
     }),
     z.strictObject({
       select: z.strictObject({ target: LocatorSchema, option: z.string().describe('Visible text of the option') }),
+      ...optional,
     }),
-    z.strictObject({ press: z.string().min(1).describe('A key, e.g. Enter, Tab, ArrowRight') }),
     z.strictObject({
-      expect: LocatorSchema.describe('An element that must become visible before the journey goes on'),
+      press: z
+        .union([
+          z.string().min(1).describe('A key pressed where the focus is, e.g. Enter, Tab, ArrowRight'),
+          z.strictObject({
+            key: z.string().min(1).describe('The key, e.g. ArrowRight, PageDown, Enter, Escape, Space'),
+            target: LocatorSchema.optional().describe(
+              'The element that gets the focus first (e.g. the reader page, for page turns by key)',
+            ),
+          }),
+        ])
+        .describe('A key press: a key name, or { key, target } to focus an element first'),
+      ...optional,
+    }),
+    z.strictObject({
+      expect: LocatorSchema.describe('An element that must become visible (or hidden) before the journey goes on'),
+      state: z
+        .enum(['visible', 'hidden'])
+        .default('visible')
+        .describe('visible (default), or hidden: the element must disappear or be absent (a dismissed dialog)'),
+      timeoutMs: waitTimeout,
+      ...optional,
+    }),
+    z.strictObject({
+      hover: LocatorSchema.describe('Move the pointer over the element (menus, tooltips)'),
+      ...optional,
+    }),
+    z.strictObject({
+      scrollIntoView: LocatorSchema.describe('Scroll until the element is in view (content loaded on scroll)'),
+      ...optional,
+    }),
+    z.strictObject({
+      waitFor: z
+        .union([
+          z.strictObject({
+            url: z
+              .string()
+              .min(1)
+              .superRefine(refineUrl)
+              .describe(
+                'The URL the page must reach, relative to baseUrl or absolute; * matches any characters (an SPA route: /book/*)',
+              ),
+            timeoutMs: waitTimeout,
+          }),
+          z.strictObject({
+            network: z
+              .literal('idle')
+              .describe('No request open for 500 ms (an SPA that loads its data after the route)'),
+            timeoutMs: waitTimeout,
+          }),
+        ])
+        .describe("Wait for an SPA's route (url) or for its network to settle (network: idle)"),
+    }),
+    z.strictObject({
+      download: LocatorSchema.describe(
+        "The control that starts a file download; the file is saved into the run's evidence with its size and type",
+      ),
     }),
     z.strictObject({
       login: z
@@ -119,7 +229,21 @@ export const ActionSchema = z
         .describe("Log in with the test patron of this role through the service's login strategy"),
     }),
   ])
-  .describe('One thing a patron does: goto, click, fill, select, press, expect or login');
+  .superRefine((action, ctx) => {
+    // `when: visible` watches the action's own target: an action without one must name what to watch.
+    if (!('when' in action) || action.when === undefined) return;
+    const watched = typeof action.when === 'object' && action.when.visible !== undefined;
+    if (watched || !('press' in action)) return;
+    if (typeof action.press === 'string' || action.press.target === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['when'],
+        message: 'a key press has no target to watch: give when: { visible: <locator> } or press: { key, target }',
+      });
+  })
+  .describe(
+    'One thing a patron does: goto, click, fill, select, press, expect, hover, scrollIntoView, waitFor, download or login',
+  );
 export type Action = z.infer<typeof ActionSchema>;
 
 export const JourneyStepSchema = z
@@ -205,12 +329,28 @@ export const CardPinFormLoginSchema = z
   })
   .describe('Login with library card and PIN on a form served by the vendor');
 
+/**
+ * An identity provider's intermediate page before its credential form: Suomi.fi's "choose your
+ * identification method" (bank, mobile certificate, test ID), a municipal provider's "choose your
+ * library". Actions run where the form will be (the page, its frame or popup), after `start`.
+ */
+const chooseField = {
+  choose: z
+    .array(ActionSchema)
+    .min(1)
+    .optional()
+    .describe(
+      'Actions that pass the provider\'s intermediate page before the card + PIN form, e.g. Suomi.fi\'s "choose your identification method": [{ click: { role: link, name: Testitunnistus } }]',
+    ),
+};
+
 export const SamlLoginSchema = z
   .strictObject({
     strategy: z
       .literal('saml')
       .describe("SAML 2.0: the vendor redirects to the library's identity provider, whose form takes card + PIN"),
     ...browserLoginFields,
+    ...chooseField,
   })
   .describe("SAML 2.0 Web SSO (SP-initiated); the card + PIN form is the identity provider's");
 
@@ -220,6 +360,7 @@ export const OidcLoginSchema = z
       .literal('oidc')
       .describe('OpenID Connect authorization code + PKCE to a provider whose form takes card + PIN'),
     ...browserLoginFields,
+    ...chooseField,
   })
   .describe("OpenID Connect (authorization code with PKCE); the card + PIN form is the provider's");
 

@@ -28,6 +28,42 @@ export const UnexaminableSchema = z.strictObject({
   detail: z.string(),
 });
 
+/**
+ * An optional action of a step (`when:` in the journey): whether what it waited for appeared — a
+ * cookie-consent dialog or a feature tour the journey had to dismiss is itself a fact about the
+ * service, recorded either way.
+ */
+export const OptionalActionSchema = z.strictObject({
+  /** The action, in the harness's words, e.g. 'click button "Hyväksy kaikki"'. */
+  action: z.string(),
+  /** What it waited for, e.g. 'dialog "Evästeet"'. */
+  watched: z.string(),
+  /** It appeared within `withinMs` (and the action ran), or it did not (the action was skipped). */
+  appeared: z.boolean(),
+  withinMs: z.number().int().nonnegative(),
+  /** The page as the obstacle appeared, before the action dismissed it (when the suite takes screenshots). */
+  screenshot: FileRef.optional(),
+});
+export type OptionalAction = z.infer<typeof OptionalActionSchema>;
+
+/** A file a journey's `download` action saved into the run's evidence folder (the content suite reads it). */
+export const DownloadEvidenceSchema = z.strictObject({
+  /** The saved file. */
+  file: FileRef,
+  /** The name the server or page suggested (vendor text). */
+  name: z.string(),
+  /** Where it came from (redacted). */
+  url: z.string(),
+  bytes: z.number().int().nonnegative(),
+  /** Content-Type as served; null where the driver cannot see the response headers. */
+  contentType: z.string().nullable(),
+  /** What the file's first bytes say it is (application/epub+zip, application/pdf, audio/mpeg…); null: none of those. */
+  sniffedType: z.string().nullable(),
+  /** browser: the browser's own download; link: the link fetched with the session's cookies (WebDriver classic). */
+  via: z.enum(['browser', 'link']),
+});
+export type DownloadEvidence = z.infer<typeof DownloadEvidenceSchema>;
+
 export const StepEvidenceSchema = z.strictObject({
   /** Journey step id, or a synthetic id such as `login:valid`. */
   step: z.string(),
@@ -53,6 +89,10 @@ export const StepEvidenceSchema = z.strictObject({
    * (`error` says why), so `<suite>/journey-completed` fails with this as its finding.
    */
   unexaminable: UnexaminableSchema.optional(),
+  /** The step's optional actions (`when:`), each with whether what it waited for appeared; absent when none. */
+  optional: z.array(OptionalActionSchema).optional(),
+  /** Files the step's `download` actions saved; absent when none. */
+  downloads: z.array(DownloadEvidenceSchema).optional(),
 });
 export type StepEvidence = z.infer<typeof StepEvidenceSchema>;
 

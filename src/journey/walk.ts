@@ -11,7 +11,7 @@
  * Lighthouse's page list) walks through it, so a step fails for the same reasons everywhere.
  */
 import type { JourneyStep, Locator, Service } from '../core/config.ts';
-import type { StepEvidence } from '../core/evidence.ts';
+import type { DownloadEvidence, OptionalAction, StepEvidence } from '../core/evidence.ts';
 import type { GatherStatus, PatronRole } from '../core/ids.ts';
 import type { Redactor } from '../config/secrets.ts';
 import { ActionError, NavigationError, PageUnexaminableError, type BrowserSession } from '../session/types.ts';
@@ -69,6 +69,11 @@ export async function walkJourney(
     onState?: (step: JourneyStep, evidence: StepEvidence, actionsMs: number) => Promise<void>;
     /** Told of the step that failed (its actions, or the page would not hold still), before the walk stops. */
     onFailed?: (step: JourneyStep, failure: StepFailure) => void;
+    /**
+     * Told of an optional action's obstacle (a consent dialog, a feature tour) that did appear, before
+     * the action dismisses it: the page shows it now, so a suite may examine it as a state of its own.
+     */
+    onObstacle?: (step: JourneyStep, obstacle: OptionalAction) => Promise<void>;
     screenshots?: boolean;
   },
 ): Promise<WalkResult> {
@@ -80,6 +85,29 @@ export async function walkJourney(
     let unexaminable: StepEvidence['unexaminable'];
     const retries: Array<{ url: string; status: number }> = [];
     actions.onRetry = (r) => retries.push({ url: ctx.redactor.text(r.url), status: r.status });
+    const optional: OptionalAction[] = [];
+    actions.onOptional = async (o) => {
+      const record: OptionalAction = {
+        action: ctx.redactor.text(o.action),
+        watched: ctx.redactor.text(o.watched),
+        appeared: o.appeared,
+        withinMs: o.withinMs,
+      };
+      optional.push(record);
+      if (!o.appeared) return;
+      if (options.screenshots) {
+        const shot = ctx.artifacts.file(`${options.suite}-${step.id}-optional-${optional.length}.png`);
+        await ctx.session.screenshot(shot.absolute, { mask: ctx.mask, secrets: ctx.redactor.secrets }).then(
+          () => (record.screenshot = shot.relative),
+          () => undefined,
+        );
+      }
+      await options.onObstacle?.(step, record);
+    };
+    const downloads: DownloadEvidence[] = [];
+    actions.downloadFile = (name) => ctx.artifacts.file(`${options.suite}-${step.id}-${downloads.length + 1}-${name}`);
+    actions.onDownload = (d) =>
+      downloads.push({ ...d, name: ctx.redactor.text(d.name), url: ctx.redactor.text(d.url) });
     try {
       for (const action of step.actions) await runAction(actions, action);
     } catch (e) {
@@ -94,6 +122,16 @@ export async function walkJourney(
       else throw e;
     }
     const actionsMs = performance.now() - started;
+    // A failed step always leaves a screenshot of what the page showed, and its message says where.
+    let screenshot: string | undefined;
+    if (options.screenshots || error !== undefined) {
+      const shot = ctx.artifacts.file(`${options.suite}-${step.id}${options.screenshots ? '' : '-failed'}.png`);
+      await ctx.session.screenshot(shot.absolute, { mask: ctx.mask, secrets: ctx.redactor.secrets }).then(
+        () => (screenshot = shot.relative),
+        () => undefined,
+      );
+    }
+    if (error !== undefined && screenshot) error = `${error} (screenshot: ${screenshot})`;
     const evidence: StepEvidence = {
       step: step.id,
       url: ctx.redactor.text(await ctx.session.url()),
@@ -103,14 +141,10 @@ export async function walkJourney(
       durationMs: Math.round(performance.now() - started),
       ...(retries.length > 0 ? { retries } : {}),
       ...(unexaminable ? { unexaminable } : {}),
+      ...(optional.length > 0 ? { optional } : {}),
+      ...(downloads.length > 0 ? { downloads } : {}),
+      ...(screenshot ? { screenshot } : {}),
     };
-    if (options.screenshots) {
-      const shot = ctx.artifacts.file(`${options.suite}-${step.id}.png`);
-      await ctx.session.screenshot(shot.absolute, { mask: ctx.mask, secrets: ctx.redactor.secrets }).then(
-        () => (evidence.screenshot = shot.relative),
-        () => undefined,
-      );
-    }
     steps.push(evidence);
     if (!evidence.ok) {
       options.onFailed?.(step, { durationMs: actionsMs, error: evidence.error ?? '' });

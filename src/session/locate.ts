@@ -26,10 +26,19 @@ export interface LocateResult {
   text: string | null;
   /** Accessible name computed for the chosen element (diagnostics). */
   name: string | null;
+  /** With `diagnose`: what covers the chosen element, and the elements nearest to what the locator names. */
+  diagnosis?: {
+    obscuredBy?: { role: string | null; name: string; tag: string };
+    candidates: Array<{ role: string | null; name: string; tag: string; locator: string }>;
+  };
 }
 
-/** Marks the chosen element with data-erh-target=<mark> (removing the mark from any other element). */
-export function locateProbe(arg: { locator: Locator; mark: string }): LocateResult {
+/**
+ * Marks the chosen element with data-erh-target=<mark> (removing the mark from any other element);
+ * `mark: null` leaves the page unmarked. `diagnose` adds what covers the chosen element and the
+ * nearest candidates (failure messages).
+ */
+export function locateProbe(arg: { locator: Locator; mark: string | null; diagnose?: boolean }): LocateResult {
   const loc = arg.locator as Record<string, unknown>;
   const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
   const matches = (value: string, wanted: string, exact: boolean): boolean =>
@@ -287,12 +296,118 @@ export function locateProbe(arg: { locator: Locator; mark: string }): LocateResu
     found = Array.from(document.querySelectorAll(loc.css));
   }
 
-  for (const el of Array.from(document.querySelectorAll('[data-erh-target]'))) {
-    if (el.getAttribute('data-erh-target') === arg.mark) el.removeAttribute('data-erh-target');
+  if (arg.mark !== null) {
+    for (const el of Array.from(document.querySelectorAll('[data-erh-target]'))) {
+      if (el.getAttribute('data-erh-target') === arg.mark) el.removeAttribute('data-erh-target');
+    }
   }
   const chosen = found.find(isVisible) ?? found[0];
-  if (!chosen) return { count: 0, visible: false, enabled: false, text: null, name: null };
-  chosen.setAttribute('data-erh-target', arg.mark);
+
+  // ── diagnosis: what covers the match, and what the page holds nearest to what was asked for ──
+  const quote = (v: string): string => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}…` : v);
+  const diagnose = (): NonNullable<LocateResult['diagnosis']> => {
+    const describe = (el: Element) => ({ role: roleOf(el), name: norm(accessibleName(el)).slice(0, 80), tag: tag(el) });
+    let obscuredBy: { role: string | null; name: string; tag: string } | undefined;
+    if (chosen && isVisible(chosen)) {
+      const r = chosen.getBoundingClientRect();
+      const x = Math.min(Math.max(r.left + r.width / 2, 0), window.innerWidth - 1);
+      const y = Math.min(Math.max(r.top + r.height / 2, 0), window.innerHeight - 1);
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit !== chosen && !chosen.contains(hit) && !hit.contains(chosen)) {
+        // What covers it is named by its dialog: the one it is in, else the open dialog it is the backdrop of.
+        const DIALOGS = 'dialog[open],[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
+        const open = Array.from(document.querySelectorAll(DIALOGS)).find((d) => isVisible(d) && !hiddenFromAt(d));
+        const cover = hit.closest(DIALOGS) ?? open ?? hit;
+        obscuredBy = describe(cover);
+      }
+    }
+    const wantedRole = typeof loc.role === 'string' ? loc.role : null;
+    const wanted = norm(
+      String(loc.name ?? loc.label ?? loc.text ?? loc.placeholder ?? loc.title ?? loc.testId ?? loc.css ?? ''),
+    ).toLowerCase();
+    const bigrams = (v: string): string[] => {
+      const out: string[] = [];
+      for (let i = 0; i < v.length - 1; i++) out.push(v.slice(i, i + 2));
+      return out;
+    };
+    const similarity = (a: string, b: string): number => {
+      if (!a || !b) return 0;
+      if (a === b) return 1;
+      if (a.includes(b) || b.includes(a)) return 0.8;
+      const x = bigrams(a);
+      const y = bigrams(b);
+      if (x.length === 0 || y.length === 0) return 0;
+      const pool = [...y];
+      let common = 0;
+      for (const g of x) {
+        const i = pool.indexOf(g);
+        if (i >= 0) {
+          common++;
+          pool.splice(i, 1);
+        }
+      }
+      return (2 * common) / (x.length + y.length);
+    };
+    const CONTROLS = new Set([
+      'button',
+      'link',
+      'textbox',
+      'searchbox',
+      'combobox',
+      'listbox',
+      'checkbox',
+      'radio',
+      'switch',
+      'slider',
+      'spinbutton',
+      'tab',
+      'menuitem',
+      'option',
+      'heading',
+      'dialog',
+      'alertdialog',
+      'img',
+    ]);
+    const scored: Array<{ score: number; el: Element; role: string | null; name: string }> = [];
+    const pool = all().slice(0, 3000);
+    for (const el of pool) {
+      if (!isVisible(el) || hiddenFromAt(el)) continue;
+      const role = roleOf(el);
+      const clickable =
+        el.hasAttribute('onclick') || el.hasAttribute('tabindex') || getComputedStyle(el).cursor === 'pointer';
+      if (!(role && CONTROLS.has(role)) && !el.hasAttribute('title') && !clickable) continue;
+      const name = norm(accessibleName(el) || el.getAttribute('title') || (el as HTMLElement).innerText || '');
+      if (!name && !role) continue;
+      const nameScore = wanted ? similarity(name.toLowerCase(), wanted) : 0;
+      const titleScore = wanted ? similarity(norm(el.getAttribute('title')).toLowerCase(), wanted) : 0;
+      const score = Math.max(nameScore, titleScore) + (wantedRole && role === wantedRole ? 0.35 : 0);
+      if (score >= 0.3) scored.push({ score, el, role, name });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const candidates = scored.slice(0, 5).map(({ el, role, name }) => {
+      const title = norm(el.getAttribute('title'));
+      const named = norm(accessibleName(el));
+      const locator =
+        role && named
+          ? `{ role: ${role}, name: ${quote(named)} }`
+          : title
+            ? `{ title: ${quote(title)} }`
+            : `{ text: ${quote(name)} }`;
+      return { role, name: name.slice(0, 80), tag: tag(el), locator };
+    });
+    return { ...(obscuredBy ? { obscuredBy } : {}), candidates };
+  };
+
+  if (!chosen)
+    return {
+      count: 0,
+      visible: false,
+      enabled: false,
+      text: null,
+      name: null,
+      ...(arg.diagnose ? { diagnosis: diagnose() } : {}),
+    };
+  if (arg.mark !== null) chosen.setAttribute('data-erh-target', arg.mark);
   const disabled = (chosen as HTMLButtonElement).disabled === true || chosen.getAttribute('aria-disabled') === 'true';
   return {
     count: found.length,
@@ -300,6 +415,7 @@ export function locateProbe(arg: { locator: Locator; mark: string }): LocateResu
     enabled: !disabled,
     text: norm((chosen as HTMLElement).innerText ?? chosen.textContent ?? ''),
     name: accessibleName(chosen),
+    ...(arg.diagnose ? { diagnosis: diagnose() } : {}),
   };
 }
 

@@ -14,7 +14,9 @@ import {
   type BrowserContextOptions,
   type BrowserType,
   type CDPSession,
+  type Download,
   type Frame,
+  type FrameLocator,
   type Locator as PwLocator,
   type Page,
 } from 'playwright';
@@ -29,7 +31,10 @@ import {
   NavigationError,
   PageUnexaminableError,
   describeLocator,
+  framesOf,
   type BrowserSession,
+  type DownloadResult,
+  type LocatorDiagnosis,
   type PageScope,
   type PopupScope,
   type Probe,
@@ -37,7 +42,7 @@ import {
   type SessionCookie,
   type SessionListeners,
 } from './types.ts';
-import { unmaskProbe } from './locate.ts';
+import { locateProbe, unmaskProbe } from './locate.ts';
 import { MASK_COLOUR, maskTextProbe } from './mask-text.ts';
 
 const TYPES: Record<Engine, BrowserType> = { chromium, firefox, webkit };
@@ -113,7 +118,10 @@ export function contextOptions(device: PlaywrightDevice): BrowserContextOptions 
   };
 }
 
-function resolve(page: Page | Frame, l: Locator): PwLocator {
+function resolve(where: Page | Frame, l: Locator): PwLocator {
+  // A locator with `frame:` is looked for inside that iframe (or chain of iframes), of any origin.
+  let page: Page | Frame | FrameLocator = where;
+  for (const css of framesOf(l)) page = page.frameLocator(css);
   if ('role' in l) {
     return page
       .getByRole(l.role as Parameters<Page['getByRole']>[0], {
@@ -165,7 +173,18 @@ export class PlaywrightSession implements BrowserSession {
       this.dialogsShown++;
       d.dismiss().catch(() => undefined);
     });
+    // Requests still open, for `waitFor: { network: idle }` (the page's and its frames').
+    page.on('request', (r) => this.inflight.add(r));
+    const done = (r: import('playwright').Request): void => {
+      this.inflight.delete(r);
+      this.lastNetworkChange = performance.now();
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
   }
+
+  private readonly inflight = new Set<import('playwright').Request>();
+  private lastNetworkChange = performance.now();
 
   private closedByUs = false;
   private windowsOpened = 0;
@@ -285,6 +304,96 @@ export class PlaywrightSession implements BrowserSession {
     const l = resolve(this.page, target);
     if ((await l.count()) === 0) return null;
     return (await l.innerText({ timeout: 2_000 }).catch(() => null))?.trim() ?? null;
+  }
+
+  hover(target: Locator, timeoutMs: number): Promise<void> {
+    return this.act(target, 'hover over', (l) => l.hover({ timeout: timeoutMs }));
+  }
+
+  scrollIntoView(target: Locator, timeoutMs: number): Promise<void> {
+    return this.act(target, 'scroll to', (l) => l.scrollIntoViewIfNeeded({ timeout: timeoutMs }));
+  }
+
+  pressOn(target: Locator, key: string, timeoutMs: number): Promise<void> {
+    return this.act(target, `press ${key} on`, async (l) => {
+      await l.press(key, { timeout: timeoutMs });
+      await this.page.waitForLoadState('load', { timeout: timeoutMs }).catch(() => undefined);
+    });
+  }
+
+  async waitForHidden(target: Locator, timeoutMs: number): Promise<boolean> {
+    return resolve(this.page, target)
+      .waitFor({ state: 'hidden', timeout: timeoutMs })
+      .then(
+        () => true,
+        () => false,
+      );
+  }
+
+  async waitForNetworkIdle(
+    quietMs: number,
+    timeoutMs: number,
+  ): Promise<{ idle: boolean; open: string[]; how: string }> {
+    const deadline = performance.now() + timeoutMs;
+    // Quiet from now on: a request that finished just before the wait does not count against it.
+    let quietSince = performance.now();
+    while (performance.now() < deadline) {
+      if (this.inflight.size > 0) quietSince = Math.max(performance.now(), this.lastNetworkChange);
+      else if (performance.now() - Math.max(quietSince, this.lastNetworkChange) >= quietMs)
+        return { idle: true, open: [], how: 'no request open' };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { idle: false, open: [...this.inflight].map((r) => r.url()).slice(0, 5), how: 'no request open' };
+  }
+
+  async download(target: Locator, timeoutMs: number, file: (suggestedName: string) => string): Promise<DownloadResult> {
+    // The response that carried the download, for its Content-Type (Playwright's Download has no headers).
+    const responses: import('playwright').Response[] = [];
+    const onResponse = (r: import('playwright').Response): void => void responses.push(r);
+    this.context.on('response', onResponse);
+    try {
+      let download: Download | undefined;
+      await this.act(target, 'download from', async (l) => {
+        const started = this.page.waitForEvent('download', { timeout: timeoutMs });
+        started.catch(() => undefined);
+        await l.click({ timeout: timeoutMs });
+        download = await started.catch(() => undefined);
+      });
+      if (!download) throw new ActionError(`Clicking ${describeLocator(target)} started no download`);
+      const path = file(download.suggestedFilename());
+      await download.saveAs(path);
+      const failure = await download.failure();
+      if (failure) throw new ActionError(`The download from ${describeLocator(target)} failed: ${failure}`);
+      const url = download.url();
+      const response = responses.find((r) => r.url() === url);
+      const contentType = response ? ((await response.allHeaders())['content-type'] ?? null) : null;
+      return { suggestedName: download.suggestedFilename(), url, contentType, via: 'browser' };
+    } finally {
+      this.context.off('response', onResponse);
+    }
+  }
+
+  async diagnose(target: Locator): Promise<LocatorDiagnosis> {
+    let where: Page | Frame = this.page;
+    for (const css of framesOf(target)) {
+      const handle: import('playwright').ElementHandle | null = await where
+        .locator(css)
+        .first()
+        .elementHandle({ timeout: 1_000 })
+        .catch(() => null);
+      const frame: Frame | null | undefined = await handle?.contentFrame();
+      if (!frame) return { frameFound: false, count: 0, visible: false, enabled: false, candidates: [] };
+      where = frame;
+    }
+    const r = await evaluateIn(where, locateProbe, { locator: target, mark: null, diagnose: true }, 5_000);
+    return {
+      frameFound: true,
+      count: r.count,
+      visible: r.visible,
+      enabled: r.enabled,
+      ...(r.diagnosis?.obscuredBy ? { obscuredBy: r.diagnosis.obscuredBy } : {}),
+      candidates: r.diagnosis?.candidates ?? [],
+    };
   }
 
   async bringToFront(): Promise<void> {

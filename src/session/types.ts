@@ -206,6 +206,36 @@ export interface BrowserSession {
   /** Subscribes to page events; returns an unsubscribe function. */
   listen(listeners: SessionListeners): () => void;
   /**
+   * The journey steps beyond click/fill/select/press (src/journey/actions.ts). Each is optional: a
+   * driver without one leaves it out and the step fails with "not supported on this driver".
+   */
+  /** Moves the pointer over the element (menus and tooltips that open on hover). */
+  hover?(target: Locator, timeoutMs: number): Promise<void>;
+  /** Scrolls the element into view (content that loads when scrolled to). */
+  scrollIntoView?(target: Locator, timeoutMs: number): Promise<void>;
+  /** Focuses the element, then presses the key there (page turns by key in a reader). */
+  pressOn?(target: Locator, key: string, timeoutMs: number): Promise<void>;
+  /** Waits until the element is hidden or absent; false on timeout. */
+  waitForHidden?(target: Locator, timeoutMs: number): Promise<boolean>;
+  /**
+   * Waits until the page's network has been quiet for `quietMs`: no request open (Playwright), or no
+   * resource finished loading (WebDriver classic, which sees only the Resource Timing entries).
+   * `open` names what was still loading when the wait timed out.
+   */
+  waitForNetworkIdle?(quietMs: number, timeoutMs: number): Promise<{ idle: boolean; open: string[]; how: string }>;
+  /**
+   * Activates the control and saves the file it downloads at the path `file(suggestedName)` gives.
+   * Playwright catches the browser's own download; WebDriver classic cannot see one, and fetches a
+   * link's href with the session's cookies instead (`via: 'link'`), refusing a control that is no link.
+   */
+  download?(target: Locator, timeoutMs: number, file: (suggestedName: string) => string): Promise<DownloadResult>;
+  /**
+   * What the page holds instead of the element a locator names: how many match, whether the one
+   * found is visible, enabled and not covered by another element, and the nearest candidates by
+   * role and name (for failure messages the evaluator fixes the YAML from).
+   */
+  diagnose?(target: Locator): Promise<LocatorDiagnosis>;
+  /**
    * The document inside an <iframe> (CSS selector of the iframe element), for logins embedded in a
    * frame. Optional: drivers that cannot enter frames leave it out and the strategy says so.
    */
@@ -260,7 +290,45 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** A file a download step saved (src/session drivers; the journey turns it into typed evidence). */
+export interface DownloadResult {
+  /** The name the server or the page suggested (vendor text). */
+  suggestedName: string;
+  /** Where the download came from. */
+  url: string;
+  /** Content-Type as served; null where the driver cannot see the response headers. */
+  contentType: string | null;
+  /** browser: the browser's own download; link: the link's href fetched with the session's cookies. */
+  via: 'browser' | 'link';
+}
+
+/** What a locator found, for failure messages (src/session/locate.ts locateProbe with `diagnose`). */
+export interface LocatorDiagnosis {
+  /** The locator's frame was found (always true without `frame`). */
+  frameFound: boolean;
+  /** How many elements match. */
+  count: number;
+  /** The chosen match is visible / enabled. */
+  visible: boolean;
+  enabled: boolean;
+  /** The element on top at the chosen match's centre, when it is not the match (a dialog covering it). */
+  obscuredBy?: { role: string | null; name: string; tag: string };
+  /** Elements on the page nearest to what the locator names, best first, each with a locator that finds it. */
+  candidates: Array<{ role: string | null; name: string; tag: string; locator: string }>;
+}
+
+/** The iframes (CSS selectors, outermost first) a locator's element is in; empty when it is in the page. */
+export function framesOf(l: Locator): string[] {
+  return l.frame === undefined ? [] : typeof l.frame === 'string' ? [l.frame] : [...l.frame];
+}
+
 export function describeLocator(l: Locator): string {
+  const frames = framesOf(l);
+  const where = frames.length ? ` in frame ${frames.map((f) => `"${f}"`).join(' → ')}` : '';
+  return describeElement(l) + where;
+}
+
+function describeElement(l: Locator): string {
   if ('role' in l) return `${l.role}${l.name ? ` "${l.name}"` : ''}`;
   if ('label' in l) return `field labelled "${l.label}"`;
   if ('text' in l) return `text "${l.text}"`;

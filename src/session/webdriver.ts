@@ -24,7 +24,10 @@ import {
   NavigationError,
   PageUnexaminableError,
   describeLocator,
+  framesOf,
   type BrowserSession,
+  type DownloadResult,
+  type LocatorDiagnosis,
   type ConsoleEvent,
   type Probe,
   type RequestFailedEvent,
@@ -228,10 +231,33 @@ export class WebDriverSession implements BrowserSession {
     return { status };
   }
 
-  /** Finds the element now; returns the locate result and its mark. */
+  /**
+   * Runs `fn` inside the iframes a locator names (WebDriver's Switch To Frame, outermost first), and
+   * back in the top-level document afterwards; without `frame:` it runs where it is. A frame that is
+   * not there throws FrameMissingError.
+   */
+  private async inFrames<T>(target: Locator, fn: () => Promise<T>): Promise<T> {
+    const frames = framesOf(target);
+    if (frames.length === 0) return fn();
+    try {
+      for (const css of frames) {
+        const ref = (await this.browser.findElement('css selector', css).catch(() => undefined)) as
+          Record<string, unknown> | undefined;
+        if (!ref || typeof ref !== 'object' || 'error' in ref) throw new FrameMissingError(css);
+        await this.browser.switchToFrame(ref);
+      }
+      return await fn();
+    } finally {
+      await this.browser.switchToFrame(null).catch(() => undefined);
+    }
+  }
+
+  /** Finds the element now (inside its frame, if it names one); returns the locate result and its mark. */
   private async locate(target: Locator): Promise<{ result: LocateResult; mark: string }> {
     const mark = `m${++markCounter}`;
-    const result = (await this.browser.execute(probeSource(locateProbe), { locator: target, mark })) as LocateResult;
+    const result = (await this.inFrames(target, () =>
+      this.browser.execute(probeSource(locateProbe), { locator: target, mark }),
+    )) as LocateResult;
     return { result, mark };
   }
 
@@ -257,9 +283,11 @@ export class WebDriverSession implements BrowserSession {
   async click(target: Locator, timeoutMs: number): Promise<void> {
     const mark = await this.usable(target, timeoutMs, 'click');
     try {
-      const el = await this.el(mark);
-      await el.scrollIntoView({ block: 'center' }).catch(() => undefined);
-      await el.click();
+      await this.inFrames(target, async () => {
+        const el = await this.el(mark);
+        await el.scrollIntoView({ block: 'center' }).catch(() => undefined);
+        await el.click();
+      });
     } catch (e) {
       throw new ActionError(`Could not click ${describeLocator(target)}: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -271,9 +299,11 @@ export class WebDriverSession implements BrowserSession {
   async fill(target: Locator, value: string, timeoutMs: number): Promise<void> {
     const mark = await this.usable(target, timeoutMs, 'fill');
     try {
-      const el = await this.el(mark);
-      await el.clearValue();
-      await el.addValue(value);
+      await this.inFrames(target, async () => {
+        const el = await this.el(mark);
+        await el.clearValue();
+        await el.addValue(value);
+      });
     } catch (e) {
       throw new ActionError(`Could not fill ${describeLocator(target)}: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -282,7 +312,7 @@ export class WebDriverSession implements BrowserSession {
   async select(target: Locator, option: string, timeoutMs: number): Promise<void> {
     const mark = await this.usable(target, timeoutMs, 'select in');
     try {
-      await (await this.el(mark)).selectByVisibleText(option);
+      await this.inFrames(target, async () => (await this.el(mark)).selectByVisibleText(option));
     } catch (e) {
       throw new ActionError(
         `Could not select "${option}" in ${describeLocator(target)}: ${(e as Error).message.split('\n')[0]}`,
@@ -315,6 +345,176 @@ export class WebDriverSession implements BrowserSession {
   async textOf(target: Locator): Promise<string | null> {
     const { result } = await this.locate(target);
     return result.count > 0 ? result.text : null;
+  }
+
+  async hover(target: Locator, timeoutMs: number): Promise<void> {
+    const mark = await this.usable(target, timeoutMs, 'hover over');
+    try {
+      await this.inFrames(target, async () => {
+        const el = await this.el(mark);
+        await el.scrollIntoView({ block: 'center' }).catch(() => undefined);
+        await el.moveTo();
+      });
+    } catch (e) {
+      throw new ActionError(`Could not hover over ${describeLocator(target)}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  async scrollIntoView(target: Locator, timeoutMs: number): Promise<void> {
+    const mark = await this.present(target, timeoutMs, 'scroll to');
+    await this.inFrames(target, () =>
+      this.browser.execute(
+        (m: string) => document.querySelector(`[data-erh-target="${m}"]`)?.scrollIntoView({ block: 'center' }),
+        mark,
+      ),
+    );
+  }
+
+  async pressOn(target: Locator, key: string, timeoutMs: number): Promise<void> {
+    const mark = await this.usable(target, timeoutMs, `press ${key} on`);
+    try {
+      // The keys go to the focused element of the browsing context the element is in.
+      await this.inFrames(target, async () => {
+        await this.browser.execute((m: string) => {
+          const el = document.querySelector(`[data-erh-target="${m}"]`) as HTMLElement | null;
+          el?.focus();
+        }, mark);
+        await this.browser.keys(KEYS[key] ?? key);
+      });
+    } catch (e) {
+      throw new ActionError(
+        `Could not press ${key} on ${describeLocator(target)}: ${(e as Error).message.split('\n')[0]}`,
+      );
+    }
+    await this.waitForLoad(10_000);
+    await this.remember();
+    await this.drain();
+  }
+
+  async waitForHidden(target: Locator, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { result } = await this.locate(target);
+        if (result.count === 0 || !result.visible) return true;
+      } catch (e) {
+        // No frame, no element: hidden.
+        if (e instanceof FrameMissingError) return true;
+      }
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
+  /**
+   * WebDriver classic sees no requests: the network counts as idle when no resource has finished
+   * loading (Resource Timing entries of the document) for `quietMs` and the document is complete.
+   * A request still open is invisible here, and a page whose Resource Timing buffer is full looks quiet.
+   */
+  async waitForNetworkIdle(
+    quietMs: number,
+    timeoutMs: number,
+  ): Promise<{ idle: boolean; open: string[]; how: string }> {
+    const how = 'no resource finished loading (Resource Timing; WebDriver classic cannot see open requests)';
+    const deadline = Date.now() + timeoutMs;
+    let last = -1;
+    let since = Date.now();
+    while (Date.now() < deadline) {
+      const seen = await this.browser
+        .execute(() => ({
+          entries: performance.getEntriesByType('resource').length,
+          complete: document.readyState === 'complete',
+        }))
+        .catch(() => ({ entries: -2, complete: false }));
+      if (seen.entries !== last || !seen.complete) {
+        last = seen.entries;
+        since = Date.now();
+      } else if (Date.now() - since >= quietMs) return { idle: true, open: [], how };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { idle: false, open: [], how };
+  }
+
+  /**
+   * WebDriver classic cannot see a download the browser makes: the control must be a link (or inside
+   * one), whose href is fetched here with the session's cookies and user agent (`via: 'link'`).
+   */
+  async download(target: Locator, timeoutMs: number, file: (suggestedName: string) => string): Promise<DownloadResult> {
+    const mark = await this.usable(target, timeoutMs, 'download from');
+    const link = await this.inFrames(target, () =>
+      this.browser.execute((m: string) => {
+        const el = document.querySelector(`[data-erh-target="${m}"]`);
+        const a = el?.closest('a[href]') as HTMLAnchorElement | null;
+        return a
+          ? { href: a.href, name: a.getAttribute('download'), page: location.href, ua: navigator.userAgent }
+          : null;
+      }, mark),
+    );
+    if (!link || !/^https?:/.test(link.href))
+      throw new ActionError(
+        `Downloading from ${describeLocator(target)} is not supported on this driver: WebDriver classic cannot see the browser's downloads, and this control is no link whose file could be fetched`,
+      );
+    const cookies = await this.inFrames(target, () => this.browser.getCookies()).catch(() => []);
+    const host = new URL(link.href).hostname;
+    const cookie = cookies
+      .filter((c) => !c.domain || host === c.domain.replace(/^\./, '') || host.endsWith(c.domain.replace(/^\.?/, '.')))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+    let response: Response;
+    try {
+      response = await fetch(link.href, {
+        headers: { 'user-agent': link.ua, referer: link.page, ...(cookie ? { cookie } : {}) },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw new ActionError(`The download from ${describeLocator(target)} did not answer: ${(e as Error).message}`);
+    }
+    if (!response.ok)
+      throw new ActionError(`The download from ${describeLocator(target)} answered HTTP ${response.status}`);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const named =
+      /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+    const suggestedName =
+      (named ? decodeURIComponent(named) : null) ||
+      link.name ||
+      decodeURIComponent(new URL(link.href).pathname.split('/').pop() ?? '') ||
+      'download';
+    const path = file(suggestedName);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, Buffer.from(await response.arrayBuffer()));
+    return { suggestedName, url: link.href, contentType: response.headers.get('content-type'), via: 'link' };
+  }
+
+  async diagnose(target: Locator): Promise<LocatorDiagnosis> {
+    try {
+      const r = (await this.inFrames(target, () =>
+        this.browser.execute(probeSource(locateProbe), { locator: target, mark: null, diagnose: true }),
+      )) as LocateResult;
+      return {
+        frameFound: true,
+        count: r.count,
+        visible: r.visible,
+        enabled: r.enabled,
+        ...(r.diagnosis?.obscuredBy ? { obscuredBy: r.diagnosis.obscuredBy } : {}),
+        candidates: r.diagnosis?.candidates ?? [],
+      };
+    } catch (e) {
+      if (e instanceof FrameMissingError)
+        return { frameFound: false, count: 0, visible: false, enabled: false, candidates: [] };
+      throw e;
+    }
+  }
+
+  /** Polls until the element is there (visible or not); returns its mark. */
+  private async present(target: Locator, timeoutMs: number, what: string): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { result, mark } = await this.locate(target).catch(() => ({ result: undefined, mark: '' }));
+      if (result && result.count > 0) return mark;
+      if (Date.now() > deadline)
+        throw new ActionError(`Could not ${what} ${describeLocator(target)}: not found in time`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
   }
 
   /** WebDriver classic has no world isolated from the page's scripts: probes run guarded (src/session/integrity.ts). */
@@ -368,11 +568,17 @@ export class WebDriverSession implements BrowserSession {
   async screenshot(file: string, options: ScreenshotOptions = {}): Promise<void> {
     mkdirSync(dirname(file), { recursive: true });
     const marks: string[] = [];
+    const framed: Array<{ locator: Locator; mark: string }> = [];
     for (const l of options.mask ?? []) {
       const { result, mark } = await this.locate(l).catch(() => ({ result: undefined, mark: '' }));
-      if (result && result.count > 0) marks.push(mark);
+      if (!result || result.count === 0) continue;
+      if (framesOf(l).length) framed.push({ locator: l, mark });
+      else marks.push(mark);
     }
     if (marks.length) await this.browser.execute(probeSource(maskProbe), { marks });
+    // A field in a frame is covered inside its frame (the box sits in the frame's own viewport).
+    for (const f of framed)
+      await this.inFrames(f.locator, () => this.browser.execute(probeSource(maskProbe), { marks: [f.mark] }));
     const secrets = options.secrets?.length ? [...options.secrets] : undefined;
     try {
       if (secrets) await this.evaluate(maskTextProbe, { needles: secrets, colour: MASK_COLOUR });
@@ -381,6 +587,10 @@ export class WebDriverSession implements BrowserSession {
       writeFileSync(file, Buffer.from(png, 'base64'));
     } finally {
       if (marks.length || secrets) await this.browser.execute(probeSource(unmaskProbe), null).catch(() => undefined);
+      for (const f of framed)
+        await this.inFrames(f.locator, () => this.browser.execute(probeSource(unmaskProbe), null)).catch(
+          () => undefined,
+        );
     }
   }
 
@@ -499,6 +709,13 @@ export class WebDriverSession implements BrowserSession {
 
   async close(): Promise<void> {
     await this.browser.deleteSession().catch(() => undefined);
+  }
+}
+
+/** The iframe a locator names is not in the page (WebDriver's Switch To Frame found nothing to switch to). */
+class FrameMissingError extends ActionError {
+  constructor(css: string) {
+    super(`the frame "${css}" is not on the page`);
   }
 }
 

@@ -4,13 +4,13 @@
  * fill card and PIN, submit, and decide the outcome from what a patron sees — the declared success
  * element on the main page (logged in) or a visible message (rejected).
  */
-import type { BrowserFormLogin, Locator } from '../../core/config.ts';
+import type { Action, BrowserFormLogin, Locator } from '../../core/config.ts';
 import { PATRON_ROLES } from '../../core/ids.ts';
-import { runAction, type ActionContext } from '../../journey/actions.ts';
+import { describeAction, runAction, type ActionContext } from '../../journey/actions.ts';
 import { detectLanguage } from '../../journey/language.ts';
 import { messageProbe } from '../../journey/messages.ts';
 import type { PatronSecrets } from '../../config/secrets.ts';
-import { ActionError, NavigationError, type PageScope } from '../../session/types.ts';
+import { ActionError, NavigationError, describeLocator, type PageScope } from '../../session/types.ts';
 import type { LoginHooks, LoginOutcome, LoginStrategy } from './types.ts';
 
 const POLL_MS = 100;
@@ -59,6 +59,30 @@ export async function visibleRejection(
   };
 }
 
+/** In-page: the document's title and first heading (what the patron was shown instead of the form). */
+export function pageHeadlineProbe(): { title: string; heading: string } {
+  const h = document.querySelector('h1,h2,[role="heading"]');
+  return { title: document.title.trim().slice(0, 120), heading: (h?.textContent ?? '').trim().slice(0, 120) };
+}
+
+/**
+ * Why the form did not come up, in words the evaluator acts on: where the patron was instead (URL,
+ * title, heading), and — when the form was meant to follow an intermediate page — what to declare.
+ */
+async function missingForm(form: PageScope, login: BrowserFormLogin): Promise<string> {
+  const url = await form.url().catch(() => '');
+  const shown = await form.evaluate(pageHeadlineProbe, null).catch(() => ({ title: '', heading: '' }));
+  const what = [shown.title && `titled "${shown.title}"`, shown.heading && `headed "${shown.heading}"`]
+    .filter(Boolean)
+    .join(', ');
+  const where = url ? ` (the page was ${url}${what ? `, ${what}` : ''})` : '';
+  const hint =
+    (login.strategy !== 'saml' && login.strategy !== 'oidc') || ('choose' in login && login.choose)
+      ? ''
+      : '; if the provider first asks for an identification method or a library, pass that page with login.choose';
+  return `The card-number field (${describeLocator(login.card)}) did not appear${where}${hint}`;
+}
+
 function errorText(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? 'unknown error';
 }
@@ -74,8 +98,42 @@ export function undecided(started: number, unreadable: string | undefined): Logi
     : { outcome: 'no-response', durationMs };
 }
 
+/**
+ * Passes the provider's intermediate page (`choose`: Suomi.fi's "choose your identification method")
+ * where the form will be: on the page, every action kind; in a frame or popup, what a document scope
+ * offers (click, fill, select, expect).
+ */
+async function choose(ctx: ActionContext, login: BrowserFormLogin, form: PageScope): Promise<void> {
+  const actions: readonly Action[] = 'choose' in login && login.choose ? login.choose : [];
+  for (const action of actions) {
+    if (form === ctx.session) {
+      await runAction(ctx, action);
+      continue;
+    }
+    if ('click' in action) await form.click(action.click, ctx.actionTimeoutMs);
+    else if ('fill' in action) await form.fill(action.fill.target, action.fill.value, ctx.actionTimeoutMs);
+    else if ('select' in action) await form.select(action.select.target, action.select.option, ctx.actionTimeoutMs);
+    else if ('expect' in action && action.state === 'visible') {
+      if (!(await form.waitForVisible(action.expect, action.timeoutMs ?? ctx.actionTimeoutMs)))
+        throw new ActionError(`Expected ${describeLocator(action.expect)} to be visible, but it was not`);
+    } else
+      throw new ActionError(
+        `login.choose: "${describeAction(action)}" cannot run inside a frame or popup (there: click, fill, select, expect)`,
+      );
+  }
+}
+
 /** Where the form lives: the page itself, a frame in it, or a popup the last start action opens. */
 async function openForm(
+  ctx: ActionContext,
+  login: BrowserFormLogin,
+): Promise<{ form: PageScope; popupClosed?: () => boolean }> {
+  const opened = await findForm(ctx, login);
+  await choose(ctx, login, opened.form);
+  return opened;
+}
+
+async function findForm(
   ctx: ActionContext,
   login: BrowserFormLogin,
 ): Promise<{ form: PageScope; popupClosed?: () => boolean }> {
@@ -113,7 +171,7 @@ export async function formLogin(
   try {
     ({ form, popupClosed } = await openForm(ctx, login));
     if (!(await form.waitForVisible(login.card, ctx.actionTimeoutMs))) {
-      throw new ActionError('The card-number field did not appear');
+      throw new ActionError(await missingForm(form, login));
     }
     formOrigin = await form.url().then(
       (u) => new URL(u).origin,
