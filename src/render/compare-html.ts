@@ -118,7 +118,7 @@ ${body}
 export function renderCompareHtml(result: CompareResult, options: CompareRenderOptions): string {
   const deviceNames = options.deviceNames ?? {};
   const { lang } = options;
-  const ctx: Ctx = { lang, en: lang === 'en' ? html`` : html` lang="en"`, tables: 0 };
+  const ctx: Ctx = { lang, en: lang === 'en' ? html`` : html` lang="en" class="quote"`, tables: 0 };
   const deviceName = (id: string) => deviceNames[id] ?? id;
   const names = (ids: readonly string[]) =>
     ids.map((id) => result.services.find((s) => s.service === id)?.name ?? id).join(', ');

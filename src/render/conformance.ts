@@ -108,7 +108,7 @@ export function conformanceParts(
       );
       return html`<li><code>${check}</code> — ${parts.join('; ')}</li>`;
     });
-    return html`<tr class="conf-${row.verdict}"><th scope="row">${c.sc} ${c.title}</th><td>${c.level}</td><td>${c.en}${c.enDraft ? html` (${l.draft})` : ''}</td><td>${l[row.verdict]}</td><td>${evidence.length > 0 ? html`<ul>${evidence}</ul>` : ''}</td></tr>`;
+    return html`<tr class="conf-${row.verdict}"><th scope="row">${c.sc} ${lang === 'en' ? c.title : html`<span lang="en" class="quote">${c.title}</span>`}</th><td>${c.level}</td><td>${c.en}${c.enDraft ? html` (${l.draft})` : ''}</td><td>${l[row.verdict]}</td><td>${evidence.length > 0 ? html`<ul>${evidence}</ul>` : ''}</td></tr>`;
   });
   return {
     heading: l.heading,

@@ -35,6 +35,7 @@ import { contentClaimsSection, contentSection } from './content.ts';
 import { conformanceTable } from '../scorecard/conformance.ts';
 import { whyFacts } from '../scorecard/why.ts';
 import { deviceLabel, stepLabel } from './names.ts';
+import { icu, listOf } from './icu.ts';
 import { BUDGET_MISSED, whyParagraph, type WhyNames } from './why.ts';
 
 export interface RenderOptions {
@@ -488,6 +489,15 @@ function citations(check: CheckResult): string[] {
   return [...criterionReferences(check.criteria), ...check.references.filter((r) => !INTERNAL_DOCUMENT.test(r))];
 }
 
+/** Citations of published sources (WCAG, EN 301 549, Lighthouse…) by their own, English titles: quoted. */
+function cited(ctx: Context, refs: readonly string[]): Html {
+  if (ctx.lang === 'en') return html`${refs.join('; ')}`;
+  return joined(
+    refs.map((r) => html`<span${ctx.en}>${r}</span>`),
+    '; ',
+  );
+}
+
 /** The name of a project document (`FIELD.md`, `docs/scoring.md`): never in committee text. */
 const INTERNAL_DOCUMENT = /\b[\w./-]+\.md\b/i;
 
@@ -584,11 +594,29 @@ ${finding.url !== undefined ? row('finding.url', url !== undefined ? link(url, f
 ${finding.selector !== undefined ? row('finding.element', html`<code>${finding.selector}</code>`) : ''}
 ${finding.sources !== undefined ? row('finding.sources', finding.sources.join(', ')) : ''}
 ${finding.html !== undefined ? row('finding.html', html`<pre><code>${finding.html}</code></pre>`) : ''}
-${citations(concern.rep).length > 0 ? row('finding.criteria', citations(concern.rep).join('; ')) : ''}
+${citations(concern.rep).length > 0 ? row('finding.criteria', cited(ctx, citations(concern.rep))) : ''}
 ${shots.length > 0 ? row('finding.screenshots', joined(shots, ', ')) : ''}
 ${unlinked.length > 0 ? row('finding.screenshot', html`<code>${unlinked.map((d) => d.screenshot).join(', ')}</code>`) : ''}
 </dl>
 ${links.length > 0 ? html`<p>${joined(links)}</p>` : ''}</li>`;
+}
+
+const RULE_HEADING = {
+  en: '{title}',
+  fi: '{criteria, select, none {Automaattisesti tarkistettu sääntö} other {Saavutettavuusvaatimus WCAG {criteria}}} – työkalun sääntö: {title}',
+  sv: '{criteria, select, none {Automatiskt kontrollerad regel} other {Tillgänglighetskrav WCAG {criteria}}} – verktygets regel: {title}',
+} as const;
+
+/**
+ * A check with only an English title (an axe rule: its help text) is headed in the reader's language by what it
+ * tests (its WCAG criteria), with the tool's English text kept as the quoted detail.
+ */
+function untranslatedTitle(ctx: Context, check: CheckResult, text: string): Html {
+  if (ctx.lang === 'en') return html`${text}`;
+  const token = '\u0001';
+  const criteria = check.criteria.length > 0 ? listOf(ctx.lang, check.criteria) : 'none';
+  const [before, after] = icu(ctx.lang, RULE_HEADING, { criteria, title: token }).split(token);
+  return html`${before}<span${ctx.en}>${text}</span>${after}`;
 }
 
 function concernArticle(ctx: Context, concern: Concern, service: string, devices: number): Html {
@@ -616,12 +644,12 @@ function concernArticle(ctx: Context, concern: Concern, service: string, devices
   const { shown, total } = mergeFindings(concern);
   const hidden = total - shown.length;
   return html`<article class="check" id="${anchor(`check-${service}`, check.id)}">
-<h4><span${title.translated ? '' : en}>${title.text}</span> — ${summary}</h4>
+<h4>${title.translated ? title.text : untranslatedTitle(ctx, check, title.text)} — ${summary}</h4>
 <dl class="facts">
 ${fact('check.id', html`<code>${check.id}</code>`)}
 ${fact('check.impact', t(lang, key(`impact.${check.impact}`)))}
 ${fact('check.weight', check.weight > 0 ? String(check.weight) : t(lang, 'details.notScoredWeight'))}
-${citations(check).length > 0 ? fact('check.references', citations(check).join('; ')) : ''}
+${citations(check).length > 0 ? fact('check.references', cited(ctx, citations(check))) : ''}
 </dl>
 <ul class="device-status">${statusItems}</ul>
 ${
@@ -893,7 +921,7 @@ export function renderScorecardHtml(result: RunResult, options: RenderOptions): 
     result,
     ...(options.evidenceBase !== undefined ? { evidenceBase: options.evidenceBase } : {}),
     history: options.history ?? [],
-    en: lang === 'en' ? html`` : html` lang="en"`,
+    en: lang === 'en' ? html`` : html` lang="en" class="quote"`,
     tables: 0,
   };
   return page(

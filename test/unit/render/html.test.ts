@@ -58,7 +58,7 @@ describe('renderScorecardHtml', () => {
     expect(page).toMatch(/<desc id="chart-desc">Kirjava: Kirjautuminen \d+, Saavutettavuus \d+/);
     expect(page).toContain('@media print');
     // Evidence in English is marked as such inside a Finnish page.
-    expect(page).toMatch(/<span lang="en">Violated on 1 element in landing\.<\/span>/);
+    expect(page).toMatch(/<span lang="en" class="quote">Violated on 1 element in landing\.<\/span>/);
   });
 
   it('links the three language versions and marks the current one', () => {
