@@ -76,9 +76,12 @@ export const LocatorSchema = z
       ...inFrame,
     }),
   ])
-  .describe(
-    'An element, found by role+name, label, text, placeholder, title, test id or CSS selector; frame: when it is in an iframe',
-  );
+  // An id: the JSON Schema holds the locator once (in $defs) instead of at each of its hundreds of uses.
+  .meta({
+    id: 'Locator',
+    description:
+      'An element, found by role+name, label, text, placeholder, title, test id or CSS selector; frame: when it is in an iframe',
+  });
 export type Locator = z.infer<typeof LocatorSchema>;
 
 /**
@@ -241,9 +244,11 @@ export const ActionSchema = z
         message: 'a key press has no target to watch: give when: { visible: <locator> } or press: { key, target }',
       });
   })
-  .describe(
-    'One thing a patron does: goto, click, fill, select, press, expect, hover, scrollIntoView, waitFor, download or login',
-  );
+  .meta({
+    id: 'Action',
+    description:
+      'One thing a patron does: goto, click, fill, select, press, expect, hover, scrollIntoView, waitFor, download or login',
+  });
 export type Action = z.infer<typeof ActionSchema>;
 
 export const JourneyStepSchema = z
