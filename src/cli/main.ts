@@ -167,6 +167,58 @@ program
   );
 
 program
+  .command('record')
+  .description(
+    "record a journey: opens the page in a browser window with Playwright's recorder and writes what you do there as journey YAML (a typed card and PIN become the login and the patron's environment references)",
+  )
+  .argument('<url>', "where to start: an address, or a path of the service's baseUrl with --service")
+  .option('-c, --config <dir>', 'directory with services/ (with --service)', '.')
+  .option('--service <id>', 'write the recorded journey (and login) into services/<id>.yaml of the config folder')
+  .option('--out <file>', 'write the YAML to this new file instead of printing it')
+  .action(async (start: string, opts: { config: string; service?: string; out?: string }) => {
+    const rec = await import('./record.ts');
+    const { idFromUrl } = await import('./init.ts');
+    const { urlProblem } = await import('../core/config.ts');
+    const noDisplay = rec.displayProblem();
+    if (noDisplay) throw new ConfigError('DISPLAY', undefined, noDisplay);
+    const service = opts.service ? loadConfig({ root: opts.config, services: [opts.service] }).services[0] : undefined;
+    const problem = urlProblem(start);
+    if (problem) throw new ConfigError('<url>', undefined, problem);
+    let url: URL;
+    try {
+      url = new URL(start, service?.baseUrl);
+    } catch {
+      throw new ConfigError('<url>', undefined, `"${start}" is not an address (e.g. https://vendor.example/)`);
+    }
+    if (opts.out !== undefined && existsSync(opts.out))
+      throw new ConfigError(opts.out, undefined, 'already exists: erh record does not overwrite it (--out)');
+    const file = service ? join(resolve(opts.config), 'services', `${service.id}.yaml`) : undefined;
+    if (file && !existsSync(file))
+      throw new ConfigError(`services/${service?.id}.yaml`, undefined, 'not found: --service writes into that file');
+    const { entries } = await rec.recordSession({ url: url.href, log: out });
+    const valid = service?.patrons.valid;
+    const t = rec.translateRecording({
+      entries,
+      baseUrl: service?.baseUrl ?? `${url.origin}/`,
+      serviceId: service?.id ?? idFromUrl(url),
+      ...(valid ? { patrons: { card: valid.card.env, pin: valid.pin.env } } : {}),
+    });
+    if (file) {
+      const shown = relative(process.cwd(), file) || file;
+      writeFileSync(file, rec.applyToService(readFileSync(file, 'utf8'), t, shown));
+      out(
+        `erh: ${shown}: journey of ${t.journey.length} steps recorded${t.login ? ', login locators and patron references' : ''}`,
+      );
+    } else if (opts.out !== undefined) {
+      writeFileSync(opts.out, rec.translationYaml(t, url.href), { flag: 'wx' });
+      out(`erh: wrote ${opts.out} (${t.journey.length} steps): paste it into services/<id>.yaml`);
+    } else {
+      for (const line of rec.translationYaml(t, url.href).trimEnd().split('\n')) out(line);
+    }
+    for (const n of t.notes) out(`check: ${n}`);
+  });
+
+program
   .command('audit')
   .description(
     "run the accessibility and compatibility suites on public pages without a journey (a first look at a vendor, or a library's own pages): same checks, results.json and scorecard as erh run",
