@@ -244,8 +244,8 @@ export function translateRecording(input: {
             const before = actions.filter((a) => !('goto' in a));
             login = {
               start: [{ goto: gotoFor(stepUrl, input.baseUrl) }, ...before],
-              pin: target,
               ...(card ? { card } : {}),
+              pin: target,
             };
           }
           actions = [{ login: 'valid' }];
@@ -343,7 +343,7 @@ export function translationYaml(t: Translation, source: string): string {
   if (t.login) body.login = { strategy: 'card-pin-form', ...t.login };
   if (t.patrons) body.patrons = t.patrons;
   body.journey = t.journey;
-  return `${head.join('\n')}\n${YAML.stringify(body, { lineWidth: 0 })}`;
+  return `${head.join('\n')}\n${YAML.stringify(body, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
 /**
@@ -354,13 +354,14 @@ export function translationYaml(t: Translation, source: string): string {
 export function applyToService(text: string, t: Translation, file: string): string {
   const doc = YAML.parseDocument(text);
   const current = doc.toJS() as { login?: { strategy?: string }; patrons?: Record<string, unknown> };
-  doc.set('journey', doc.createNode(t.journey));
+  doc.set('journey', doc.createNode(t.journey, { aliasDuplicateObjects: false }));
   if (t.login) {
     const strategy = current.login?.strategy;
     if (strategy && isBrowserFormStrategy(strategy)) {
-      for (const [k, v] of Object.entries(t.login)) doc.setIn(['login', k], doc.createNode(v));
+      for (const [k, v] of Object.entries(t.login))
+        doc.setIn(['login', k], doc.createNode(v, { aliasDuplicateObjects: false }));
     } else {
-      doc.set('login', doc.createNode({ strategy: 'card-pin-form', ...t.login }));
+      doc.set('login', doc.createNode({ strategy: 'card-pin-form', ...t.login }, { aliasDuplicateObjects: false }));
     }
     if (!current.patrons || !('valid' in current.patrons))
       doc.setIn(['patrons', 'valid'], doc.createNode(t.patrons?.valid));

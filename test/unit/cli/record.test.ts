@@ -74,6 +74,7 @@ describe('recorded actions → journey', () => {
     const yaml = translationYaml(t, BASE);
     expect(yaml).not.toContain(CARD);
     expect(yaml).not.toContain(PIN);
+    expect(yaml, 'no YAML anchors or aliases for a locator used twice').not.toMatch(/[&*]a\d/);
     expect(t.journey[4]?.actions.at(-1)).toEqual({ expect: { role: 'button', name: 'Kirjaudu ulos', exact: true } });
     expect(t.notes).toEqual([]);
     const withoutAssert = translateRecording({ entries: ENTRIES.slice(0, -1), baseUrl: BASE, serviceId: 'kirjava' });
