@@ -31,7 +31,14 @@ const performanceProject = {
   dependencies: phase === 'all' ? targetIds : [],
 };
 
-const reporters: PlaywrightTestConfig['reporter'] = [['./src/reporting/reporter.ts']];
+// Run by a person (`npx playwright test`), Playwright's list reporter prints beside erh's; erh itself
+// (ERH_PARENT_PID) prints its own progress. A --reporter option on the command line replaces both.
+// `--list` runs nothing: only the list reporter, so no scorecard is written for a run that did not happen.
+const listing = process.argv.includes('--list');
+const reporters: PlaywrightTestConfig['reporter'] = [
+  ...(!process.env.ERH_PARENT_PID ? [['list'] as ['list']] : []),
+  ...(listing ? [] : [['./src/reporting/reporter.ts'] as [string]]),
+];
 if (process.env.ERH_BLOB_DIR) reporters.push(['blob', { outputDir: process.env.ERH_BLOB_DIR }]);
 
 export default defineConfig<object, { erhTarget: string }>({
