@@ -159,7 +159,8 @@ export async function walkTogether(kit: GatherKit, specs: readonly HalfSpec[]): 
       }
       for (const h of finishing) {
         const steps = walk.steps.map((s) => {
-          if (h.half.screenshots) return { ...s };
+          // A failed step's screenshot (the walk takes one whatever the halves ask) belongs to every half.
+          if (h.half.screenshots || !s.ok) return { ...s };
           const { screenshot: _shot, ...rest } = s;
           return rest;
         });
