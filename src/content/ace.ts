@@ -40,7 +40,14 @@ function load(chromium: string): { ace: AceFn; runner: unknown } {
 
 /** WCAG success criteria from axe tags (wcag111 → 1.1.1). */
 export function criteriaOfTags(tags: readonly string[]): string[] {
-  return [...new Set(tags.flatMap((t) => { const m = /^wcag(\d)(\d)(\d+)$/.exec(t); return m ? [`${m[1]}.${m[2]}.${m[3]}`] : []; }))];
+  return [
+    ...new Set(
+      tags.flatMap((t) => {
+        const m = /^wcag(\d)(\d)(\d+)$/.exec(t);
+        return m ? [`${m[1]}.${m[2]}.${m[3]}`] : [];
+      }),
+    ),
+  ];
 }
 
 interface AceAssertion {
@@ -70,7 +77,8 @@ export function summariseAceReport(report: unknown): Pick<AceResult, 'outcome' |
       const tags = test.rulesetTags ?? [];
       const seen = byRule.get(rule);
       if (seen) {
-        const documents = seen.documents.includes(where) || seen.documents.length >= 10 ? seen.documents : [...seen.documents, where];
+        const documents =
+          seen.documents.includes(where) || seen.documents.length >= 10 ? seen.documents : [...seen.documents, where];
         byRule.set(rule, { ...seen, count: seen.count + 1, documents });
       } else {
         byRule.set(rule, {
@@ -98,13 +106,26 @@ export function summariseAceReport(report: unknown): Pick<AceResult, 'outcome' |
  * recorded (`ran: false`, why), never thrown: it is the publication's or Ace's, and the checks that
  * need Ace are then inconclusive.
  */
-export async function runAce(epub: string, reportFile: { absolute: string; relative: string }, chromium: string): Promise<AceResult> {
+export async function runAce(
+  epub: string,
+  reportFile: { absolute: string; relative: string },
+  chromium: string,
+): Promise<AceResult> {
   const out = mkdtempSync(join(tmpdir(), 'erh-ace-'));
   try {
     const { ace, runner } = load(chromium);
     const [, report] = await ace(
       epub,
-      { cwd: process.cwd(), outdir: out, tmpdir: join(out, 'tmp'), verbose: false, silent: true, initLogger: true, lang: 'en', timeout: 120_000 },
+      {
+        cwd: process.cwd(),
+        outdir: out,
+        tmpdir: join(out, 'tmp'),
+        verbose: false,
+        silent: true,
+        initLogger: true,
+        lang: 'en',
+        timeout: 120_000,
+      },
       runner,
     );
     const json = report ?? JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));

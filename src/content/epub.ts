@@ -72,13 +72,18 @@ function a11yMetadata(metadata: Element): EpubA11yMetadata {
     accessibilityFeature: schema('accessibilityFeature'),
     accessibilityHazard: schema('accessibilityHazard'),
     accessibilitySummary: schema('accessibilitySummary'),
-    conformsTo: [...metaValues(metadata, 'dcterms:conformsTo'), ...elements(metadata, 'http://purl.org/dc/terms/', 'conformsTo').map((e) => text(e))].filter(Boolean),
+    conformsTo: [
+      ...metaValues(metadata, 'dcterms:conformsTo'),
+      ...elements(metadata, 'http://purl.org/dc/terms/', 'conformsTo').map((e) => text(e)),
+    ].filter(Boolean),
     certifiedBy: metaValues(metadata, 'a11y:certifiedBy'),
   };
 }
 
 const typesOf = (e: Element): string[] =>
-  [...(e.getAttributeNS(OPS, 'type') ?? '').split(/\s+/), ...(e.getAttribute('role') ?? '').split(/\s+/)].filter(Boolean);
+  [...(e.getAttributeNS(OPS, 'type') ?? '').split(/\s+/), ...(e.getAttribute('role') ?? '').split(/\s+/)].filter(
+    Boolean,
+  );
 
 function langOf(e: Element): string | null {
   const v = e.getAttributeNS(XML, 'lang') || e.getAttribute('xml:lang') || e.getAttribute('lang');
@@ -89,7 +94,9 @@ function examineDocument(href: string, doc: Document): EpubDocument {
   const root = doc.documentElement!;
   const below = allElements(root);
   const images = below.filter(
-    (e) => (e.localName === 'img' && e.namespaceURI === XHTML) || (e.localName === 'input' && e.getAttribute('type') === 'image'),
+    (e) =>
+      (e.localName === 'img' && e.namespaceURI === XHTML) ||
+      (e.localName === 'input' && e.getAttribute('type') === 'image'),
   );
   const noAlt = images.filter((e) => !e.hasAttribute('alt'));
   return {
@@ -149,10 +156,24 @@ export async function readEpub(bytes: Uint8Array): Promise<EpubPackage> {
       documents.push(examineDocument(href, parseXml(content, href)));
     } catch (e) {
       if (!(e instanceof EpubReadError)) throw e;
-      documents.push({ href, lang: null, partsWithLang: 0, images: 0, imagesWithoutAlt: [], imagesWithoutAltTotal: 0, pageBreaks: 0 });
+      documents.push({
+        href,
+        lang: null,
+        partsWithLang: 0,
+        images: 0,
+        imagesWithoutAlt: [],
+        imagesWithoutAltTotal: 0,
+        pageBreaks: 0,
+      });
     }
   }
-  const nav: EpubPackage['nav'] = { present: false, tocEntries: 0, pageListEntries: 0, landmarks: false, outOfSpineOrder: [] };
+  const nav: EpubPackage['nav'] = {
+    present: false,
+    tocEntries: 0,
+    pageListEntries: 0,
+    landmarks: false,
+    outOfSpineOrder: [],
+  };
   const navItem = [...manifest.values()].find((i) => i.properties.includes('nav'));
   let tocHrefs: string[] = [];
   if (navItem) {
@@ -172,14 +193,18 @@ export async function readEpub(bytes: Uint8Array): Promise<EpubPackage> {
       }
     }
   } else {
-    const ncxItem = manifest.get(spineEl?.getAttribute('toc') ?? '') ?? [...manifest.values()].find((i) => i.type === 'application/x-dtbncx+xml');
+    const ncxItem =
+      manifest.get(spineEl?.getAttribute('toc') ?? '') ??
+      [...manifest.values()].find((i) => i.type === 'application/x-dtbncx+xml');
     const ncxText = ncxItem ? await read(ncxItem.href) : undefined;
     if (ncxItem && ncxText !== undefined) {
       const ncx = parseXml(ncxText, ncxItem.href);
       nav.present = true;
       const points = elements(ncx, NCX, 'navPoint');
       nav.tocEntries = points.length;
-      tocHrefs = points.map((p) => resolveHref(ncxItem.href, elements(p, NCX, 'content')[0]?.getAttribute('src') ?? ''));
+      tocHrefs = points.map((p) =>
+        resolveHref(ncxItem.href, elements(p, NCX, 'content')[0]?.getAttribute('src') ?? ''),
+      );
       nav.pageListEntries = elements(ncx, NCX, 'pageTarget').length;
     }
   }
@@ -190,10 +215,18 @@ export async function readEpub(bytes: Uint8Array): Promise<EpubPackage> {
     if (at < last && nav.outOfSpineOrder.length < 20) nav.outOfSpineOrder.push(href);
     last = Math.max(last, at);
   }
-  const printSource = elements(metadata, DC, 'source').map((e) => text(e)).find(Boolean) ?? metaValues(metadata, 'pageBreakSource')[0] ?? null;
+  const printSource =
+    elements(metadata, DC, 'source')
+      .map((e) => text(e))
+      .find(Boolean) ??
+    metaValues(metadata, 'pageBreakSource')[0] ??
+    null;
   return {
     version: pkg.getAttribute('version') ?? '',
-    title: elements(metadata, DC, 'title').map((e) => text(e)).find(Boolean) ?? null,
+    title:
+      elements(metadata, DC, 'title')
+        .map((e) => text(e))
+        .find(Boolean) ?? null,
     languages: elements(metadata, DC, 'language').map((e) => text(e)),
     metadata: a11yMetadata(metadata),
     printSource,

@@ -38,7 +38,8 @@ function isJar(file: string): boolean {
 /** The command that runs EPUBCheck here, or why there is none. */
 export function epubcheckCommand(): { cmd: string; args: string[] } | { error: string } {
   const file = process.env.ERH_EPUBCHECK || onPath('epubcheck');
-  if (!file) return { error: 'EPUBCheck is not installed (Debian: apt-get install epubcheck; scripts/setup.sh does it)' };
+  if (!file)
+    return { error: 'EPUBCheck is not installed (Debian: apt-get install epubcheck; scripts/setup.sh does it)' };
   if (!isJar(file)) return { cmd: file, args: [] };
   const java = onPath('java');
   if (!java) return { error: `${file} is a jar and no java is installed` };
@@ -61,11 +62,21 @@ export async function epubcheckVersion(): Promise<{ version: string | null; erro
   if ('error' in c) return { version: null, error: c.error };
   const r = await run(c.cmd, [...c.args, '--version']);
   const m = /EPUBCheck v?(\d+\.\d+\.\d+)/i.exec(r.stdout + r.stderr);
-  return m ? { version: m[1]! } : { version: null, error: `EPUBCheck did not say its version (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n')[0] ?? ''}` };
+  return m
+    ? { version: m[1]! }
+    : {
+        version: null,
+        error: `EPUBCheck did not say its version (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n')[0] ?? ''}`,
+      };
 }
 
 interface EpubCheckJson {
-  messages?: Array<{ severity?: string; ID?: string; message?: string; locations?: Array<{ path?: string; line?: number }> }>;
+  messages?: Array<{
+    severity?: string;
+    ID?: string;
+    message?: string;
+    locations?: Array<{ path?: string; line?: number }>;
+  }>;
   checker?: { nFatal?: number; nError?: number; nWarning?: number };
 }
 
@@ -90,7 +101,10 @@ export function summariseEpubCheck(json: EpubCheckJson): Omit<EpubCheckResult, '
   };
 }
 
-export async function runEpubCheck(epub: string, reportFile: { absolute: string; relative: string }): Promise<EpubCheckResult> {
+export async function runEpubCheck(
+  epub: string,
+  reportFile: { absolute: string; relative: string },
+): Promise<EpubCheckResult> {
   const empty = { fatal: 0, errors: 0, warnings: 0, messages: [] };
   const c = epubcheckCommand();
   if ('error' in c) return { ran: false, error: c.error, ...empty };

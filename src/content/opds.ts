@@ -40,14 +40,18 @@ function atom(text: string, base: string): OpdsFeed {
   const entries: OpdsEntry[] = [];
   for (const entry of Array.from(doc.getElementsByTagNameNS(ATOM, 'entry'))) {
     const links = Array.from(entry.getElementsByTagNameNS(ATOM, 'link'));
-    const epub = links.find((l) => ACQUISITION.test(l.getAttribute('rel') ?? '') && (l.getAttribute('type') ?? '') === EPUB_TYPE);
+    const epub = links.find(
+      (l) => ACQUISITION.test(l.getAttribute('rel') ?? '') && (l.getAttribute('type') ?? '') === EPUB_TYPE,
+    );
     const href = epub?.getAttribute('href');
     if (!href) continue;
     const below = Array.from(entry.getElementsByTagName('*')) as Element[];
     entries.push({
       title: entry.getElementsByTagNameNS(ATOM, 'title')[0]?.textContent?.trim() || null,
       href: resolve(href, base),
-      hasA11yMetadata: below.some((e) => /^https?:\/\/schema\.org\/?$/.test(e.namespaceURI ?? '') && /^access/.test(e.localName ?? '')),
+      hasA11yMetadata: below.some(
+        (e) => /^https?:\/\/schema\.org\/?$/.test(e.namespaceURI ?? '') && /^access/.test(e.localName ?? ''),
+      ),
     });
   }
   return { version: '1.2', entries };

@@ -29,9 +29,38 @@ const PATTERNS: Record<StatementPart, RegExp> = {
 };
 
 const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  januari: 1, februari: 2, mars: 3, maj: 5, juni: 6, juli: 7, augusti: 8, oktober: 10,
-  tammikuuta: 1, helmikuuta: 2, maaliskuuta: 3, huhtikuuta: 4, toukokuuta: 5, kesäkuuta: 6, heinäkuuta: 7, elokuuta: 8, syyskuuta: 9, lokakuuta: 10, marraskuuta: 11, joulukuuta: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  januari: 1,
+  februari: 2,
+  mars: 3,
+  maj: 5,
+  juni: 6,
+  juli: 7,
+  augusti: 8,
+  oktober: 10,
+  tammikuuta: 1,
+  helmikuuta: 2,
+  maaliskuuta: 3,
+  huhtikuuta: 4,
+  toukokuuta: 5,
+  kesäkuuta: 6,
+  heinäkuuta: 7,
+  elokuuta: 8,
+  syyskuuta: 9,
+  lokakuuta: 10,
+  marraskuuta: 11,
+  joulukuuta: 12,
 };
 
 const iso = (y: number, m: number, d: number): string | undefined => {
@@ -49,8 +78,10 @@ export function findDate(line: string): string | undefined {
   const found: Array<{ at: number; date: string | undefined }> = [];
   if (isoMatch) found.push({ at: isoMatch.index, date: iso(+isoMatch[1]!, +isoMatch[2]!, +isoMatch[3]!) });
   if (dotted) found.push({ at: dotted.index, date: iso(+dotted[3]!, +dotted[2]!, +dotted[1]!) });
-  if (named && MONTHS[named[2]!.toLowerCase()]) found.push({ at: named.index, date: iso(+named[3]!, MONTHS[named[2]!.toLowerCase()]!, +named[1]!) });
-  if (named2 && MONTHS[named2[1]!.toLowerCase()]) found.push({ at: named2.index, date: iso(+named2[3]!, MONTHS[named2[1]!.toLowerCase()]!, +named2[2]!) });
+  if (named && MONTHS[named[2]!.toLowerCase()])
+    found.push({ at: named.index, date: iso(+named[3]!, MONTHS[named[2]!.toLowerCase()]!, +named[1]!) });
+  if (named2 && MONTHS[named2[1]!.toLowerCase()])
+    found.push({ at: named2.index, date: iso(+named2[3]!, MONTHS[named2[1]!.toLowerCase()]!, +named2[2]!) });
   return found.filter((f) => f.date !== undefined).sort((a, b) => a.at - b.at)[0]?.date;
 }
 
@@ -66,10 +97,16 @@ export type StatementReading = Required<Pick<StatementEvidence, 'parts' | 'confo
 
 /** Reads the required parts from the statement's visible text (by lines) and its sections. */
 export function readStatement(text: string, sections: readonly StatementSection[] = []): StatementReading {
-  const lines = text.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = text
+    .split(/\n+/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   const parts = Object.fromEntries(
     STATEMENT_PARTS.map((part) => {
-      const at = lines.findIndex((l) => PATTERNS[part].test(l) && (part !== 'prepared' && part !== 'reviewed' ? true : findDate(l) !== undefined));
+      const at = lines.findIndex(
+        (l) =>
+          PATTERNS[part].test(l) && (part !== 'prepared' && part !== 'reviewed' ? true : findDate(l) !== undefined),
+      );
       if (at === -1) return [part, { found: false }];
       const line = lines[at]!;
       if (part === 'feedback') {
@@ -90,6 +127,9 @@ export function readStatement(text: string, sections: readonly StatementSection[
         ? 'none'
         : 'full';
   const section = sections.find((s) => PATTERNS['non-accessible'].test(s.heading));
-  const nonAccessible = (section?.items ?? []).map((i) => i.replace(/\s+/g, ' ').trim().slice(0, 300)).filter(Boolean).slice(0, 30);
+  const nonAccessible = (section?.items ?? [])
+    .map((i) => i.replace(/\s+/g, ' ').trim().slice(0, 300))
+    .filter(Boolean)
+    .slice(0, 30);
   return { parts, conformance, nonAccessible };
 }

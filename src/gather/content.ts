@@ -41,7 +41,9 @@ type Fetched = { ok: true; bytes: Uint8Array; contentType: string } | { ok: fals
 
 async function fetchBytes(url: string, timeoutMs: number, cookies: readonly SessionCookie[] = []): Promise<Fetched> {
   const host = new URL(url).hostname;
-  const jar = cookies.filter((c) => host === c.domain.replace(/^\./, '') || host.endsWith(c.domain.startsWith('.') ? c.domain : `.${c.domain}`));
+  const jar = cookies.filter(
+    (c) => host === c.domain.replace(/^\./, '') || host.endsWith(c.domain.startsWith('.') ? c.domain : `.${c.domain}`),
+  );
   try {
     const res = await fetch(url, {
       signal: AbortSignal.timeout(timeoutMs),
@@ -54,7 +56,10 @@ async function fetchBytes(url: string, timeoutMs: number, cookies: readonly Sess
     return { ok: true, bytes, contentType: res.headers.get('content-type') ?? '' };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
-    return { ok: false, error: err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (err.cause?.code ?? err.message) };
+    return {
+      ok: false,
+      error: err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (err.cause?.code ?? err.message),
+    };
   }
 }
 
@@ -73,7 +78,9 @@ const sourceName = (s: ContentSource) => ('url' in s ? s.url : s.file);
 /** In the page: the first link named like an accessibility statement. */
 function findStatementLink(names: readonly string[]): { href: string; text: string } | null {
   for (const a of Array.from(document.querySelectorAll('a[href]'))) {
-    const text = (a.getAttribute('aria-label') || (a as HTMLElement).innerText || a.getAttribute('title') || '').replace(/\s+/g, ' ').trim();
+    const text = (a.getAttribute('aria-label') || (a as HTMLElement).innerText || a.getAttribute('title') || '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (names.some((n) => text.toLowerCase().includes(n))) return { href: (a as HTMLAnchorElement).href, text };
   }
   return null;
@@ -104,18 +111,40 @@ interface Pending {
 }
 
 async function examine(kit: GatherKit, n: number, p: Pending, chromium: string): Promise<Publication> {
-  const base = { origin: p.origin, source: kit.redactor.text(p.source), ...(p.title ? { title: p.title.slice(0, 300) } : {}) };
+  const base = {
+    origin: p.origin,
+    source: kit.redactor.text(p.source),
+    ...(p.title ? { title: p.title.slice(0, 300) } : {}),
+  };
   if (!p.fetched.ok) return { ...base, status: 'unreachable', error: kit.redactor.text(p.fetched.error) };
   const copy = kit.artifacts.file(`content-${n}.epub`);
   writeFileSync(copy.absolute, p.fetched.bytes);
-  const publication: Publication = { ...base, status: 'checked', file: copy.relative, bytes: p.fetched.bytes.byteLength };
+  const publication: Publication = {
+    ...base,
+    status: 'checked',
+    file: copy.relative,
+    bytes: p.fetched.bytes.byteLength,
+  };
   try {
     publication.package = await readEpub(p.fetched.bytes);
   } catch (e) {
     if (!(e instanceof EpubReadError)) throw e;
     publication.package = {
-      version: '', title: null, languages: [], printSource: null, documents: [], error: e.message,
-      metadata: { accessMode: [], accessModeSufficient: [], accessibilityFeature: [], accessibilityHazard: [], accessibilitySummary: [], conformsTo: [], certifiedBy: [] },
+      version: '',
+      title: null,
+      languages: [],
+      printSource: null,
+      documents: [],
+      error: e.message,
+      metadata: {
+        accessMode: [],
+        accessModeSufficient: [],
+        accessibilityFeature: [],
+        accessibilityHazard: [],
+        accessibilitySummary: [],
+        conformsTo: [],
+        certifiedBy: [],
+      },
       nav: { present: false, tocEntries: 0, pageListEntries: 0, landmarks: false, outOfSpineOrder: [] },
     };
     return publication;
@@ -160,13 +189,25 @@ async function readStatementPage(
     if (!(e instanceof NavigationError)) throw e;
     return { ...head, status: 'unreachable', error: kit.redactor.text(e.message.split('\n')[0] ?? '') };
   }
-  if (status !== null && status >= 400) return { ...head, status: 'unreachable', httpStatus: status, error: `HTTP ${status}` };
+  if (status !== null && status >= 400)
+    return { ...head, status: 'unreachable', httpStatus: status, error: `HTTP ${status}` };
   const page = await session.evaluate(statementPage, undefined);
   const text = kit.redactor.text(page.text).slice(0, 20_000);
   const file = kit.artifacts.file('content-statement.txt');
   writeFileSync(file.absolute, text);
-  const sections: StatementSection[] = page.sections.map((s) => ({ heading: kit.redactor.text(s.heading), items: s.items.map((i) => kit.redactor.text(i)) }));
-  return { ...head, status: 'fetched', httpStatus: status, lang: page.lang, textLength: text.length, text: file.relative, ...readStatement(text, sections) };
+  const sections: StatementSection[] = page.sections.map((s) => ({
+    heading: kit.redactor.text(s.heading),
+    items: s.items.map((i) => kit.redactor.text(i)),
+  }));
+  return {
+    ...head,
+    status: 'fetched',
+    httpStatus: status,
+    lang: page.lang,
+    textLength: text.length,
+    text: file.relative,
+    ...readStatement(text, sections),
+  };
 }
 
 export async function gatherContent(kit: GatherKit, attempt = 1): Promise<Evidence> {
@@ -193,26 +234,44 @@ export async function gatherContent(kit: GatherKit, attempt = 1): Promise<Eviden
         if (step.id === first && content.statement === undefined)
           link = await session.evaluate(findStatementLink, [...STATEMENT_LINK_NAMES]);
         if (content.download && step.id === content.download.step)
-          download = { href: await session.evaluate(linkHref, content.download.link), cookies: (await session.cookies?.()) ?? [] };
+          download = {
+            href: await session.evaluate(linkHref, content.download.link),
+            cookies: (await session.cookies?.()) ?? [],
+          };
       },
     });
     const steps: StepEvidence[] = walk.steps;
     if (walk.status !== 'complete') {
-      return envelope({ target: kit.target, suite: 'content', startedAt: started, browserVersion: session.browserVersion, attempt }, walk);
+      return envelope(
+        { target: kit.target, suite: 'content', startedAt: started, browserVersion: session.browserVersion, attempt },
+        walk,
+      );
     }
     const pending: Pending[] = [];
-    for (const s of content.samples) pending.push({ origin: 'sample', source: sourceName(s), fetched: await readSource(s, root) });
+    for (const s of content.samples)
+      pending.push({ origin: 'sample', source: sourceName(s), fetched: await readSource(s, root) });
     let opds: ContentEvidence['opds'];
     if (content.opds) {
       const feed = await fetchBytes(content.opds.url, timeoutMs);
       const url = kit.redactor.text(content.opds.url);
-      if (!feed.ok) opds = { url, version: null, error: kit.redactor.text(feed.error), entries: 0, entriesWithA11yMetadata: 0 };
+      if (!feed.ok)
+        opds = { url, version: null, error: kit.redactor.text(feed.error), entries: 0, entriesWithA11yMetadata: 0 };
       else {
         try {
           const parsed = parseOpds(new TextDecoder().decode(feed.bytes), feed.contentType, content.opds.url);
-          opds = { url, version: parsed.version, entries: parsed.entries.length, entriesWithA11yMetadata: parsed.entries.filter((e) => e.hasA11yMetadata).length };
+          opds = {
+            url,
+            version: parsed.version,
+            entries: parsed.entries.length,
+            entriesWithA11yMetadata: parsed.entries.filter((e) => e.hasA11yMetadata).length,
+          };
           for (const e of parsed.entries.slice(0, content.opds.max))
-            pending.push({ origin: 'opds', source: e.href, ...(e.title ? { title: e.title } : {}), fetched: await fetchBytes(e.href, timeoutMs) });
+            pending.push({
+              origin: 'opds',
+              source: e.href,
+              ...(e.title ? { title: e.title } : {}),
+              fetched: await fetchBytes(e.href, timeoutMs),
+            });
         } catch (e) {
           if (!(e instanceof OpdsReadError)) throw e;
           opds = { url, version: null, error: e.message, entries: 0, entriesWithA11yMetadata: 0 };
@@ -222,14 +281,30 @@ export async function gatherContent(kit: GatherKit, attempt = 1): Promise<Eviden
     if (content.download) {
       const where = `the download link ${content.download.link} at step ${content.download.step}`;
       const got = download as { href: string | null; cookies: SessionCookie[] } | undefined;
-      if (!got) pending.push({ origin: 'download', source: where, fetched: { ok: false, error: `the journey did not reach step ${content.download.step}` } });
-      else if (got.href === null) pending.push({ origin: 'download', source: where, fetched: { ok: false, error: `no link ${content.download.link} on the page` } });
-      else pending.push({ origin: 'download', source: got.href, fetched: await fetchBytes(got.href, timeoutMs, got.cookies) });
+      if (!got)
+        pending.push({
+          origin: 'download',
+          source: where,
+          fetched: { ok: false, error: `the journey did not reach step ${content.download.step}` },
+        });
+      else if (got.href === null)
+        pending.push({
+          origin: 'download',
+          source: where,
+          fetched: { ok: false, error: `no link ${content.download.link} on the page` },
+        });
+      else
+        pending.push({
+          origin: 'download',
+          source: got.href,
+          fetched: await fetchBytes(got.href, timeoutMs, got.cookies),
+        });
     }
     const publications: Publication[] = [];
     for (const [i, p] of pending.entries()) publications.push(await examine(kit, i + 1, p, chromium));
     const found = link as { href: string; text: string } | null;
-    const statementAt = content.statement !== undefined ? new URL(content.statement, service.baseUrl).toString() : found?.href;
+    const statementAt =
+      content.statement !== undefined ? new URL(content.statement, service.baseUrl).toString() : found?.href;
     const statement: StatementEvidence =
       statementAt === undefined
         ? { foundBy: 'none', status: 'absent', fetchedAt: new Date().toISOString() }
@@ -245,7 +320,10 @@ export async function gatherContent(kit: GatherKit, attempt = 1): Promise<Eviden
     const payload: ContentEvidence = {
       tools: {
         ace: { version: ace, ...(ace === null ? { error: '@daisy/ace-core is not installed' } : {}) },
-        epubcheck: { version: epubcheck.version, ...(epubcheck.error ? { error: kit.redactor.text(epubcheck.error) } : {}) },
+        epubcheck: {
+          version: epubcheck.version,
+          ...(epubcheck.error ? { error: kit.redactor.text(epubcheck.error) } : {}),
+        },
       },
       declared: {
         samples: content.samples.length,

@@ -19,61 +19,187 @@ export interface ContentSectionHelpers {
 }
 
 type Key =
-  | 'heading' | 'intro' | 'claims' | 'claimsIntro' | 'criterion' | 'component' | 'claimed' | 'found' | 'evidence'
-  | 'contradicted' | 'consistent' | 'not-testable' | 'supports-but-failing' | 'not-applicable-but-applicable'
-  | 'publications' | 'publication' | 'origin' | 'epubcheck' | 'ace' | 'report' | 'unreachable' | 'noneTested'
-  | 'statement' | 'statementAbsent' | 'statementUnreachable' | 'part' | 'foundPart' | 'missingPart' | 'nonAccessible'
-  | 'harnessFails' | 'errors' | 'violations' | 'notRun' | 'acrUnread' | 'tools' | 'sample' | 'opds' | 'download'
-  | 'noContradiction' | 'metadata' | 'metadataYes' | 'metadataNo';
+  | 'heading'
+  | 'intro'
+  | 'claims'
+  | 'claimsIntro'
+  | 'criterion'
+  | 'component'
+  | 'claimed'
+  | 'found'
+  | 'evidence'
+  | 'contradicted'
+  | 'consistent'
+  | 'not-testable'
+  | 'supports-but-failing'
+  | 'not-applicable-but-applicable'
+  | 'publications'
+  | 'publication'
+  | 'origin'
+  | 'epubcheck'
+  | 'ace'
+  | 'report'
+  | 'unreachable'
+  | 'noneTested'
+  | 'statement'
+  | 'statementAbsent'
+  | 'statementUnreachable'
+  | 'part'
+  | 'foundPart'
+  | 'missingPart'
+  | 'nonAccessible'
+  | 'harnessFails'
+  | 'errors'
+  | 'violations'
+  | 'notRun'
+  | 'acrUnread'
+  | 'tools'
+  | 'sample'
+  | 'opds'
+  | 'download'
+  | 'noContradiction'
+  | 'metadata'
+  | 'metadataYes'
+  | 'metadataNo';
 
 const L: Record<Language, Record<Key, string>> = {
   en: {
     heading: 'Content: publications, accessibility statement and ACR',
-    intro: 'The publications the service delivers, checked with EPUBCheck and Ace by DAISY, and the vendor’s own claims held against the findings.',
+    intro:
+      'The publications the service delivers, checked with EPUBCheck and Ace by DAISY, and the vendor’s own claims held against the findings.',
     claims: 'The vendor’s ACR against the findings',
-    claimsIntro: 'Each claim of the vendor’s Accessibility Conformance Report (OpenACR) beside what the harness found for that criterion; contradictions first.',
-    criterion: 'Criterion', component: 'Component', claimed: 'Claimed', found: 'Harness', evidence: 'Evidence',
-    contradicted: 'Contradicted', consistent: 'Consistent', 'not-testable': 'Not testable automatically',
-    'supports-but-failing': 'claimed supports, found failing', 'not-applicable-but-applicable': 'claimed not applicable, found applicable',
-    publications: 'Publications tested', publication: 'Publication', origin: 'From', epubcheck: 'EPUBCheck', ace: 'Ace by DAISY',
-    report: 'report', unreachable: 'unreachable', noneTested: 'No publication could be tested.',
-    statement: 'Accessibility statement', statementAbsent: 'No accessibility statement was found.', statementUnreachable: 'The statement could not be read',
-    part: 'Required part', foundPart: 'found', missingPart: 'missing', nonAccessible: 'The statement names as not accessible',
-    harnessFails: 'The harness found failing', errors: 'errors', violations: 'serious violations', notRun: 'not run',
-    acrUnread: 'The ACR could not be read', tools: 'Tools', sample: 'sample file', opds: 'OPDS feed', download: 'download link',
-    noContradiction: 'No claim is contradicted by the findings.', metadata: 'Accessibility metadata', metadataYes: 'declared', metadataNo: 'missing',
+    claimsIntro:
+      'Each claim of the vendor’s Accessibility Conformance Report (OpenACR) beside what the harness found for that criterion; contradictions first.',
+    criterion: 'Criterion',
+    component: 'Component',
+    claimed: 'Claimed',
+    found: 'Harness',
+    evidence: 'Evidence',
+    contradicted: 'Contradicted',
+    consistent: 'Consistent',
+    'not-testable': 'Not testable automatically',
+    'supports-but-failing': 'claimed supports, found failing',
+    'not-applicable-but-applicable': 'claimed not applicable, found applicable',
+    publications: 'Publications tested',
+    publication: 'Publication',
+    origin: 'From',
+    epubcheck: 'EPUBCheck',
+    ace: 'Ace by DAISY',
+    report: 'report',
+    unreachable: 'unreachable',
+    noneTested: 'No publication could be tested.',
+    statement: 'Accessibility statement',
+    statementAbsent: 'No accessibility statement was found.',
+    statementUnreachable: 'The statement could not be read',
+    part: 'Required part',
+    foundPart: 'found',
+    missingPart: 'missing',
+    nonAccessible: 'The statement names as not accessible',
+    harnessFails: 'The harness found failing',
+    errors: 'errors',
+    violations: 'serious violations',
+    notRun: 'not run',
+    acrUnread: 'The ACR could not be read',
+    tools: 'Tools',
+    sample: 'sample file',
+    opds: 'OPDS feed',
+    download: 'download link',
+    noContradiction: 'No claim is contradicted by the findings.',
+    metadata: 'Accessibility metadata',
+    metadataYes: 'declared',
+    metadataNo: 'missing',
   },
   fi: {
     heading: 'Sisältö: julkaisut, saavutettavuusseloste ja ACR',
-    intro: 'Palvelun toimittamat julkaisut tarkistettuina EPUBCheckillä ja DAISYn Acella sekä toimittajan omat väitteet havaintoja vasten.',
+    intro:
+      'Palvelun toimittamat julkaisut tarkistettuina EPUBCheckillä ja DAISYn Acella sekä toimittajan omat väitteet havaintoja vasten.',
     claims: 'Toimittajan ACR havaintoja vasten',
-    claimsIntro: 'Toimittajan saavutettavuusraportin (OpenACR) jokainen väite rinnakkain sen kanssa, mitä testaus havaitsi samasta kriteeristä; ristiriidat ensin.',
-    criterion: 'Kriteeri', component: 'Osa', claimed: 'Väite', found: 'Testaus', evidence: 'Näyttö',
-    contradicted: 'Ristiriidassa', consistent: 'Ei ristiriitaa', 'not-testable': 'Ei testattavissa automaattisesti',
-    'supports-but-failing': 'väitetty tuetuksi, havaittu virheitä', 'not-applicable-but-applicable': 'väitetty ei koske, havaittu koskevan',
-    publications: 'Testatut julkaisut', publication: 'Julkaisu', origin: 'Lähde', epubcheck: 'EPUBCheck', ace: 'DAISY Ace',
-    report: 'raportti', unreachable: 'ei saatavilla', noneTested: 'Yhtään julkaisua ei voitu testata.',
-    statement: 'Saavutettavuusseloste', statementAbsent: 'Saavutettavuusselostetta ei löytynyt.', statementUnreachable: 'Selostetta ei voitu lukea',
-    part: 'Vaadittu osa', foundPart: 'löytyi', missingPart: 'puuttuu', nonAccessible: 'Seloste nimeää ei-saavutettavaksi',
-    harnessFails: 'Testaus havaitsi virheitä', errors: 'virhettä', violations: 'vakavaa virhettä', notRun: 'ei ajettu',
-    acrUnread: 'ACR:ää ei voitu lukea', tools: 'Työkalut', sample: 'näytetiedosto', opds: 'OPDS-syöte', download: 'latauslinkki',
-    noContradiction: 'Havainnot eivät ole ristiriidassa yhdenkään väitteen kanssa.', metadata: 'Saavutettavuusmetatiedot', metadataYes: 'on', metadataNo: 'puuttuu',
+    claimsIntro:
+      'Toimittajan saavutettavuusraportin (OpenACR) jokainen väite rinnakkain sen kanssa, mitä testaus havaitsi samasta kriteeristä; ristiriidat ensin.',
+    criterion: 'Kriteeri',
+    component: 'Osa',
+    claimed: 'Väite',
+    found: 'Testaus',
+    evidence: 'Näyttö',
+    contradicted: 'Ristiriidassa',
+    consistent: 'Ei ristiriitaa',
+    'not-testable': 'Ei testattavissa automaattisesti',
+    'supports-but-failing': 'väitetty tuetuksi, havaittu virheitä',
+    'not-applicable-but-applicable': 'väitetty ei koske, havaittu koskevan',
+    publications: 'Testatut julkaisut',
+    publication: 'Julkaisu',
+    origin: 'Lähde',
+    epubcheck: 'EPUBCheck',
+    ace: 'DAISY Ace',
+    report: 'raportti',
+    unreachable: 'ei saatavilla',
+    noneTested: 'Yhtään julkaisua ei voitu testata.',
+    statement: 'Saavutettavuusseloste',
+    statementAbsent: 'Saavutettavuusselostetta ei löytynyt.',
+    statementUnreachable: 'Selostetta ei voitu lukea',
+    part: 'Vaadittu osa',
+    foundPart: 'löytyi',
+    missingPart: 'puuttuu',
+    nonAccessible: 'Seloste nimeää ei-saavutettavaksi',
+    harnessFails: 'Testaus havaitsi virheitä',
+    errors: 'virhettä',
+    violations: 'vakavaa virhettä',
+    notRun: 'ei ajettu',
+    acrUnread: 'ACR:ää ei voitu lukea',
+    tools: 'Työkalut',
+    sample: 'näytetiedosto',
+    opds: 'OPDS-syöte',
+    download: 'latauslinkki',
+    noContradiction: 'Havainnot eivät ole ristiriidassa yhdenkään väitteen kanssa.',
+    metadata: 'Saavutettavuusmetatiedot',
+    metadataYes: 'on',
+    metadataNo: 'puuttuu',
   },
   sv: {
     heading: 'Innehåll: publikationer, tillgänglighetsutlåtande och ACR',
-    intro: 'Publikationerna som tjänsten levererar, kontrollerade med EPUBCheck och DAISY Ace, och leverantörens egna påståenden mot fynden.',
+    intro:
+      'Publikationerna som tjänsten levererar, kontrollerade med EPUBCheck och DAISY Ace, och leverantörens egna påståenden mot fynden.',
     claims: 'Leverantörens ACR mot fynden',
-    claimsIntro: 'Varje påstående i leverantörens tillgänglighetsrapport (OpenACR) bredvid det som testerna fann för samma kriterium; motsägelser först.',
-    criterion: 'Kriterium', component: 'Del', claimed: 'Påstått', found: 'Testerna', evidence: 'Belägg',
-    contradicted: 'Motsägs', consistent: 'Ingen motsägelse', 'not-testable': 'Kan inte testas automatiskt',
-    'supports-but-failing': 'påstås stödjas, fel hittades', 'not-applicable-but-applicable': 'påstås inte tillämpligt, visade sig tillämpligt',
-    publications: 'Testade publikationer', publication: 'Publikation', origin: 'Källa', epubcheck: 'EPUBCheck', ace: 'DAISY Ace',
-    report: 'rapport', unreachable: 'inte nåbar', noneTested: 'Ingen publikation kunde testas.',
-    statement: 'Tillgänglighetsutlåtande', statementAbsent: 'Inget tillgänglighetsutlåtande hittades.', statementUnreachable: 'Utlåtandet kunde inte läsas',
-    part: 'Obligatorisk del', foundPart: 'finns', missingPart: 'saknas', nonAccessible: 'Utlåtandet anger som icke tillgängligt',
-    harnessFails: 'Testerna fann fel', errors: 'fel', violations: 'allvarliga fel', notRun: 'inte körd',
-    acrUnread: 'ACR kunde inte läsas', tools: 'Verktyg', sample: 'exempelfil', opds: 'OPDS-flöde', download: 'nedladdningslänk',
-    noContradiction: 'Fynden motsäger inget påstående.', metadata: 'Tillgänglighetsmetadata', metadataYes: 'finns', metadataNo: 'saknas',
+    claimsIntro:
+      'Varje påstående i leverantörens tillgänglighetsrapport (OpenACR) bredvid det som testerna fann för samma kriterium; motsägelser först.',
+    criterion: 'Kriterium',
+    component: 'Del',
+    claimed: 'Påstått',
+    found: 'Testerna',
+    evidence: 'Belägg',
+    contradicted: 'Motsägs',
+    consistent: 'Ingen motsägelse',
+    'not-testable': 'Kan inte testas automatiskt',
+    'supports-but-failing': 'påstås stödjas, fel hittades',
+    'not-applicable-but-applicable': 'påstås inte tillämpligt, visade sig tillämpligt',
+    publications: 'Testade publikationer',
+    publication: 'Publikation',
+    origin: 'Källa',
+    epubcheck: 'EPUBCheck',
+    ace: 'DAISY Ace',
+    report: 'rapport',
+    unreachable: 'inte nåbar',
+    noneTested: 'Ingen publikation kunde testas.',
+    statement: 'Tillgänglighetsutlåtande',
+    statementAbsent: 'Inget tillgänglighetsutlåtande hittades.',
+    statementUnreachable: 'Utlåtandet kunde inte läsas',
+    part: 'Obligatorisk del',
+    foundPart: 'finns',
+    missingPart: 'saknas',
+    nonAccessible: 'Utlåtandet anger som icke tillgängligt',
+    harnessFails: 'Testerna fann fel',
+    errors: 'fel',
+    violations: 'allvarliga fel',
+    notRun: 'inte körd',
+    acrUnread: 'ACR kunde inte läsas',
+    tools: 'Verktyg',
+    sample: 'exempelfil',
+    opds: 'OPDS-flöde',
+    download: 'nedladdningslänk',
+    noContradiction: 'Fynden motsäger inget påstående.',
+    metadata: 'Tillgänglighetsmetadata',
+    metadataYes: 'finns',
+    metadataNo: 'saknas',
   },
 };
 
@@ -121,7 +247,12 @@ function evidenceList(h: ContentSectionHelpers, lang: Language, e: readonly Clai
 }
 
 /** Contradictions between the ACR and the findings: shown first in the service's section. */
-export function contentClaimsSection(lang: Language, service: { id: string; name: string }, targets: readonly TargetResult[], h: ContentSectionHelpers): Html | null {
+export function contentClaimsSection(
+  lang: Language,
+  service: { id: string; name: string },
+  targets: readonly TargetResult[],
+  h: ContentSectionHelpers,
+): Html | null {
   const l = L[lang];
   const rows = serviceClaims(service.id, targets);
   if (rows === undefined) return null;
@@ -137,27 +268,39 @@ export function contentClaimsSection(lang: Language, service: { id: string; name
 const originLabel = (l: Record<Key, string>, o: 'sample' | 'opds' | 'download') => l[o];
 
 /** Publications, statement and (unreadable) ACR of the service. */
-export function contentSection(lang: Language, service: { id: string; name: string; baseUrl: string }, targets: readonly TargetResult[], h: ContentSectionHelpers): Html | null {
+export function contentSection(
+  lang: Language,
+  service: { id: string; name: string; baseUrl: string },
+  targets: readonly TargetResult[],
+  h: ContentSectionHelpers,
+): Html | null {
   const l = L[lang];
   const found = contentOf(targets);
   if (!found) return null;
   const c = found.content;
   const pubs = c.publications.map((p) => {
     const title = p.package?.title ?? p.title ?? p.source;
-    if (p.status === 'unreachable') return html`<tr><th scope="row">${title}</th><td>${originLabel(l, p.origin)}</td><td colspan="3">${l.unreachable}: ${p.error ?? ''}</td></tr>`;
+    if (p.status === 'unreachable')
+      return html`<tr><th scope="row">${title}</th><td>${originLabel(l, p.origin)}</td><td colspan="3">${l.unreachable}: ${p.error ?? ''}</td></tr>`;
     const ec = p.epubcheck;
-    const ecCell = !ec?.ran ? html`${l.notRun}${ec?.error ? html`: ${ec.error}` : ''}` : html`${ec.fatal + ec.errors} ${l.errors}${ec.report ? html` · <a href="${h.evidenceHref(ec.report) ?? ''}" class="evidence">${l.report}</a>` : ''}`;
+    const ecCell = !ec?.ran
+      ? html`${l.notRun}${ec?.error ? html`: ${ec.error}` : ''}`
+      : html`${ec.fatal + ec.errors} ${l.errors}${ec.report ? html` · <a href="${h.evidenceHref(ec.report) ?? ''}" class="evidence">${l.report}</a>` : ''}`;
     const serious = p.ace?.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') ?? [];
-    const aceCell = !p.ace?.ran ? html`${l.notRun}${p.ace?.error ? html`: ${p.ace.error}` : ''}` : html`${serious.length} ${l.violations}${serious.length > 0 ? html` (${serious.map((v) => v.rule).join(', ')})` : ''}${p.ace.report && h.evidenceHref(p.ace.report) ? html` · <a href="${h.evidenceHref(p.ace.report) ?? ''}" class="evidence" type="application/json">${l.report} (JSON)</a>` : ''}`;
+    const aceCell = !p.ace?.ran
+      ? html`${l.notRun}${p.ace?.error ? html`: ${p.ace.error}` : ''}`
+      : html`${serious.length} ${l.violations}${serious.length > 0 ? html` (${serious.map((v) => v.rule).join(', ')})` : ''}${p.ace.report && h.evidenceHref(p.ace.report) ? html` · <a href="${h.evidenceHref(p.ace.report) ?? ''}" class="evidence" type="application/json">${l.report} (JSON)</a>` : ''}`;
     const m = p.package?.metadata;
-    const hasMeta = m !== undefined && m.accessMode.length + m.accessibilityFeature.length + m.accessibilitySummary.length > 0;
+    const hasMeta =
+      m !== undefined && m.accessMode.length + m.accessibilityFeature.length + m.accessibilitySummary.length > 0;
     return html`<tr><th scope="row">${title}</th><td>${originLabel(l, p.origin)}</td><td>${ecCell}</td><td>${aceCell}</td><td>${hasMeta ? l.metadataYes : l.metadataNo}</td></tr>`;
   });
   const pubHead = html`<tr><th scope="col">${l.publication}</th><th scope="col">${l.origin}</th><th scope="col">${l.epubcheck}</th><th scope="col">${l.ace}</th><th scope="col">${l.metadata}</th></tr>`;
   const s = c.statement;
   let statement: Html;
   if (s.status === 'absent') statement = html`<p><strong>${l.statementAbsent}</strong></p>`;
-  else if (s.status === 'unreachable') statement = html`<p><strong>${l.statementUnreachable}</strong>: ${s.url ?? ''} — ${s.error ?? ''}</p>`;
+  else if (s.status === 'unreachable')
+    statement = html`<p><strong>${l.statementUnreachable}</strong>: ${s.url ?? ''} — ${s.error ?? ''}</p>`;
   else {
     const href = vendorHref(s.url, service.baseUrl);
     const parts = STATEMENT_PARTS.map((p) => {
@@ -167,7 +310,9 @@ export function contentSection(lang: Language, service: { id: string; name: stri
     const failing = [
       ...new Set(
         targets.flatMap((t) =>
-          (['accessibility', 'login', 'compatibility'] as const).flatMap((suite) => t.suites[suite].checks.filter((x) => x.status === 'fail').map((x) => x.title)),
+          (['accessibility', 'login', 'compatibility'] as const).flatMap((suite) =>
+            t.suites[suite].checks.filter((x) => x.status === 'fail').map((x) => x.title),
+          ),
         ),
       ),
     ].slice(0, 15);
@@ -175,7 +320,10 @@ export function contentSection(lang: Language, service: { id: string; name: stri
 <ul class="statement-parts">${parts}</ul>
 <div class="statement-beside"><div><p>${l.nonAccessible}:</p><ul>${(s.nonAccessible ?? []).map((i) => html`<li>${i}</li>`)}</ul></div><div><p>${l.harnessFails}:</p><ul>${failing.map((f) => html`<li>${f}</li>`)}</ul></div></div>`;
   }
-  const acr = c.acr && c.acr.status !== 'parsed' ? html`<p><strong>${l.acrUnread}</strong>: ${c.acr.source} — ${c.acr.error ?? c.acr.status}</p>` : '';
+  const acr =
+    c.acr && c.acr.status !== 'parsed'
+      ? html`<p><strong>${l.acrUnread}</strong>: ${c.acr.source} — ${c.acr.error ?? c.acr.status}</p>`
+      : '';
   const tools = html`<p class="muted">${l.tools}: Ace ${c.tools.ace.version ?? l.notRun} · EPUBCheck ${c.tools.epubcheck.version ?? l.notRun} · ${h.deviceName(found.device)}</p>`;
   return html`<div class="content-section"><h4>${l.heading}</h4><p>${l.intro}</p>
 ${c.publications.length > 0 ? h.table(`${l.publications} · ${service.name}`, pubHead, html`<tbody>${pubs}</tbody>`) : html`<p>${l.noneTested}</p>`}

@@ -23,6 +23,7 @@ import { startDemoWorld } from '../../fixtures/world.ts';
 import { EvidenceSchema, type Evidence } from '../../src/core/evidence.ts';
 import { RunResultSchema, type RunResult } from '../../src/core/result.ts';
 import { regather } from '../../src/gather/resume.ts';
+import { serviceClaims } from '../../src/render/content.ts';
 import { ROOT, erh, filesBelow, type CliResult } from '../support/cli.ts';
 import { processesOfRun } from '../support/fault-config.ts';
 
@@ -160,6 +161,11 @@ describe('erh run on the demo world', () => {
     for (const t of result.targets) {
       for (const [suite, s] of Object.entries(t.suites)) {
         expect(['missing', 'harness-error', 'unreachable', 'timeout'], `${t.id} ${suite}: ${s.reason ?? ''}`).not.toContain(s.status);
+        // Content is the same on every device: gathered once per service (src/matrix/targets.ts), not applicable elsewhere.
+        if (suite === 'content' && t.content === undefined) {
+          expect(s.status, `${t.id} content`).toBe('not-applicable');
+          continue;
+        }
         expect(s.score, `${t.id} ${suite}`).not.toBeNull();
       }
     }
@@ -198,6 +204,35 @@ describe('erh run on the demo world', () => {
       }
     });
   }
+
+  // Issue 18: the content suite ran Ace and EPUBCheck for real, and the vendor's claims are held against the findings.
+  it('records Ace and EPUBCheck in the tools, and gathers every service\'s content on one device', () => {
+    expect(result.tools.ace, JSON.stringify(result.tools)).toMatch(/^1\.\d+\.\d+$/);
+    expect(result.tools.epubcheck, JSON.stringify(result.tools)).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const service of ['kirjava', 'kuunteli', 'lehtisali']) {
+      const gathered = result.targets.filter((t) => t.service === service && t.content !== undefined);
+      expect(gathered.map((t) => t.device), service).toEqual(['desktop-chromium']);
+      for (const p of gathered[0]!.content!.publications) {
+        expect(p.status, `${service} ${p.source}: ${p.error ?? ''}`).toBe('checked');
+        expect(p.ace?.ran, p.ace?.error).toBe(true);
+        expect(p.epubcheck?.ran, p.epubcheck?.error).toBe(true);
+        expect(existsSync(join(runDir, p.ace!.report!)), p.ace!.report).toBe(true);
+      }
+    }
+  });
+
+  it("shows Kuunteli's contradicted ACR claim (3.1.1 supports, its pages fail it) with both sides' evidence", () => {
+    const rows = serviceClaims('kuunteli', result.targets) ?? [];
+    const lang = rows.find((r) => r.claim.criterion === '3.1.1' && r.claim.component === 'web');
+    expect(lang, JSON.stringify(rows.map((r) => [r.claim.criterion, r.verdict]))).toMatchObject({ verdict: 'contradicted', kind: 'supports-but-failing' });
+    expect(lang!.evidence.map((e) => e.check)).toContain('accessibility/axe/html-has-lang');
+    expect(rows[0]?.verdict).toBe('contradicted'); // contradictions first
+    const page = readFileSync(join(runDir, 'scorecard.en.html'), 'utf8');
+    expect(page).toContain('The vendor’s ACR against the findings');
+    expect(page).toContain('claimed supports, found failing');
+    expect(page).toMatch(/content-\d+\.ace-report\.json/); // Ace's report linked as evidence
+    expect(page).not.toMatch(/report\.html/);
+  });
 
   // Moved here from test/e2e/devices.test.ts, whose matrix no longer repeats the default devices'
   // emulated phone: this run already gathers every vendor on it.

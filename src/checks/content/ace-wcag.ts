@@ -34,7 +34,8 @@ export const aceWcag: Check<'content'> = {
   evaluate({ data }) {
     const pubs = examined(data);
     if (pubs.length === 0) return nothingExamined(data);
-    if (data.tools.ace.error) return { status: 'inconclusive', detail: `Ace could not be run: ${data.tools.ace.error}.` };
+    if (data.tools.ace.error)
+      return { status: 'inconclusive', detail: `Ace could not be run: ${data.tools.ace.error}.` };
     const notRun = pubs.filter((p) => !p.ace?.ran);
     if (notRun.length > 0)
       return {

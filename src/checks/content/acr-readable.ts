@@ -22,9 +22,17 @@ export const acrReadable: Check<'content'> = {
     const acr = data.acr;
     if (acr === undefined) return { status: 'not-applicable', detail: 'The service declares no ACR.' };
     if (acr.status !== 'parsed')
-      return { score: 0, detail: `The ACR could not be read: ${acr.error ?? acr.status}.`, findings: [{ message: `The ACR ${acr.source} could not be read (${acr.status}): ${acr.error ?? ''}.` }] };
+      return {
+        score: 0,
+        detail: `The ACR could not be read: ${acr.error ?? acr.status}.`,
+        findings: [{ message: `The ACR ${acr.source} could not be read (${acr.status}): ${acr.error ?? ''}.` }],
+      };
     if (acr.claims.length === 0)
-      return { score: 0, detail: 'The ACR holds no criterion claims.', findings: [{ message: `The ACR ${acr.source} holds no criterion claims.` }] };
+      return {
+        score: 0,
+        detail: 'The ACR holds no criterion claims.',
+        findings: [{ message: `The ACR ${acr.source} holds no criterion claims.` }],
+      };
     return { score: 1, detail: `${acr.claims.length} claims read from ${acr.source}.` };
   },
 };

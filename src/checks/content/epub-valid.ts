@@ -42,7 +42,11 @@ export const epubValid: Check<'content'> = {
     }
     return {
       score: shareClean(pubs.length, failing),
-      detail: `${pubs.length - failing} of ${pubs.length} publications pass EPUBCheck ${data.tools.epubcheck.version ?? ''}.`.replace(' .', '.'),
+      detail:
+        `${pubs.length - failing} of ${pubs.length} publications pass EPUBCheck ${data.tools.epubcheck.version ?? ''}.`.replace(
+          ' .',
+          '.',
+        ),
       findings,
     };
   },

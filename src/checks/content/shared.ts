@@ -10,7 +10,8 @@ export const EPUB_A11Y = 'EPUB Accessibility 1.1 (W3C)';
 /** The reference checker whose WCAG findings the content suite reports. */
 export const ACE = 'Ace by DAISY (axe-core over the EPUB content documents)';
 /** Act 306/2019 §15–16 (laki digitaalisten palvelujen tarjoamisesta) and Directive (EU) 2019/882 (EAA). */
-export const STATEMENT_LAW = 'Act 306/2019 §16 (Finland); Directive (EU) 2016/2102 Art. 7, Implementing Decision (EU) 2018/1523';
+export const STATEMENT_LAW =
+  'Act 306/2019 §16 (Finland); Directive (EU) 2016/2102 Art. 7, Implementing Decision (EU) 2018/1523';
 export const EAA = 'Directive (EU) 2019/882 (European Accessibility Act) Annex I';
 
 /** Publications that were fetched and whose package could be read. */
@@ -28,7 +29,10 @@ export function named(p: Publication): string {
 export function nothingExamined(data: Pick<ContentEvidence, 'publications' | 'declared'>): CheckOutcome {
   const d = data.declared;
   if (d.samples === 0 && d.opds === null && d.download === null)
-    return { status: 'not-applicable', detail: 'The service declares no publications to check (content: samples, opds, download).' };
+    return {
+      status: 'not-applicable',
+      detail: 'The service declares no publications to check (content: samples, opds, download).',
+    };
   return {
     status: 'inconclusive',
     detail: `No publication could be examined (${data.publications.length} tried; content/publications-reachable says why).`,

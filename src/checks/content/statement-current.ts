@@ -25,18 +25,26 @@ export const statementCurrent: Check<'content'> = {
   },
   evaluate({ data }) {
     const s = data.statement;
-    if (s.status !== 'fetched' || !s.parts) return { status: 'not-applicable', detail: 'No accessibility statement was read.' };
+    if (s.status !== 'fetched' || !s.parts)
+      return { status: 'not-applicable', detail: 'No accessibility statement was read.' };
     const dates = [s.parts.prepared.date, s.parts.reviewed.date].filter((d): d is string => d !== undefined).sort();
     const latest = dates.at(-1);
-    if (latest === undefined) return { status: 'inconclusive', detail: 'The statement gives no date of preparation or review.' };
+    if (latest === undefined)
+      return { status: 'inconclusive', detail: 'The statement gives no date of preparation or review.' };
     const days = Math.floor((Date.parse(s.fetchedAt) - Date.parse(`${latest}T00:00:00Z`)) / 86_400_000);
-    if (days <= STATEMENT_MAX_AGE_DAYS) return { score: 1, value: days, unit: 'days', detail: `Last dated ${latest}, ${days} days before the run.` };
+    if (days <= STATEMENT_MAX_AGE_DAYS)
+      return { score: 1, value: days, unit: 'days', detail: `Last dated ${latest}, ${days} days before the run.` };
     return {
       score: 0,
       value: days,
       unit: 'days',
       detail: `Last dated ${latest}, ${days} days before the run.`,
-      findings: [{ message: `The accessibility statement was last prepared or reviewed on ${latest}, ${days} days ago (more than a year).`, ...(s.url ? { url: s.url } : {}) }],
+      findings: [
+        {
+          message: `The accessibility statement was last prepared or reviewed on ${latest}, ${days} days ago (more than a year).`,
+          ...(s.url ? { url: s.url } : {}),
+        },
+      ],
     };
   },
 };

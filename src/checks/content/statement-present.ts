@@ -43,7 +43,12 @@ export const statementPresent: Check<'content'> = {
     return {
       score: 0,
       detail: `The accessibility statement could not be read: ${s.error ?? 'no reason recorded'}.`,
-      findings: [{ message: `The accessibility statement at ${s.url ?? '?'} could not be read: ${s.error ?? ''}.`, ...(s.url ? { url: s.url } : {}) }],
+      findings: [
+        {
+          message: `The accessibility statement at ${s.url ?? '?'} could not be read: ${s.error ?? ''}.`,
+          ...(s.url ? { url: s.url } : {}),
+        },
+      ],
     };
   },
 };

@@ -2,7 +2,7 @@
 import type { RunResult } from '../../../src/core/index.ts';
 import { evaluateRun } from '../../../src/scorecard/index.ts';
 import { accessibilityEvidence, attempt, axeRule, compatibilityEvidence, loginEvidence, performanceEvidence, step } from '../checks/helpers.ts';
-import { device, runInput, service, targetEvidence } from '../scorecard/helpers.ts';
+import { device, runInput, service, noContent, targetEvidence } from '../scorecard/helpers.ts';
 
 export const HOSTILE = {
   script: '<script>alert(1)</script>',
@@ -23,7 +23,8 @@ export function sampleResult(): RunResult {
     ...targetEvidence('kirjava', 'phone-webkit').filter((e) => e.suite !== 'performance'),
     // What the harness records when the matrix says a suite does not apply (src/matrix/targets.ts).
     performanceEvidence(undefined, { service: 'kirjava', device: 'phone-webkit', status: 'not-applicable', reason: LIGHTHOUSE_NOT_APPLICABLE }),
-    ...targetEvidence('evil', 'desktop-chromium').filter((e) => e.suite === 'performance'),
+    ...targetEvidence('evil', 'desktop-chromium').filter((e) => e.suite === 'performance' || e.suite === 'content'),
+    noContent('evil', 'phone-webkit'),
     loginEvidence([attempt('valid', 'logged-in'), attempt('wrongPin', 'rejected', { message: HOSTILE.attribute })], {
       service: 'evil',
       steps: [step('landing', false, { error: HOSTILE.script, url: HOSTILE.javascriptUrl, screenshot: HOSTILE.javascriptUrl })],

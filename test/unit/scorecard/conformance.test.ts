@@ -26,7 +26,7 @@ function target(service: string, device: string, accessibility: CheckResult[], c
     id: `${service}@${device}`,
     service,
     device,
-    suites: { login: suite([]), accessibility: suite(accessibility), performance: suite([]), compatibility: suite(compatibility) },
+    suites: { login: suite([]), accessibility: suite(accessibility), performance: suite([]), compatibility: suite(compatibility), content: suite([]) },
   });
 }
 

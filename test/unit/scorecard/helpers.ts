@@ -1,6 +1,6 @@
 /** A small, fully valid run input: services, devices, a profile and evidence built per target. */
 import type { Device, Evidence, Profile, Service } from '../../../src/core/index.ts';
-import { DeviceSchema, ProfileSchema, ServiceSchema } from '../../../src/core/index.ts';
+import { DeviceSchema, EvidenceSchema, ProfileSchema, ServiceSchema } from '../../../src/core/index.ts';
 import type { EvaluateRunInput } from '../../../src/scorecard/index.ts';
 import { accessibilityEvidence, attempt, axeRule, compatibilityEvidence, lhRun, loginEvidence, performanceEvidence, step } from '../checks/helpers.ts';
 
@@ -101,7 +101,25 @@ export function targetEvidence(serviceId: string, deviceId: string, shape: Targe
       },
       env,
     ),
+    noContent(serviceId, deviceId),
   ];
+}
+
+/** What the harness records for a service that declares no content (src/matrix/targets.ts). */
+export function noContent(service: string, device: string): Evidence {
+  return EvidenceSchema.parse({
+    evidenceVersion: 1,
+    service,
+    device,
+    suite: 'content',
+    status: 'not-applicable',
+    reason: 'The service declares no publications, statement or ACR to check (content: in its YAML)',
+    startedAt: '2026-11-25T10:00:00.000Z',
+    finishedAt: '2026-11-25T10:00:00.000Z',
+    browser: { engine: 'chromium', version: 'n/a' },
+    steps: [],
+    attempt: 1,
+  });
 }
 
 export function runInput(services: Service[], devices: Device[], evidence: Evidence[], p: Profile = profile()): EvaluateRunInput {
