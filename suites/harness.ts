@@ -17,7 +17,7 @@ import { GATHERERS, gatherWalk, isWalkSuite, type GatherKit } from '../src/gathe
 import { envelope } from '../src/gather/kit.ts';
 import { closedUnderProbes, regather } from '../src/gather/resume.ts';
 import { gatherBudgetMs, withinBudget } from '../src/gather/budget.ts';
-import { notApplicableReason, type Target } from '../src/matrix/targets.ts';
+import { notApplicableReason, serviceExclusion, type Target } from '../src/matrix/targets.ts';
 import { evidencePath, writeEvidence } from '../src/reporting/evidence-store.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
 import { findBrowser, installHint } from '../src/session/browsers.ts';
@@ -142,8 +142,9 @@ async function gatherCells(suites: readonly Suite[], target: Target, devices: De
     const attempt = Math.max(testInfo.retry + 1, (previous.at(-1)?.attempt ?? 0) + 1);
     const withHistory = (e: Evidence): Evidence => (previous.length > 0 ? { ...e, previousAttempts: previous } : e);
     // A suite the service does not take part in (service YAML `suites:`, or login for an open-access service) is not
-    // applicable, no browser needed; the matrix owns the rule (performance's capability case is decided by its gatherer).
-    const skipped = suite === 'performance' ? undefined : notApplicableReason(target, suite);
+    // applicable, no browser needed; the matrix owns the rule (performance's capability case is decided by its
+    // gatherer: the timed walks run on every engine, Lighthouse only where it can).
+    const skipped = suite === 'performance' ? serviceExclusion(target, suite) : notApplicableReason(target, suite);
     if (skipped !== undefined) {
       const evidence = notRunEvidence(target, suite, skipped, attempt);
       await attachEvidence(testInfo, writeEvidence(run.runDir, evidence, redactor));

@@ -32,6 +32,15 @@ export function capabilitiesOf(device: Device): Capabilities {
 
 /** Why a suite cannot run on a target, or undefined when it can. */
 export function notApplicableReason(target: Target, suite: Suite): string | undefined {
+  return serviceExclusion(target, suite) ?? capabilityReason(target, suite);
+}
+
+/**
+ * The part of the rule the service decides (its `suites:`, open access, what it declares for content):
+ * nothing of such a suite is gathered, not even what a device without the capability could still do
+ * (the performance suite's timed walks run on every engine, Lighthouse only where it can).
+ */
+export function serviceExclusion(target: Target, suite: Suite): string | undefined {
   const only = target.service.suites;
   if (only && !only.includes(suite))
     return `The service is evaluated only for ${only.join(', ')} (suites: in its YAML)`;
@@ -43,6 +52,11 @@ export function notApplicableReason(target: Target, suite: Suite): string | unde
     if (target.capabilities.contentDevice !== target.device.id)
       return `Content is the same on every device: it is checked once per service, on ${target.capabilities.contentDevice ?? 'another device'}`;
   }
+  return undefined;
+}
+
+/** The part the device decides: Lighthouse where a local Chromium is driven over the DevTools protocol. */
+export function capabilityReason(target: Target, suite: Suite): string | undefined {
   if (suite === 'performance' && !target.capabilities.lighthouse) {
     return target.device.engine === 'chromium'
       ? `Lighthouse needs a local Chromium driven over the DevTools protocol; ${target.device.id} is driven by ` +
