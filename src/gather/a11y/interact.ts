@@ -47,8 +47,11 @@ export const LISTENER_TYPES = [
 ] as const;
 /** Most stops whose focus indicator is judged by pixels at one state. */
 export const MAX_PIXEL_STOPS = 12;
-/** Restyles per second by script that make an element a flashing candidate. */
-export const FLASH_RATE = 4;
+/**
+ * Restyles per second by script that make an element a flashing candidate: more than three flashes a
+ * second need more than six changes of luminance, each a restyle.
+ */
+export const FLASH_RATE = 7;
 /** The window a flashing candidate is sampled over (WCAG 2.3.1 counts flashes in any one second), ms. */
 export const FLASH_SAMPLE_MS = 1000;
 /** The least time restyles are watched when one element was already restyled twice, ms. */

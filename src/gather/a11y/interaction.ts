@@ -585,10 +585,10 @@ export async function flashProbe(arg: {
     __erhFlash?: { observer: MutationObserver; counts: Map<Element, number>; started: number };
   };
   const watch = w.__erhFlash;
-  // A short watch (a small page's probes are quick) that already saw an element restyled twice goes
+  // A short watch (a small page's probes are quick) that already saw an element restyled three times goes
   // on to `arg.minWatchMs`, so that a script flashing it is seen often enough; a quiet page never waits.
   const soFar = watch ? performance.now() - watch.started : 0;
-  if (watch && soFar < arg.minWatchMs && [...watch.counts.values()].some((n) => n >= 2))
+  if (watch && soFar < arg.minWatchMs && [...watch.counts.values()].some((n) => n >= 3))
     await new Promise((r) => setTimeout(r, arg.minWatchMs - soFar));
   watch?.observer.disconnect();
   delete w.__erhFlash;
