@@ -1343,7 +1343,13 @@ export const StatementEvidenceSchema = z.strictObject({
 });
 export type StatementEvidence = z.infer<typeof StatementEvidenceSchema>;
 
-export const ACR_LEVELS = ['supports', 'partially-supports', 'does-not-support', 'not-applicable', 'not-evaluated'] as const;
+export const ACR_LEVELS = [
+  'supports',
+  'partially-supports',
+  'does-not-support',
+  'not-applicable',
+  'not-evaluated',
+] as const;
 export type AcrLevel = (typeof ACR_LEVELS)[number];
 
 /** One claim of an OpenACR: a criterion, a component (web, electronic-docs, software, authoring-tool), a level. */
