@@ -40,7 +40,7 @@ export const PURE_NPM = {
   scoring: ['zod', 'simple-statistics'],
   checks: ['zod'],
   scorecard: ['zod'],
-  render: ['zod'],
+  render: ['zod', 'intl-messageformat'],
 };
 
 /** What drives or instruments a browser. */

@@ -57,7 +57,7 @@ export const DownloadEvidenceSchema = z.strictObject({
   bytes: z.number().int().nonnegative(),
   /** Content-Type as served; null where the driver cannot see the response headers. */
   contentType: z.string().nullable(),
-  /** What the file's first bytes say it is (application/epub+zip, application/pdf, audio/mpeg…); null: none of those. */
+  /** What the file's first bytes say it is (application/epub+zip, application/pdf, audio/mpeg…); null: none. */
   sniffedType: z.string().nullable(),
   /** browser: the browser's own download; link: the link fetched with the session's cookies (WebDriver classic). */
   via: z.enum(['browser', 'link']),
