@@ -36,6 +36,13 @@ export function narrowService(text: string, n: ServiceNarrowing): string {
       const step = v && typeof v === 'object' && 'step' in v ? v.step : undefined;
       if (typeof step === 'string' && !kept.has(step)) delete compat?.[k];
     }
+    // Likewise the content suite's download step; a content section left with nothing is dropped.
+    const content = doc.content as Record<string, unknown> | undefined;
+    const download = content?.download as { step?: unknown } | undefined;
+    if (content && typeof download?.step === 'string' && !kept.has(download.step)) {
+      delete content.download;
+      if (Object.keys(content).length === 0) delete doc.content;
+    }
   }
   if (n.roles) doc.patrons = Object.fromEntries(n.roles.map((r) => [r, doc.patrons[r]]));
   return YAML.stringify(doc);
