@@ -91,10 +91,10 @@ beforeAll(async () => {
   // Another configuration (one device instead of the default two: another fingerprint), and a directory that is no run.
   refusedOther = await erh([...args, '--devices', 'desktop-chromium', '--resume', runDir], { env: world.env });
   refusedNotRun = await erh([...args, '--resume', ROOT], { env: world.env });
-  run = await erh([...args, '--resume', runDir], { env: world.env, timeoutMs: 12 * 60_000 });
+  run = await erh([...args, '--resume', runDir], { env: world.env, timeoutMs: 20 * 60_000 });
   if (!existsSync(join(runDir, 'results.json'))) throw new Error(`resumed run: exit ${run.code}, no results.json\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
   result = RunResultSchema.parse(JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')));
-}, 15 * 60_000);
+}, 25 * 60_000);
 
 afterAll(async () => {
   if (!stopped) await world?.stop();
