@@ -6,9 +6,9 @@
  * catalogue cannot say whether the book works with a screen reader. The Act on the accessibility
  * requirements of products and services (EAA, Annex I) requires this information for e-books.
  */
-import type { Check, FindingInput } from '../types.ts';
+import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
-import { EAA, EPUB_A11Y, examined, named, nothingExamined, shareClean } from './shared.ts';
+import { EAA, EPUB_A11Y, perPublication } from './shared.ts';
 
 const REQUIRED = ['accessMode', 'accessibilityFeature', 'accessibilityHazard', 'accessibilitySummary'] as const;
 
@@ -24,22 +24,14 @@ export const a11yMetadata: Check<'content'> = {
     reads: ['content.publications', 'content.declared'],
   },
   evaluate({ data }) {
-    const pubs = examined(data);
-    if (pubs.length === 0) return nothingExamined(data);
-    const findings: FindingInput[] = [];
-    let failing = 0;
-    for (const p of pubs) {
-      const m = p.package!.metadata;
-      const missing: string[] = REQUIRED.filter((k) => m[k].every((v) => v.trim() === ''));
-      if (missing.length > 0) {
-        failing++;
-        findings.push({ message: `${named(p)} declares no ${missing.map((k) => `schema:${k}`).join(', ')}.` });
-      }
-    }
-    return {
-      score: shareClean(pubs.length, failing),
-      detail: `${pubs.length - failing} of ${pubs.length} publications declare the required accessibility metadata.`,
-      findings,
-    };
+    return perPublication(
+      data,
+      (p) => {
+        const m = p.package!.metadata;
+        const missing = REQUIRED.filter((k) => m[k].every((v) => v.trim() === ''));
+        return missing.length > 0 ? [`declares no ${missing.map((k) => `schema:${k}`).join(', ')}`] : [];
+      },
+      'declare the required accessibility metadata',
+    );
   },
 };

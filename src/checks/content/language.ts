@@ -5,9 +5,9 @@
  * documents (EPUB Accessibility 1.1 §4); the language of parts (3.1.2) is checked by Ace
  * (content/ace-wcag: axe valid-lang). Serious.
  */
-import type { Check, FindingInput } from '../types.ts';
+import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
-import { examined, named, nothingExamined, shareClean } from './shared.ts';
+import { perPublication } from './shared.ts';
 
 export const language: Check<'content'> = {
   meta: {
@@ -21,29 +21,23 @@ export const language: Check<'content'> = {
     reads: ['content.publications', 'content.declared'],
   },
   evaluate({ data }) {
-    const pubs = examined(data);
-    if (pubs.length === 0) return nothingExamined(data);
-    const findings: FindingInput[] = [];
-    let failing = 0;
-    for (const p of pubs) {
-      const pkg = p.package!;
-      const problems: string[] = [];
-      if (pkg.languages.every((l) => l.trim() === '')) problems.push('declares no dc:language in its package');
-      const without = pkg.documents.filter((d) => d.lang === null || d.lang.trim() === '');
-      if (without.length > 0)
-        problems.push(
-          `has ${without.length} of ${pkg.documents.length} content documents without lang (${without
-            .slice(0, 5)
-            .map((d) => d.href)
-            .join(', ')}${without.length > 5 ? ', …' : ''})`,
-        );
-      if (problems.length > 0) failing++;
-      for (const x of problems) findings.push({ message: `${named(p)} ${x}.` });
-    }
-    return {
-      score: shareClean(pubs.length, failing),
-      detail: `${pubs.length - failing} of ${pubs.length} publications declare their language throughout.`,
-      findings,
-    };
+    return perPublication(
+      data,
+      (p) => {
+        const pkg = p.package!;
+        const problems: string[] = [];
+        if (pkg.languages.every((l) => l.trim() === '')) problems.push('declares no dc:language in its package');
+        const without = pkg.documents.filter((d) => d.lang === null || d.lang.trim() === '');
+        if (without.length > 0)
+          problems.push(
+            `has ${without.length} of ${pkg.documents.length} content documents without lang (${without
+              .slice(0, 5)
+              .map((d) => d.href)
+              .join(', ')}${without.length > 5 ? ', …' : ''})`,
+          );
+        return problems;
+      },
+      'declare their language throughout',
+    );
   },
 };

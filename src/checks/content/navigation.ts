@@ -6,9 +6,9 @@
  * Meaningful Sequence; page navigation is EPUB Accessibility 1.1 §5 (Page navigation). Serious: a
  * patron with a screen reader cannot move through a book without one.
  */
-import type { Check, FindingInput } from '../types.ts';
+import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
-import { EPUB_A11Y, examined, named, nothingExamined, shareClean } from './shared.ts';
+import { EPUB_A11Y, perPublication } from './shared.ts';
 
 export const navigation: Check<'content'> = {
   meta: {
@@ -22,29 +22,23 @@ export const navigation: Check<'content'> = {
     reads: ['content.publications', 'content.declared'],
   },
   evaluate({ data }) {
-    const pubs = examined(data);
-    if (pubs.length === 0) return nothingExamined(data);
-    const findings: FindingInput[] = [];
-    let failing = 0;
-    for (const p of pubs) {
-      const pkg = p.package!;
-      const problems: string[] = [];
-      if (!pkg.nav.present) problems.push('has no navigation document');
-      else if (pkg.nav.tocEntries === 0) problems.push('has an empty table of contents');
-      const breaks = pkg.documents.reduce((n, d) => n + d.pageBreaks, 0);
-      if ((pkg.printSource !== null || breaks > 0) && pkg.nav.pageListEntries === 0)
-        problems.push(
-          `has a print equivalent (${pkg.printSource ?? `${breaks} page-break markers`}) but no page list to go to a page`,
-        );
-      if (pkg.nav.outOfSpineOrder.length > 0)
-        problems.push(`lists ${pkg.nav.outOfSpineOrder.join(', ')} in the table of contents out of reading order`);
-      if (problems.length > 0) failing++;
-      for (const x of problems) findings.push({ message: `${named(p)} ${x}.` });
-    }
-    return {
-      score: shareClean(pubs.length, failing),
-      detail: `${pubs.length - failing} of ${pubs.length} publications can be navigated.`,
-      findings,
-    };
+    return perPublication(
+      data,
+      (p) => {
+        const pkg = p.package!;
+        const problems: string[] = [];
+        if (!pkg.nav.present) problems.push('has no navigation document');
+        else if (pkg.nav.tocEntries === 0) problems.push('has an empty table of contents');
+        const breaks = pkg.documents.reduce((n, d) => n + d.pageBreaks, 0);
+        if ((pkg.printSource !== null || breaks > 0) && pkg.nav.pageListEntries === 0)
+          problems.push(
+            `has a print equivalent (${pkg.printSource ?? `${breaks} page-break markers`}) but no page list to go to a page`,
+          );
+        if (pkg.nav.outOfSpineOrder.length > 0)
+          problems.push(`lists ${pkg.nav.outOfSpineOrder.join(', ')} in the table of contents out of reading order`);
+        return problems;
+      },
+      'can be navigated',
+    );
   },
 };

@@ -3,7 +3,7 @@
  * a finding, and the sources the checks cite. Pure.
  */
 import type { ContentEvidence, Publication } from '../../core/index.ts';
-import type { CheckOutcome } from '../types.ts';
+import type { CheckOutcome, FindingInput } from '../types.ts';
 
 /** EPUB Accessibility 1.1 (W3C Recommendation, 2025): discoverability, WCAG conformance of EPUB content. */
 export const EPUB_A11Y = 'EPUB Accessibility 1.1 (W3C)';
@@ -45,4 +45,30 @@ export function nothingExamined(data: Pick<ContentEvidence, 'publications' | 'de
  */
 export function shareClean(total: number, failing: number): number {
   return total > 0 && failing === 0 ? 1 : 0;
+}
+
+/**
+ * The shape of a per-publication check, owned here: each examined publication's problems become one
+ * finding each ("<publication> <problem>."), the score is shareClean, the detail "<clean> of <total>
+ * publications <cleanPhrase>."; with nothing examined, nothingExamined.
+ */
+export function perPublication(
+  data: Pick<ContentEvidence, 'publications' | 'declared'>,
+  problemsOf: (p: Publication) => readonly string[],
+  cleanPhrase: string,
+): CheckOutcome {
+  const pubs = examined(data);
+  if (pubs.length === 0) return nothingExamined(data);
+  const findings: FindingInput[] = [];
+  let failing = 0;
+  for (const p of pubs) {
+    const problems = problemsOf(p);
+    if (problems.length > 0) failing++;
+    for (const x of problems) findings.push({ message: `${named(p)} ${x}.` });
+  }
+  return {
+    score: shareClean(pubs.length, failing),
+    detail: `${pubs.length - failing} of ${pubs.length} publications ${cleanPhrase}.`,
+    findings,
+  };
 }
