@@ -14,6 +14,7 @@
  * Among matches, the first visible one is chosen (else the first one).
  */
 import type { Locator } from '../core/config.ts';
+import type { LocatorDiagnosis } from './types.ts';
 
 export interface LocateResult {
   /** How many elements match. */
@@ -30,6 +31,18 @@ export interface LocateResult {
   diagnosis?: {
     obscuredBy?: { role: string | null; name: string; tag: string };
     candidates: Array<{ role: string | null; name: string; tag: string; locator: string }>;
+  };
+}
+
+/** A diagnosing locateProbe's result as the session reports it (both drivers), the locator's frame found. */
+export function diagnosisOf(r: LocateResult): LocatorDiagnosis {
+  return {
+    frameFound: true,
+    count: r.count,
+    visible: r.visible,
+    enabled: r.enabled,
+    ...(r.diagnosis?.obscuredBy ? { obscuredBy: r.diagnosis.obscuredBy } : {}),
+    candidates: r.diagnosis?.candidates ?? [],
   };
 }
 

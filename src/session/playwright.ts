@@ -42,7 +42,7 @@ import {
   type SessionCookie,
   type SessionListeners,
 } from './types.ts';
-import { locateProbe, unmaskProbe } from './locate.ts';
+import { diagnosisOf, locateProbe, unmaskProbe } from './locate.ts';
 import { MASK_COLOUR, maskTextProbe } from './mask-text.ts';
 
 const TYPES: Record<Engine, BrowserType> = { chromium, firefox, webkit };
@@ -386,14 +386,7 @@ export class PlaywrightSession implements BrowserSession {
       where = frame;
     }
     const r = await evaluateIn(where, locateProbe, { locator: target, mark: null, diagnose: true }, 5_000);
-    return {
-      frameFound: true,
-      count: r.count,
-      visible: r.visible,
-      enabled: r.enabled,
-      ...(r.diagnosis?.obscuredBy ? { obscuredBy: r.diagnosis.obscuredBy } : {}),
-      candidates: r.diagnosis?.candidates ?? [],
-    };
+    return diagnosisOf(r);
   }
 
   async bringToFront(): Promise<void> {

@@ -17,7 +17,7 @@ import { dirname } from 'node:path';
 import type { Locator } from '../core/config.ts';
 import type { Engine } from '../core/ids.ts';
 import { guardedProbeSource, unguard } from './integrity.ts';
-import { locateProbe, maskProbe, unmaskProbe, type LocateResult } from './locate.ts';
+import { diagnosisOf, locateProbe, maskProbe, unmaskProbe, type LocateResult } from './locate.ts';
 import { MASK_COLOUR, maskTextProbe } from './mask-text.ts';
 import {
   ActionError,
@@ -490,14 +490,7 @@ export class WebDriverSession implements BrowserSession {
       const r = (await this.inFrames(target, () =>
         this.browser.execute(probeSource(locateProbe), { locator: target, mark: null, diagnose: true }),
       )) as LocateResult;
-      return {
-        frameFound: true,
-        count: r.count,
-        visible: r.visible,
-        enabled: r.enabled,
-        ...(r.diagnosis?.obscuredBy ? { obscuredBy: r.diagnosis.obscuredBy } : {}),
-        candidates: r.diagnosis?.candidates ?? [],
-      };
+      return diagnosisOf(r);
     } catch (e) {
       if (e instanceof FrameMissingError)
         return { frameFound: false, count: 0, visible: false, enabled: false, candidates: [] };
