@@ -226,9 +226,14 @@ export class PlaywrightSession implements BrowserSession {
         return { status: response?.status() ?? null };
       } catch (e) {
         // The document being left navigated itself (a timed redirect, a reload loop) just as the harness
-        // asked for the next URL: that navigation is the old page's, not an answer to ours — ask again.
+        // asked for the next URL: that navigation is the old page's, not an answer to ours. Under load the
+        // old document keeps its timers for as long as our request takes to commit, so asking again can
+        // lose the same race: leave it first through about:blank, which commits without a request.
         const leftBehind = /interrupted by another navigation/i.test((e as Error).message ?? '');
-        if (leftBehind && attempt < GOTO_ATTEMPTS && Date.now() < deadline) continue;
+        if (leftBehind && attempt < GOTO_ATTEMPTS && Date.now() < deadline) {
+          await this.page.goto('about:blank', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+          continue;
+        }
         throw NavigationError.from(e, url);
       }
     }

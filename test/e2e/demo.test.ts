@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startDemoWorld } from '../../fixtures/world.ts';
 import { EvidenceSchema, type Evidence } from '../../src/core/evidence.ts';
+import { SUITES } from '../../src/core/ids.ts';
 import { RunResultSchema, type RunResult } from '../../src/core/result.ts';
 import { regather } from '../../src/gather/resume.ts';
 import { serviceClaims } from '../../src/render/content.ts';
@@ -119,7 +120,7 @@ describe('erh run killed mid-run, then resumed', () => {
   it('leaves no half-written results: no results.json, only complete evidence files', () => {
     expect(killed.resultsWritten).toBe(false);
     expect(before.size).toBeGreaterThanOrEqual(KILL_AFTER_EVIDENCE);
-    expect(before.size).toBeLessThan(result.targets.length * 4);
+    expect(before.size).toBeLessThan(result.targets.length * SUITES.length);
     for (const [f, text] of before) expect(() => JSON.parse(text), f).not.toThrow();
   });
 
@@ -132,7 +133,7 @@ describe('erh run killed mid-run, then resumed', () => {
 
   it('finishes only what is missing, keeping the evidence already gathered', async () => {
     expect(run.code, run.stdout.slice(-2000) + run.stderr.slice(-2000)).toBe(0);
-    const cells = result.targets.length * 4;
+    const cells = result.targets.length * SUITES.length;
     const kept = [...before.values()].filter((t) => !regathered(t)).length;
     expect(run.stdout).toContain(`resuming run ${runDir.split('/').pop()}: ${kept} of ${cells} cells already gathered`);
     for (const [f, text] of before) {
