@@ -19,6 +19,7 @@ import { closedUnderProbes, regather } from '../src/gather/resume.ts';
 import { gatherBudgetMs, withinBudget } from '../src/gather/budget.ts';
 import { notApplicableReason, serviceExclusion, type Target } from '../src/matrix/targets.ts';
 import { evidencePath, writeEvidence } from '../src/reporting/evidence-store.ts';
+import { redactArtifacts } from '../src/reporting/redact-artifacts.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
 import { findBrowser, installHint } from '../src/session/browsers.ts';
 import { DeviceRuntime } from '../src/session/runtime.ts';
@@ -41,9 +42,17 @@ interface WorkerFixtures {
   erhTarget: string;
   /** Browsers and driver processes (Xvfb, WebKitWebDriver, Appium) of this worker, stopped when it ends. */
   devices: DeviceRuntime;
+  /**
+   * The output directories of this worker's tests, where Playwright writes its own artefacts (a trace
+   * the user turned on, a failed test's error context): redacted when the worker ends, after the last
+   * trace of the worker is written and before a reporter copies it (src/reporting/redact-artifacts.ts).
+   */
+  artefacts: Set<string>;
 }
 
 interface TestFixtures {
+  /** Records the test's output directory in the worker's `artefacts`. */
+  outputRecorded: void;
   /** Gathers one suite of the project's target (or `target`). */
   gather: (suite: Suite, target?: Target) => Promise<Evidence>;
   /** Gathers several suites of the project's target in one test (accessibility and compatibility: in one walk). */
@@ -62,6 +71,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }
     },
     { scope: 'worker', timeout: 60_000 },
+  ],
+  artefacts: [
+    async ({}, use) => {
+      const dirs = new Set<string>();
+      await use(dirs);
+      await redactArtifacts(dirs, new Redactor(allSecrets(currentRun().config.services)));
+    },
+    { scope: 'worker', auto: true, timeout: 120_000 },
+  ],
+  outputRecorded: [
+    async ({ artefacts }, use, testInfo) => {
+      artefacts.add(testInfo.outputDir);
+      await use();
+    },
+    { auto: true },
   ],
   gather: async ({ erhTarget, devices }, use, testInfo) => {
     await use((suite, explicit) => gather(suite, explicit ?? findTarget(erhTarget), devices, testInfo));
