@@ -100,6 +100,13 @@ export type StepEvidence = z.infer<typeof StepEvidenceSchema>;
 
 export const LOGIN_OUTCOMES = ['logged-in', 'rejected', 'no-response', 'error'] as const;
 export type LoginAttemptOutcome = (typeof LOGIN_OUTCOMES)[number];
+/**
+ * Outcomes in which the harness saw no answer to the login (the form could not be used, nothing
+ * appeared before the timeout): a gatherer tries such an attempt once more with the same patron and
+ * records both tries (`LoginAttempt.retry`), so that a slow moment of the machine is not taken for the
+ * vendor's answer. A vendor that answers neither time is examined on its second try.
+ */
+export const RETRIED_OUTCOMES: ReadonlySet<LoginAttemptOutcome> = new Set(['no-response', 'error']);
 export const LoginAttemptSchema = z.strictObject({
   /** Which test patron was used. */
   role: PatronRoleSchema,
@@ -129,6 +136,11 @@ export const LoginAttemptSchema = z.strictObject({
   formOrigin: z.string().optional(),
   /** Screenshot of the filled-in form just before submitting (card and PIN fields masked). */
   formScreenshot: FileRef.optional(),
+  /**
+   * This attempt is the second try of the one before it with the same patron, whose outcome was one of
+   * RETRIED_OUTCOMES; the checks examine the second try and say what the first was.
+   */
+  retry: z.literal(true).optional(),
 });
 export type LoginAttempt = z.infer<typeof LoginAttemptSchema>;
 

@@ -158,6 +158,8 @@ export const LoginSummarySchema = z.strictObject({
       message: z.string().optional(),
       screenshot: z.string().optional(),
       formScreenshot: z.string().optional(),
+      /** The second try of the attempt before it (which ended without an answer the harness could see). */
+      retry: z.literal(true).optional(),
     }),
   ),
   /** Logout: ended, still-logged-in, not-tested or error; with the screen after logout. */

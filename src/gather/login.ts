@@ -4,7 +4,9 @@
  * become evidence; only harness failures throw. Card numbers and PINs never reach a file: fields are
  * emptied and masked before screenshots, and everything is redacted.
  */
-import type { Evidence, LoginAttempt, LoginEvidence } from '../core/evidence.ts';
+import { RETRIED_OUTCOMES, type Evidence, type LoginAttempt, type LoginEvidence } from '../core/evidence.ts';
+import type { PatronRole } from '../core/ids.ts';
+import type { PatronSecrets } from '../config/secrets.ts';
 import { preflight } from '../auth/preflight.ts';
 import { loginStrategy, type LoginStrategy } from '../auth/strategies/index.ts';
 import { blankFieldsProbe, formScope } from '../auth/strategies/form.ts';
@@ -31,6 +33,16 @@ async function runPreflight(kit: GatherKit): Promise<PreflightResult | undefined
   }
 }
 
+/**
+ * One patron's login, and a second try of it when the harness saw no answer (core RETRIED_OUTCOMES):
+ * both tries are kept, the second marked `retry`. `attempt(second)` makes one try.
+ */
+async function tries(attempt: (second: boolean) => Promise<LoginAttempt>): Promise<LoginAttempt[]> {
+  const first = await attempt(false);
+  if (!RETRIED_OUTCOMES.has(first.outcome)) return [first];
+  return [first, { ...(await attempt(true)), retry: true }];
+}
+
 /** API strategies (password grant): no browser, every role against the token endpoint. */
 async function gatherApiLogin(
   kit: GatherKit,
@@ -47,8 +59,8 @@ async function gatherApiLogin(
     const patron = strategy.patron(kit.patron(role));
     if (!patron) continue;
     kit.progress?.(`login as ${role} (API)`);
-    const outcome = await strategy.perform(ctx, patron);
-    attempts.push({ role, ...outcome, url: absoluteUrl(baseUrl, strategy.endpoint ?? '/') });
+    const url = absoluteUrl(baseUrl, strategy.endpoint ?? '/');
+    attempts.push(...(await tries(async () => ({ role, ...(await strategy.perform(ctx, patron)), url }))));
   }
   return envelope(
     { target: kit.target, suite: 'login', startedAt: started, browserVersion: 'n/a (API)', attempt },
@@ -137,6 +149,42 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
       strategy: kit.target.service.login.strategy,
       ...(pre ? { preflight: pre } : {}),
     };
+    /** One try of a patron's login in a fresh state: the outcome, where it ended, and the screen. */
+    const tryOnce = async (role: PatronRole, patron: PatronSecrets, second: boolean): Promise<LoginAttempt> => {
+      if (second) kit.progress?.(`login as ${role}: once more (no answer the first time)`);
+      await session.resetState();
+      const outcome = await strategy.perform(actions, patron, {
+        hooks: {
+          onForm: async (page) => {
+            if (role === 'valid' && form) {
+              evidence.form = await page.evaluate(loginFormProbe, null).catch(() => undefined);
+              if (form.frame) {
+                const top = await session.url().then(
+                  (u) => new URL(u).hostname,
+                  () => '',
+                );
+                const inner = await page.url().then(
+                  (u) => new URL(u).hostname,
+                  () => '',
+                );
+                evidence.crossSiteFrame = top !== '' && inner !== '' && top !== inner;
+              }
+            }
+            // The form looks the same for every patron: one screenshot of it (before typing) is enough.
+            if (role !== 'valid') return undefined;
+            const formScreenshot = await shoot(kit, session, strategy, 'login-form.png');
+            return formScreenshot ? { formScreenshot } : undefined;
+          },
+        },
+      });
+      const scope = form ? formScope(actions, form) : undefined;
+      const shot = `login-${role}${second ? '-again' : ''}.png`;
+      // A page still waiting for the answer to its form cannot be photographed: the driver holds every
+      // look at it until the answer arrives, which may be never. It showed the form as it was sent.
+      const waiting = outcome.outcome === 'no-response';
+      const screenshot = waiting ? undefined : await shoot(kit, session, strategy, shot, scope);
+      return { role, ...outcome, url: await session.url(), ...(screenshot ? { screenshot } : {}) };
+    };
     try {
       if (form?.frame) {
         kit.progress?.('third-party cookies');
@@ -146,35 +194,10 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
         const patron = strategy.patron(kit.patron(role));
         if (!patron) continue;
         kit.progress?.(`login as ${role}`);
-        await session.resetState();
-        const outcome = await strategy.perform(actions, patron, {
-          hooks: {
-            onForm: async (page) => {
-              if (role === 'valid' && form) {
-                evidence.form = await page.evaluate(loginFormProbe, null).catch(() => undefined);
-                if (form.frame) {
-                  const top = await session.url().then(
-                    (u) => new URL(u).hostname,
-                    () => '',
-                  );
-                  const inner = await page.url().then(
-                    (u) => new URL(u).hostname,
-                    () => '',
-                  );
-                  evidence.crossSiteFrame = top !== '' && inner !== '' && top !== inner;
-                }
-              }
-              // The form looks the same for every patron: one screenshot of it (before typing) is enough.
-              if (role !== 'valid') return undefined;
-              const formScreenshot = await shoot(kit, session, strategy, 'login-form.png');
-              return formScreenshot ? { formScreenshot } : undefined;
-            },
-          },
-        });
-        const scope = form ? formScope(actions, form) : undefined;
-        const screenshot = await shoot(kit, session, strategy, `login-${role}.png`, scope);
-        attempts.push({ role, ...outcome, url: await session.url(), ...(screenshot ? { screenshot } : {}) });
-        if (role === 'valid' && outcome.outcome === 'logged-in') {
+        const made = await tries((second) => tryOnce(role, patron, second));
+        attempts.push(...made);
+        const outcome = made[made.length - 1];
+        if (role === 'valid' && outcome?.outcome === 'logged-in') {
           kit.progress?.('reload and logout');
           evidence.session = await sessionChecks(kit, session, strategy, actions);
         }

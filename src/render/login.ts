@@ -37,6 +37,7 @@ type Key =
   | 'preflight'
   | 'thirdParty'
   | 'logout'
+  | 'secondTry'
   | 'pass'
   | 'fail'
   | 'inconclusive'
@@ -65,6 +66,7 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
     preflight: 'Pre-flight',
     thirdParty: 'Third-party cookies',
     logout: 'Logout',
+    secondTry: 'second try',
     pass: 'Logs in',
     fail: 'Does not log in',
     inconclusive: 'Inconclusive',
@@ -104,6 +106,7 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
     preflight: 'Esitarkistus',
     thirdParty: 'Kolmannen osapuolen evästeet',
     logout: 'Uloskirjautuminen',
+    secondTry: 'toinen yritys',
     pass: 'Kirjautuu',
     fail: 'Ei kirjaudu',
     inconclusive: 'Ratkaisematon',
@@ -143,6 +146,7 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
     preflight: 'Förkontroll',
     thirdParty: 'Tredjepartskakor',
     logout: 'Utloggning',
+    secondTry: 'andra försöket',
     pass: 'Loggar in',
     fail: 'Loggar inte in',
     inconclusive: 'Oavgjort',
@@ -212,7 +216,7 @@ export function loginSection(
         fileLink(h, a.formScreenshot, label(lang, 'form')),
         fileLink(h, a.screenshot, label(lang, 'screen')),
       ].filter((x): x is Html => x !== null);
-      return html`<li><strong>${label(lang, a.role)}</strong>: ${label(lang, a.outcome)}${a.message ? html` – <q class="quote" translate="no">${a.message}</q>` : ''} (${formatNumber(lang, a.durationMs / 1000, 1)} s)${links.length > 0 ? html` · ${links.map((l, i) => (i === 0 ? l : html` · ${l}`))}` : ''}</li>`;
+      return html`<li><strong>${label(lang, a.role)}</strong>${a.retry ? html` (${label(lang, 'secondTry')})` : ''}: ${label(lang, a.outcome)}${a.message ? html` – <q class="quote" translate="no">${a.message}</q>` : ''} (${formatNumber(lang, a.durationMs / 1000, 1)} s)${links.length > 0 ? html` · ${links.map((l, i) => (i === 0 ? l : html` · ${l}`))}` : ''}</li>`;
     });
     const notes: Html[] = [];
     if (login.preflight) notes.push(html`${label(lang, 'preflight')}: ${label(lang, login.preflight)}`);

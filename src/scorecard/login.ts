@@ -30,6 +30,7 @@ export function loginSummary(evidence: Evidence | undefined, suite: SuiteResult)
       ...(a.message ? { message: a.message } : {}),
       ...(a.screenshot ? { screenshot: a.screenshot } : {}),
       ...(a.formScreenshot ? { formScreenshot: a.formScreenshot } : {}),
+      ...(a.retry ? { retry: a.retry } : {}),
     })),
     ...(data?.session ? { logout: data.session.logout } : {}),
     ...(data?.session?.screenshot ? { logoutScreenshot: data.session.screenshot } : {}),

@@ -258,6 +258,11 @@ export class PlaywrightSession implements BrowserSession {
     });
   }
 
+  submit(target: Locator, timeoutMs: number): Promise<void> {
+    // noWaitAfter: Playwright would otherwise hold the click until the navigation it starts has its answer.
+    return this.act(target, 'click', (l) => l.click({ timeout: timeoutMs, noWaitAfter: true }));
+  }
+
   fill(target: Locator, value: string, timeoutMs: number): Promise<void> {
     return this.act(target, 'fill', (l) => l.fill(value, { timeout: timeoutMs }));
   }
@@ -787,6 +792,12 @@ function scopeOf(
         const where = await (present ? present() : find(ms)).catch(() => undefined);
         await where?.waitForLoadState('load', { timeout: ms }).catch(() => undefined);
       }),
+    submit: (t, ms) =>
+      act(t, 'click', ms, (l) =>
+        syntheticClicks
+          ? l.dispatchEvent('click', undefined, { timeout: ms })
+          : l.click({ timeout: ms, noWaitAfter: true }),
+      ),
     fill: (t, v, ms) => act(t, 'fill', ms, (l) => l.fill(v, { timeout: ms })),
     select: (t, o, ms) => act(t, 'select in', ms, (l) => l.selectOption({ label: o }, { timeout: ms })),
     waitForVisible: async (t, ms) => {

@@ -131,6 +131,12 @@ export class PageUnexaminableError extends Error {
 /** What can be done inside one document: the page, an iframe in it, or a popup window. */
 export interface PageScope {
   click(target: Locator, timeoutMs: number): Promise<void>;
+  /**
+   * Clicks a control that sends a form (a login's submit button) and returns once the click is
+   * delivered, without waiting for the answer: the caller waits for what the answer shows by its own
+   * deadline (a login's `timeoutMs`), so a slow answer is never taken for an unusable button.
+   */
+  submit(target: Locator, timeoutMs: number): Promise<void>;
   fill(target: Locator, value: string, timeoutMs: number): Promise<void>;
   select(target: Locator, option: string, timeoutMs: number): Promise<void>;
   waitForVisible(target: Locator, timeoutMs: number): Promise<boolean>;
@@ -160,6 +166,8 @@ export interface BrowserSession {
   setViewport(width: number, height: number): Promise<void>;
   goto(url: string, timeoutMs: number): Promise<{ status: number | null }>;
   click(target: Locator, timeoutMs: number): Promise<void>;
+  /** As PageScope.submit: the click that sends a form, without waiting for its answer. */
+  submit(target: Locator, timeoutMs: number): Promise<void>;
   fill(target: Locator, value: string, timeoutMs: number): Promise<void>;
   select(target: Locator, option: string, timeoutMs: number): Promise<void>;
   press(key: string): Promise<void>;

@@ -281,6 +281,23 @@ export class WebDriverSession implements BrowserSession {
   }
 
   async click(target: Locator, timeoutMs: number): Promise<void> {
+    await this.clickOnly(target, timeoutMs);
+    await this.waitForLoad(timeoutMs);
+    await this.remember();
+    await this.drain();
+  }
+
+  /**
+   * The click without waiting for the page it may load. The driver's own click still returns only
+   * once a navigation it starts has begun loading, within the session's page-load timeout (WebDriver's
+   * page load strategy); a slower answer ends the click in an error.
+   */
+  async submit(target: Locator, timeoutMs: number): Promise<void> {
+    await this.clickOnly(target, timeoutMs);
+    await this.drain();
+  }
+
+  private async clickOnly(target: Locator, timeoutMs: number): Promise<void> {
     const mark = await this.usable(target, timeoutMs, 'click');
     try {
       await this.inFrames(target, async () => {
@@ -291,9 +308,6 @@ export class WebDriverSession implements BrowserSession {
     } catch (e) {
       throw new ActionError(`Could not click ${describeLocator(target)}: ${(e as Error).message.split('\n')[0]}`);
     }
-    await this.waitForLoad(timeoutMs);
-    await this.remember();
-    await this.drain();
   }
 
   async fill(target: Locator, value: string, timeoutMs: number): Promise<void> {

@@ -83,6 +83,19 @@ async function missingForm(form: PageScope, login: BrowserFormLogin): Promise<st
   return `The card-number field (${describeLocator(login.card)}) did not appear${where}${hint}`;
 }
 
+/** `look`'s answer, or `otherwise` when it fails or has not answered by `deadline` (a performance.now() time). */
+async function byDeadline<T>(look: Promise<T>, deadline: number, otherwise: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((done) => {
+    timer = setTimeout(() => done(otherwise), Math.max(0, deadline - performance.now()));
+  });
+  try {
+    return await Promise.race([look.catch(() => otherwise), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function errorText(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? 'unknown error';
 }
@@ -190,7 +203,8 @@ export async function formLogin(
 
   const started = performance.now();
   try {
-    await form.click(login.submit, ctx.actionTimeoutMs);
+    // The answer is waited for below, until the login's own deadline: the click itself does not wait for it.
+    await form.submit(login.submit, ctx.actionTimeoutMs);
   } catch (e) {
     if (e instanceof NavigationError) throw e;
     // A popup that closes itself on success takes the button with it.
@@ -200,19 +214,21 @@ export async function formLogin(
   const deadline = started + login.timeoutMs;
   let unreadable: string | undefined;
   while (performance.now() < deadline) {
-    if (await session.isVisible(login.success).catch(() => false)) {
+    // While the answer is on its way the driver holds a look at the page until it arrives: each look
+    // ends at the deadline, so a slow answer is "no response", never a login that waited forever.
+    if (await byDeadline(session.isVisible(login.success), deadline, false)) {
       return { outcome: 'logged-in', durationMs: Math.round(performance.now() - started), ...extra };
     }
     // The message is read where the form is (while it is still open), else on the main page.
     const where: PageScope = popupClosed?.() ? session : form;
-    const read = await visibleRejection(where, login.error, started);
+    const read = await byDeadline(visibleRejection(where, login.error, started), deadline, { rejected: null });
     const rejected = read.rejected;
     if (rejected) return { ...rejected, echoesPin: (rejected.message ?? '').includes(patron.pin), ...extra };
     unreadable = read.unreadable;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   // A slow read of the form's document can take the last poll past the deadline: look once more.
-  if (await session.isVisible(login.success).catch(() => false)) {
+  if (await byDeadline(session.isVisible(login.success), performance.now() + POLL_MS, false)) {
     return { outcome: 'logged-in', durationMs: Math.round(performance.now() - started), ...extra };
   }
   return { ...undecided(started, unreadable), ...extra };

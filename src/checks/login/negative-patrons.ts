@@ -8,7 +8,7 @@
 import type { LoginAttempt, PatronRole } from '../../core/index.ts';
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
-import { attemptsOf, loginStep, quoted } from './attempts.ts';
+import { attemptsOf, loginStep, quoted, withFirstTries } from './attempts.ts';
 import { classifyMessage, EXPECTED_KIND, type MessageKind } from './classify.ts';
 import { preflightBlocks } from './preflight.ts';
 
@@ -85,13 +85,20 @@ function negativeCheck(role: NegativeRole): Check<'login'> {
       if (findings.length === 0)
         return {
           score: 1,
-          detail:
+          detail: withFirstTries(
             `${w.noun[0]?.toUpperCase()}${w.noun.slice(1)} was refused with the message ` +
-            `${[...new Set(attempts.map((a) => quoted(a.message)))].join(', ')}.`,
+              `${[...new Set(attempts.map((a) => quoted(a.message)))].join(', ')}.`,
+            data.attempts,
+            role,
+          ),
         };
       return {
         score: 0,
-        detail: `${findings.length} problem${findings.length > 1 ? 's' : ''} with how ${w.noun} is handled.`,
+        detail: withFirstTries(
+          `${findings.length} problem${findings.length > 1 ? 's' : ''} with how ${w.noun} is handled.`,
+          data.attempts,
+          role,
+        ),
         findings,
       };
     },

@@ -5,7 +5,7 @@
  */
 import type { Check } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
-import { attemptsOf, loginStep, quoted } from './attempts.ts';
+import { attemptsOf, loginStep, quoted, withFirstTries } from './attempts.ts';
 import { preflightBlocks } from './preflight.ts';
 
 export const validPatron: Check<'login'> = {
@@ -30,12 +30,20 @@ export const validPatron: Check<'login'> = {
     if (failed.length === 0) {
       return {
         score: 1,
-        detail: `The valid patron logged in (${attempts.length} attempt${attempts.length > 1 ? 's' : ''}).`,
+        detail: withFirstTries(
+          `The valid patron logged in (${attempts.length} attempt${attempts.length > 1 ? 's' : ''}).`,
+          data.attempts,
+          'valid',
+        ),
       };
     }
     return {
       score: 0,
-      detail: `The valid patron was not logged in on ${failed.length} of ${attempts.length} attempts.`,
+      detail: withFirstTries(
+        `The valid patron was not logged in on ${failed.length} of ${attempts.length} attempts.`,
+        data.attempts,
+        'valid',
+      ),
       findings: failed.map((a) => ({
         message:
           `Valid patron was not logged in: outcome "${a.outcome}", ` +

@@ -8,7 +8,7 @@
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import type { LoginAttempt } from '../../core/index.ts';
-import { attemptsOf, loginStep, quoted } from './attempts.ts';
+import { attemptsOf, loginStep, quoted, withFirstTries } from './attempts.ts';
 import { preflightBlocks } from './preflight.ts';
 
 function problems(a: LoginAttempt): string[] {
@@ -50,11 +50,18 @@ export const wrongPinRejected: Check<'login'> = {
     );
     if (findings.length === 0) {
       const messages = [...new Set(attempts.map((a) => quoted(a.message)))].join(', ');
-      return { score: 1, detail: `A wrong PIN was rejected with the message ${messages}.` };
+      return {
+        score: 1,
+        detail: withFirstTries(`A wrong PIN was rejected with the message ${messages}.`, data.attempts, 'wrongPin'),
+      };
     }
     return {
       score: 0,
-      detail: `${findings.length} problem${findings.length > 1 ? 's' : ''} with how a wrong PIN is handled.`,
+      detail: withFirstTries(
+        `${findings.length} problem${findings.length > 1 ? 's' : ''} with how a wrong PIN is handled.`,
+        data.attempts,
+        'wrongPin',
+      ),
       findings,
     };
   },

@@ -31,6 +31,7 @@ function page(messages: () => Array<{ text: string; announced: boolean }>): Acti
     isVisible: async () => false,
     fill: async () => undefined,
     click: async () => undefined,
+    submit: async () => undefined,
     textOf: async () => null,
     url: async () => 'http://127.0.0.1:1/login',
     evaluate: async <A, R>(probe: Probe<A, R>): Promise<R> => {

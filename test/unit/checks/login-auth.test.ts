@@ -162,3 +162,30 @@ describe('login/outage-message', () => {
     expect(check(login([ok], { preflight: preflightOk }), 'login/outage-message').status).toBe('not-applicable');
   });
 });
+
+describe('a login tried again when the harness saw no answer (LoginAttempt.retry)', () => {
+  const silent = (role: LoginAttempt['role']) => attempt(role, 'no-response', { durationMs: 10_000 });
+
+  it('the second try decides, and the detail says what the first was', () => {
+    const e = login([silent('valid'), { ...ok, retry: true }, silent('expired'), rejected('expired', 'Kirjastokorttisi voimassaolo on päättynyt.', { retry: true })], { preflight: preflightOk });
+    const valid = check(e, 'login/valid-patron');
+    expect(valid.status).toBe('pass');
+    expect(valid.detail).toMatch(/1 attempt\)\. The first try ended with no response after 10\.0 s; this is the second try\./);
+    const expired = check(e, 'login/expired-card-rejected');
+    expect(expired.status).toBe('pass');
+    expect(expired.detail).toMatch(/first try ended with no response/);
+  });
+
+  it('a vendor that answers neither time fails once, on its second try', () => {
+    const e = login([ok, silent('wrongPin'), { ...silent('wrongPin'), retry: true }], { preflight: preflightOk });
+    const r = check(e, 'login/wrong-pin-rejected');
+    expect(r.status).toBe('fail');
+    expect(r.findings).toHaveLength(1);
+    expect(r.detail).toMatch(/^1 problem with how a wrong PIN is handled\. The first try ended with no response/);
+  });
+
+  it('an attempt decided the first time keeps its detail unchanged', () => {
+    const r = check(login([ok, rejected('wrongPin', 'PIN-koodi on väärä.')], { preflight: preflightOk }), 'login/wrong-pin-rejected');
+    expect(r.detail).toBe('A wrong PIN was rejected with the message "PIN-koodi on väärä.".');
+  });
+});
