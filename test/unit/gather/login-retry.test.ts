@@ -95,7 +95,7 @@ function service(): Service {
       submit: { role: 'button', name: 'Kirjaudu', exact: true },
       success: { role: 'button', name: 'Kirjaudu ulos' },
       error: { role: 'alert' },
-      timeoutMs: 1500,
+      timeoutMs: 3000,
     },
     journey: [{ id: 'home', name: 'Etusivu', actions: [{ goto: '/login' }] }],
     suites: ['login'],
