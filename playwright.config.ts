@@ -50,6 +50,8 @@ export default defineConfig<object, { erhTarget: string }>({
   timeout: 3 * 60_000,
   forbidOnly: !!process.env.CI,
   reporter: reporters,
+  // The scorecard of a run no erh CLI drives: written after the tests, whatever the reporters.
+  globalTeardown: './src/reporting/playwright-teardown.ts',
   use: { trace: 'off', screenshot: 'off', video: 'off' },
   projects: phase === 'gather' ? gatherProjects : phase === 'performance' ? [performanceProject] : [...gatherProjects, performanceProject],
 });

@@ -1,8 +1,7 @@
 /**
- * The Playwright reporter: shows progress while evidence is gathered and, at the end of a run that
- * the erh CLI is not driving, evaluates the evidence into results.json, scorecards and JUnit.
- * It never throws into Playwright: a reporting problem is printed, and the evidence stays on disk
- * for `erh report`.
+ * The Playwright reporter: shows progress while evidence is gathered, and how long gathering took.
+ * The scorecard of a run the erh CLI is not driving is written by the global teardown
+ * (playwright-teardown.ts), so that it is written whichever reporters the command line chose.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -78,20 +77,9 @@ export default class ErhReporter implements Reporter {
     process.stderr.write(terminalText(chunk.toString()));
   }
 
-  async onEnd(result: FullResult): Promise<void> {
+  onEnd(result: FullResult): void {
+    // The scorecard is written by the global teardown (playwright-teardown.ts), before this, with any reporter.
     const secs = ((Date.now() - this.started) / 1000).toFixed(0);
     this.out(`erh: gathering ${result.status} in ${secs}s`);
-    const runDir = process.env.ERH_RUN_DIR;
-    if (!runDir || process.env.ERH_FINALIZE === '0') return;
-    try {
-      // Loaded only when needed, so a broken evaluation stage never stops gathering.
-      const { finalizeRun } = await import('./finalize.ts');
-      const { files, problems, result: run } = finalizeRun(runDir);
-      for (const p of problems) this.out(`erh: evidence not used: ${p}`);
-      this.out(`erh: ranking ${run.ranking.join(' > ') || '(no eligible service)'}`);
-      this.out(`erh: scorecard ${relative(process.cwd(), files.scorecard)}`);
-    } catch (e) {
-      this.out(`erh: could not evaluate the run (${(e as Error).message}); the evidence is kept: erh report ${runDir}`);
-    }
   }
 }
