@@ -34,6 +34,12 @@ async function writePdfs(runDir: string): Promise<void> {
   );
 }
 
+// A reader that stops reading (`erh validate | head`) ends erh quietly, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 /** Every line erh prints: control characters from configuration or vendor text are shown escaped. */
 const out = (line = ''): void => {
   process.stdout.write(`${terminalText(line)}\n`);
@@ -430,22 +436,30 @@ program
   .description('check the configuration (services, devices, profile) without running anything')
   .option('-c, --config <dir>', 'directory with services/, devices/, profiles/', '.')
   .option('--profile <id|file>', 'weighting profile', 'default')
-  .action(async (opts: { config: string; profile: string }) => {
+  .option('--no-env', 'check the files only: do not require the environment variables a run needs')
+  .action(async (opts: { config: string; profile: string; env: boolean }) => {
     loadDotEnv(resolve(opts.config));
     const config = loadConfig({ root: opts.config, profile: opts.profile });
+    // A run reads the secrets when it starts: an unset one is a mistake now, named by file and field,
+    // unless this is a place where they are never present (--no-env, e.g. a pull request's CI job).
+    if (opts.env) {
+      const { envReferences } = await import('./init.ts');
+      const dotEnv = join(opts.config, '.env');
+      const unset = config.services.flatMap((service) =>
+        envReferences(service)
+          .filter((r) => !process.env[r.name])
+          .map((r) => ({
+            file: config.sources.services[service.id] ?? service.id,
+            field: `${r.field}.env`,
+            problem: `environment variable ${r.name} is not set (erh run needs it: put it in ${dotEnv} or the environment; --no-env checks the files only)`,
+          })),
+      );
+      if (unset.length > 0) throw ConfigError.of(unset);
+    }
     for (const w of configWarnings(config)) out(`warning: ${w.file}: ${w.field}: ${w.message}`);
     out(
       `ok: ${config.services.length} services (${config.services.map((s) => s.id).join(', ')}), ${config.devices.length} devices (${config.devices.map((d) => d.id).join(', ')}), profile ${config.profile.id}`,
     );
-    // Secrets are read when a run starts; say now which are not set here (validate may run where they never are).
-    const { envReferences } = await import('./init.ts');
-    for (const service of config.services) {
-      const unset = envReferences(service).filter((r) => !process.env[r.name]);
-      if (unset.length)
-        out(
-          `note: ${config.sources.services[service.id] ?? service.id} names environment variables not set here (erh run needs them; put them in ${join(opts.config, '.env')}): ${unset.map((r) => r.name).join(', ')}`,
-        );
-    }
   });
 
 program

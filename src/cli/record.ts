@@ -10,7 +10,7 @@
  * The translation (recorded actions → YAML) is pure and tested alone; the browser part is thin.
  */
 import YAML from 'yaml';
-import { ServiceSchema, isBrowserFormStrategy, type Locator } from '../core/config.ts';
+import { ServiceSchema, isAriaRole, isBrowserFormStrategy, type Locator } from '../core/config.ts';
 import { ConfigError } from '../core/errors.ts';
 import { formatIssues } from '../config/issues.ts';
 import { envPrefix, slugify } from './init.ts';
@@ -92,7 +92,8 @@ export function toLocator(pw: PwLocator | undefined, notes: string[]): Locator |
   let loc: Locator | undefined;
   switch (el.kind) {
     case 'role':
-      if (body)
+      // Playwright's codegen names only roles getByRole accepts; one it does not is left unrecorded.
+      if (body && isAriaRole(body))
         loc = { role: body, ...(name !== undefined ? { name } : {}), ...(el.options?.exact ? { exact: true } : {}) };
       break;
     case 'label':

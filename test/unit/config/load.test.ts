@@ -182,6 +182,13 @@ describe('loadConfig', () => {
     expect(e.message.split('\n')).toHaveLength(5);
   });
 
+  it('a misspelt ARIA role in a locator is a problem naming the role that was meant', () => {
+    const e = errorOf(world({ 'services/demo.yaml': SERVICE.replace('submit: { role: button', 'submit: { role: buton') }));
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]?.field).toBe('login.submit.role');
+    expect(e.problems[0]?.problem).toMatch(/found "buton" — did you mean "button"\?/);
+  });
+
   it('suggests the nearest key only when it is close, and lists the known keys otherwise', () => {
     const near = errorOf(world({ 'devices/desk.yaml': DEVICE.replace('formFactor:', 'formfactor:') }));
     expect(near.problems[0]?.problem).toMatch(/did you mean formFactor\?/);
