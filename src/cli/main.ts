@@ -451,7 +451,9 @@ program
           .map((r) => ({
             file: config.sources.services[service.id] ?? service.id,
             field: `${r.field}.env`,
-            problem: `environment variable ${r.name} is not set (erh run needs it: put it in ${dotEnv} or the environment; --no-env checks the files only)`,
+            problem:
+              `environment variable ${r.name} is not set (erh run needs it: put it in ${dotEnv} ` +
+              'or the environment; --no-env checks the files only)',
           })),
       );
       if (unset.length > 0) throw ConfigError.of(unset);

@@ -196,7 +196,7 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
         kit.progress?.(`login as ${role}`);
         const made = await tries((second) => tryOnce(role, patron, second));
         attempts.push(...made);
-        const outcome = made[made.length - 1];
+        const outcome = made.at(-1);
         if (role === 'valid' && outcome?.outcome === 'logged-in') {
           kit.progress?.('reload and logout');
           evidence.session = await sessionChecks(kit, session, strategy, actions);

@@ -216,7 +216,8 @@ export function loginSection(
         fileLink(h, a.formScreenshot, label(lang, 'form')),
         fileLink(h, a.screenshot, label(lang, 'screen')),
       ].filter((x): x is Html => x !== null);
-      return html`<li><strong>${label(lang, a.role)}</strong>${a.retry ? html` (${label(lang, 'secondTry')})` : ''}: ${label(lang, a.outcome)}${a.message ? html` – <q class="quote" translate="no">${a.message}</q>` : ''} (${formatNumber(lang, a.durationMs / 1000, 1)} s)${links.length > 0 ? html` · ${links.map((l, i) => (i === 0 ? l : html` · ${l}`))}` : ''}</li>`;
+      const secondTry = a.retry ? html` (${label(lang, 'secondTry')})` : '';
+      return html`<li><strong>${label(lang, a.role)}</strong>${secondTry}: ${label(lang, a.outcome)}${a.message ? html` – <q class="quote" translate="no">${a.message}</q>` : ''} (${formatNumber(lang, a.durationMs / 1000, 1)} s)${links.length > 0 ? html` · ${links.map((l, i) => (i === 0 ? l : html` · ${l}`))}` : ''}</li>`;
     });
     const notes: Html[] = [];
     if (login.preflight) notes.push(html`${label(lang, 'preflight')}: ${label(lang, login.preflight)}`);

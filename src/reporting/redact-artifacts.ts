@@ -12,7 +12,7 @@
  *   events that point at the frames. The DOM snapshots, redacted, still show every step.
  * - A text file beside the traces is redacted; a picture or video is removed.
  */
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import JSZip from 'jszip';
 import type { Redactor } from '../core/redactor.ts';
@@ -54,6 +54,11 @@ export function redactText(text: string, redactor: Redactor, jsonLines: boolean)
     .join('\n');
 }
 
+/** Playwright's JSON-lines files (a trace's event logs) and JSON files, by name: redacted value by value. */
+const JSON_TEXT = /\.(trace|network|stacks|jsonl|json)$/i;
+/** A trace's event logs, whose screencast-frame events point at pictures that are dropped. */
+const EVENT_LOG = /\.(trace|network|stacks)$/;
+
 /** A screencast frame event of a trace's event log (the filmstrip), which points at a dropped picture. */
 function isFrameEvent(line: string): boolean {
   return line.includes('"screencast-frame"');
@@ -74,14 +79,13 @@ export async function redactTraceZip(
       removed++;
       continue;
     }
-    const events = /\.(trace|network|stacks)$/.test(entry.name);
-    const kept = events
+    const kept = EVENT_LOG.test(entry.name)
       ? text
           .split('\n')
           .filter((l) => !isFrameEvent(l))
           .join('\n')
       : text;
-    output.file(entry.name, redactText(kept, redactor, events || entry.name.endsWith('.json')));
+    output.file(entry.name, redactText(kept, redactor, JSON_TEXT.test(entry.name)));
   }
   const zip = await output.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   return { zip, removed };
@@ -106,8 +110,8 @@ export async function redactArtifacts(dirs: Iterable<string>, redactor: Redactor
         tally.removed++;
         continue;
       }
-      if (!(await stat(file)).size) continue;
       const bytes = await readFile(file);
+      if (bytes.length === 0) continue;
       if (ext === '.zip') {
         const { zip, removed } = await redactTraceZip(bytes, redactor);
         await writeFile(file, zip);
@@ -121,7 +125,7 @@ export async function redactArtifacts(dirs: Iterable<string>, redactor: Redactor
         tally.removed++;
         continue;
       }
-      const clean = redactText(text, redactor, ext === '.jsonl' || ext === '.trace' || ext === '.network');
+      const clean = redactText(text, redactor, JSON_TEXT.test(file));
       if (clean !== text) {
         await writeFile(file, clean);
         tally.rewritten++;

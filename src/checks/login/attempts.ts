@@ -1,13 +1,22 @@
 import type { LoginAttempt, PatronRole } from '../../core/index.ts';
 
 /**
- * The attempts that decide a role's verdict, in the order they were made: every attempt with the
- * role's patron but a first try that a second replaced (the harness saw no answer to it and tried
- * once more: core RETRIED_OUTCOMES, `LoginAttempt.retry`).
+ * A role's attempts in the order they were made, split into those that decide its verdict and the
+ * first tries a second replaced (the harness saw no answer to them and tried once more: core
+ * RETRIED_OUTCOMES, `LoginAttempt.retry`).
  */
-export function attemptsOf(attempts: readonly LoginAttempt[], role: PatronRole): LoginAttempt[] {
+function triesOf(
+  attempts: readonly LoginAttempt[],
+  role: PatronRole,
+): { deciding: LoginAttempt[]; replaced: LoginAttempt[] } {
   const own = attempts.filter((a) => a.role === role);
-  return own.filter((_, i) => own[i + 1]?.retry !== true);
+  const replaced = (i: number): boolean => own[i + 1]?.retry === true;
+  return { deciding: own.filter((_, i) => !replaced(i)), replaced: own.filter((_, i) => replaced(i)) };
+}
+
+/** The attempts that decide a role's verdict: every attempt with the role's patron but a replaced first try. */
+export function attemptsOf(attempts: readonly LoginAttempt[], role: PatronRole): LoginAttempt[] {
+  return triesOf(attempts, role).deciding;
 }
 
 /** How a first try that was tried again ended, in words: "with no response after 10.0 s". */
@@ -21,8 +30,7 @@ function firstTryEnded(a: LoginAttempt): string {
  * rests on a second try; `detail` unchanged when every attempt was decided the first time.
  */
 export function withFirstTries(detail: string, attempts: readonly LoginAttempt[], role: PatronRole): string {
-  const own = attempts.filter((a) => a.role === role);
-  const replaced = own.filter((_, i) => own[i + 1]?.retry === true);
+  const { replaced } = triesOf(attempts, role);
   if (replaced.length === 0) return detail;
   return `${detail} The first try ended ${replaced.map(firstTryEnded).join('; ')}; this is the second try.`;
 }
