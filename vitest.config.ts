@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     // One temporary directory for the whole run, removed at its end (test/support/global-setup.ts).
     globalSetup: ['test/support/global-setup.ts'],
+    // Each file's failed-login ledger in that directory (test/support/state-dir.ts).
+    setupFiles: ['test/support/state-dir.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],

@@ -4,11 +4,14 @@
  * the blocked one blocked, the expired one expired. If the library system cannot be asked, or a
  * patron is not what its role says, the vendor's login verdict is inconclusive, never failed
  * (reference: library-auth.md §5.4). SIP2: 93 login, 99 status, 63 per patron, 35 end, close;
- * Koha REST: password validation, then the patron record. No retries on a wrong PIN (lockouts).
+ * Koha REST: password validation, then the patron record. No retries on a wrong PIN (lockouts): a
+ * PIN known to be wrong is sent only when the card's failed-login budget allows it (`spend`), and not
+ * at all when it is the valid patron's card with another PIN after the valid PIN was accepted — a card
+ * has one PIN, so the answer is known (`inferred`).
  */
 import type { LibrarySystemConfig, Service, ValueOrEnv } from '../core/config.ts';
-import type { PatronStanding, PreflightEvidence } from '../core/evidence.ts';
-import type { PatronRole } from '../core/ids.ts';
+import type { BudgetUsed, PatronStanding, PreflightEvidence } from '../core/evidence.ts';
+import { COUNTED_FAILURE_ROLES, type PatronRole } from '../core/ids.ts';
 import type { PatronSecrets } from '../config/secrets.ts';
 import { KohaRestClient, KohaRestError } from './koha-rest.ts';
 import { Sip2Client, Sip2ClientError, type PatronResult } from './sip2/client.ts';
@@ -21,6 +24,37 @@ export const EXPECTED_STANDINGS: Record<PatronRole, readonly PatronStanding[]> =
   blocked: ['blocked'],
   expired: ['expired'],
 };
+
+type PatronAnswer = PreflightEvidence['patrons'][number];
+/** Before a PIN is sent: undefined when it may be, else the used budget (src/gather/kit.ts spendFailedLogin). */
+export type SpendFailedLogin = (role: PatronRole, secrets: PatronSecrets) => Promise<BudgetUsed | undefined>;
+
+/**
+ * A patron's answer without asking the library system, when there is one: known (the valid patron's
+ * card with another PIN, after the valid PIN was accepted) or withheld (the failed-login budget is used).
+ */
+async function unasked(
+  role: PatronRole,
+  secrets: PatronSecrets,
+  patrons: Patrons,
+  answers: readonly PatronAnswer[],
+  spend: SpendFailedLogin,
+): Promise<PatronAnswer | undefined> {
+  if (!COUNTED_FAILURE_ROLES.has(role)) return undefined;
+  const valid = patrons.find((p) => p.role === 'valid')?.secrets;
+  const accepted = answers.find((a) => a.role === 'valid')?.standing === 'valid';
+  if (accepted && valid && valid.card.trim() === secrets.card.trim() && valid.pin !== secrets.pin)
+    return {
+      role,
+      standing: 'wrong-pin',
+      matches: EXPECTED_STANDINGS[role].includes('wrong-pin'),
+      inferred: true,
+      detail:
+        "Not sent: this is the valid patron's card, whose PIN the library system accepted; another PIN cannot be right.",
+    };
+  const withheld = await spend(role, secrets);
+  return withheld ? { role, standing: 'not-asked', matches: false, withheld } : undefined;
+}
 
 class MissingValue extends Error {}
 
@@ -55,6 +89,7 @@ async function viaSip2(
   cfg: Extract<LibrarySystemConfig, { sip2: unknown }>['sip2'],
   patrons: Patrons,
   env: NodeJS.ProcessEnv,
+  spend: SpendFailedLogin,
 ): Promise<Omit<PreflightEvidence, 'durationMs'>> {
   const host = value(cfg.host, env, 'sip2.host') ?? '';
   const port = Number(value(cfg.port, env, 'sip2.port'));
@@ -86,6 +121,11 @@ async function viaSip2(
       };
     const out: PreflightEvidence['patrons'] = [];
     for (const { role, secrets } of patrons) {
+      const known = await unasked(role, secrets, patrons, out, spend);
+      if (known) {
+        out.push(known);
+        continue;
+      }
       const info = await client.patronInformation(secrets.card, secrets.pin).catch((e: unknown) => e as Error);
       const standing: PatronStanding = info instanceof Error ? 'error' : sip2Standing(info);
       out.push({
@@ -117,6 +157,7 @@ async function viaKoha(
   cfg: Extract<LibrarySystemConfig, { kohaRest: unknown }>['kohaRest'],
   patrons: Patrons,
   env: NodeJS.ProcessEnv,
+  spend: SpendFailedLogin,
 ): Promise<Omit<PreflightEvidence, 'durationMs'>> {
   const client = new KohaRestClient({
     baseUrl: value(cfg.url, env, 'kohaRest.url') ?? '',
@@ -127,6 +168,11 @@ async function viaKoha(
   const out: PreflightEvidence['patrons'] = [];
   try {
     for (const { role, secrets } of patrons) {
+      const known = await unasked(role, secrets, patrons, out, spend);
+      if (known) {
+        out.push(known);
+        continue;
+      }
       const v = await client.validatePassword(secrets.card, secrets.pin);
       let standing: PatronStanding = 'rejected';
       if (v.valid) {
@@ -151,7 +197,8 @@ function finish(
   protocol: PreflightEvidence['protocol'],
   patrons: PreflightEvidence['patrons'],
 ): Omit<PreflightEvidence, 'durationMs'> {
-  const wrong = patrons.filter((p) => !p.matches);
+  // A patron not asked (its budget used) is no mismatch: its own checks are inconclusive for that reason.
+  const wrong = patrons.filter((p) => !p.matches && p.standing !== 'not-asked');
   if (wrong.length === 0) return { protocol, status: 'ok', patrons };
   return {
     protocol,
@@ -167,7 +214,8 @@ function finish(
 export async function preflight(
   service: Service,
   patron: (role: PatronRole) => PatronSecrets | undefined,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
+  spend: SpendFailedLogin,
 ): Promise<PreflightEvidence | undefined> {
   const library = service.library;
   if (!library) return undefined;
@@ -181,7 +229,9 @@ export async function preflight(
   let result: Omit<PreflightEvidence, 'durationMs'>;
   try {
     result =
-      'sip2' in library ? await viaSip2(library.sip2, patrons, env) : await viaKoha(library.kohaRest, patrons, env);
+      'sip2' in library
+        ? await viaSip2(library.sip2, patrons, env, spend)
+        : await viaKoha(library.kohaRest, patrons, env, spend);
   } catch (e) {
     if (!(e instanceof MissingValue)) throw e;
     result = {

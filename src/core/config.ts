@@ -799,6 +799,46 @@ export function serviceTimeouts(service: { readonly timeouts?: ServiceTimeouts |
   return service.timeouts ?? ServiceTimeoutsSchema.parse({});
 }
 
+/**
+ * How many failed logins the harness may cause for one library card: a library system locks a card
+ * after a few wrong PINs in a row (Koha's FailedLoginAttempts; Finnish library OIDC backends allow 5),
+ * and a locked card fails every later login, the valid patron's included. Every PIN the harness sends
+ * knowing it is wrong (the wrongPin patron: to the library system in pre-flight, to the vendor's form)
+ * is counted per card across runs and processes on this machine (src/auth/failed-logins.ts); when the
+ * budget is used, the attempt is not made and its verdict is inconclusive, saying so. The defaults here
+ * are the only ones: code asks failedLoginBudget().
+ */
+export const FailedLoginBudgetSchema = z.strictObject({
+  attempts: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(3)
+    .describe('Most failed logins the harness sends for one card within the window (default 3)'),
+  perMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60)
+    .describe('The window, in minutes (default 60): older failed logins no longer count'),
+  clearedByLogin: z
+    .boolean()
+    .default(false)
+    .describe(
+      "The library system forgets a card's failed logins when its right PIN is accepted (Koha does): the valid patron's accepted login with the same card clears the count (default false: only the window does)",
+    ),
+});
+export type FailedLoginBudget = z.infer<typeof FailedLoginBudgetSchema>;
+
+/** A service's failed-login budget: its own, else the schema's defaults. */
+export function failedLoginBudget(service: {
+  readonly failedLoginBudget?: FailedLoginBudget | undefined;
+}): FailedLoginBudget {
+  return service.failedLoginBudget ?? FailedLoginBudgetSchema.parse({});
+}
+
 /** A content download step must be one of the journey's steps. */
 function refineContent(
   service: { journey: ReadonlyArray<{ id: string }>; content?: ServiceContent | undefined },
@@ -840,6 +880,9 @@ export const ServiceSchema = z
       .describe(
         'Test patrons by role: valid, wrongPin, unknownCard, blocked, expired (a "valid" patron is required unless login.strategy is none)',
       ),
+    failedLoginBudget: FailedLoginBudgetSchema.optional().describe(
+      'Failed logins (wrong PIN) the harness may cause per card: default 3 per 60 minutes, below the lockout of the library system',
+    ),
     journey: z
       .array(JourneyStepSchema)
       .min(1)

@@ -98,6 +98,30 @@ export type StepEvidence = z.infer<typeof StepEvidenceSchema>;
 
 // ───────────────────────────── login ─────────────────────────────
 
+/**
+ * A failed-login budget that was used up (core config FailedLoginBudget): how many failed logins were
+ * already counted for the card within the window, and when the next may be sent.
+ */
+export const BudgetUsedSchema = z.strictObject({
+  /** Failed logins counted for the card within the window (the budget's `attempts`, or more). */
+  used: z.number().int().nonnegative(),
+  /** The budget: attempts per window. */
+  attempts: z.number().int().positive(),
+  perMinutes: z.number().int().positive(),
+  /** When the oldest counted failure leaves the window. */
+  nextAt: z.iso.datetime(),
+});
+export type BudgetUsed = z.infer<typeof BudgetUsedSchema>;
+
+/** A login with a PIN known to be wrong that the harness did not make: the card's budget was used. */
+export const WithheldAttemptSchema = z.strictObject({
+  role: PatronRoleSchema,
+  /** It would have been the second try of an attempt that got no answer (RETRIED_OUTCOMES). */
+  retry: z.literal(true).optional(),
+  budget: BudgetUsedSchema,
+});
+export type WithheldAttempt = z.infer<typeof WithheldAttemptSchema>;
+
 export const LOGIN_OUTCOMES = ['logged-in', 'rejected', 'no-response', 'error'] as const;
 export type LoginAttemptOutcome = (typeof LOGIN_OUTCOMES)[number];
 /**
@@ -145,7 +169,10 @@ export const LoginAttemptSchema = z.strictObject({
 export type LoginAttempt = z.infer<typeof LoginAttemptSchema>;
 
 /** What the library system said about a test patron when asked directly (pre-flight). */
-/** rejected: card or PIN not accepted, and the protocol does not say which (Koha REST). */
+/**
+ * rejected: card or PIN not accepted, and the protocol does not say which (Koha REST). not-asked: the
+ * PIN is known to be wrong and the card's failed-login budget was used, so it was not sent (`withheld`).
+ */
 export const PATRON_STANDINGS = [
   'valid',
   'wrong-pin',
@@ -154,6 +181,7 @@ export const PATRON_STANDINGS = [
   'blocked',
   'expired',
   'error',
+  'not-asked',
 ] as const;
 export type PatronStanding = (typeof PATRON_STANDINGS)[number];
 
@@ -175,9 +203,16 @@ export const PreflightEvidenceSchema = z.strictObject({
       role: PatronRoleSchema,
       /** What the library system says about the card and PIN. */
       standing: z.enum(PATRON_STANDINGS),
-      /** The standing is what the role expects. */
+      /** The standing is what the role expects (false when not asked). */
       matches: z.boolean(),
       detail: z.string().optional(),
+      /**
+       * Not sent, known without asking: this is the valid patron's card, whose PIN the library system
+       * accepted, with another PIN (which cannot be right): no failed login is spent on it.
+       */
+      inferred: z.literal(true).optional(),
+      /** Why the patron was not asked (standing not-asked): the card's failed-login budget was used. */
+      withheld: BudgetUsedSchema.optional(),
     }),
   ),
   durationMs: z.number().nonnegative(),
@@ -218,6 +253,8 @@ export type ThirdPartyCookieState = (typeof THIRD_PARTY_COOKIE_STATES)[number];
 export const LoginEvidenceSchema = z.strictObject({
   strategy: z.string(),
   attempts: z.array(LoginAttemptSchema),
+  /** Attempts not made because the card's failed-login budget was used (their verdicts are inconclusive). */
+  withheld: z.array(WithheldAttemptSchema).optional(),
   /** The test patrons as the library system sees them, asked before the vendor was tested. */
   preflight: PreflightEvidenceSchema.optional(),
   /** Whether this browser sends cookies to a cross-site frame (measured when the login sits in a frame). */
@@ -780,6 +817,11 @@ export const AccessibilityEvidenceSchema = z.strictObject({
   /** axe run tags used. */
   tags: z.array(z.string()),
   states: z.array(AccessibilityStateSchema),
+  /**
+   * The login form's error state was not reached: the only rejected patron is the wrongPin one and its
+   * card's failed-login budget was used (the state is missing from `states`, and says why here).
+   */
+  loginErrorWithheld: WithheldAttemptSchema.optional(),
 });
 export type AccessibilityEvidence = z.infer<typeof AccessibilityEvidenceSchema>;
 

@@ -36,6 +36,13 @@ export const LanguageSchema = z.enum(LANGUAGES);
 export const PATRON_ROLES = ['valid', 'wrongPin', 'unknownCard', 'blocked', 'expired'] as const;
 export type PatronRole = (typeof PATRON_ROLES)[number];
 export const PatronRoleSchema = z.enum(PATRON_ROLES);
+/**
+ * Roles whose login is a failed login the library system counts against a real card (a PIN known to
+ * be wrong): each one is counted against the service's failed-login budget before it is sent
+ * (src/auth/failed-logins.ts). An unknown card locks no card; blocked and expired patrons type their
+ * right PIN.
+ */
+export const COUNTED_FAILURE_ROLES: ReadonlySet<PatronRole> = new Set(['wrongPin']);
 
 /**
  * How gathering one (target, suite) went — harness health, never vendor quality.

@@ -5,18 +5,23 @@
  * journey walk (./shared-walk.ts): its examination is the `probe` phase, after compatibility has
  * observed the state and before it plays the player or turns the reader's page.
  */
-import type { AccessibilityState, Evidence, StepEvidence } from '../core/evidence.ts';
+import type { AccessibilityState, Evidence, StepEvidence, WithheldAttempt } from '../core/evidence.ts';
+import type { PatronRole } from '../core/ids.ts';
 import { PageUnexaminableError } from '../session/types.ts';
 import { loginStrategy } from '../auth/strategies/index.ts';
 import { actionsOf, holdingStill, markUnexaminable } from '../journey/walk.ts';
 import { runA11yProbes } from './a11y/index.ts';
 import { runRules } from './a11y/engines/index.ts';
 import { AXE_TAGS, axeSource } from './axe.ts';
-import { envelope, type GatherKit } from './kit.ts';
+import { envelope, spendFailedLogin, type GatherKit } from './kit.ts';
 import { walkAlone, type HalfMaker } from './shared-walk.ts';
+
+/** The patrons whose login shows the form's error state, in the order they are preferred (the cheapest first). */
+const LOGIN_ERROR_ROLES = ['unknownCard', 'wrongPin'] as const satisfies readonly PatronRole[];
 
 export const accessibilityHalf: HalfMaker = (kit, session, ctx) => {
   const states: AccessibilityState[] = [];
+  let loginErrorWithheld: WithheldAttempt | undefined;
   return {
     suite: 'accessibility',
     screenshots: true,
@@ -35,9 +40,13 @@ export const accessibilityHalf: HalfMaker = (kit, session, ctx) => {
     },
     finish: async (walk, head) => {
       if (walk.status === 'complete') {
-        // The login form and its error state are pages every patron meets: examine them too.
-        const wrong = kit.patron('wrongPin');
-        if (wrong) {
+        // The login form and its error state are pages every patron meets: examine them too. An unknown
+        // card shows it without a failed login against a real card; a wrong PIN only within its budget.
+        const role = LOGIN_ERROR_ROLES.find((r) => kit.patron(r));
+        const wrong = role && kit.patron(role);
+        const withheld = role && wrong ? await spendFailedLogin(kit, role, wrong) : undefined;
+        if (role && withheld) loginErrorWithheld = { role, budget: withheld };
+        if (wrong && !withheld) {
           await session.resetState();
           const outcome = await loginStrategy(kit.target.service.login)
             .perform(actionsOf(ctx), wrong)
@@ -76,7 +85,14 @@ export const accessibilityHalf: HalfMaker = (kit, session, ctx) => {
       return envelope(
         { target: kit.target, suite: 'accessibility', browserVersion: session.browserVersion, ...head },
         walk,
-        { accessibility: { axeVersion: axeSource().version, tags: [...AXE_TAGS], states } },
+        {
+          accessibility: {
+            axeVersion: axeSource().version,
+            tags: [...AXE_TAGS],
+            states,
+            ...(loginErrorWithheld ? { loginErrorWithheld } : {}),
+          },
+        },
       );
     },
   };

@@ -4,11 +4,12 @@
  * closed and whose loss is a harness failure, and the one builder of the evidence envelope.
  * Vendor problems become evidence; only harness failures throw.
  */
-import { serviceTimeouts, type NetworkConditions } from '../core/config.ts';
+import { failedLoginBudget, serviceTimeouts, type NetworkConditions } from '../core/config.ts';
 import { EVIDENCE_VERSION, EvidenceSchema } from '../core/evidence.ts';
-import type { Evidence, EvidenceOf, ExtraRuleEngine, StepEvidence } from '../core/evidence.ts';
+import type { BudgetUsed, Evidence, EvidenceOf, ExtraRuleEngine, StepEvidence } from '../core/evidence.ts';
 import { HarnessError } from '../core/errors.ts';
-import type { GatherStatus, PatronRole, Suite } from '../core/ids.ts';
+import { COUNTED_FAILURE_ROLES, type GatherStatus, type PatronRole, type Suite } from '../core/ids.ts';
+import { FailedLoginLedger } from '../auth/failed-logins.ts';
 import type { PatronSecrets, Redactor } from '../config/secrets.ts';
 import type { Target } from '../matrix/targets.ts';
 import { ActionError, type BrowserSession } from '../session/types.ts';
@@ -36,6 +37,43 @@ export interface GatherKit {
   configRoot?: string;
   actionTimeoutMs?: number;
   navigationTimeoutMs?: number;
+  /** Where failed logins are counted per card (default: the machine's ledger, src/auth/failed-logins.ts). */
+  failedLogins?: FailedLoginLedger;
+}
+
+/**
+ * Before a login with `role`'s patron is sent (to the library system or the vendor): undefined when it
+ * may be sent — counted in the ledger first when its PIN is known to be wrong (core
+ * COUNTED_FAILURE_ROLES) — else the used budget, and the attempt must not be made.
+ */
+export async function spendFailedLogin(
+  kit: Pick<GatherKit, 'target' | 'failedLogins' | 'progress'>,
+  role: PatronRole,
+  patron: PatronSecrets,
+): Promise<BudgetUsed | undefined> {
+  if (!COUNTED_FAILURE_ROLES.has(role)) return undefined;
+  const budget = failedLoginBudget(kit.target.service);
+  const answer = await (kit.failedLogins ?? new FailedLoginLedger()).reserve(patron.card, budget);
+  if (answer.granted) return undefined;
+  kit.progress?.(
+    `${role}: not sent — ${answer.used} failed logins for its card in the last ${budget.perMinutes} min ` +
+      `(budget ${budget.attempts}; the next at ${answer.nextAt.toISOString()})`,
+  );
+  const { attempts, perMinutes } = budget;
+  return { used: answer.used, attempts, perMinutes, nextAt: answer.nextAt.toISOString() };
+}
+
+/**
+ * The library system accepted `patron`'s right PIN (the pre-flight's valid answer, or the vendor's
+ * login through it): where it forgets a card's failed logins then (budget `clearedByLogin`), so does
+ * the ledger.
+ */
+export async function clearFailedLogins(
+  kit: Pick<GatherKit, 'target' | 'failedLogins'>,
+  patron: PatronSecrets,
+): Promise<void> {
+  if (!failedLoginBudget(kit.target.service).clearedByLogin) return;
+  await (kit.failedLogins ?? new FailedLoginLedger()).clear(patron.card);
 }
 
 /** A suite's own part of its evidence (`login`, `accessibility`, … and `release`). */

@@ -4,7 +4,9 @@
  * become evidence; only harness failures throw. Card numbers and PINs never reach a file: fields are
  * emptied and masked before screenshots, and everything is redacted.
  */
-import { RETRIED_OUTCOMES, type Evidence, type LoginAttempt, type LoginEvidence } from '../core/evidence.ts';
+import { RETRIED_OUTCOMES, type BudgetUsed, type Evidence, type LoginAttempt } from '../core/evidence.ts';
+import type { LoginEvidence, WithheldAttempt } from '../core/evidence.ts';
+import { HarnessError } from '../core/errors.ts';
 import type { PatronRole } from '../core/ids.ts';
 import type { PatronSecrets } from '../config/secrets.ts';
 import { preflight } from '../auth/preflight.ts';
@@ -14,15 +16,24 @@ import { NavigationError, type BrowserSession, type PageScope } from '../session
 import { absoluteUrl, type ActionContext } from '../journey/actions.ts';
 import { actionsOf } from '../journey/walk.ts';
 import { loginFormProbe, probeThirdPartyCookies } from './login-probes.ts';
-import { envelope, journeyContext, withSession, type GatherKit } from './kit.ts';
+import { clearFailedLogins, envelope, journeyContext, spendFailedLogin, withSession } from './kit.ts';
+import type { GatherKit } from './kit.ts';
 
 type PreflightResult = NonNullable<LoginEvidence['preflight']>;
 
 async function runPreflight(kit: GatherKit): Promise<PreflightResult | undefined> {
   kit.progress?.('pre-flight: test patrons with the library system');
   try {
-    return await preflight(kit.target.service, kit.patron);
+    const pre = await preflight(kit.target.service, kit.patron, process.env, (role, secrets) =>
+      spendFailedLogin(kit, role, secrets),
+    );
+    const valid = kit.patron('valid');
+    if (valid && pre?.patrons.some((p) => p.role === 'valid' && p.standing === 'valid'))
+      await clearFailedLogins(kit, valid);
+    return pre;
   } catch (e) {
+    // The harness's own failure (its failed-login ledger) is no fact about the library system.
+    if (e instanceof HarnessError) throw e;
     return {
       protocol: kit.target.service.library && 'sip2' in kit.target.service.library ? 'sip2' : 'koha-rest',
       status: 'unreachable',
@@ -35,11 +46,28 @@ async function runPreflight(kit: GatherKit): Promise<PreflightResult | undefined
 
 /**
  * One patron's login, and a second try of it when the harness saw no answer (core RETRIED_OUTCOMES):
- * both tries are kept, the second marked `retry`. `attempt(second)` makes one try.
+ * both tries are kept, the second marked `retry`. `attempt(second)` makes one try. A try whose PIN is
+ * known to be wrong is made only when the card's failed-login budget allows it (src/gather/kit.ts
+ * spendFailedLogin), and a try not made is recorded in `withheld` — or at once when the pre-flight
+ * could not ask the library system about the patron for the same reason.
  */
-async function tries(attempt: (second: boolean) => Promise<LoginAttempt>): Promise<LoginAttempt[]> {
+async function tries(
+  kit: GatherKit,
+  role: PatronRole,
+  patron: PatronSecrets,
+  pre: PreflightResult | undefined,
+  withheld: WithheldAttempt[],
+  attempt: (second: boolean) => Promise<LoginAttempt>,
+): Promise<LoginAttempt[]> {
+  const spend = async (retry: boolean): Promise<BudgetUsed | undefined> => {
+    const refusedAtPreflight = retry ? undefined : pre?.patrons.find((p) => p.role === role)?.withheld;
+    const used = refusedAtPreflight ?? (await spendFailedLogin(kit, role, patron));
+    if (used) withheld.push({ role, ...(retry ? { retry: true as const } : {}), budget: used });
+    return used;
+  };
+  if (await spend(false)) return [];
   const first = await attempt(false);
-  if (!RETRIED_OUTCOMES.has(first.outcome)) return [first];
+  if (!RETRIED_OUTCOMES.has(first.outcome) || (await spend(true))) return [first];
   return [first, { ...(await attempt(true)), retry: true }];
 }
 
@@ -55,12 +83,19 @@ async function gatherApiLogin(
   // An API strategy uses no session: its action context carries only the base URL and timeouts.
   const ctx = { baseUrl } as ActionContext;
   const attempts: LoginAttempt[] = [];
+  const withheld: WithheldAttempt[] = [];
   for (const role of strategy.roles) {
     const patron = strategy.patron(kit.patron(role));
     if (!patron) continue;
     kit.progress?.(`login as ${role} (API)`);
     const url = absoluteUrl(baseUrl, strategy.endpoint ?? '/');
-    attempts.push(...(await tries(async () => ({ role, ...(await strategy.perform(ctx, patron)), url }))));
+    const made = await tries(kit, role, patron, pre, withheld, async () => ({
+      role,
+      ...(await strategy.perform(ctx, patron)),
+      url,
+    }));
+    attempts.push(...made);
+    if (role === 'valid' && made.at(-1)?.outcome === 'logged-in') await clearFailedLogins(kit, patron);
   }
   return envelope(
     { target: kit.target, suite: 'login', startedAt: started, browserVersion: 'n/a (API)', attempt },
@@ -69,6 +104,7 @@ async function gatherApiLogin(
       login: kit.redactor.deep({
         strategy: kit.target.service.login.strategy,
         attempts,
+        ...(withheld.length > 0 ? { withheld } : {}),
         ...(pre ? { preflight: pre } : {}),
       }),
     },
@@ -145,6 +181,7 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
     };
     const form = strategy.form;
     const attempts: LoginAttempt[] = [];
+    const withheld: WithheldAttempt[] = [];
     const evidence: Omit<LoginEvidence, 'attempts'> = {
       strategy: kit.target.service.login.strategy,
       ...(pre ? { preflight: pre } : {}),
@@ -194,10 +231,11 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
         const patron = strategy.patron(kit.patron(role));
         if (!patron) continue;
         kit.progress?.(`login as ${role}`);
-        const made = await tries((second) => tryOnce(role, patron, second));
+        const made = await tries(kit, role, patron, pre, withheld, (second) => tryOnce(role, patron, second));
         attempts.push(...made);
         const outcome = made.at(-1);
         if (role === 'valid' && outcome?.outcome === 'logged-in') {
+          await clearFailedLogins(kit, patron);
           kit.progress?.('reload and logout');
           evidence.session = await sessionChecks(kit, session, strategy, actions);
         }
@@ -213,6 +251,12 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
       }
       throw e;
     }
-    return envelope(head, { status: 'complete', steps: [] }, { login: kit.redactor.deep({ ...evidence, attempts }) });
+    return envelope(
+      head,
+      { status: 'complete', steps: [] },
+      {
+        login: kit.redactor.deep({ ...evidence, attempts, ...(withheld.length > 0 ? { withheld } : {}) }),
+      },
+    );
   });
 }

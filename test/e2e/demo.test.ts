@@ -92,7 +92,8 @@ beforeAll(async () => {
   // Another configuration (one device instead of the default two: another fingerprint), and a directory that is no run.
   refusedOther = await erh([...args, '--devices', 'desktop-chromium', '--resume', runDir], { env: world.env });
   refusedNotRun = await erh([...args, '--resume', ROOT], { env: world.env });
-  run = await erh([...args, '--resume', runDir], { env: world.env, timeoutMs: 20 * 60_000 });
+  // The resume counts failed logins in the killed run's ledger (this file's: test/support/state-dir.ts).
+  run = await erh([...args, '--resume', runDir], { env: { ...world.env, ERH_STATE_DIR: process.env.ERH_STATE_DIR }, timeoutMs: 20 * 60_000 });
   if (!existsSync(join(runDir, 'results.json'))) throw new Error(`resumed run: exit ${run.code}, no results.json\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
   result = RunResultSchema.parse(JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')));
 }, 25 * 60_000);
@@ -268,6 +269,24 @@ describe('erh run on the demo world', () => {
       expect(wrong?.message?.length ?? 0).toBeGreaterThan(3);
       expect(e.login?.attempts.find((a) => a.role === 'valid')?.outcome).toBe('logged-in');
     }
+  });
+
+  it('sends no more wrong PINs than the budget allows: the library system never locked the card', () => {
+    const card = world.env.DEMO_WRONGPIN_CARD ?? '';
+    const seen = world.library.loginsOf(card);
+    const dir = join(runDir, 'evidence');
+    const logins = readdirSync(dir)
+      .filter((f) => f.endsWith('.login.json'))
+      .map((f) => EvidenceSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))) as Extract<Evidence, { suite: 'login' }>);
+    const sent = logins.flatMap((e) => e.login?.attempts.filter((a) => a.role === 'wrongPin') ?? []).length;
+    // Every wrong PIN in the evidence reached the library system through the vendor; the pre-flight sent none (the
+    // valid patron's card with another PIN is known wrong), nor did the accessibility suite (an unknown card shows the
+    // login error). The killed run's attempts are counted too, so the library saw at least those kept.
+    for (const e of logins) expect(e.login?.preflight?.patrons.find((p) => p.role === 'wrongPin')?.inferred, `${e.service}@${e.device}`).toBe(true);
+    expect(seen.failed).toBeGreaterThanOrEqual(sent);
+    expect(seen.failed).toBeLessThanOrEqual(2 * sent);
+    expect(seen.inARow).toBeLessThanOrEqual(3);
+    expect(seen.locked).toBe(false);
   });
 
   it('writes no test patron card number or PIN into any file of the run', async () => {

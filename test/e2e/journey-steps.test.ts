@@ -157,9 +157,11 @@ describe.each(['desktop-chromium', 'emulated-pixel-7', 'desktop-webkit'])('every
 
 describe('failure messages name what was on the page instead', () => {
   it('without the optional step: the consent dialog in the way, the candidates and a screenshot', async () => {
+    // The dialog opens 300 ms after load; the journey waits for it, so that the click is made with the
+    // dialog in the way however fast the page came (under load a click could otherwise beat it).
     const journey = `
 - id: landing
-  actions: [{ goto: / }, { expect: { role: heading, name: Aukeama } }]
+  actions: [{ goto: / }, { expect: { role: heading, name: Aukeama } }, { expect: { role: dialog, name: Evästeet } }]
 - id: item
   actions: [{ click: { role: link, name: Talvisota } }]
 `;

@@ -1,5 +1,7 @@
 /** Runs the real erh CLI as a user would, capturing its output. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -10,11 +12,17 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * Runs erh. Each invocation counts failed logins in a ledger of its own (as on a fresh machine), unless
+ * `options.env.ERH_STATE_DIR` names one: runs that must share a card's budget (a killed run and its
+ * resume) say so.
+ */
 export function erh(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
+    const state = options.env?.ERH_STATE_DIR ?? mkdtempSync(join(tmpdir(), 'erh-state-'));
     const child = spawn(process.execPath, [join(ROOT, 'bin/erh.js'), ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...options.env },
+      env: { ...process.env, ...options.env, ERH_STATE_DIR: state },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

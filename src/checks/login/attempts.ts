@@ -1,4 +1,38 @@
-import type { LoginAttempt, PatronRole } from '../../core/index.ts';
+import {
+  RETRIED_OUTCOMES,
+  type BudgetUsed,
+  type LoginAttempt,
+  type LoginEvidence,
+  type PatronRole,
+} from '../../core/index.ts';
+
+/** Why a PIN known to be wrong was not sent, in words: the card's failed-login budget, and when it frees. */
+export function budgetSentence(b: BudgetUsed): string {
+  return (
+    `${b.used} failed login${b.used === 1 ? ' was' : 's were'} already counted for this card within ` +
+    `${b.perMinutes} minutes (the budget is ${b.attempts}), so that the library system does not lock the card; ` +
+    `the next may be sent at ${b.nextAt}`
+  );
+}
+
+/**
+ * Why a role's verdict is inconclusive because a try was withheld by the card's failed-login budget
+ * (LoginEvidence.withheld): no try was made, or the second try of one that got no answer was not; else
+ * undefined.
+ */
+export function withheldBlocks(data: LoginEvidence, role: PatronRole): string | undefined {
+  const withheld = (data.withheld ?? []).filter((w) => w.role === role);
+  const first = withheld.find((w) => w.retry !== true);
+  if (first) return `Inconclusive: not tried. ${budgetSentence(first.budget)}.`;
+  const again = withheld.find((w) => w.retry === true);
+  const last = attemptsOf(data.attempts, role).at(-1);
+  if (again && last && RETRIED_OUTCOMES.has(last.outcome))
+    return (
+      `Inconclusive: the try ended ${firstTryEnded(last)}, and it was not tried again. ` +
+      `${budgetSentence(again.budget)}.`
+    );
+  return undefined;
+}
 
 /**
  * A role's attempts in the order they were made, split into those that decide its verdict and the

@@ -4,6 +4,7 @@
  * with the reason (reference: library-auth.md §5.4, rule 2). Pure.
  */
 import type { LoginEvidence, PatronRole } from '../../core/index.ts';
+import { budgetSentence } from './attempts.ts';
 
 /** Why a check over these roles is inconclusive, or undefined when the pre-flight allows a verdict. */
 export function preflightBlocks(data: LoginEvidence, roles: readonly PatronRole[]): string | undefined {
@@ -15,6 +16,12 @@ export function preflightBlocks(data: LoginEvidence, roles: readonly PatronRole[
       `(${pre.reason ?? 'unreachable'}), so a failed login may not be the vendor's fault.`
     );
   }
+  const unasked = pre.patrons.find((p) => roles.includes(p.role) && p.withheld);
+  if (unasked?.withheld)
+    return (
+      `Inconclusive: the library system was not asked about the ${unasked.role} test patron before the login was ` +
+      `tested. ${budgetSentence(unasked.withheld)}.`
+    );
   const wrong = pre.patrons.filter((p) => roles.includes(p.role) && !p.matches);
   if (wrong.length > 0) {
     return (

@@ -2,13 +2,14 @@
  * login/wrong-pin-rejected: a wrong PIN is refused with a message the patron can see, and the
  * message does not repeat the PIN. Every attempt with the wrongPin patron must end `rejected` with a
  * non-empty visible message and `echoesPin` not true. Not applicable when the service has no
- * wrongPin test patron. Serious: an unclear or missing error leaves patrons locked out without
+ * wrongPin test patron; inconclusive when the card's failed-login budget kept the harness from trying
+ * (LoginEvidence.withheld). Serious: an unclear or missing error leaves patrons locked out without
  * knowing why (WCAG 3.3.1 Error Identification asks that input errors be identified in text).
  */
 import type { Check, FindingInput } from '../types.ts';
 import { IMPACT_WEIGHTS } from '../types.ts';
 import type { LoginAttempt } from '../../core/index.ts';
-import { attemptsOf, loginStep, quoted, withFirstTries } from './attempts.ts';
+import { attemptsOf, loginStep, quoted, withFirstTries, withheldBlocks } from './attempts.ts';
 import { preflightBlocks } from './preflight.ts';
 
 function problems(a: LoginAttempt): string[] {
@@ -31,10 +32,12 @@ export const wrongPinRejected: Check<'login'> = {
     weight: IMPACT_WEIGHTS.serious,
     criteria: ['3.3.1'],
     references: [],
-    reads: ['login.attempts[role=wrongPin]', 'login.preflight'],
+    reads: ['login.attempts[role=wrongPin]', 'login.withheld', 'login.preflight'],
   },
   evaluate({ data }) {
     const attempts = attemptsOf(data.attempts, 'wrongPin');
+    const withheld = withheldBlocks(data, 'wrongPin');
+    if (withheld) return { status: 'inconclusive', detail: withheld };
     if (attempts.length === 0) {
       return { status: 'not-applicable', detail: 'No attempt with a wrong PIN was made (no wrongPin test patron).' };
     }

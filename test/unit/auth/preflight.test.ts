@@ -1,7 +1,7 @@
 /** Pre-flight against the demo library system (SIP2 and Koha REST), and the config rule for plaintext SIP2. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceSchema, type Service } from '../../../src/core/config.ts';
-import { preflight, sip2Standing } from '../../../src/auth/preflight.ts';
+import { preflight, sip2Standing, type SpendFailedLogin } from '../../../src/auth/preflight.ts';
 import type { PatronRole } from '../../../src/core/ids.ts';
 import { startLibrarySystem, type LibrarySystem } from '../../../fixtures/library-system/index.ts';
 
@@ -42,16 +42,65 @@ const env = () => ({
 const sip2 = { sip2: { host: { env: 'HOST' }, port: { env: 'PORT' }, institution: { env: 'INST' }, user: { env: 'U' }, password: { env: 'P' } } };
 const koha = { kohaRest: { url: { env: 'URL' }, user: { env: 'RU' }, password: { env: 'RP' } } };
 
+/** A failed-login budget that always allows (the budget itself is tested below and in failed-logins.test.ts). */
+const spendNone: SpendFailedLogin = async () => undefined;
+const USED = { used: 3, attempts: 3, perMinutes: 60, nextAt: '2026-12-03T17:00:00.000Z' };
+
 describe('pre-flight', () => {
   it.each([['SIP2', sip2], ['Koha REST', koha]])('%s: every role is what it says', async (_name, library) => {
-    const r = await preflight(service(library), patrons(), env());
+    const r = await preflight(service(library), patrons(), env(), spendNone);
     expect(r?.status, r?.reason).toBe('ok');
     expect(r?.patrons.map((p) => p.role)).toEqual(['valid', 'wrongPin', 'unknownCard', 'blocked', 'expired']);
     expect(r?.patrons.every((p) => p.matches)).toBe(true);
   });
 
+  it.each([['SIP2', sip2], ['Koha REST', koha]])(
+    "%s: the valid patron's card with another PIN is known wrong without sending it (no failed login)",
+    async (_name, library) => {
+      const card = lib.patrons.wrongPin.card;
+      const before = lib.patrons.table.loginsOf(card).failed;
+      const spent: string[] = [];
+      const r = await preflight(service(library), patrons(), env(), async (role) => {
+        spent.push(role);
+        return undefined;
+      });
+      expect(r?.patrons.find((p) => p.role === 'wrongPin')).toMatchObject({ standing: 'wrong-pin', matches: true, inferred: true });
+      expect(spent).toEqual([]);
+      expect(lib.patrons.table.loginsOf(card).failed).toBe(before);
+    },
+  );
+
+  it.each([['SIP2', sip2], ['Koha REST', koha]])(
+    '%s: a wrong PIN on another card is sent only when the budget allows it, and not asked when it is used',
+    async (_name, library) => {
+      // The blocked patron's card with a PIN that is not theirs: nothing says it is wrong but the library system.
+      const blocked = lib.patrons.table.byRole('blocked');
+      const own = { valid: patrons()('valid'), wrongPin: { card: blocked.cardnumber, pin: `9${blocked.pin.slice(1)}` } };
+      const role = (r: PatronRole) => own[r as keyof typeof own];
+      const before = lib.patrons.table.loginsOf(blocked.cardnumber).failed;
+      const spent: PatronRole[] = [];
+      const allowed = await preflight(service(library), role, env(), async (r) => {
+        spent.push(r);
+        return undefined;
+      });
+      expect(spent).toEqual(['wrongPin']);
+      expect(allowed?.patrons.find((p) => p.role === 'wrongPin')?.matches).toBe(true);
+      expect(lib.patrons.table.loginsOf(blocked.cardnumber).failed).toBe(before + 1);
+
+      const refused = await preflight(service(library), role, env(), async () => USED);
+      expect(refused?.status, 'a patron not asked is no mismatch').toBe('ok');
+      expect(refused?.patrons.find((p) => p.role === 'wrongPin')).toEqual({
+        role: 'wrongPin',
+        standing: 'not-asked',
+        matches: false,
+        withheld: USED,
+      });
+      expect(lib.patrons.table.loginsOf(blocked.cardnumber).failed, 'nothing sent').toBe(before + 1);
+    },
+  );
+
   it('a mislabelled patron (the "expired" card is the valid one) is a mismatch naming the role', async () => {
-    const r = await preflight(service(sip2), patrons({ expired: 'valid' }), env());
+    const r = await preflight(service(sip2), patrons({ expired: 'valid' }), env(), spendNone);
     expect(r?.status).toBe('mismatch');
     expect(r?.reason).toMatch(/expired is valid/);
   });
@@ -60,7 +109,7 @@ describe('pre-flight', () => {
     lib.setOnline(false);
     try {
       for (const library of [sip2, koha]) {
-        const r = await preflight(service(library), patrons(), env());
+        const r = await preflight(service(library), patrons(), env(), spendNone);
         expect(r?.status).toBe('unreachable');
         for (const s of [lib.sip2Account.password, lib.restAccount.password, patrons()('valid').pin]) expect(r?.reason ?? '').not.toContain(s);
       }
@@ -70,7 +119,7 @@ describe('pre-flight', () => {
   });
 
   it('a missing environment variable is named', async () => {
-    const r = await preflight(service(sip2), patrons(), {});
+    const r = await preflight(service(sip2), patrons(), {}, spendNone);
     expect(r?.status).toBe('unreachable');
     expect(r?.reason).toMatch(/environment variable HOST is not set/);
   });

@@ -5,6 +5,11 @@
  * library system can make it) and answered at once afterwards: the real login gatherer in Chromium
  * records both tries, and the checks pass on the second, saying so. Its twin never answers: the
  * checks fail, once per role, on the second try.
+ *
+ * The same page counts the wrong PINs it was sent: the gatherer never sends more for a card than the
+ * service's failed-login budget (src/auth/failed-logins.ts), a try it withholds makes the verdict
+ * inconclusive and says why, and a budget the library system clears on a right PIN is cleared by the
+ * valid patron's login.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +20,7 @@ import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceSchema, ServiceSchema, type Evidence, type Service } from '../../../src/core/index.ts';
 import { Redactor } from '../../../src/config/secrets.ts';
+import { FailedLoginLedger } from '../../../src/auth/failed-logins.ts';
 import { gatherLogin } from '../../../src/gather/login.ts';
 import type { GatherKit } from '../../../src/gather/kit.ts';
 import { artifactsFor } from '../../../src/journey/artifacts.ts';
@@ -37,6 +43,8 @@ const FORM = page(`<h1>Kirjaudu</h1><form method="post" action="/login">
 /** Submissions per card; `held` decides whether this one is held without an answer. */
 let seen = new Map<string, number>();
 let held: (n: number) => boolean = () => false;
+/** Wrong PINs the page was sent, in all. */
+let wrongPins = 0;
 const open = new Set<ServerResponse>();
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -51,6 +59,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     const card = form.get('card') ?? '';
     const n = (seen.get(card) ?? 0) + 1;
     seen.set(card, n);
+    if (form.get('pin') !== PIN) wrongPins += 1;
     // Held: no answer until the browser gives up (the harness's timeout is far shorter).
     if (held(n)) return void open.add(res);
     const ok = card === CARD && form.get('pin') === PIN;
@@ -79,8 +88,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function service(): Service {
+function service(failedLoginBudget?: object): Service {
   return ServiceSchema.parse({
+    ...(failedLoginBudget ? { failedLoginBudget } : {}),
     id: 'hidas',
     name: 'Hidas',
     vendor: 'Hidas Oy (test)',
@@ -106,10 +116,13 @@ function service(): Service {
   });
 }
 
-async function gathered(hold: (n: number) => boolean): Promise<Evidence> {
+async function gathered(
+  hold: (n: number) => boolean,
+  budget?: { budget: object; ledger: FailedLoginLedger },
+): Promise<Evidence> {
   seen = new Map();
   held = hold;
-  const s = service();
+  const s = service(budget?.budget);
   const acquired = await runtime.acquire(device);
   if (!acquired.ok) throw new Error(`${device.id} is not available here: ${acquired.reason}`);
   const kit: GatherKit = {
@@ -121,6 +134,7 @@ async function gathered(hold: (n: number) => boolean): Promise<Evidence> {
     lighthouseRuns: 1,
     actionTimeoutMs: 5_000,
     navigationTimeoutMs: 10_000,
+    failedLogins: budget?.ledger ?? new FailedLoginLedger(mkdtempSync(join(dir, 'state-'))),
   };
   return gatherLogin(kit);
 }
@@ -154,5 +168,52 @@ describe('a login whose first try gets no answer in time', () => {
     expect(valid.status).toBe('fail');
     expect(valid.findings).toHaveLength(1);
     expect(check(e, 'login/wrong-pin-rejected').findings).toHaveLength(1);
+  }, 60_000);
+});
+
+describe("the card's failed-login budget", () => {
+  const ledger = () => new FailedLoginLedger(mkdtempSync(join(dir, 'budget-')));
+
+  it('a wrong PIN beyond the budget is not sent: the verdict is inconclusive and says why', async () => {
+    const shared = { budget: { attempts: 1 }, ledger: ledger() };
+    const before = wrongPins;
+    const first = await gathered(() => false, shared);
+    expect(check(first, 'login/wrong-pin-rejected').status).toBe('pass');
+    expect(wrongPins).toBe(before + 1);
+    // Another device, the same card, within the hour: the budget of one is used.
+    const second = await gathered(() => false, shared);
+    if (second.suite !== 'login') throw new Error(second.suite);
+    expect(wrongPins, 'no second wrong PIN was sent').toBe(before + 1);
+    expect(second.login?.attempts.map((a) => a.role)).toEqual(['valid']);
+    expect(second.login?.withheld).toEqual([
+      { role: 'wrongPin', budget: { used: 1, attempts: 1, perMinutes: 60, nextAt: expect.any(String) } },
+    ]);
+    const verdict = check(second, 'login/wrong-pin-rejected');
+    expect(verdict.status).toBe('inconclusive');
+    expect(verdict.detail).toMatch(/^Inconclusive: not tried\. 1 failed login was already counted for this card within 60 minutes \(the budget is 1\), so that the library system does not lock the card/);
+    expect(check(second, 'login/valid-patron').status).toBe('pass');
+  }, 60_000);
+
+  it('the second try of a wrong PIN that got no answer is not sent beyond the budget: inconclusive, not failed', async () => {
+    const before = wrongPins;
+    // The card's second submission (the wrong PIN, after the valid patron's) is held.
+    const e = await gathered((n) => n === 2, { budget: { attempts: 1 }, ledger: ledger() });
+    if (e.suite !== 'login') throw new Error(e.suite);
+    expect(wrongPins).toBe(before + 1);
+    expect(e.login?.attempts.map((a) => [a.role, a.outcome])).toEqual([
+      ['valid', 'logged-in'],
+      ['wrongPin', 'no-response'],
+    ]);
+    expect(e.login?.withheld?.map((w) => [w.role, w.retry])).toEqual([['wrongPin', true]]);
+    const verdict = check(e, 'login/wrong-pin-rejected');
+    expect(verdict.status).toBe('inconclusive');
+    expect(verdict.detail).toMatch(/the try ended with no response after \d+\.\d s, and it was not tried again\. 1 failed login/);
+  }, 60_000);
+
+  it("where the library system forgets a card's failures on its right PIN, the valid patron's login clears the count", async () => {
+    const shared = { budget: { attempts: 1, clearedByLogin: true }, ledger: ledger() };
+    const before = wrongPins;
+    for (let i = 0; i < 2; i++) expect(check(await gathered(() => false, shared), 'login/wrong-pin-rejected').status).toBe('pass');
+    expect(wrongPins).toBe(before + 2);
   }, 60_000);
 });
