@@ -37,7 +37,8 @@ export async function withinBudget<T>(what: string, budgetMs: number, work: Prom
       () =>
         reject(
           new HarnessError(
-            `${what} took longer than the harness's budget of ${Math.round(budgetMs / 1000)} s (page loads and actions have their own limits; an overloaded machine or a hung driver spends it)`,
+            `${what} took longer than the harness's budget of ${Math.round(budgetMs / 1000)} s ` +
+              '(page loads and actions have their own limits; an overloaded machine or a hung driver spends it)',
           ),
         ),
       budgetMs,

@@ -33,7 +33,9 @@ export function touchTargetProbe(): TouchTargetProbeResult {
     return s;
   };
   const selector =
-    'a[href],button,input:not([type=hidden]),select,textarea,summary,[role=button],[role=link],[role=checkbox],[role=radio],[role=tab],[role=menuitem],[role=switch],[tabindex]:not([tabindex="-1"])';
+    'a[href],button,input:not([type=hidden]),select,textarea,summary,[role=button],[role=link],' +
+    '[role=checkbox],[role=radio],[role=tab],[role=menuitem],[role=switch],' +
+    '[tabindex]:not([tabindex="-1"])';
   const inlineInText = (el: Element): boolean => {
     if (el.tagName !== 'A') return false;
     if (getComputedStyle(el).display !== 'inline') return false;

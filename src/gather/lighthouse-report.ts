@@ -24,7 +24,8 @@ const SCREENSHOT_AUDITS = ['screenshot-thumbnails', 'final-screenshot'];
 
 /** Runs after the report has rendered: no link leaves the report, no button opens another site. */
 const CONTAIN_SCRIPT = `(function () {
-  var OUTBOUND = '[data-action="open-viewer"],[data-action="save-gist"],[data-action="view-unthrottled-trace"],.lh-report-icon--treemap';
+  var OUTBOUND = '[data-action="open-viewer"],[data-action="save-gist"],' +
+    '[data-action="view-unthrottled-trace"],.lh-report-icon--treemap';
   function contain(root) {
     if (!root || !root.querySelectorAll) return;
     root.querySelectorAll(OUTBOUND).forEach(function (el) { el.remove(); });
@@ -75,7 +76,8 @@ export function containReport(html: string): string {
   const scripts = [...withScript.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
   if (/<script\s[^>]*>/i.test(withScript))
     throw new Error('Lighthouse report HTML has a script element with attributes');
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${reportPolicy(scripts).replaceAll('"', '&quot;')}">`;
+  const policy = reportPolicy(scripts).replaceAll('"', '&quot;');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   const head = withScript.indexOf('<head>');
   if (head === -1) throw new Error('Lighthouse report HTML has no <head>');
   const at = head + '<head>'.length;

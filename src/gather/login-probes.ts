@@ -96,7 +96,8 @@ export async function probeThirdPartyCookies(
       const kept = /(?:^|;\s*)erh_3p=1/.test(req.headers.cookie ?? '');
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(
-        `<!doctype html><html lang="en"><title>c</title><script>parent.postMessage(${JSON.stringify(kept ? 'allowed' : 'blocked')}, '*')</script></html>`,
+        '<!doctype html><html lang="en"><title>c</title>' +
+          `<script>parent.postMessage(${JSON.stringify(kept ? 'allowed' : 'blocked')}, '*')</script></html>`,
       );
     } else {
       res.writeHead(404).end();

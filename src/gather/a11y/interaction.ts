@@ -46,7 +46,8 @@ export function controlsProbe(arg: {
     el.removeAttribute('data-erh-hover');
   }
   const NATIVE =
-    'a[href],area[href],button,input,select,textarea,summary,label,option,optgroup,details,audio,video,iframe,embed,object,[contenteditable=""],[contenteditable="true"]';
+    'a[href],area[href],button,input,select,textarea,summary,label,option,optgroup,details,audio,' +
+    'video,iframe,embed,object,[contenteditable=""],[contenteditable="true"]';
   const WIDGETS = [
     'button',
     'link',

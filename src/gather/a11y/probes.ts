@@ -110,7 +110,8 @@ export function inventoryProbe(): InventoryResult {
 
   // ── sequential focus order ──
   const focusable =
-    'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable=""],[contenteditable="true"],audio[controls],video[controls]';
+    'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable=""],' +
+    '[contenteditable="true"],audio[controls],video[controls]';
   const candidates = Array.from(document.querySelectorAll(focusable)).filter(
     (el) =>
       (el as HTMLElement).tabIndex >= 0 &&
@@ -149,7 +150,8 @@ export function inventoryProbe(): InventoryResult {
   (window as unknown as { __erhA11y: unknown }).__erhA11y = { styles };
 
   const widgetRoles =
-    '[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"],[role="radio"],[role="switch"],[role="slider"],[onclick]';
+    '[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"],[role="radio"],' +
+    '[role="switch"],[role="slider"],[onclick]';
   const unfocusableAll = Array.from(document.body.querySelectorAll(widgetRoles)).filter(
     (el) =>
       !el.hasAttribute('data-erh-stop') &&
@@ -162,7 +164,9 @@ export function inventoryProbe(): InventoryResult {
 
   // ── target size (WCAG 2.2 SC 2.5.8) ──
   const targetSel =
-    'a[href],button,input:not([type="hidden"]),select,textarea,summary,[role="button"],[role="link"],[role="checkbox"],[role="radio"],[role="tab"],[role="menuitem"],[role="switch"],[role="slider"],[onclick]';
+    'a[href],button,input:not([type="hidden"]),select,textarea,summary,[role="button"],' +
+    '[role="link"],[role="checkbox"],[role="radio"],[role="tab"],[role="menuitem"],[role="switch"],' +
+    '[role="slider"],[onclick]';
   const targets = Array.from(document.body.querySelectorAll(targetSel))
     .filter((el) => rendered(el) && !disabled(el))
     .map((el) => ({ el, r: el.getBoundingClientRect() }))
@@ -339,7 +343,8 @@ export function inventoryProbe(): InventoryResult {
   // ── tab stops that are not controls (4.1.2) ──
   function staticStopsOf(stops: Element[]): InventoryResult['staticStops'] {
     const native =
-      'a[href],area[href],button,input,select,textarea,iframe,summary,audio,video,[contenteditable=""],[contenteditable="true"]';
+      'a[href],area[href],button,input,select,textarea,iframe,summary,audio,video,' +
+      '[contenteditable=""],[contenteditable="true"]';
     // Roles that may take the focus themselves: widgets, and containers the ARIA practices make focusable.
     const roles = new Set([
       'button',
@@ -401,8 +406,10 @@ export function inventoryProbe(): InventoryResult {
 
   // ── link purpose (2.4.4) ──
   function linksOf(): InventoryResult['links'] {
-    const GENERIC =
-      /^(click here|here|read more|more|more info|learn more|link|this link|details|continue|go|lue lisää|klikkaa tästä|tästä|lisää|lisätietoja|läs mer|klicka här|här|mer)$/i;
+    // Regex literals, not new RegExp(): a page may replace the RegExp constructor, never a literal.
+    const GENERIC_EN = /^(click here|here|read more|more|more info|learn more|link|this link|details|continue|go)$/i;
+    const GENERIC_FI_SV = /^(lue lisää|klikkaa tästä|tästä|lisää|lisätietoja|läs mer|klicka här|här|mer)$/i;
+    const GENERIC = { test: (text: string): boolean => GENERIC_EN.test(text) || GENERIC_FI_SV.test(text) };
     const all = Array.from(document.querySelectorAll('a[href]'))
       .filter((a) => rendered(a))
       .slice(0, 2000) as HTMLAnchorElement[];
@@ -431,16 +438,17 @@ export function inventoryProbe(): InventoryResult {
         hrefs: g.hrefs.slice(0, 10),
         selectors: g.links.slice(0, 10).map((l) => sel(l)),
       }));
-    const NEW_WINDOW =
-      /new (window|tab)|uusi (ikkuna|välilehti)|uuteen (ikkunaan|välilehteen)|uudessa (ikkunassa|välilehdessä)|nytt (fönster|flik)|external|ulkoinen|extern/i;
+    const describedBy = (a: Element): string => {
+      const ids = (a.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    };
+    const NEW_WINDOW_FI = /uusi (ikkuna|välilehti)|uuteen (ikkunaan|välilehteen)|uudessa (ikkunassa|välilehdessä)/i;
+    const NEW_WINDOW_OTHER = /new (window|tab)|nytt (fönster|flik)|external|ulkoinen|extern/i;
+    const NEW_WINDOW = { test: (text: string): boolean => NEW_WINDOW_FI.test(text) || NEW_WINDOW_OTHER.test(text) };
     const newWindow = all
       .filter(
         (a) =>
-          a.target === '_blank' &&
-          !NEW_WINDOW.test(
-            `${nameOf(a)} ${a.getAttribute('title') ?? ''} ` +
-              `${a.getAttribute('aria-describedby') ? (document.getElementById(a.getAttribute('aria-describedby') ?? '')?.textContent ?? '') : ''}`,
-          ),
+          a.target === '_blank' && !NEW_WINDOW.test(`${nameOf(a)} ${a.getAttribute('title') ?? ''} ${describedBy(a)}`),
       )
       .slice(0, 25)
       .map((a) => ({ selector: sel(a), name: nameOf(a) }));
