@@ -50,7 +50,8 @@ async function unasked(
       matches: EXPECTED_STANDINGS[role].includes('wrong-pin'),
       inferred: true,
       detail:
-        "Not sent: this is the valid patron's card, whose PIN the library system accepted; another PIN cannot be right.",
+        "Not sent: this is the valid patron's card, whose PIN the library system accepted; another PIN cannot be " +
+        'right.',
     };
   const withheld = await spend(role, secrets);
   return withheld ? { role, standing: 'not-asked', matches: false, withheld } : undefined;

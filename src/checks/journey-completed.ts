@@ -53,7 +53,8 @@ export function journeyCompleted<S extends Suite>(suite: S): Check<S> {
           ? `${failed.length} of ${steps.length} steps failed: ${failed.map((s) => s.step).join(', ')}`
           : undefined,
         retried.length > 0
-          ? `${retried.length} step${retried.length === 1 ? '' : 's'} loaded only after the harness repeated a navigation the vendor answered with a server error: ${retried.map((s) => s.step).join(', ')}`
+          ? `${retried.length} step${retried.length === 1 ? '' : 's'} loaded only after the harness repeated a ` +
+            `navigation the vendor answered with a server error: ${retried.map((s) => s.step).join(', ')}`
           : undefined,
       ].filter((x): x is string => x !== undefined);
       const where = (s: (typeof steps)[number]) => ({
@@ -70,7 +71,11 @@ export function journeyCompleted<S extends Suite>(suite: S): Check<S> {
             ...where(s),
           })),
           ...retried.map((s) => ({
-            message: `Step "${s.step}" answered ${(s.retries ?? []).map((r) => `HTTP ${r.status} at ${r.url}`).join(', ')}; it loaded only when the harness repeated the navigation (${s.retries?.length} time${s.retries?.length === 1 ? '' : 's'}). A patron sees the server error.`,
+            message:
+              `Step "${s.step}" answered ` +
+              `${(s.retries ?? []).map((r) => `HTTP ${r.status} at ${r.url}`).join(', ')}; it loaded only when the ` +
+              `harness repeated the navigation (${s.retries?.length} time${s.retries?.length === 1 ? '' : 's'}). A ` +
+              `patron sees the server error.`,
             ...where(s),
           })),
         ],

@@ -189,7 +189,8 @@ function readme(o: { id: string; url: string; login: InitLogin }): string {
     o.login === 'none'
       ? '1. The service is open access: no test patrons are needed.'
       : '1. `cp .env.example .env` and fill in the test patrons (card numbers and PINs).',
-    `2. Edit the lines marked EDIT in \`services/${o.id}.yaml\`, or record the journey: \`erh record ${o.url} --service ${o.id}\`.`,
+    `2. Edit the lines marked EDIT in \`services/${o.id}.yaml\`, or record the journey: \`erh record ${o.url} ` +
+      `--service ${o.id}\`.`,
     '3. In this folder: `erh validate`, then `erh run`; the scorecard is written to `reports/latest/`.',
     '',
     'See docs/getting-started.md in the erh package for a worked example.',
@@ -262,7 +263,8 @@ export function initConfigFolder(options: InitOptions, packageRoot: string): Ini
     throw new ConfigError(
       join(relative(process.cwd(), dir) || '.', first),
       undefined,
-      `already exists${others ? ` (and ${others} more of the files erh init writes)` : ''}: erh init never overwrites a file; choose a new folder, or move the files away`,
+      `already exists${others ? ` (and ${others} more of the files erh init writes)` : ''}: erh init never ` +
+        `overwrites a file; choose a new folder, or move the files away`,
     );
   }
   for (const t of targets) mkdirSync(join(dir, t, '..'), { recursive: true });

@@ -79,7 +79,8 @@ function report(outcome: RunOutcome, gate: boolean): number {
   );
   out(`erh: junit      ${relative(process.cwd(), final.files.junit)}`);
   out(
-    `erh: done in ${outcome.seconds.total.toFixed(0)}s (gathering ${outcome.seconds.gather.toFixed(0)}s, performance ${outcome.seconds.performance.toFixed(0)}s)`,
+    `erh: done in ${outcome.seconds.total.toFixed(0)}s (gathering ${outcome.seconds.gather.toFixed(0)}s, ` +
+      `performance ${outcome.seconds.performance.toFixed(0)}s)`,
   );
   if (outcome.harnessFailed)
     out('erh: some gathering failed in the harness itself (see ✗ lines above); those cells are marked harness-error');
@@ -90,7 +91,8 @@ function report(outcome: RunOutcome, gate: boolean): number {
 const program = new Command()
   .name('erh')
   .description(
-    'E-resource harness: test candidate library e-resource services across browsers and devices, and score them side by side.',
+    'E-resource harness: test candidate library e-resource services across browsers and devices, and score them ' +
+      'side by side.',
   )
   .version(HARNESS_VERSION)
   .exitOverride()
@@ -99,7 +101,8 @@ const program = new Command()
 program
   .command('demo')
   .description(
-    'start the built-in demo world (a library system and candidate vendors), run the full matrix on it, and write reports/latest',
+    'start the built-in demo world (a library system and candidate vendors), run the full matrix on it, and ' +
+      'write reports/latest',
   )
   .option('--devices <ids>', 'only these devices (comma-separated)', csv)
   .option('--workers <n>', 'parallel gathering workers', positiveInt, 2)
@@ -175,7 +178,8 @@ program
 program
   .command('record')
   .description(
-    "record a journey: opens the page in a browser window with Playwright's recorder and writes what you do there as journey YAML (a typed card and PIN become the login and the patron's environment references)",
+    "record a journey: opens the page in a browser window with Playwright's recorder and writes what you do " +
+      "there as journey YAML (a typed card and PIN become the login and the patron's environment references)",
   )
   .argument('<url>', "where to start: an address, or a path of the service's baseUrl with --service")
   .option('-c, --config <dir>', 'directory with services/ (with --service)', '.')
@@ -213,7 +217,8 @@ program
       const shown = relative(process.cwd(), file) || file;
       writeFileSync(file, rec.applyToService(readFileSync(file, 'utf8'), t, shown));
       out(
-        `erh: ${shown}: journey of ${t.journey.length} steps recorded${t.login ? ', login locators and patron references' : ''}`,
+        `erh: ${shown}: journey of ${t.journey.length} steps ` +
+          `recorded${t.login ? ', login locators and patron references' : ''}`,
       );
     } else if (opts.out !== undefined) {
       writeFileSync(opts.out, rec.translationYaml(t, url.href), { flag: 'wx' });
@@ -227,7 +232,8 @@ program
 program
   .command('audit')
   .description(
-    "run the accessibility and compatibility suites on public pages without a journey (a first look at a vendor, or a library's own pages): same checks, results.json and scorecard as erh run",
+    'run the accessibility and compatibility suites on public pages without a journey (a first look at a vendor, ' +
+      "or a library's own pages): same checks, results.json and scorecard as erh run",
   )
   .argument('[urls...]', 'addresses of the pages (absolute http:// or https:// URLs)')
   .option('--sitemap <url>', 'also the pages an XML sitemap (or sitemap index) lists')
@@ -299,7 +305,8 @@ program
 program
   .command('merge')
   .description(
-    'merge the run directories of shards (erh run --shard i/n on several machines) into one run, and score it as a single run',
+    'merge the run directories of shards (erh run --shard i/n on several machines) into one run, and score it as ' +
+      'a single run',
   )
   .argument('<run-dirs...>', 'run directories to merge (same configuration fingerprint)')
   .requiredOption('--into <dir>', 'new run directory for the merged run')
@@ -314,7 +321,8 @@ program
       out(`erh: ${relative(process.cwd(), c.runDir) || c.runDir}: ${c.evidence} evidence records`);
     if (merged.missingShards.length)
       out(
-        `erh: shards ${merged.missingShards.join(', ')} of ${merged.shards.length + merged.missingShards.length} were not given: their targets are missing`,
+        `erh: shards ${merged.missingShards.join(', ')} of ${merged.shards.length + merged.missingShards.length} ` +
+          `were not given: their targets are missing`,
       );
     out(summarize(merged.final.result));
     for (const p of merged.final.problems) out(`erh: evidence not used: ${p}`);
@@ -346,7 +354,8 @@ program
 program
   .command('compare')
   .description(
-    "compare two runs: write compare.json and compare.html (fi/sv/en), exit 1 when a vendor regressed beyond the profile's thresholds",
+    'compare two runs: write compare.json and compare.html (fi/sv/en), exit 1 when a vendor regressed beyond the ' +
+      "profile's thresholds",
   )
   .argument('<old-run>', 'the earlier run directory')
   .argument('<new-run>', 'the later run directory (compare files are written here unless --out)')
@@ -372,7 +381,8 @@ program
         ? `${s.oldRelease ?? '?'} → ${s.newRelease ?? '?'}`
         : (s.newRelease ?? 'release not read');
       out(
-        `${s.regressed ? '✗' : s.status === 'not-compared' ? '?' : '✓'} ${s.service.padEnd(16)} ${s.status.padEnd(13)} ${release}`,
+        `${s.regressed ? '✗' : s.status === 'not-compared' ? '?' : '✓'} ${s.service.padEnd(16)} ` +
+          `${s.status.padEnd(13)} ${release}`,
       );
       for (const c of s.changes.filter((x) => x.regression)) out(`    regression: ${c.detail}`);
     }
@@ -421,7 +431,9 @@ program
       // Proof that the folder works as written: the same loader erh run uses.
       const config = loadConfig({ root: r.dir });
       out(
-        `erh: wrote ${shown}/: services/${r.serviceId}.yaml, ${config.devices.length} default devices of ${r.files.filter((f) => f.startsWith('devices/')).length} in devices/, profiles/default.yaml, schema/, .env.example, README.md`,
+        `erh: wrote ${shown}/: services/${r.serviceId}.yaml, ${config.devices.length} default devices of ` +
+          `${r.files.filter((f) => f.startsWith('devices/')).length} in devices/, profiles/default.yaml, schema/, ` +
+          `.env.example, README.md`,
       );
       out('next:');
       if (r.env.length) out(`  cp ${shown}/.env.example ${shown}/.env   # then fill in ${r.env.join(', ')}`);
@@ -460,7 +472,9 @@ program
     }
     for (const w of configWarnings(config)) out(`warning: ${w.file}: ${w.field}: ${w.message}`);
     out(
-      `ok: ${config.services.length} services (${config.services.map((s) => s.id).join(', ')}), ${config.devices.length} devices (${config.devices.map((d) => d.id).join(', ')}), profile ${config.profile.id}`,
+      `ok: ${config.services.length} services (${config.services.map((s) => s.id).join(', ')}), ` +
+        `${config.devices.length} devices (${config.devices.map((d) => d.id).join(', ')}), profile ` +
+        `${config.profile.id}`,
     );
   });
 

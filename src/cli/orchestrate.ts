@@ -88,7 +88,8 @@ function runPlaywright(phase: 'gather' | 'performance', env: NodeJS.ProcessEnv, 
       if (stopping) return;
       stopping = signal;
       process.stderr.write(
-        `erh: ${signal}: stopping; the evidence gathered so far is kept (erh run --resume ${env.ERH_RUN_DIR ?? '<run-dir>'})\n`,
+        `erh: ${signal}: stopping; the evidence gathered so far is kept (erh run --resume ` +
+          `${env.ERH_RUN_DIR ?? '<run-dir>'})\n`,
       );
       child.kill(signal);
       setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
@@ -128,12 +129,14 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
     log(`erh: resuming run ${meta.runId}: ${kept} of ${cells} cells already gathered; gathering the rest`);
   } else {
     log(
-      `erh: run ${meta.runId}: ${config.services.length} services × ${config.devices.length} devices → ${relative(process.cwd(), runDir) || runDir}`,
+      `erh: run ${meta.runId}: ${config.services.length} services × ${config.devices.length} devices → ` +
+        `${relative(process.cwd(), runDir) || runDir}`,
     );
   }
   for (const u of unavailableDevices(config)) {
     log(
-      `erh: device ${u.device} is not available here and will be skipped: ${u.reason}${u.hint ? ` (to add it: ${u.hint})` : ''}`,
+      `erh: device ${u.device} is not available here and will be skipped: ` +
+        `${u.reason}${u.hint ? ` (to add it: ${u.hint})` : ''}`,
     );
   }
   const env: NodeJS.ProcessEnv = {

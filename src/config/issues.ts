@@ -215,7 +215,10 @@ function describe(issue: Issue, path: PropertyKey[], ctx: Context): string {
       const { found, value } = valueAt(ctx.input, path);
       if (!found || value === undefined) return `required (expected ${issue.expected})`;
       if (ctx.schema && knownKeysAt(ctx.schema, path).join() === 'env') {
-        return `must be { env: NAME }, the name of the environment variable that holds it; found ${typeName(value)} (not shown: it may be the secret itself)`;
+        return (
+          `must be { env: NAME }, the name of the environment variable that holds it; found ${typeName(value)} ` +
+          `(not shown: it may be the secret itself)`
+        );
       }
       if (!showable(ctx, path, value)) {
         return `expected ${issue.expected}, found ${typeName(value)}; the value is not shown (it may be a secret)`;

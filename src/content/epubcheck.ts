@@ -66,7 +66,9 @@ export async function epubcheckVersion(): Promise<{ version: string | null; erro
     ? { version: m[1]! }
     : {
         version: null,
-        error: `EPUBCheck did not say its version (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n')[0] ?? ''}`,
+        error:
+          `EPUBCheck did not say its version (exit ${r.code}): ` +
+          `${(r.stderr || r.stdout).trim().split('\n')[0] ?? ''}`,
       };
 }
 

@@ -15,17 +15,35 @@ export const STATEMENT_LINK_NAMES = [
   'accessibility statement',
 ] as const;
 
+/** One case-insensitive pattern that matches where any of the alternatives matches. */
+function anyOf(...alternatives: readonly RegExp[]): RegExp {
+  return new RegExp(alternatives.map((a) => a.source).join('|'), 'i');
+}
+
 const PATTERNS: Record<StatementPart, RegExp> = {
-  conformance:
-    /(täyttää|täyttävät)\s+(kaikki|osittain|suurimmaksi osaksi)|ei\s+täytä|(osittain|täysin)\s+(\S+\s+)?(vaatimusten|saavutettavuusvaatimusten|direktiivin)\s+mukainen|(helt|delvis|inte)\s+förenlig|uppfyller\s+(delvis|inte|alla|helt)|(fully|partially|not)\s+(compliant|conformant)|(partially\s+)?conforms\s+(to|with)/i,
-  'non-accessible':
-    /ei\s+ole\s+saavutettav|ei-saavutettav|saavutettavuuspuuttee|icke\s+tillgänglig|inte\s+tillgänglig|otillgänglig|non-accessible|not\s+accessible|inaccessible/i,
+  conformance: anyOf(
+    /(täyttää|täyttävät)\s+(kaikki|osittain|suurimmaksi osaksi)|ei\s+täytä/,
+    /(osittain|täysin)\s+(\S+\s+)?(vaatimusten|saavutettavuusvaatimusten|direktiivin)\s+mukainen/,
+    /(helt|delvis|inte)\s+förenlig|uppfyller\s+(delvis|inte|alla|helt)/,
+    /(fully|partially|not)\s+(compliant|conformant)|(partially\s+)?conforms\s+(to|with)/,
+  ),
+  'non-accessible': anyOf(
+    /ei\s+ole\s+saavutettav|ei-saavutettav|saavutettavuuspuuttee/,
+    /icke\s+tillgänglig|inte\s+tillgänglig|otillgänglig/,
+    /non-accessible|not\s+accessible|inaccessible/,
+  ),
   prepared: /laadittu|laatimispäivä|upprättad|upprättades|upprättats|was\s+prepared|prepared\s+on|first\s+published/i,
-  reviewed:
-    /päivitetty|tarkistettu|arvioitu\s+uudelleen|uppdaterad|uppdaterades|granskad|granskades|(last\s+)?reviewed|last\s+updated|updated\s+on/i,
+  reviewed: anyOf(
+    /päivitetty|tarkistettu|arvioitu\s+uudelleen/,
+    /uppdaterad|uppdaterades|granskad|granskades/,
+    /(last\s+)?reviewed|last\s+updated|updated\s+on/,
+  ),
   feedback: /palaute|anna\s+palautetta|respons|återkoppling|feedback/i,
-  enforcement:
-    /valvontaviranomai|aluehallintoviras|saavutettavuusvaatimukset\.fi|tillsynsmyndighet|regionförvaltningsverk|enforcement\s+procedure|supervisory\s+authority|enforcement\s+body|traficom/i,
+  enforcement: anyOf(
+    /valvontaviranomai|aluehallintoviras|saavutettavuusvaatimukset\.fi/,
+    /tillsynsmyndighet|regionförvaltningsverk/,
+    /enforcement\s+procedure|supervisory\s+authority|enforcement\s+body|traficom/,
+  ),
 };
 
 const MONTHS: Record<string, number> = {

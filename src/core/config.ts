@@ -174,7 +174,8 @@ export const LocatorSchema = z
   .meta({
     id: 'Locator',
     description:
-      'An element, found by role+name, label, text, placeholder, title, test id or CSS selector; frame: when it is in an iframe',
+      'An element, found by role+name, label, text, placeholder, title, test id or CSS selector; frame: when it ' +
+      'is in an iframe',
   });
 export type Locator = z.infer<typeof LocatorSchema>;
 
@@ -302,7 +303,8 @@ export const ActionSchema = z
               .min(1)
               .superRefine(refineUrl)
               .describe(
-                'The URL the page must reach, relative to baseUrl or absolute; * matches any characters (an SPA route: /book/*)',
+                'The URL the page must reach, relative to baseUrl or absolute; * matches any characters (an SPA ' +
+                  'route: /book/*)',
               ),
             timeoutMs: waitTimeout,
           }),
@@ -341,7 +343,8 @@ export const ActionSchema = z
   .meta({
     id: 'Action',
     description:
-      'One thing a patron does: goto, click, fill, select, press, expect, hover, scrollIntoView, waitFor, download or login',
+      'One thing a patron does: goto, click, fill, select, press, expect, hover, scrollIntoView, waitFor, ' +
+      'download or login',
   });
 export type Action = z.infer<typeof ActionSchema>;
 
@@ -439,7 +442,8 @@ const chooseField = {
     .min(1)
     .optional()
     .describe(
-      'Actions that pass the provider\'s intermediate page before the card + PIN form, e.g. Suomi.fi\'s "choose your identification method": [{ click: { role: link, name: Testitunnistus } }]',
+      "Actions that pass the provider's intermediate page before the card + PIN form, e.g. Suomi.fi's \"choose " +
+        'your identification method": [{ click: { role: link, name: Testitunnistus } }]',
     ),
 };
 
@@ -591,7 +595,8 @@ export const LibrarySystemSchema = z
             /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i.test(c.host),
           {
             message:
-              'plaintext SIP2 carries PINs in clear: to a host other than loopback set tls: true (or allowPlaintext: true inside a VPN)',
+              'plaintext SIP2 carries PINs in clear: to a host other than loopback set tls: true (or ' +
+              'allowPlaintext: true inside a VPN)',
             path: ['tls'],
           },
         ),
@@ -693,7 +698,8 @@ export const ServiceCompatibilitySchema = z
       .array(z.enum(WEB_FEATURES))
       .default([])
       .describe(
-        'Web features the service needs: eme (protected content), service-worker (offline), media-source, web-audio, indexeddb',
+        'Web features the service needs: eme (protected content), service-worker (offline), media-source, ' +
+          'web-audio, indexeddb',
       ),
   })
   .describe('Compatibility expectations: player, reader, required web features');
@@ -760,7 +766,8 @@ export const ServiceContentSchema = z
       .min(1)
       .optional()
       .describe(
-        "URL (or path under baseUrl) of the accessibility statement; default: found from a link on the journey's first " +
+        "URL (or path under baseUrl) of the accessibility statement; default: found from a link on the journey's " +
+          'first ' +
           'page named saavutettavuusseloste / tillgänglighetsutlåtande / accessibility statement',
       ),
     acr: ContentSourceSchema.optional().describe(
@@ -827,7 +834,8 @@ export const FailedLoginBudgetSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe(
-      "The library system forgets a card's failed logins when its right PIN is accepted (Koha does): the valid patron's accepted login with the same card clears the count (default false: only the window does)",
+      "The library system forgets a card's failed logins when its right PIN is accepted (Koha does): the valid " +
+        "patron's accepted login with the same card clears the count (default false: only the window does)",
     ),
 });
 export type FailedLoginBudget = z.infer<typeof FailedLoginBudgetSchema>;
@@ -872,16 +880,19 @@ export const ServiceSchema = z
       .min(1)
       .optional()
       .describe(
-        'Only these suites for this service (default: all); e.g. [login] for a service evaluated only for its login route',
+        'Only these suites for this service (default: all); e.g. [login] for a service evaluated only for its ' +
+          'login route',
       ),
     patrons: z
       .partialRecord(z.enum(PATRON_ROLES), PatronSchema)
       .default({})
       .describe(
-        'Test patrons by role: valid, wrongPin, unknownCard, blocked, expired (a "valid" patron is required unless login.strategy is none)',
+        'Test patrons by role: valid, wrongPin, unknownCard, blocked, expired (a "valid" patron is required ' +
+          'unless login.strategy is none)',
       ),
     failedLoginBudget: FailedLoginBudgetSchema.optional().describe(
-      'Failed logins (wrong PIN) the harness may cause per card: default 3 per 60 minutes, below the lockout of the library system',
+      'Failed logins (wrong PIN) the harness may cause per card: default 3 per 60 minutes, below the lockout of ' +
+        'the library system',
     ),
     journey: z
       .array(JourneyStepSchema)
@@ -963,7 +974,8 @@ export const FailureRuleSchema = z
     suite: z
       .union([z.enum(SUITES), z.array(z.enum(SUITES)).min(1)])
       .describe(
-        'Suite (or suites) whose failing checks count, e.g. [accessibility, login] for every finding about the login form',
+        'Suite (or suites) whose failing checks count, e.g. [accessibility, login] for every finding about the ' +
+          'login form',
       ),
     impact: ImpactSchema.default('critical').describe(
       'Lowest impact that counts: critical counts only critical failures; serious counts serious and critical',
@@ -973,7 +985,8 @@ export const FailureRuleSchema = z
       .min(1)
       .optional()
       .describe(
-        'Only failures found at these journey steps or states, e.g. [login-error] (the login form with its error shown)',
+        'Only failures found at these journey steps or states, e.g. [login-error] (the login form with its error ' +
+          'shown)',
       ),
     checks: z.string().min(1).optional().describe('Only checks whose id starts with this, e.g. accessibility/axe/'),
     criteria: z
@@ -1006,7 +1019,8 @@ export const GateSchema = z
       .min(1)
       .optional()
       .describe(
-        'The required devices (default: every device of the run); a required device missing from the run leaves the gate undecided',
+        'The required devices (default: every device of the run); a required device missing from the run leaves ' +
+          'the gate undecided',
       ),
   })
   .refine((g) => (g.check === undefined) !== (g.noFailures === undefined), {
@@ -1130,7 +1144,8 @@ export const NETWORK_PRESET_IDS = Object.keys(NETWORK_PRESETS) as NetworkPreset[
 export const NetworkProfileSchema = z
   .union([z.enum(['unthrottled', ...NETWORK_PRESET_IDS]), NetworkConditionsSchema])
   .describe(
-    'A named network profile (mobile-4g, fast-4g, cable, unthrottled) or your own { id, latencyMs, downloadKbps, uploadKbps }',
+    'A named network profile (mobile-4g, fast-4g, cable, unthrottled) or your own { id, latencyMs, downloadKbps, ' +
+      'uploadKbps }',
   );
 export type NetworkProfile = z.infer<typeof NetworkProfileSchema>;
 
@@ -1191,7 +1206,8 @@ export const ProfileSchema = z
     regressions: RegressionThresholdsSchema.optional(),
     runs: RunCountsSchema,
     network: NetworkProfileSchema.default('unthrottled').describe(
-      'Network conditions for the journey timings, the same for every vendor (applied on Chromium; recorded as not applied elsewhere)',
+      'Network conditions for the journey timings, the same for every vendor (applied on Chromium; recorded as ' +
+        'not applied elsewhere)',
     ),
     significance: z
       .number()

@@ -50,7 +50,10 @@ export function serviceExclusion(target: Target, suite: Suite): string | undefin
     if (target.service.content === undefined)
       return 'The service declares no publications, statement or ACR to check (content: in its YAML)';
     if (target.capabilities.contentDevice !== target.device.id)
-      return `Content is the same on every device: it is checked once per service, on ${target.capabilities.contentDevice ?? 'another device'}`;
+      return (
+        `Content is the same on every device: it is checked once per service, on ` +
+        `${target.capabilities.contentDevice ?? 'another device'}`
+      );
   }
   return undefined;
 }

@@ -12,7 +12,7 @@ import type { Language, RunResult } from '../core/index.ts';
 import { SUITES } from '../core/index.ts';
 import type { Html } from './escape.ts';
 import { deviceLabel } from './names.ts';
-import { html } from './escape.ts';
+import { html, raw } from './escape.ts';
 import { band, formatScore } from './format.ts';
 import { t } from './i18n.ts';
 
@@ -27,6 +27,26 @@ const COLOURS = {
 
 /** Heat-map fills: the stylesheet's band tints. */
 const BAND_FILLS = { good: '#d3eed8', mid: '#fdefc3', bad: '#f9d4d0', none: '#ececec' } as const;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The charts' text: the page's font, at 13 px, in the text colour. */
+const TEXT_STYLE = raw('font-family="system-ui, sans-serif" font-size="13" fill="#1a1a1a"');
+
+/** The chart is named by its <title> and described by its <desc>. */
+function labelledBy(id: string): Html {
+  return html`aria-labelledby="${id}-title ${id}-desc"`;
+}
+
+/** The drawing's coordinates (viewBox) and its displayed size: the same width and height. */
+function size(width: number, height: number): Html {
+  return html`viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`;
+}
+
+/** A rectangle: its top-left corner, size, fill and (for a heat-map cell) outline. */
+function rect(x: number, y: number, width: number | string, height: number, fill: string, stroke?: string): Html {
+  const outline = stroke !== undefined ? html` stroke="${stroke}"` : '';
+  return html`<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="${fill}"${outline}/>`;
+}
 
 const WIDTH = 760;
 const LABEL = 190;
@@ -58,16 +78,17 @@ export function renderChart(result: RunResult, lang: Language, id = 'chart'): Ht
       const value = row === 'overall' ? entry.overall : entry.suites[row];
       const y = top + HEADER + r * ROW;
       const width = value === null ? 0 : Math.max(0, Math.min(100, value)) * (BAR / 100);
+      const bar = value === null ? '' : rect(LABEL, y + 3, width.toFixed(1), ROW - 6, COLOURS[row]);
       return html`<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end">${label(row)}</text>
-<rect x="${LABEL}" y="${y + 3}" width="${BAR}" height="${ROW - 6}" fill="#f0f0f0"/>
-${value === null ? '' : html`<rect x="${LABEL}" y="${y + 3}" width="${width.toFixed(1)}" height="${ROW - 6}" fill="${COLOURS[row]}"/>`}
+${rect(LABEL, y + 3, BAR, ROW - 6, '#f0f0f0')}
+${bar}
 <text x="${value === null ? LABEL + 6 : LABEL + BAR + 8}" y="${y + 15}">${scoreText(value)}</text>`;
     });
     return html`<g><text x="0" y="${top + 19}" font-weight="700">${name(entry.service)}</text>
 ${bars}</g>`;
   });
 
-  return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="13" fill="#1a1a1a">
+  return html`<svg xmlns="${SVG_NS}" role="img" ${labelledBy(id)} viewBox="0 0 ${WIDTH} ${height}" ${TEXT_STYLE}>
 <title id="${id}-title">${t(lang, 'chart.title')}</title>
 <desc id="${id}-desc">${desc}</desc>
 ${groups}
@@ -93,27 +114,33 @@ export function renderHeatMap(result: RunResult, lang: Language, id = 'heatmap')
     result.targets.find((tg) => tg.service === service && tg.device === device)?.overall ?? null;
   const scoreText = (v: number | null) => (v === null ? t(lang, 'score.none') : formatScore(lang, v));
   const desc = result.services
-    .map(
-      (s) =>
-        `${s.name}: ${devices.map((d) => `${deviceLabel(lang, devices, d.id)} ${scoreText(overallOf(s.id, d.id))}`).join(', ')}.`,
-    )
+    .map((s) => {
+      const scores = devices.map((d) => `${deviceLabel(lang, devices, d.id)} ${scoreText(overallOf(s.id, d.id))}`);
+      return `${s.name}: ${scores.join(', ')}.`;
+    })
     .join(' ');
   const heads = devices.map((d, i) => {
     const name = deviceLabel(lang, devices, d.id);
     const [first, second] = name.split(' · ');
     const x = HEAT_LABEL + i * CELL_W + CELL_W / 2;
-    return html`<text x="${x}" y="16" text-anchor="middle">${clip(first ?? name, 15)}</text>${second !== undefined ? html`<text x="${x}" y="32" text-anchor="middle">${clip(second, 15)}</text>` : ''}`;
+    const line = (y: number, text: string) =>
+      html`<text x="${x}" y="${y}" text-anchor="middle">${clip(text, 15)}</text>`;
+    return html`${line(16, first ?? name)}${second !== undefined ? line(32, second) : ''}`;
   });
   const rows = result.services.map((s, r) => {
     const y = HEAT_HEADER + r * CELL_H;
     const cells = devices.map((d, c) => {
       const v = overallOf(s.id, d.id);
       const x = HEAT_LABEL + c * CELL_W;
-      return html`<rect x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${BAND_FILLS[band(v)]}" stroke="#8c8c8c"/><text x="${x + CELL_W / 2}" y="${y + 20}" text-anchor="middle" font-weight="700">${v === null ? '–' : formatScore(lang, v)}</text>`;
+      const fill = BAND_FILLS[band(v)];
+      const text = v === null ? '–' : formatScore(lang, v);
+      const centre = x + CELL_W / 2;
+      const score = html`<text x="${centre}" y="${y + 20}" text-anchor="middle" font-weight="700">${text}</text>`;
+      return html`${rect(x + 1, y + 1, CELL_W - 2, CELL_H - 2, fill, '#8c8c8c')}${score}`;
     });
     return html`<text x="${HEAT_LABEL - 8}" y="${y + 20}" text-anchor="end">${clip(s.name, 26)}</text>${cells}`;
   });
-  return html`<svg xmlns="http://www.w3.org/2000/svg" class="heatmap" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="13" fill="#1a1a1a">
+  return html`<svg xmlns="${SVG_NS}" class="heatmap" role="img" ${labelledBy(id)} ${size(width, height)} ${TEXT_STYLE}>
 <title id="${id}-title">${t(lang, 'heatmap.title')}</title>
 <desc id="${id}-desc">${desc}</desc>
 ${heads}
@@ -150,13 +177,16 @@ export function renderSparkline(
     if (v === null) return '';
     const cx = x(i).toFixed(1);
     const cy = y(v).toFixed(1);
+    const top = (y(v) - 5).toFixed(1);
     return comparable[i] === false
-      ? html`<path d="M${cx} ${(y(v) - 5).toFixed(1)} l5 5 l-5 5 l-5 -5 z" fill="#fff" stroke="#1a1a1a" stroke-width="1.5"/>`
+      ? html`<path d="M${cx} ${top} l5 5 l-5 5 l-5 -5 z" fill="#fff" stroke="#1a1a1a" stroke-width="1.5"/>`
       : html`<circle cx="${cx}" cy="${cy}" r="3.5" fill="#1f5fa6"/>`;
   });
   const values = scores.map((v) => (v === null ? '–' : formatScore(lang, v))).join(', ');
-  return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${t(lang, 'trend.alt', { service: label, scores: values })}" viewBox="0 0 ${SPARK_W} ${SPARK_H}" width="${SPARK_W}" height="${SPARK_H}" class="spark">
-<line x1="${SPARK_PAD}" y1="${y(50)}" x2="${SPARK_W - SPARK_PAD}" y2="${y(50)}" stroke="#8c8c8c" stroke-dasharray="3 3"/>
+  const alt = t(lang, 'trend.alt', { service: label, scores: values });
+  const mid = y(50);
+  return html`<svg xmlns="${SVG_NS}" role="img" aria-label="${alt}" ${size(SPARK_W, SPARK_H)} class="spark">
+<line x1="${SPARK_PAD}" y1="${mid}" x2="${SPARK_W - SPARK_PAD}" y2="${mid}" stroke="#8c8c8c" stroke-dasharray="3 3"/>
 ${lines}
 ${marks}
 </svg>`;

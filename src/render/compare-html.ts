@@ -8,9 +8,10 @@ import type { Change, ComparedMetric, CompareResult, Language, ServiceComparison
 import type { Html } from './escape.ts';
 import { html } from './escape.ts';
 import { formatDateTime, formatNumber, formatScore, shortFingerprint } from './format.ts';
-import { anchor, page, table } from './html.ts';
+import { anchor, page, regressionRules, table } from './html.ts';
 import type { MessageKey } from './i18n.ts';
 import { checkTitle, t } from './i18n.ts';
+import { cells, headRow } from './rows.ts';
 
 export interface CompareRenderOptions {
   readonly lang: Language;
@@ -83,12 +84,15 @@ function changeRow(ctx: Ctx, change: Change, deviceName: (id: string) => string)
       : change.significant
         ? t(lang, 'compare.significant')
         : t(lang, 'compare.notSignificant');
+  const impact =
+    change.impact !== undefined ? html`<span class="weight">${t(lang, key(`impact.${change.impact}`))}</span>` : '';
+  const verdict = change.regression ? t(lang, 'compare.regression') : t(lang, 'compare.notRegression');
   return html`<tr class="${change.regression ? 'band-bad' : ''}">
-<td>${t(lang, key(`change.${change.kind}`))}${change.impact !== undefined ? html`<span class="weight">${t(lang, key(`impact.${change.impact}`))}</span>` : ''}</td>
+<td>${t(lang, key(`change.${change.kind}`))}${impact}</td>
 <td>${change.device !== undefined ? deviceName(change.device) : '–'}</td>
 <td>${what(ctx, change)}</td>
 <td class="num">${beforeAfter}</td>
-<td><strong>${change.regression ? t(lang, 'compare.regression') : t(lang, 'compare.notRegression')}</strong>${significance !== '' ? html`<span class="weight">${significance}</span>` : ''}</td>
+<td><strong>${verdict}</strong>${significance !== '' ? html`<span class="weight">${significance}</span>` : ''}</td>
 <td${en}>${change.detail}</td>
 </tr>`;
 }
@@ -102,15 +106,23 @@ function serviceSection(ctx: Ctx, s: ServiceComparison, deviceName: (id: string)
       : table(
           ctx,
           t(lang, 'compare.changesCaption', { service: s.name }),
-          html`<tr><th scope="col">${t(lang, 'col.change')}</th><th scope="col">${t(lang, 'col.device')}</th><th scope="col">${t(lang, 'col.what')}</th><th scope="col">${t(lang, 'col.beforeAfter')}</th><th scope="col">${t(lang, 'col.regression')}</th><th scope="col">${t(lang, 'col.note')}</th></tr>`,
+          headRow([
+            t(lang, 'col.change'),
+            t(lang, 'col.device'),
+            t(lang, 'col.what'),
+            t(lang, 'col.beforeAfter'),
+            t(lang, 'col.regression'),
+            t(lang, 'col.note'),
+          ]),
           html`<tbody>${s.changes.map((c) => changeRow(ctx, c, deviceName))}</tbody>`,
         );
   const releaseLine = s.releaseChanged
     ? t(lang, 'compare.releaseChange', { old: release(ctx, s.oldRelease), new: release(ctx, s.newRelease) })
     : t(lang, 'compare.releaseSame', { release: release(ctx, s.newRelease) });
+  const status = t(lang, key(`compare.status.${s.status}`));
   return html`<section aria-labelledby="${anchor('service', s.service)}">
 <h3 id="${anchor('service', s.service)}">${heading}</h3>
-<p>${t(lang, 'col.release')}: ${releaseLine} · ${t(lang, 'col.result')}: <strong>${t(lang, key(`compare.status.${s.status}`))}</strong></p>
+<p>${t(lang, 'col.release')}: ${releaseLine} · ${t(lang, 'col.result')}: <strong>${status}</strong></p>
 ${body}
 </section>`;
 }
@@ -123,46 +135,53 @@ export function renderCompareHtml(result: CompareResult, options: CompareRenderO
   const names = (ids: readonly string[]) =>
     ids.map((id) => result.services.find((s) => s.service === id)?.name ?? id).join(', ');
   const regressed = result.regressed.length > 0;
-  const runRow = (label: MessageKey, r: CompareResult['old']) =>
-    html`<tr><th scope="row">${t(lang, label)}</th><td>${formatDateTime(r.startedAt, lang)}</td><td><code>${r.runId}</code></td><td><code>${r.profile}</code></td><td><code>${shortFingerprint(r.fingerprint)}</code></td></tr>`;
+  const runRow = (label: MessageKey, r: CompareResult['old']) => {
+    const codes = [r.runId, r.profile, shortFingerprint(r.fingerprint)].map((c) => html`<code>${c}</code>`);
+    return html`<tr><th scope="row">${t(lang, label)}</th>${cells([formatDateTime(r.startedAt, lang), ...codes])}</tr>`;
+  };
   const summaryRows = result.services.map(
     (s) => html`<tr><th scope="row"><a href="#${anchor('service', s.service)}">${s.name}</a></th>
 <td>${release(ctx, s.oldRelease)}</td><td>${release(ctx, s.newRelease)}</td>
 <td class="num">${score(ctx, s.oldOverall)}</td><td class="num">${score(ctx, s.newOverall)}</td>
 <td class="${s.regressed ? 'band-bad' : ''}"><strong>${t(lang, key(`compare.status.${s.status}`))}</strong></td></tr>`,
   );
-  const th = result.thresholds;
-  const thresholds = [
-    ...(th.accessibility.newFailures
-      ? [t(lang, 'method.regression.accessibility', { impact: t(lang, key(`impact.${th.accessibility.minImpact}`)) })]
-      : []),
-    t(lang, 'method.regression.performance', {
-      percent: th.performance.slowdownPercent,
-      ms: th.performance.slowdownMs,
-      cls: th.performance.clsIncrease,
-      runs: th.performance.minRuns,
-    }),
-    ...(th.login.brokenOnDevice ? [t(lang, 'method.regression.login')] : []),
-    t(lang, 'method.regression.gates'),
-    ...(th.overallDrop !== undefined ? [t(lang, 'method.regression.overall', { points: th.overallDrop })] : []),
-  ];
+  const thresholds = regressionRules(lang, result.thresholds);
+  const verdict = regressed
+    ? t(lang, 'compare.verdictRegressed', { services: names(result.regressed) })
+    : t(lang, 'compare.verdictNone');
+  const configuration = result.sameConfiguration
+    ? t(lang, 'compare.sameConfig')
+    : html`<strong>${t(lang, 'compare.differentConfig')}</strong>`;
   const main = html`<section aria-labelledby="verdict"><h2 id="verdict">${t(lang, 'compare.verdict')}</h2>
-<p class="verdict ${regressed ? 'bad' : 'good'}"><strong>${regressed ? t(lang, 'compare.verdictRegressed', { services: names(result.regressed) }) : t(lang, 'compare.verdictNone')}</strong></p>
+<p class="verdict ${regressed ? 'bad' : 'good'}"><strong>${verdict}</strong></p>
 <p>${t(lang, 'compare.intro')}</p>
 ${table(
   ctx,
   t(lang, 'compare.summaryCaption'),
-  html`<tr><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.oldRelease')}</th><th scope="col">${t(lang, 'col.newRelease')}</th><th scope="col">${t(lang, 'col.oldOverall')}</th><th scope="col">${t(lang, 'col.newOverall')}</th><th scope="col">${t(lang, 'col.result')}</th></tr>`,
+  headRow([
+    t(lang, 'col.service'),
+    t(lang, 'col.oldRelease'),
+    t(lang, 'col.newRelease'),
+    t(lang, 'col.oldOverall'),
+    t(lang, 'col.newOverall'),
+    t(lang, 'col.result'),
+  ]),
   html`<tbody>${summaryRows}</tbody>`,
 )}</section>
 <section aria-labelledby="changes"><h2 id="changes">${t(lang, 'compare.changes')}</h2>
 ${result.services.map((s) => serviceSection(ctx, s, deviceName))}</section>
 <section aria-labelledby="runs"><h2 id="runs">${t(lang, 'compare.runs')}</h2>
-<p>${result.sameConfiguration ? t(lang, 'compare.sameConfig') : html`<strong>${t(lang, 'compare.differentConfig')}</strong>`}</p>
+<p>${configuration}</p>
 ${table(
   ctx,
   t(lang, 'compare.runsCaption'),
-  html`<tr><th scope="col">${t(lang, 'col.run')}</th><th scope="col">${t(lang, 'col.date')}</th><th scope="col">${t(lang, 'run.id')}</th><th scope="col">${t(lang, 'run.profile')}</th><th scope="col">${t(lang, 'run.fingerprint')}</th></tr>`,
+  headRow([
+    t(lang, 'col.run'),
+    t(lang, 'col.date'),
+    t(lang, 'run.id'),
+    t(lang, 'run.profile'),
+    t(lang, 'run.fingerprint'),
+  ]),
   html`<tbody>${runRow('compare.old', result.old)}${runRow('compare.new', result.new)}</tbody>`,
 )}
 <h3>${t(lang, 'compare.thresholds')}</h3>

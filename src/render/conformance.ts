@@ -9,6 +9,7 @@ import type { ConformanceTable, ConformanceVerdict } from '../scorecard/conforma
 import { CONFORMANCE_VERDICTS } from '../scorecard/conformance.ts';
 import { html, type Html } from './escape.ts';
 import { t } from './i18n.ts';
+import { cells, headRow } from './rows.ts';
 
 const LABELS: Readonly<
   Record<
@@ -24,7 +25,9 @@ const LABELS: Readonly<
   en: {
     heading: 'Conformance evidence (WCAG 2.2 A/AA, EN 301 549)',
     intro:
-      'What the automated checks found per success criterion, to hold against the vendor\'s accessibility conformance report. "Passes" means no automated check found a failure; criteria not testable automatically must be tested by a person.',
+      "What the automated checks found per success criterion, to hold against the vendor's accessibility " +
+      'conformance report. "Passes" means no automated check found a failure; criteria not testable ' +
+      'automatically must be tested by a person.',
     criterion: 'Success criterion',
     level: 'Level',
     clause: 'EN 301 549',
@@ -40,7 +43,9 @@ const LABELS: Readonly<
   fi: {
     heading: 'Vaatimustenmukaisuuden näyttö (WCAG 2.2 A/AA, EN 301 549)',
     intro:
-      'Automaattisten tarkistusten tulokset onnistumiskriteereittäin toimittajan saavutettavuusselostetta vasten. "Läpäisee" tarkoittaa, ettei mikään automaattinen tarkistus löytänyt virhettä; automaattisesti testaamattomat kriteerit on testattava käsin.',
+      'Automaattisten tarkistusten tulokset onnistumiskriteereittäin toimittajan saavutettavuusselostetta ' +
+      'vasten. "Läpäisee" tarkoittaa, ettei mikään automaattinen tarkistus löytänyt virhettä; automaattisesti ' +
+      'testaamattomat kriteerit on testattava käsin.',
     criterion: 'Onnistumiskriteeri',
     level: 'Taso',
     clause: 'EN 301 549',
@@ -56,7 +61,9 @@ const LABELS: Readonly<
   sv: {
     heading: 'Belägg för överensstämmelse (WCAG 2.2 A/AA, EN 301 549)',
     intro:
-      'Vad de automatiska kontrollerna fann per framgångskriterium, att jämföra med leverantörens tillgänglighetsredogörelse. "Godkänd" betyder att ingen automatisk kontroll fann fel; kriterier som inte kan testas automatiskt måste testas manuellt.',
+      'Vad de automatiska kontrollerna fann per framgångskriterium, att jämföra med leverantörens ' +
+      'tillgänglighetsredogörelse. "Godkänd" betyder att ingen automatisk kontroll fann fel; kriterier som inte ' +
+      'kan testas automatiskt måste testas manuellt.',
     criterion: 'Framgångskriterium',
     level: 'Nivå',
     clause: 'EN 301 549',
@@ -102,19 +109,26 @@ export function conformanceParts(
       byCheck.set(e.check, statuses);
     }
     const evidence = [...byCheck].map(([check, statuses]) => {
-      const parts = [...statuses].map(
-        ([status, devices]) =>
-          `${t(lang, `checkStatus.${status}`)}: ${devices.length === table.devices.length && devices.length > 1 ? t(lang, 'finding.allDevices', { count: devices.length }) : devices.join(', ')}`,
-      );
+      const parts = [...statuses].map(([status, devices]) => {
+        const where =
+          devices.length === table.devices.length && devices.length > 1
+            ? t(lang, 'finding.allDevices', { count: devices.length })
+            : devices.join(', ');
+        return `${t(lang, `checkStatus.${status}`)}: ${where}`;
+      });
       return html`<li><code>${check}</code> — ${parts.join('; ')}</li>`;
     });
-    return html`<tr class="conf-${row.verdict}"><th scope="row">${c.sc} ${lang === 'en' ? c.title : html`<span lang="en" class="quote">${c.title}</span>`}</th><td>${c.level}</td><td>${c.en}${c.enDraft ? html` (${l.draft})` : ''}</td><td>${l[row.verdict]}</td><td>${evidence.length > 0 ? html`<ul>${evidence}</ul>` : ''}</td></tr>`;
+    const title = lang === 'en' ? c.title : html`<span lang="en" class="quote">${c.title}</span>`;
+    const clause = html`${c.en}${c.enDraft ? html` (${l.draft})` : ''}`;
+    const list = evidence.length > 0 ? html`<ul>${evidence}</ul>` : '';
+    const data = cells([c.level, clause, l[row.verdict], list]);
+    return html`<tr class="conf-${row.verdict}"><th scope="row">${c.sc} ${title}</th>${data}</tr>`;
   });
   return {
     heading: l.heading,
     intro: l.intro,
     counts: html`<ul class="conf-counts">${counts}</ul>`,
-    head: html`<tr><th scope="col">${l.criterion}</th><th scope="col">${l.level}</th><th scope="col">${l.clause}</th><th scope="col">${l.verdict}</th><th scope="col">${l.evidence}</th></tr>`,
+    head: headRow([l.criterion, l.level, l.clause, l.verdict, l.evidence]),
     body: html`<tbody>${rows}</tbody>`,
   };
 }

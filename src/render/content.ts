@@ -11,6 +11,7 @@ import { compareClaims, PART_NAMES, type ClaimComparison, type ClaimEvidence } f
 import { STATEMENT_PARTS, type ContentEvidence, type Language, type TargetResult } from '../core/index.ts';
 import { conformanceTable } from '../scorecard/conformance.ts';
 import { html, vendorHref, type Html } from './escape.ts';
+import { cells, headRow } from './rows.ts';
 
 export interface ContentSectionHelpers {
   deviceName: (id: string) => string;
@@ -66,10 +67,12 @@ const L: Record<Language, Record<Key, string>> = {
   en: {
     heading: 'Content: publications, accessibility statement and ACR',
     intro:
-      'The publications the service delivers, checked with EPUBCheck and Ace by DAISY, and the vendor’s own claims held against the findings.',
+      'The publications the service delivers, checked with EPUBCheck and Ace by DAISY, and the vendor’s own ' +
+      'claims held against the findings.',
     claims: 'The vendor’s ACR against the findings',
     claimsIntro:
-      'Each claim of the vendor’s Accessibility Conformance Report (OpenACR) beside what the harness found for that criterion; contradictions first.',
+      'Each claim of the vendor’s Accessibility Conformance Report (OpenACR) beside what the harness found for ' +
+      'that criterion; contradictions first.',
     criterion: 'Criterion',
     component: 'Component',
     claimed: 'Claimed',
@@ -112,10 +115,12 @@ const L: Record<Language, Record<Key, string>> = {
   fi: {
     heading: 'Sisältö: julkaisut, saavutettavuusseloste ja ACR',
     intro:
-      'Palvelun toimittamat julkaisut tarkistettuina EPUBCheckillä ja DAISYn Acella sekä toimittajan omat väitteet havaintoja vasten.',
+      'Palvelun toimittamat julkaisut tarkistettuina EPUBCheckillä ja DAISYn Acella sekä toimittajan omat ' +
+      'väitteet havaintoja vasten.',
     claims: 'Toimittajan ACR havaintoja vasten',
     claimsIntro:
-      'Toimittajan saavutettavuusraportin (OpenACR) jokainen väite rinnakkain sen kanssa, mitä testaus havaitsi samasta kriteeristä; ristiriidat ensin.',
+      'Toimittajan saavutettavuusraportin (OpenACR) jokainen väite rinnakkain sen kanssa, mitä testaus havaitsi ' +
+      'samasta kriteeristä; ristiriidat ensin.',
     criterion: 'Kriteeri',
     component: 'Osa',
     claimed: 'Väite',
@@ -158,10 +163,12 @@ const L: Record<Language, Record<Key, string>> = {
   sv: {
     heading: 'Innehåll: publikationer, tillgänglighetsutlåtande och ACR',
     intro:
-      'Publikationerna som tjänsten levererar, kontrollerade med EPUBCheck och DAISY Ace, och leverantörens egna påståenden mot fynden.',
+      'Publikationerna som tjänsten levererar, kontrollerade med EPUBCheck och DAISY Ace, och leverantörens egna ' +
+      'påståenden mot fynden.',
     claims: 'Leverantörens ACR mot fynden',
     claimsIntro:
-      'Varje påstående i leverantörens tillgänglighetsrapport (OpenACR) bredvid det som testerna fann för samma kriterium; motsägelser först.',
+      'Varje påstående i leverantörens tillgänglighetsrapport (OpenACR) bredvid det som testerna fann för samma ' +
+      'kriterium; motsägelser först.',
     criterion: 'Kriterium',
     component: 'Del',
     claimed: 'Påstått',
@@ -243,7 +250,10 @@ function evidenceList(h: ContentSectionHelpers, lang: Language, e: readonly Clai
   const byCheck = new Map<string, string[]>();
   for (const x of e) byCheck.set(x.check, [...(byCheck.get(x.check) ?? []), `${h.deviceName(x.device)}: ${x.status}`]);
   void lang;
-  return html`<ul>${[...byCheck].slice(0, 8).map(([check, where]) => html`<li><code>${check}</code> — ${where.join(', ')}</li>`)}</ul>`;
+  const items = [...byCheck]
+    .slice(0, 8)
+    .map(([check, where]) => html`<li><code>${check}</code> — ${where.join(', ')}</li>`);
+  return html`<ul>${items}</ul>`;
 }
 
 /** Contradictions between the ACR and the findings: shown first in the service's section. */
@@ -257,12 +267,23 @@ export function contentClaimsSection(
   const rows = serviceClaims(service.id, targets);
   if (rows === undefined) return null;
   const contradicted = rows.filter((r) => r.verdict === 'contradicted');
-  const body = html`<tbody>${rows.map(
-    (r) =>
-      html`<tr class="claim-${r.verdict}"><th scope="row">${r.claim.criterion}</th><td>${r.claim.component}</td><td>${r.claim.level}${r.claim.notes ? html`<br><span class="muted">“${r.claim.notes}”</span>` : ''}</td><td><strong>${l[r.verdict]}</strong>${r.kind ? html`<br>${l[r.kind]}` : ''}</td><td>${r.evidence.length > 0 ? evidenceList(h, lang, r.evidence) : ''}</td></tr>`,
-  )}</tbody>`;
-  const head = html`<tr><th scope="col">${l.criterion}</th><th scope="col">${l.component}</th><th scope="col">${l.claimed}</th><th scope="col">${l.found}</th><th scope="col">${l.evidence}</th></tr>`;
-  return html`<div class="content-claims"><h4>${l.claims}</h4><p>${l.claimsIntro}</p>${contradicted.length === 0 ? html`<p>${l.noContradiction}</p>` : ''}${h.table(`${l.claims} · ${service.name}`, head, body)}</div>`;
+  const claimRows = rows.map((r) => {
+    const notes = r.claim.notes ? html`<br><span class="muted">“${r.claim.notes}”</span>` : '';
+    const kind = r.kind ? html`<br>${l[r.kind]}` : '';
+    const evidence = r.evidence.length > 0 ? evidenceList(h, lang, r.evidence) : '';
+    const data = cells([
+      r.claim.component,
+      html`${r.claim.level}${notes}`,
+      html`<strong>${l[r.verdict]}</strong>${kind}`,
+      evidence,
+    ]);
+    return html`<tr class="claim-${r.verdict}"><th scope="row">${r.claim.criterion}</th>${data}</tr>`;
+  });
+  const body = html`<tbody>${claimRows}</tbody>`;
+  const head = headRow([l.criterion, l.component, l.claimed, l.found, l.evidence]);
+  const none = contradicted.length === 0 ? html`<p>${l.noContradiction}</p>` : '';
+  const claimsTable = h.table(`${l.claims} · ${service.name}`, head, body);
+  return html`<div class="content-claims"><h4>${l.claims}</h4><p>${l.claimsIntro}</p>${none}${claimsTable}</div>`;
 }
 
 const originLabel = (l: Record<Key, string>, o: 'sample' | 'opds' | 'download') => l[o];
@@ -280,22 +301,33 @@ export function contentSection(
   const c = found.content;
   const pubs = c.publications.map((p) => {
     const title = p.package?.title ?? p.title ?? p.source;
+    const origin = originLabel(l, p.origin);
+    const heading = html`<th scope="row">${title}</th>`;
     if (p.status === 'unreachable')
-      return html`<tr><th scope="row">${title}</th><td>${originLabel(l, p.origin)}</td><td colspan="3">${l.unreachable}: ${p.error ?? ''}</td></tr>`;
+      return html`<tr>${heading}<td>${origin}</td><td colspan="3">${l.unreachable}: ${p.error ?? ''}</td></tr>`;
     const ec = p.epubcheck;
+    const ecReport = ec?.report
+      ? html` · <a href="${h.evidenceHref(ec.report) ?? ''}" class="evidence">${l.report}</a>`
+      : '';
     const ecCell = !ec?.ran
       ? html`${l.notRun}${ec?.error ? html`: ${ec.error}` : ''}`
-      : html`${ec.fatal + ec.errors} ${l.errors}${ec.report ? html` · <a href="${h.evidenceHref(ec.report) ?? ''}" class="evidence">${l.report}</a>` : ''}`;
+      : html`${ec.fatal + ec.errors} ${l.errors}${ecReport}`;
     const serious = p.ace?.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') ?? [];
+    const aceRules = serious.length > 0 ? html` (${serious.map((v) => v.rule).join(', ')})` : '';
+    const aceHref = p.ace?.report ? h.evidenceHref(p.ace.report) : undefined;
+    const aceReport = aceHref
+      ? html` · <a href="${aceHref}" class="evidence" type="application/json">${l.report} (JSON)</a>`
+      : '';
     const aceCell = !p.ace?.ran
       ? html`${l.notRun}${p.ace?.error ? html`: ${p.ace.error}` : ''}`
-      : html`${serious.length} ${l.violations}${serious.length > 0 ? html` (${serious.map((v) => v.rule).join(', ')})` : ''}${p.ace.report && h.evidenceHref(p.ace.report) ? html` · <a href="${h.evidenceHref(p.ace.report) ?? ''}" class="evidence" type="application/json">${l.report} (JSON)</a>` : ''}`;
+      : html`${serious.length} ${l.violations}${aceRules}${aceReport}`;
     const m = p.package?.metadata;
     const hasMeta =
       m !== undefined && m.accessMode.length + m.accessibilityFeature.length + m.accessibilitySummary.length > 0;
-    return html`<tr><th scope="row">${title}</th><td>${originLabel(l, p.origin)}</td><td>${ecCell}</td><td>${aceCell}</td><td>${hasMeta ? l.metadataYes : l.metadataNo}</td></tr>`;
+    const metadata = hasMeta ? l.metadataYes : l.metadataNo;
+    return html`<tr>${heading}${cells([origin, ecCell, aceCell, metadata])}</tr>`;
   });
-  const pubHead = html`<tr><th scope="col">${l.publication}</th><th scope="col">${l.origin}</th><th scope="col">${l.epubcheck}</th><th scope="col">${l.ace}</th><th scope="col">${l.metadata}</th></tr>`;
+  const pubHead = headRow([l.publication, l.origin, l.epubcheck, l.ace, l.metadata]);
   const s = c.statement;
   let statement: Html;
   if (s.status === 'absent') statement = html`<p><strong>${l.statementAbsent}</strong></p>`;
@@ -305,7 +337,10 @@ export function contentSection(
     const href = vendorHref(s.url, service.baseUrl);
     const parts = STATEMENT_PARTS.map((p) => {
       const part = s.parts?.[p];
-      return html`<li class="${part?.found ? 'pass' : 'fail'}">${PART_LABELS[lang][p]}: <strong>${part?.found ? l.foundPart : l.missingPart}</strong>${part?.date ? html` (${part.date})` : ''}</li>`;
+      const verdict = part?.found ? l.foundPart : l.missingPart;
+      const date = part?.date ? html` (${part.date})` : '';
+      const label = PART_LABELS[lang][p];
+      return html`<li class="${part?.found ? 'pass' : 'fail'}">${label}: <strong>${verdict}</strong>${date}</li>`;
     });
     const failing = [
       ...new Set(
@@ -316,16 +351,25 @@ export function contentSection(
         ),
       ),
     ].slice(0, 15);
-    statement = html`<p>${href ? html`<a href="${href}">${s.url ?? ''}</a>` : html`<code>${s.url ?? ''}</code>`}${s.linkText ? html` (“${s.linkText}”)` : ''}</p>
+    const address = href ? html`<a href="${href}">${s.url ?? ''}</a>` : html`<code>${s.url ?? ''}</code>`;
+    const linkText = s.linkText ? html` (“${s.linkText}”)` : '';
+    const side = (label: string, items: readonly string[]) =>
+      html`<div><p>${label}:</p><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></div>`;
+    statement = html`<p>${address}${linkText}</p>
 <ul class="statement-parts">${parts}</ul>
-<div class="statement-beside"><div><p>${l.nonAccessible}:</p><ul>${(s.nonAccessible ?? []).map((i) => html`<li>${i}</li>`)}</ul></div><div><p>${l.harnessFails}:</p><ul>${failing.map((f) => html`<li>${f}</li>`)}</ul></div></div>`;
+<div class="statement-beside">${side(l.nonAccessible, s.nonAccessible ?? [])}${side(l.harnessFails, failing)}</div>`;
   }
   const acr =
     c.acr && c.acr.status !== 'parsed'
       ? html`<p><strong>${l.acrUnread}</strong>: ${c.acr.source} — ${c.acr.error ?? c.acr.status}</p>`
       : '';
-  const tools = html`<p class="muted">${l.tools}: Ace ${c.tools.ace.version ?? l.notRun} · EPUBCheck ${c.tools.epubcheck.version ?? l.notRun} · ${h.deviceName(found.device)}</p>`;
+  const versions = html`Ace ${c.tools.ace.version ?? l.notRun} · EPUBCheck ${c.tools.epubcheck.version ?? l.notRun}`;
+  const tools = html`<p class="muted">${l.tools}: ${versions} · ${h.deviceName(found.device)}</p>`;
+  const publications =
+    c.publications.length > 0
+      ? h.table(`${l.publications} · ${service.name}`, pubHead, html`<tbody>${pubs}</tbody>`)
+      : html`<p>${l.noneTested}</p>`;
   return html`<div class="content-section"><h4>${l.heading}</h4><p>${l.intro}</p>
-${c.publications.length > 0 ? h.table(`${l.publications} · ${service.name}`, pubHead, html`<tbody>${pubs}</tbody>`) : html`<p>${l.noneTested}</p>`}
+${publications}
 <h5>${l.statement}</h5>${statement}${acr}${tools}</div>`;
 }

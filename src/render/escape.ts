@@ -17,7 +17,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * HTML tolerates some of them, but they are never meaningful in evidence, so both outputs drop them.
  */
 const FORBIDDEN =
-  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|' +
+  '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN, 'g');
 /** Whitespace, controls and forbidden characters: none may appear in an href. */
 const NOT_IN_HREF = new RegExp(`${FORBIDDEN}|[\\s\\u007F]`);

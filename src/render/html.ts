@@ -14,8 +14,10 @@ import type {
   CheckResult,
   Finding,
   Language,
+  RegressionThresholds,
   RunResult,
   ScorecardEntry,
+  Suite,
   SuiteResult,
   TargetResult,
 } from '../core/index.ts';
@@ -30,8 +32,9 @@ import { checkTitle, t } from './i18n.ts';
 import { STYLES } from './styles.ts';
 import { timingsMethod, timingsSection } from './timings.ts';
 import { conformanceParts } from './conformance.ts';
-import { loginSection } from './login.ts';
-import { contentClaimsSection, contentSection } from './content.ts';
+import { loginSection, type LoginSectionHelpers } from './login.ts';
+import { contentClaimsSection, contentSection, type ContentSectionHelpers } from './content.ts';
+import { cells, headRow } from './rows.ts';
 import { conformanceTable } from '../scorecard/conformance.ts';
 import { whyFacts } from '../scorecard/why.ts';
 import { deviceLabel, stepLabel } from './names.ts';
@@ -89,6 +92,15 @@ function stepName(ctx: Context, step: string, service?: string): string {
 
 function key<K extends MessageKey>(k: K): K {
   return k;
+}
+
+function suiteName(lang: Language, suite: Suite): string {
+  return t(lang, key(`suite.${suite}`));
+}
+
+/** A service's name, linked to its section in the findings. */
+function serviceLink(ctx: Context, id: string): Html {
+  return html`<a href="#${anchor('service', id)}">${serviceName(ctx, id)}</a>`;
 }
 
 function scoreCell(ctx: Context, score: number | null): Html {
@@ -161,6 +173,11 @@ function gateTitle(ctx: Context, gateId: string, check: string, fallback: string
   return checkTitle(lang, check, fallback).text;
 }
 
+/** A gate's or a budget's line: its mark (✓ ✗ – ?), its title, the verdict and what the verdict rests on. */
+function verdictItem(mark: string, title: string, word: string, note: Interpolation): Html {
+  return html`<li><span class="mark" aria-hidden="true">${mark}</span>${title}: <strong>${word}</strong>${note}</li>`;
+}
+
 function gateList(ctx: Context, entry: ScorecardEntry): Html {
   const { lang } = ctx;
   if (entry.gates.length === 0) return html`<span class="muted">${t(lang, 'gate.none')}</span>`;
@@ -184,7 +201,7 @@ function gateList(ctx: Context, entry: ScorecardEntry): Html {
         ? t(lang, 'gate.failures', { checks: [...new Set(gate.failures.map((f) => f.check))].join(', ') })
         : null,
     ].filter((n): n is string => n !== null);
-    return html`<li><span class="mark" aria-hidden="true">${mark}</span>${title}: <strong>${word}</strong>${notes.length > 0 ? html` (${notes.join('; ')})` : ''}</li>`;
+    return verdictItem(mark, title, word, notes.length > 0 ? html` (${notes.join('; ')})` : '');
   });
   return html`<ul class="gates">${items}</ul>`;
 }
@@ -261,7 +278,7 @@ function budgetList(ctx: Context, entry: ScorecardEntry): Html {
       b.failedOn.length > 0
         ? `; ${t(lang, 'gate.failedOn', { devices: b.failedOn.map((d) => deviceName(ctx, d)).join(', ') })}`
         : '';
-    return html`<li><span class="mark" aria-hidden="true">${mark}</span>${title}: <strong>${word}</strong>${figures !== '' ? html` (${figures}${where})` : ''}</li>`;
+    return verdictItem(mark, title, word, figures !== '' ? html` (${figures}${where})` : '');
   });
   return html`<ul class="gates">${items}</ul>`;
 }
@@ -312,7 +329,8 @@ function rankingNotes(ctx: Context, ranked: readonly ScorecardEntry[]): Html {
     if (weighted.length === 0) continue;
     const what = weighted.map(
       (x) =>
-        `${deviceName(ctx, x.device)} · ${t(lang, key(`suite.${x.suite}`))}${x.check !== undefined ? ` · ${x.check}` : ''}`,
+        `${deviceName(ctx, x.device)} · ` +
+        `${t(lang, key(`suite.${x.suite}`))}${x.check !== undefined ? ` · ${x.check}` : ''}`,
     );
     notes.push(
       t(lang, 'ranking.harnessError', { service: serviceName(ctx, e.service), items: [...new Set(what)].join('; ') }),
@@ -323,7 +341,8 @@ function rankingNotes(ctx: Context, ranked: readonly ScorecardEntry[]): Html {
     t(lang, 'ranking.rangeNote'),
     ...(result.profile.runs.lighthouse < 2 ? [t(lang, 'ranking.singleRun')] : []),
   ];
-  return html`<h3>${t(lang, 'ranking.notes')}</h3><ul class="notes">${[...notes.map((n) => html`<li><strong>${n}</strong></li>`), ...general.map((n) => html`<li>${n}</li>`)]}</ul>`;
+  const items = [...notes.map((n) => html`<li><strong>${n}</strong></li>`), ...general.map((n) => html`<li>${n}</li>`)];
+  return html`<h3>${t(lang, 'ranking.notes')}</h3><ul class="notes">${items}</ul>`;
 }
 
 /** The rank cell of a service left out of the ranking (a gate not passed, or no score). */
@@ -342,10 +361,20 @@ function ranking(ctx: Context): Html {
     const shared = entry.rank !== null && result.scorecard.filter((e) => e.rank === entry.rank).length > 1;
     const range = rangeText(ctx, entry);
     const excluded = entry.rank === null;
+    const rank = excluded
+      ? html`<span class="excluded-mark"><span aria-hidden="true">⊘ </span>${EXCLUDED_WORD[lang]}</span>`
+      : html`${entry.rank}${shared ? html` <span class="weight">(${t(lang, 'ranking.shared')})</span>` : ''}`;
+    const vendor = service ? html`<span class="weight">${service.vendor}</span>` : '';
+    const release =
+      service?.release !== undefined
+        ? html`<span class="weight">${t(lang, 'summary.release', { release: service.release })}</span>`
+        : '';
+    const bandClass = excluded ? '' : ` band-${band(entry.overall)}`;
+    const spread = range !== undefined ? html`<span class="weight">${range}</span>` : '';
     return html`<tr${excluded ? html` class="excluded"` : ''}>
-<td class="num">${excluded ? html`<span class="excluded-mark"><span aria-hidden="true">⊘ </span>${EXCLUDED_WORD[lang]}</span>` : html`${entry.rank}${shared ? html` <span class="weight">(${t(lang, 'ranking.shared')})</span>` : ''}`}</td>
-<th scope="row"><a href="#${anchor('service', entry.service)}">${serviceName(ctx, entry.service)}</a>${service ? html`<span class="weight">${service.vendor}</span>` : ''}${service?.release !== undefined ? html`<span class="weight">${t(lang, 'summary.release', { release: service.release })}</span>` : ''}</th>
-<td class="num${excluded ? '' : ` band-${band(entry.overall)}`}"><strong>${scoreCell(ctx, entry.overall)}</strong>${range !== undefined ? html`<span class="weight">${range}</span>` : ''}</td>
+<td class="num">${rank}</td>
+<th scope="row">${serviceLink(ctx, entry.service)}${vendor}${release}</th>
+<td class="num${bandClass}"><strong>${scoreCell(ctx, entry.overall)}</strong>${spread}</td>
 <td>${gateList(ctx, entry)}</td>
 ${hasBudgets ? html`<td>${budgetList(ctx, entry)}</td>` : ''}
 </tr>`;
@@ -355,7 +384,13 @@ ${whyParagraph(lang, whyFacts(result), whyNames(ctx))}
 ${table(
   ctx,
   t(lang, 'ranking.caption'),
-  html`<tr><th scope="col">${t(lang, 'col.rank')}</th><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.overall')}</th><th scope="col">${t(lang, 'col.gates')}</th>${hasBudgets ? html`<th scope="col">${t(lang, 'col.budgets')}</th>` : ''}</tr>`,
+  headRow([
+    t(lang, 'col.rank'),
+    t(lang, 'col.service'),
+    t(lang, 'col.overall'),
+    t(lang, 'col.gates'),
+    ...(hasBudgets ? [t(lang, 'col.budgets')] : []),
+  ]),
   html`<tbody>${rows}</tbody>`,
 )}
 ${rankingNotes(ctx, ranked)}</section>`;
@@ -365,14 +400,12 @@ ${rankingNotes(ctx, ranked)}</section>`;
 
 function suitesTable(ctx: Context): Html {
   const { result, lang } = ctx;
-  const head = SUITES.map(
-    (s) =>
-      html`<th scope="col">${t(lang, key(`suite.${s}`))}<span class="weight">${t(lang, 'suites.weight', { weight: result.profile.weights[s] })}</span></th>`,
-  );
+  const head = SUITES.map((s) => {
+    const weight = t(lang, 'suites.weight', { weight: result.profile.weights[s] });
+    return html`${suiteName(lang, s)}<span class="weight">${weight}</span>`;
+  });
   const rows = result.scorecard.map(
-    (
-      entry,
-    ) => html`<tr><th scope="row"><a href="#${anchor('service', entry.service)}">${serviceName(ctx, entry.service)}</a></th>
+    (entry) => html`<tr><th scope="row">${serviceLink(ctx, entry.service)}</th>
 ${SUITES.map((s) => html`<td class="num band-${band(entry.suites[s])}">${scoreCell(ctx, entry.suites[s])}</td>`)}
 <td class="num band-${band(entry.overall)}"><strong>${scoreCell(ctx, entry.overall)}</strong></td></tr>`,
   );
@@ -380,7 +413,7 @@ ${SUITES.map((s) => html`<td class="num band-${band(entry.suites[s])}">${scoreCe
 ${table(
   ctx,
   t(lang, 'suites.caption'),
-  html`<tr><th scope="col">${t(lang, 'col.service')}</th>${head}<th scope="col">${t(lang, 'col.overall')}</th></tr>`,
+  headRow([t(lang, 'col.service'), ...head, t(lang, 'col.overall')]),
   html`<tbody>${rows}</tbody>`,
 )}
 <figure>${renderChart(result, lang)}<figcaption>${t(lang, 'chart.caption')}</figcaption></figure></section>`;
@@ -391,17 +424,27 @@ function heatCell(ctx: Context, suite: SuiteResult): Html {
     suite.attempts !== undefined
       ? html`<span class="status">↻ ${t(ctx.lang, 'suite.attempts', { attempts: suite.attempts })}</span>`
       : '';
-  return html`<td class="heat band-${band(suite.score)}"><strong>${suite.score === null ? '–' : formatScore(ctx.lang, suite.score)}</strong><span class="status">${t(ctx.lang, key(`suiteStatus.${suite.status}`))}</span>${retried}</td>`;
+  const score = suite.score === null ? '–' : formatScore(ctx.lang, suite.score);
+  const status = html`<span class="status">${t(ctx.lang, key(`suiteStatus.${suite.status}`))}</span>`;
+  return html`<td class="heat band-${band(suite.score)}"><strong>${score}</strong>${status}${retried}</td>`;
+}
+
+/** A target's row header (its device) and its suites' heat cells. */
+function deviceCells(ctx: Context, target: TargetResult): Html {
+  const heat = SUITES.map((s) => heatCell(ctx, target.suites[s]));
+  return html`<th scope="row">${deviceName(ctx, target.device)}</th>${heat}`;
 }
 
 function deviceHeatMap(ctx: Context): Html {
   const { result, lang } = ctx;
   const bodies = result.services.map((service) => {
     const targets = result.targets.filter((tg) => tg.service === service.id);
-    const rows = targets.map(
-      (target, i) =>
-        html`<tr>${i === 0 ? html`<th scope="rowgroup" rowspan="${targets.length}">${service.name}</th>` : ''}<th scope="row">${deviceName(ctx, target.device)}</th>${SUITES.map((s) => heatCell(ctx, target.suites[s]))}<td class="heat band-${band(target.overall ?? null)}"><strong>${target.overall == null ? '–' : formatScore(lang, target.overall)}</strong></td></tr>`,
-    );
+    const group = html`<th scope="rowgroup" rowspan="${targets.length}">${service.name}</th>`;
+    const rows = targets.map((target, i) => {
+      const overall = target.overall == null ? '–' : formatScore(lang, target.overall);
+      const overallCell = html`<td class="heat band-${band(target.overall ?? null)}"><strong>${overall}</strong></td>`;
+      return html`<tr>${i === 0 ? group : ''}${deviceCells(ctx, target)}${overallCell}</tr>`;
+    });
     return html`<tbody>${rows}</tbody>`;
   });
   return html`<section aria-labelledby="devices"><h2 id="devices">${t(lang, 'devices.heading')}</h2>
@@ -410,7 +453,12 @@ function deviceHeatMap(ctx: Context): Html {
 ${table(
   ctx,
   t(lang, 'devices.caption'),
-  html`<tr><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.device')}</th>${SUITES.map((s) => html`<th scope="col">${t(lang, key(`suite.${s}`))}</th>`)}<th scope="col">${t(lang, 'col.overall')}</th></tr>`,
+  headRow([
+    t(lang, 'col.service'),
+    t(lang, 'col.device'),
+    ...SUITES.map((s) => suiteName(lang, s)),
+    t(lang, 'col.overall'),
+  ]),
   html`${bodies}`,
 )}</section>`;
 }
@@ -429,30 +477,39 @@ function trend(ctx: Context): Html {
     const first = scores.find((s) => s !== null) ?? null;
     const latest = scores[scores.length - 1] ?? null;
     const change = first !== null && latest !== null ? Math.round(latest) - Math.round(first) : null;
+    const sign = change === null ? '' : change > 0 ? '+' : change < 0 ? '−' : '±';
     return html`<tr><th scope="row">${service.name}</th>
 <td>${renderSparkline(service.name, scores, comparable, lang)}</td>
 <td class="num">${scoreCell(ctx, first)}</td>
 <td class="num">${scoreCell(ctx, latest)}</td>
-<td class="num">${change === null ? '–' : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${formatNumber(lang, Math.abs(change))}`}</td>
+<td class="num">${change === null ? '–' : `${sign}${formatNumber(lang, Math.abs(change))}`}</td>
 <td>${releases.length > 0 ? releases.join(' → ') : '–'}</td></tr>`;
   });
-  const runs = history.map(
-    (p, i) =>
-      html`<tr><td class="num">${i + 1}</td><td>${formatDateTime(p.startedAt, lang)}</td><td><code>${p.runId}</code></td><td>${comparable[i] ? t(lang, 'trend.same') : t(lang, 'trend.different')}</td></tr>`,
-  );
+  const runs = history.map((p, i) => {
+    const configuration = comparable[i] ? t(lang, 'trend.same') : t(lang, 'trend.different');
+    const run = [formatDateTime(p.startedAt, lang), html`<code>${p.runId}</code>`, configuration];
+    return html`<tr><td class="num">${i + 1}</td>${cells(run)}</tr>`;
+  });
   return html`<section aria-labelledby="trend">${heading}
 <p>${t(lang, 'trend.intro')}</p>
 ${comparable.some((c) => !c) ? html`<p>${t(lang, 'trend.otherConfig')}</p>` : ''}
 ${table(
   ctx,
   t(lang, 'trend.caption'),
-  html`<tr><th scope="col">${t(lang, 'col.service')}</th><th scope="col">${t(lang, 'col.trend')}</th><th scope="col">${t(lang, 'col.first')}</th><th scope="col">${t(lang, 'col.latest')}</th><th scope="col">${t(lang, 'col.change')}</th><th scope="col">${t(lang, 'col.releases')}</th></tr>`,
+  headRow([
+    t(lang, 'col.service'),
+    t(lang, 'col.trend'),
+    t(lang, 'col.first'),
+    t(lang, 'col.latest'),
+    t(lang, 'col.change'),
+    t(lang, 'col.releases'),
+  ]),
   html`<tbody>${rows}</tbody>`,
 )}
 ${table(
   ctx,
   t(lang, 'trend.runsCaption'),
-  html`<tr><th scope="col">#</th><th scope="col">${t(lang, 'col.date')}</th><th scope="col">${t(lang, 'col.run')}</th><th scope="col">${t(lang, 'col.configuration')}</th></tr>`,
+  headRow(['#', t(lang, 'col.date'), t(lang, 'col.run'), t(lang, 'col.configuration')]),
   html`<tbody>${runs}</tbody>`,
 )}</section>`;
 }
@@ -581,6 +638,8 @@ function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, serv
         })
       : [];
   const links = [...reports, ...(help !== undefined ? [link(help, t(lang, 'finding.help'))] : [])];
+  const address = url !== undefined ? link(url, finding.url) : html`<code>${finding.url}</code>`;
+  const unlinkedFiles = unlinked.map((d) => d.screenshot).join(', ');
   const seenOn =
     merged.devices.length === devices && devices > 1
       ? t(lang, 'finding.allDevices', { count: devices })
@@ -590,21 +649,25 @@ function findingItem(ctx: Context, concern: Concern, merged: MergedFinding, serv
 ${row('check.impact', t(lang, key(`impact.${finding.impact}`)))}
 ${row('finding.seenOn', seenOn)}
 ${finding.step !== undefined ? row('finding.step', stepName(ctx, finding.step, service)) : ''}
-${finding.url !== undefined ? row('finding.url', url !== undefined ? link(url, finding.url) : html`<code>${finding.url}</code>`) : ''}
+${finding.url !== undefined ? row('finding.url', address) : ''}
 ${finding.selector !== undefined ? row('finding.element', html`<code>${finding.selector}</code>`) : ''}
 ${finding.sources !== undefined ? row('finding.sources', finding.sources.join(', ')) : ''}
 ${finding.html !== undefined ? row('finding.html', html`<pre><code>${finding.html}</code></pre>`) : ''}
 ${citations(concern.rep).length > 0 ? row('finding.criteria', cited(ctx, citations(concern.rep))) : ''}
 ${shots.length > 0 ? row('finding.screenshots', joined(shots, ', ')) : ''}
-${unlinked.length > 0 ? row('finding.screenshot', html`<code>${unlinked.map((d) => d.screenshot).join(', ')}</code>`) : ''}
+${unlinked.length > 0 ? row('finding.screenshot', html`<code>${unlinkedFiles}</code>`) : ''}
 </dl>
 ${links.length > 0 ? html`<p>${joined(links)}</p>` : ''}</li>`;
 }
 
 const RULE_HEADING = {
   en: '{title}',
-  fi: '{criteria, select, none {Automaattisesti tarkistettu sääntö} other {Saavutettavuusvaatimus WCAG {criteria}}} – työkalun sääntö: {title}',
-  sv: '{criteria, select, none {Automatiskt kontrollerad regel} other {Tillgänglighetskrav WCAG {criteria}}} – verktygets regel: {title}',
+  fi:
+    '{criteria, select, none {Automaattisesti tarkistettu sääntö} other {Saavutettavuusvaatimus WCAG {criteria}}} ' +
+    '– työkalun sääntö: {title}',
+  sv:
+    '{criteria, select, none {Automatiskt kontrollerad regel} other {Tillgänglighetskrav WCAG {criteria}}} – ' +
+    'verktygets regel: {title}',
 } as const;
 
 /**
@@ -639,7 +702,9 @@ function concernArticle(ctx: Context, concern: Concern, service: string, devices
           : t(lang, 'details.inconclusiveOn', { count: undecided, total: devices });
   const statusItems = concern.perDevice.map(({ device, check: c }) => {
     const value = c.value !== undefined && c.value !== null ? html` · ${formatValue(lang, c.value, c.unit)}` : '';
-    return html`<li><strong>${deviceName(ctx, device)}</strong>: ${t(lang, key(`checkStatus.${c.status}`))}${value}${c.detail !== undefined ? html` — <span${en}>${c.detail}</span>` : ''}</li>`;
+    const status = t(lang, key(`checkStatus.${c.status}`));
+    const detail = c.detail !== undefined ? html` — <span${en}>${c.detail}</span>` : '';
+    return html`<li><strong>${deviceName(ctx, device)}</strong>: ${status}${value}${detail}</li>`;
   });
   const { shown, total } = mergeFindings(concern);
   const hidden = total - shown.length;
@@ -670,12 +735,19 @@ function serviceDeviceTable(ctx: Context, serviceId: string, targets: readonly T
     const reasons = SUITES.flatMap((s) =>
       target.suites[s].reason !== undefined ? [`${t(lang, key(`suite.${s}`))}: ${target.suites[s].reason}`] : [],
     );
-    return html`<tr><th scope="row">${deviceName(ctx, target.device)}</th>${SUITES.map((s) => heatCell(ctx, target.suites[s]))}<td class="num band-${band(target.overall ?? null)}"><strong>${scoreCell(ctx, target.overall ?? null)}</strong></td><td${en}>${reasons.join(' ')}</td></tr>`;
+    const overall = target.overall ?? null;
+    const overallCell = html`<td class="num band-${band(overall)}"><strong>${scoreCell(ctx, overall)}</strong></td>`;
+    return html`<tr>${deviceCells(ctx, target)}${overallCell}<td${en}>${reasons.join(' ')}</td></tr>`;
   });
   return table(
     ctx,
     t(lang, 'details.deviceCaption', { service }),
-    html`<tr><th scope="col">${t(lang, 'col.device')}</th>${SUITES.map((s) => html`<th scope="col">${t(lang, key(`suite.${s}`))}</th>`)}<th scope="col">${t(lang, 'col.overall')}</th><th scope="col">${t(lang, 'col.reason')}</th></tr>`,
+    headRow([
+      t(lang, 'col.device'),
+      ...SUITES.map((s) => suiteName(lang, s)),
+      t(lang, 'col.overall'),
+      t(lang, 'col.reason'),
+    ]),
     html`<tbody>${rows}</tbody>`,
   );
 }
@@ -699,22 +771,35 @@ function details(ctx: Context): Html {
     const reports = targets.flatMap((tg) =>
       (tg.lighthouseReports ?? []).flatMap((r) => {
         const href = evidenceHref(ctx, r.file);
-        return href === undefined
-          ? []
-          : [
-              html`<li>${link(href, t(lang, 'details.lighthouseLink', { device: deviceName(ctx, tg.device), step: stepName(ctx, r.step, tg.service) }), 'evidence')}</li>`,
-            ];
+        if (href === undefined) return [];
+        const device = deviceName(ctx, tg.device);
+        const text = t(lang, 'details.lighthouseLink', { device, step: stepName(ctx, r.step, tg.service) });
+        return [html`<li>${link(href, text, 'evidence')}</li>`];
       }),
     );
+    const site = baseUrl !== undefined ? link(baseUrl, service.baseUrl) : html`<code>${service.baseUrl}</code>`;
+    const release =
+      service.release !== undefined ? html` · ${t(lang, 'details.release', { release: service.release })}` : '';
+    // The sections number their tables as they are rendered, in the order of the template below.
+    const helpers: ContentSectionHelpers = {
+      deviceName: (id) => deviceName(ctx, id),
+      evidenceHref: (p) => evidenceHref(ctx, p),
+      table: (c, h, b) => table(ctx, c, h, b),
+    };
+    const loginHelpers: LoginSectionHelpers = {
+      ...helpers,
+      table: (c, h, b) => table(ctx, `${c} · ${service.name}`, h, b),
+    };
+    const article = (c: Concern) => concernArticle(ctx, c, service.id, targets.length);
     return html`<section class="service" aria-labelledby="${anchor('service', service.id)}">
 <h3 id="${anchor('service', service.id)}">${service.name}</h3>
-<p>${service.vendor} · ${baseUrl !== undefined ? link(baseUrl, service.baseUrl) : html`<code>${service.baseUrl}</code>`}${service.release !== undefined ? html` · ${t(lang, 'details.release', { release: service.release })}` : ''}</p>
-${contentClaimsSection(lang, service, result.targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, c, h, b) })}
+<p>${service.vendor} · ${site}${release}</p>
+${contentClaimsSection(lang, service, result.targets, helpers)}
 ${serviceDeviceTable(ctx, service.id, targets)}
-${loginSection(lang, targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, `${c} · ${service.name}`, h, b) }, service)}
-${contentSection(lang, service, targets, { deviceName: (id) => deviceName(ctx, id), evidenceHref: (p) => evidenceHref(ctx, p), table: (c, h, b) => table(ctx, c, h, b) })}
+${loginSection(lang, targets, loginHelpers, service)}
+${contentSection(lang, service, targets, helpers)}
 ${reports.length > 0 ? html`<p>${t(lang, 'details.lighthouse')}:</p><ul class="reports">${reports}</ul>` : ''}
-${concerns.length === 0 ? html`<p>${t(lang, 'details.noIssues')}</p>` : concerns.map((c) => concernArticle(ctx, c, service.id, targets.length))}
+${concerns.length === 0 ? html`<p>${t(lang, 'details.noIssues')}</p>` : concerns.map(article)}
 ${conformance(ctx, service, targets)}
 </section>`;
   });
@@ -724,6 +809,24 @@ ${services}</section>`;
 }
 
 // ───────────────────────────── methodology ─────────────────────────────
+
+/** What counts as a regression under a profile's thresholds, one sentence each (methodology, compare.html). */
+export function regressionRules(lang: Language, th: RegressionThresholds): string[] {
+  return [
+    ...(th.accessibility.newFailures
+      ? [t(lang, 'method.regression.accessibility', { impact: t(lang, key(`impact.${th.accessibility.minImpact}`)) })]
+      : []),
+    t(lang, 'method.regression.performance', {
+      percent: th.performance.slowdownPercent,
+      ms: th.performance.slowdownMs,
+      cls: th.performance.clsIncrease,
+      runs: th.performance.minRuns,
+    }),
+    ...(th.login.brokenOnDevice ? [t(lang, 'method.regression.login')] : []),
+    t(lang, 'method.regression.gates'),
+    ...(th.overallDrop !== undefined ? [t(lang, 'method.regression.overall', { points: th.overallDrop })] : []),
+  ];
+}
 
 /** Per suite, the checks evaluated on at least one target (status other than not-applicable), by title. */
 function checksThatRan(ctx: Context): Html {
@@ -738,11 +841,16 @@ function checksThatRan(ctx: Context): Html {
         const title = checkTitle(lang, c.id, c.title);
         return html`<li><span${title.translated ? '' : en}>${title.text}</span> (<code>${c.id}</code>)</li>`;
       });
-    return items.length === 0
-      ? ''
-      : html`<details><summary>${t(lang, 'method.checksSuite', { suite: t(lang, key(`suite.${suite}`)), count: items.length })}</summary><ul>${items}</ul></details>`;
+    if (items.length === 0) return '';
+    const summary = t(lang, 'method.checksSuite', { suite: suiteName(lang, suite), count: items.length });
+    return html`<details><summary>${summary}</summary><ul>${items}</ul></details>`;
   });
   return html`<h3>${t(lang, 'method.checks')}</h3><p>${t(lang, 'method.checksIntro')}</p>${groups}`;
+}
+
+/** A methodology subsection: a heading, its introduction and a list; nothing when the list is empty. */
+function listSection(heading: string, intro: string, items: readonly Html[]): Interpolation {
+  return items.length > 0 ? html`<h3>${heading}</h3><p>${intro}</p><ul>${items}</ul>` : '';
 }
 
 function methodology(ctx: Context): Html {
@@ -757,8 +865,7 @@ function methodology(ctx: Context): Html {
     return html`<tr><th scope="row">${d.name}</th><td>${d.engine}</td><td>${formFactor}</td><td>${version}</td></tr>`;
   });
   const weights = SUITES.map(
-    (s) =>
-      html`<tr><th scope="row">${t(lang, key(`suite.${s}`))}</th><td class="num">${result.profile.weights[s]}</td></tr>`,
+    (s) => html`<tr><th scope="row">${suiteName(lang, s)}</th><td class="num">${result.profile.weights[s]}</td></tr>`,
   );
   const gates = result.profile.gates.map((g) => {
     const title = gateTitle(ctx, g.id, g.check ?? '', g.check ?? g.id);
@@ -766,14 +873,19 @@ function methodology(ctx: Context): Html {
     const where = g.devices
       ? `; ${t(lang, 'method.scope.devices', { devices: g.devices.map((d) => deviceName(ctx, d)).join(', ') })}`
       : '';
-    return html`<li>${g.check !== undefined ? t(lang, 'method.gateItem', { gate: title, check: g.check, scope: scope + where }) : t(lang, 'method.gateRule', { gate: title, scope: scope + where })}</li>`;
+    const text =
+      g.check !== undefined
+        ? t(lang, 'method.gateItem', { gate: title, check: g.check, scope: scope + where })
+        : t(lang, 'method.gateRule', { gate: title, scope: scope + where });
+    return html`<li>${text}</li>`;
   });
   const unitOf = (id: string) =>
     result.scorecard.flatMap((e) => e.budgets ?? []).find((r) => r.id === id && r.unit !== undefined)?.unit;
   const budgets = (result.profile.budgets ?? []).map((b) => {
     if ('check' in b) {
       const title = b.title !== undefined ? localize(b.title, lang) : checkTitle(lang, b.check, b.check).text;
-      return html`<li>${t(lang, 'method.budgetValue', { title, check: b.check, limit: formatValue(lang, b.max, unitOf(b.id)) })}</li>`;
+      const limit = formatValue(lang, b.max, unitOf(b.id));
+      return html`<li>${t(lang, 'method.budgetValue', { title, check: b.check, limit })}</li>`;
     }
     const subject = b.score === 'overall' ? t(lang, 'col.overall') : t(lang, key(`suite.${b.score}`));
     const title =
@@ -781,40 +893,22 @@ function methodology(ctx: Context): Html {
     return html`<li>${t(lang, 'method.budgetScore', { title, subject, limit: b.min })}</li>`;
   });
   const th = result.profile.regressions;
-  const regressions = th
-    ? [
-        ...(th.accessibility.newFailures
-          ? [
-              t(lang, 'method.regression.accessibility', {
-                impact: t(lang, key(`impact.${th.accessibility.minImpact}`)),
-              }),
-            ]
-          : []),
-        t(lang, 'method.regression.performance', {
-          percent: th.performance.slowdownPercent,
-          ms: th.performance.slowdownMs,
-          cls: th.performance.clsIncrease,
-          runs: th.performance.minRuns,
-        }),
-        ...(th.login.brokenOnDevice ? [t(lang, 'method.regression.login')] : []),
-        t(lang, 'method.regression.gates'),
-        ...(th.overallDrop !== undefined ? [t(lang, 'method.regression.overall', { points: th.overallDrop })] : []),
-      ]
-    : [];
+  const regressions = (th ? regressionRules(lang, th) : []).map((r) => html`<li>${r}</li>`);
   const limits = (['manual', 'content', 'apps', 'language', 'lab', 'trace'] as const).map(
     (k) => html`<li>${t(lang, key(`method.limit.${k}`))}</li>`,
   );
   // Everything below is generated from what the services declared and what ran: no sentence about a step that did not
   // happen.
-  const journeys = result.services.map(
-    (s) =>
-      html`<li>${t(lang, 'method.journey', { service: s.name, steps: s.journey.map((step) => step.name ?? step.id).join(' → ') })}</li>`,
-  );
+  const journeys = result.services.map((s) => {
+    const steps = s.journey.map((step) => step.name ?? step.id).join(' → ');
+    return html`<li>${t(lang, 'method.journey', { service: s.name, steps })}</li>`;
+  });
   const withLogin = result.services.filter((s) => s.login !== 'none');
   const logins = result.services.map((s) => {
     if (s.login === 'none') return html`<li>${t(lang, 'method.login.open', { service: s.name })}</li>`;
+    const protocol = s.librarySystem === 'sip2' ? 'SIP2' : 'Koha REST';
     return s.librarySystem !== undefined
-      ? html`<li>${t(lang, 'method.login.library', { service: s.name, strategy: s.login, protocol: s.librarySystem === 'sip2' ? 'SIP2' : 'Koha REST' })}</li>`
+      ? html`<li>${t(lang, 'method.login.library', { service: s.name, strategy: s.login, protocol })}</li>`
       : html`<li>${t(lang, 'method.login.noLibrary', { service: s.name, strategy: s.login })}</li>`;
   });
   const measured = result.devices.filter((d) =>
@@ -822,51 +916,70 @@ function methodology(ctx: Context): Html {
       (tg) => tg.device === d.id && !['not-applicable', 'missing'].includes(tg.suites.performance.status),
     ),
   );
-  const released = result.services.filter((s) => s.releaseDeclared);
+  const released = result.services.filter((s) => s.releaseDeclared).map((s) => s.name);
+  const started = formatDateTime(result.startedAt, lang);
+  const evaluated = formatDateTime(result.evaluatedAt, lang);
+  const performanceOn =
+    measured.length > 0
+      ? t(lang, 'method.performance.on', { devices: measured.map((d) => d.name).join(', ') })
+      : t(lang, 'method.performance.none');
+  const fingerprint = html`<code>${result.fingerprint}</code> (${shortFingerprint(result.fingerprint)})`;
+  const environment = t(lang, 'run.environment', {
+    version: env.harnessVersion,
+    node: env.node,
+    platform: env.platform,
+    arch: env.arch,
+    cpus: env.cpus,
+  });
   return html`<section aria-labelledby="method"><h2 id="method">${t(lang, 'method.heading')}</h2>
 <p>${t(lang, 'method.intro')}</p>
 <ul>${journeys}</ul>
-<p>${t(lang, 'method.when', { started: formatDateTime(result.startedAt, lang), evaluated: formatDateTime(result.evaluatedAt, lang) })}</p>
+<p>${t(lang, 'method.when', { started, evaluated })}</p>
 <ul>
 ${withLogin.length > 0 ? html`<li>${t(lang, 'method.login')}</li>` : ''}
 <li>${t(lang, 'method.accessibility')}</li>
-<li>${t(lang, 'method.performance', { runs: result.profile.runs.lighthouse })} ${measured.length > 0 ? t(lang, 'method.performance.on', { devices: measured.map((d) => d.name).join(', ') }) : t(lang, 'method.performance.none')}</li>
+<li>${t(lang, 'method.performance', { runs: result.profile.runs.lighthouse })} ${performanceOn}</li>
 ${timingsMethod(result, lang)}
 <li>${t(lang, 'method.compatibility')}</li>
 </ul>
 <ul>${logins}</ul>
 <p>${t(lang, 'method.scoring')}</p>
 <p>${t(lang, 'method.ties')}</p>
-${released.length > 0 ? html`<p>${t(lang, 'method.release', { services: released.map((s) => s.name).join(', ') })}</p>` : ''}
+${released.length > 0 ? html`<p>${t(lang, 'method.release', { services: released.join(', ') })}</p>` : ''}
 ${checksThatRan(ctx)}
 <h3>${t(lang, 'method.devices')}</h3>
 ${table(
   ctx,
   t(lang, 'method.devicesCaption'),
-  html`<tr><th scope="col">${t(lang, 'col.device')}</th><th scope="col">${t(lang, 'method.engine')}</th><th scope="col">${t(lang, 'method.formFactor')}</th><th scope="col">${t(lang, 'method.browserVersion')}</th></tr>`,
+  headRow([
+    t(lang, 'col.device'),
+    t(lang, 'method.engine'),
+    t(lang, 'method.formFactor'),
+    t(lang, 'method.browserVersion'),
+  ]),
   html`<tbody>${devices}</tbody>`,
 )}
 <h3>${t(lang, 'method.weights')}</h3>
 ${table(
   ctx,
   t(lang, 'method.weightsCaption'),
-  html`<tr><th scope="col">${t(lang, 'col.suite')}</th><th scope="col">${t(lang, 'col.weight')}</th></tr>`,
+  headRow([t(lang, 'col.suite'), t(lang, 'col.weight')]),
   html`<tbody>${weights}</tbody>`,
 )}
 ${gates.length > 0 ? html`<ul>${gates}</ul>` : html`<p>${t(lang, 'gate.none')}</p>`}
-${budgets.length > 0 ? html`<h3>${t(lang, 'method.budgets')}</h3><p>${t(lang, 'method.budgetsIntro')}</p><ul>${budgets}</ul>` : ''}
-${regressions.length > 0 ? html`<h3>${t(lang, 'method.regressions')}</h3><p>${t(lang, 'method.regressionsIntro')}</p><ul>${regressions.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
+${listSection(t(lang, 'method.budgets'), t(lang, 'method.budgetsIntro'), budgets)}
+${listSection(t(lang, 'method.regressions'), t(lang, 'method.regressionsIntro'), regressions)}
 <h3>${t(lang, 'method.limits')}</h3>
 <ul>${limits}</ul>
 <h3 id="run">${t(lang, 'run.heading')}</h3>
 <dl class="meta">
-<dt>${t(lang, 'run.startedAt')}</dt><dd>${formatDateTime(result.startedAt, lang)}</dd>
-<dt>${t(lang, 'run.evaluatedAt')}</dt><dd>${formatDateTime(result.evaluatedAt, lang)}</dd>
+<dt>${t(lang, 'run.startedAt')}</dt><dd>${started}</dd>
+<dt>${t(lang, 'run.evaluatedAt')}</dt><dd>${evaluated}</dd>
 <dt>${t(lang, 'run.profile')}</dt><dd>${localize(result.profile.name, lang)} (<code>${result.profile.id}</code>)</dd>
 <dt>${t(lang, 'run.id')}</dt><dd><code>${result.runId}</code></dd>
-<dt>${t(lang, 'run.fingerprint')}</dt><dd><code>${result.fingerprint}</code> (${shortFingerprint(result.fingerprint)})</dd>
+<dt>${t(lang, 'run.fingerprint')}</dt><dd>${fingerprint}</dd>
 <dt>${t(lang, 'run.tools')}</dt><dd>${tools}</dd>
-<dt>${t(lang, 'run.harness')}</dt><dd>${t(lang, 'run.environment', { version: env.harnessVersion, node: env.node, platform: env.platform, arch: env.arch, cpus: env.cpus })}</dd>
+<dt>${t(lang, 'run.harness')}</dt><dd>${environment}</dd>
 </dl>
 </section>`;
 }
@@ -883,10 +996,10 @@ export function page(
   version: string,
   languageLinks: (l: Language) => string,
 ): string {
-  const languages = LANGUAGES.map(
-    (l) =>
-      html`<li><a href="${languageLinks(l)}" hreflang="${l}" lang="${l}"${l === lang ? html` aria-current="page"` : ''}>${LANGUAGE_NAMES[l]}</a></li>`,
-  );
+  const languages = LANGUAGES.map((l) => {
+    const current = l === lang ? html` aria-current="page"` : '';
+    return html`<li><a href="${languageLinks(l)}" hreflang="${l}" lang="${l}"${current}>${LANGUAGE_NAMES[l]}</a></li>`;
+  });
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -924,6 +1037,11 @@ export function renderScorecardHtml(result: RunResult, options: RenderOptions): 
     en: lang === 'en' ? html`` : html` lang="en" class="quote"`,
     tables: 0,
   };
+  const names = {
+    service: (id: string) => serviceName(ctx, id),
+    device: (id: string) => deviceName(ctx, id),
+    step: (id: string) => stepName(ctx, id),
+  };
   return page(
     lang,
     t(lang, 'document.title'),
@@ -932,7 +1050,7 @@ export function renderScorecardHtml(result: RunResult, options: RenderOptions): 
     html`${ranking(ctx)}
 ${suitesTable(ctx)}
 ${deviceHeatMap(ctx)}
-${timingsSection(ctx.result, ctx.lang, { service: (id) => serviceName(ctx, id), device: (id) => deviceName(ctx, id), step: (id) => stepName(ctx, id) })}
+${timingsSection(ctx.result, ctx.lang, names)}
 ${trend(ctx)}
 ${details(ctx)}
 ${methodology(ctx)}`,

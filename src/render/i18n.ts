@@ -30,9 +30,11 @@ const en = {
   'run.environment': 'erh {version}, Node {node}, {platform} {arch}, {cpus} CPUs',
   'ranking.heading': 'Ranking',
   'ranking.harnessError':
-    '{service} is not ranked: a weighted part of its score could not be computed because of a harness error ({items}). Fix the harness and re-score the run (erh report).',
+    '{service} is not ranked: a weighted part of its score could not be computed because of a harness error ' +
+    '({items}). Fix the harness and re-score the run (erh report).',
   'ranking.intro':
-    'Only services that pass every must-pass gate that applies to them, and whose score could be computed, are ranked. Scores are shown in whole points, and equal scores share a rank.',
+    'Only services that pass every must-pass gate that applies to them, and whose score could be computed, are ' +
+    'ranked. Scores are shown in whole points, and equal scores share a rank.',
   'ranking.caption': 'Ranking of the services, with must-pass gates',
   'ranking.empty': 'No service could be ranked.',
   'col.rank': 'Rank',
@@ -58,12 +60,15 @@ const en = {
   'devices.heading': 'Scores by device',
   'devices.caption': 'Score and status of each service on each device',
   'devices.legend':
-    'Colours: green 90–100, yellow 50–89, red 0–49, grey not scored. The numbers and statuses are always written out as well.',
+    'Colours: green 90–100, yellow 50–89, red 0–49, grey not scored. The numbers and statuses are always written ' +
+    'out as well.',
   'chart.title': 'Suite scores by service',
   'chart.caption': 'Bar lengths show scores from 0 to 100. The same numbers are in the table “Scores by suite”.',
   'details.heading': 'Findings by service',
   'details.intro':
-    'Failed checks, checks the harness could not evaluate and checks that need review, with the devices they concern. Open the findings for the evidence: the element, the criteria, screenshots and reports. Finding texts are the test tools’ own messages, in English.',
+    'Failed checks, checks the harness could not evaluate and checks that need review, with the devices they ' +
+    'concern. Open the findings for the evidence: the element, the criteria, screenshots and reports. Finding ' +
+    'texts are the test tools’ own messages, in English.',
   'details.noIssues': 'No failed checks and nothing to review.',
   'details.notScoredWeight': 'reported, not scored',
   'check.id': 'Check id',
@@ -80,14 +85,18 @@ const en = {
   'finding.more': '{count} more findings are listed in results.json.',
   'method.heading': 'Methodology',
   'method.intro':
-    'Every service was tested on every device with the same settings, following the patron’s journey that each service declares:',
+    'Every service was tested on every device with the same settings, following the patron’s journey that each ' +
+    'service declares:',
   'method.journey': '{service}: {steps}',
   'method.login':
-    'Login: each declared test patron (a valid card and PIN, and the wrong PIN, unknown, blocked or expired card where declared) through the service’s own login route; the messages must be visible, announced and in the page’s language, and the time to log in is measured.',
+    'Login: each declared test patron (a valid card and PIN, and the wrong PIN, unknown, blocked or expired card ' +
+    'where declared) through the service’s own login route; the messages must be visible, announced and in the ' +
+    'page’s language, and the time to log in is measured.',
   'method.login.library':
     '{service}: {strategy}; the test patrons were first checked directly with the library system ({protocol}).',
   'method.login.noLibrary':
-    '{service}: {strategy}; pre-flight not possible: no library system declared, so its login verdicts rest on the vendor’s pages alone.',
+    '{service}: {strategy}; pre-flight not possible: no library system declared, so its login verdicts rest on ' +
+    'the vendor’s pages alone.',
   'method.login.open': '{service}: open access, no login; the login suite and login gates do not apply.',
   'method.performance.on': 'Performance was measured on: {devices}.',
   'method.performance.none': 'Performance (Lighthouse) was not measured on any device of this run.',
@@ -96,13 +105,19 @@ const en = {
     'Each suite’s checks that were evaluated on at least one device (checks that applied nowhere are not listed).',
   'method.checksSuite': '{suite} ({count})',
   'method.accessibility':
-    'Accessibility: axe-core rules (WCAG 2.1 and 2.2 levels A and AA, EN 301 549) at every step of the journey. Only rules based on WCAG A and AA success criteria count towards the score, weighted by severity (critical 10, serious 7, moderate 3, minor 1).',
+    'Accessibility: axe-core rules (WCAG 2.1 and 2.2 levels A and AA, EN 301 549) at every step of the journey. ' +
+    'Only rules based on WCAG A and AA success criteria count towards the score, weighted by severity (critical ' +
+    '10, serious 7, moderate 3, minor 1).',
   'method.performance':
-    'Performance: Lighthouse, {runs} runs per page; the median is scored on Lighthouse’s own curves for mobile or desktop.',
+    'Performance: Lighthouse, {runs} runs per page; the median is scored on Lighthouse’s own curves for mobile ' +
+    'or desktop.',
   'method.compatibility':
-    'Compatibility: console errors, uncaught script errors, failed network requests (except favicon.ico 404) and sideways scrolling.',
+    'Compatibility: console errors, uncaught script errors, failed network requests (except favicon.ico 404) and ' +
+    'sideways scrolling.',
   'method.scoring':
-    'A suite’s score is the weighted mean of its checks (0–100). A service’s suite scores are the mean over devices, and its overall score weights them by the profile. Results that could not be scored are left out, never counted as zero.',
+    'A suite’s score is the weighted mean of its checks (0–100). A service’s suite scores are the mean over ' +
+    'devices, and its overall score weights them by the profile. Results that could not be scored are left out, ' +
+    'never counted as zero.',
   'method.devices': 'Devices tested',
   'method.devicesCaption': 'Devices and browsers',
   'method.engine': 'Browser engine',
@@ -116,12 +131,15 @@ const en = {
   'method.scope.any-device': 'at least one device',
   'method.limits': 'What cannot be tested automatically',
   'method.limit.manual':
-    'Automatic tools find only part of the accessibility problems. Testing with screen readers, with the keyboard only and with magnification is still needed.',
+    'Automatic tools find only part of the accessibility problems. Testing with screen readers, with the ' +
+    'keyboard only and with magnification is still needed.',
   'method.limit.content':
-    'The accessibility of the books themselves (EPUB accessibility, navigation inside a book, text alternatives) and of protected reader apps.',
+    'The accessibility of the books themselves (EPUB accessibility, navigation inside a book, text alternatives) ' +
+    'and of protected reader apps.',
   'method.limit.apps': 'Native mobile apps and real phones, unless they were tested separately.',
   'method.limit.language':
-    'Whether texts and instructions are easy to understand, and the quality of the Finnish and Swedish versions, need human judgement.',
+    'Whether texts and instructions are easy to understand, and the quality of the Finnish and Swedish versions, ' +
+    'need human judgement.',
   'method.limit.lab': 'Performance was measured in a lab from one machine; patrons’ networks and devices vary.',
   'nav.contents': 'Contents',
   'summary.release': 'release {release}',
@@ -130,9 +148,12 @@ const en = {
   'ranking.close': '{a} and {b} are not clearly different: their score ranges overlap ({rangeA} and {rangeB}).',
   'ranking.range': 'range {low}–{high}',
   'ranking.rangeNote':
-    'The range under a score shows how far it moves when every performance metric is taken at its lower or upper quartile over the repeated Lighthouse runs instead of the median; the other suites give the same result on every run.',
+    'The range under a score shows how far it moves when every performance metric is taken at its lower or upper ' +
+    'quartile over the repeated Lighthouse runs instead of the median; the other suites give the same result on ' +
+    'every run.',
   'ranking.singleRun':
-    'Each page was measured with only one Lighthouse run, so the spread of the performance measurements is unknown: differences of a few points may be chance.',
+    'Each page was measured with only one Lighthouse run, so the spread of the performance measurements is ' +
+    'unknown: differences of a few points may be chance.',
   'ranking.notes': 'How to read the ranking',
   'col.budgets': 'Budgets',
   'col.release': 'Release',
@@ -150,7 +171,8 @@ const en = {
   'gate.failures': 'failing: {checks}',
   'heatmap.title': 'Overall score of each service on each device',
   'heatmap.caption':
-    'Each cell is the service’s overall score on one device, weighted by the profile. The same numbers, with the score of every suite, are in the table below.',
+    'Each cell is the service’s overall score on one device, weighted by the profile. The same numbers, with the ' +
+    'score of every suite, are in the table below.',
   'trend.heading': 'Trend over runs',
   'trend.intro': 'Overall scores in this run and the earlier runs kept in the same reports folder, oldest first.',
   'trend.none': 'This is the first run in this reports folder: there is no trend yet.',
@@ -188,7 +210,8 @@ const en = {
   'method.gateRule': '{gate} — on {scope}',
   'method.budgets': 'Budgets',
   'method.budgetsIntro':
-    'Budgets do not change the rank; they are shown beside the gates, and a CI run with --gate fails when one is exceeded.',
+    'Budgets do not change the rank; they are shown beside the gates, and a CI run with --gate fails when one is ' +
+    'exceeded.',
   'method.budgetValue': '{title}: {check} at most {limit} on every device',
   'method.budgetScore': '{title}: {subject} at least {limit} points',
   'method.regressions': 'What counts as a regression between runs',
@@ -196,19 +219,23 @@ const en = {
   'method.regression.accessibility':
     'a scored accessibility check of severity “{impact}” or worse fails that did not fail before',
   'method.regression.performance':
-    'a Lighthouse timing median grows by more than {percent} % and {ms} ms (layout shift by more than {cls}) beyond the run-to-run spread, with at least {runs} runs per page in both runs',
+    'a Lighthouse timing median grows by more than {percent} % and {ms} ms (layout shift by more than {cls}) ' +
+    'beyond the run-to-run spread, with at least {runs} runs per page in both runs',
   'method.regression.login': 'the valid test patron no longer logs in on a device',
   'method.regression.gates': 'a must-pass gate that passed fails',
   'method.regression.overall': 'the overall score drops by more than {points} points',
   'method.release':
-    'Release versions are read from the services that declare how (a meta tag, a response header or a JSON endpoint), once per device, so that every run records which release it tested: {services}.',
+    'Release versions are read from the services that declare how (a meta tag, a response header or a JSON ' +
+    'endpoint), once per device, so that every run records which release it tested: {services}.',
   'method.ties':
-    'Ties and close scores: scores are compared in whole points, and equal scores share a rank. A difference is only called clear when the services’ score ranges do not overlap.',
+    'Ties and close scores: scores are compared in whole points, and equal scores share a rank. A difference is ' +
+    'only called clear when the services’ score ranges do not overlap.',
   'method.limit.trace':
     'Browser traces are not recorded; screenshots, element paths and Lighthouse reports are the evidence kept.',
   'compare.title': 'Comparison of two runs',
   'compare.intro':
-    'What changed for each service between an earlier and a later run, and whether it is a regression by the thresholds of the profile.',
+    'What changed for each service between an earlier and a later run, and whether it is a regression by the ' +
+    'thresholds of the profile.',
   'compare.changes': 'What changed',
   'compare.runsCaption': 'The earlier and the later run',
   'compare.runs': 'The runs',
@@ -216,7 +243,8 @@ const en = {
   'compare.new': 'Later run',
   'compare.sameConfig': 'Both runs used the same configuration (the same fingerprint).',
   'compare.differentConfig':
-    'The runs used different configurations (the fingerprints differ): some differences may come from the configuration, not from the services.',
+    'The runs used different configurations (the fingerprints differ): some differences may come from the ' +
+    'configuration, not from the services.',
   'compare.verdict': 'Result',
   'compare.verdictRegressed': 'Regressions found in: {services}.',
   'compare.verdictNone': 'No service regressed beyond the thresholds of the profile.',
@@ -310,9 +338,11 @@ const fi: Dictionary = {
   'run.environment': 'erh {version}, Node {node}, {platform} {arch}, {cpus} suoritinta',
   'ranking.heading': 'Paremmuusjärjestys',
   'ranking.harnessError':
-    '{service} jätetään järjestyksen ulkopuolelle: osaa sen painotetuista pisteistä ei voitu laskea testiympäristön virheen vuoksi ({items}). Korjaa virhe ja pisteytä ajo uudelleen (erh report).',
+    '{service} jätetään järjestyksen ulkopuolelle: osaa sen painotetuista pisteistä ei voitu laskea ' +
+    'testiympäristön virheen vuoksi ({items}). Korjaa virhe ja pisteytä ajo uudelleen (erh report).',
   'ranking.intro':
-    'Järjestykseen otetaan vain palvelut, jotka täyttävät kaikki niitä koskevat pakolliset vaatimukset ja joiden pisteet voitiin laskea. Pisteet näytetään kokonaislukuina, ja yhtä suuret pisteet jakavat sijan.',
+    'Järjestykseen otetaan vain palvelut, jotka täyttävät kaikki niitä koskevat pakolliset vaatimukset ja joiden ' +
+    'pisteet voitiin laskea. Pisteet näytetään kokonaislukuina, ja yhtä suuret pisteet jakavat sijan.',
   'ranking.caption': 'Palvelujen paremmuusjärjestys ja pakolliset vaatimukset',
   'ranking.empty': 'Yhtään palvelua ei voitu asettaa järjestykseen.',
   'col.rank': 'Sija',
@@ -339,12 +369,15 @@ const fi: Dictionary = {
   'devices.heading': 'Pisteet laitteittain',
   'devices.caption': 'Jokaisen palvelun pisteet ja tila jokaisella laitteella',
   'devices.legend':
-    'Värit: vihreä 90–100, keltainen 50–89, punainen 0–49, harmaa ei pisteytetty. Luvut ja tilat on aina kirjoitettu myös näkyviin.',
+    'Värit: vihreä 90–100, keltainen 50–89, punainen 0–49, harmaa ei pisteytetty. Luvut ja tilat on aina ' +
+    'kirjoitettu myös näkyviin.',
   'chart.title': 'Osa-alueiden pisteet palveluittain',
   'chart.caption': 'Pylväiden pituus kuvaa pisteitä 0–100. Samat luvut ovat taulukossa ”Pisteet osa-alueittain”.',
   'details.heading': 'Havainnot palveluittain',
   'details.intro':
-    'Hylätyt, arvioimatta jääneet (testiympäristön virhe) ja tarkistusta vaativat tarkistukset sekä laitteet, joita ne koskevat. Avaa havainnot nähdäksesi todisteet: elementti, kriteerit, kuvakaappaukset ja raportit. Havaintojen tekstit ovat testityökalujen omia englanninkielisiä viestejä.',
+    'Hylätyt, arvioimatta jääneet (testiympäristön virhe) ja tarkistusta vaativat tarkistukset sekä laitteet, ' +
+    'joita ne koskevat. Avaa havainnot nähdäksesi todisteet: elementti, kriteerit, kuvakaappaukset ja raportit. ' +
+    'Havaintojen tekstit ovat testityökalujen omia englanninkielisiä viestejä.',
   'details.noIssues': 'Ei hylättyjä tarkistuksia eikä tarkistettavaa.',
   'details.notScoredWeight': 'raportoidaan, ei pisteytetä',
   'check.id': 'Tarkistuksen tunnus',
@@ -361,30 +394,42 @@ const fi: Dictionary = {
   'finding.more': 'Loput {count} havaintoa on tiedostossa results.json.',
   'method.heading': 'Menetelmä',
   'method.intro':
-    'Jokainen palvelu testattiin jokaisella laitteella samoilla asetuksilla. Testit kulkevat sen asiakkaan polun, jonka kukin palvelu on määritellyt:',
+    'Jokainen palvelu testattiin jokaisella laitteella samoilla asetuksilla. Testit kulkevat sen asiakkaan ' +
+    'polun, jonka kukin palvelu on määritellyt:',
   'method.journey': '{service}: {steps}',
   'method.login':
-    'Kirjautuminen: jokainen määritelty testiasiakas (kelvollinen kortti ja PIN-koodi sekä väärä PIN-koodi, tuntematon, estetty tai vanhentunut kortti, jos ne on määritelty) palvelun omaa kirjautumisreittiä; ilmoitusten on näyttävä, välityttävä avustaville teknologioille ja oltava sivun kielellä, ja kirjautumisen kesto mitataan.',
+    'Kirjautuminen: jokainen määritelty testiasiakas (kelvollinen kortti ja PIN-koodi sekä väärä PIN-koodi, ' +
+    'tuntematon, estetty tai vanhentunut kortti, jos ne on määritelty) palvelun omaa kirjautumisreittiä; ' +
+    'ilmoitusten on näyttävä, välityttävä avustaville teknologioille ja oltava sivun kielellä, ja kirjautumisen ' +
+    'kesto mitataan.',
   'method.login.library':
     '{service}: {strategy}; testiasiakkaat tarkistettiin ensin suoraan kirjastojärjestelmästä ({protocol}).',
   'method.login.noLibrary':
-    '{service}: {strategy}; esitarkistus ei ollut mahdollinen, koska kirjastojärjestelmää ei ole määritelty, joten kirjautumisen tulokset perustuvat vain toimittajan sivuihin.',
+    '{service}: {strategy}; esitarkistus ei ollut mahdollinen, koska kirjastojärjestelmää ei ole määritelty, ' +
+    'joten kirjautumisen tulokset perustuvat vain toimittajan sivuihin.',
   'method.login.open':
     '{service}: avoin palvelu ilman kirjautumista; kirjautumisen osa-alue ja kirjautumisvaatimukset eivät koske sitä.',
   'method.performance.on': 'Suorituskyky mitattiin laitteilla: {devices}.',
   'method.performance.none': 'Suorituskykyä (Lighthouse) ei mitattu tämän ajon millään laitteella.',
   'method.checks': 'Tehdyt tarkistukset',
   'method.checksIntro':
-    'Kunkin osa-alueen tarkistukset, jotka arvioitiin vähintään yhdellä laitteella (tarkistuksia, jotka eivät soveltuneet millekään laitteelle, ei luetella).',
+    'Kunkin osa-alueen tarkistukset, jotka arvioitiin vähintään yhdellä laitteella (tarkistuksia, jotka eivät ' +
+    'soveltuneet millekään laitteelle, ei luetella).',
   'method.checksSuite': '{suite} ({count})',
   'method.accessibility':
-    'Saavutettavuus: axe-core-säännöt (WCAG 2.1 ja 2.2, tasot A ja AA, EN 301 549) polun jokaisessa vaiheessa. Pisteisiin lasketaan vain WCAG:n A- ja AA-tason onnistumiskriteereihin perustuvat säännöt vakavuuden mukaan painotettuina (kriittinen 10, vakava 7, kohtalainen 3, vähäinen 1).',
+    'Saavutettavuus: axe-core-säännöt (WCAG 2.1 ja 2.2, tasot A ja AA, EN 301 549) polun jokaisessa vaiheessa. ' +
+    'Pisteisiin lasketaan vain WCAG:n A- ja AA-tason onnistumiskriteereihin perustuvat säännöt vakavuuden mukaan ' +
+    'painotettuina (kriittinen 10, vakava 7, kohtalainen 3, vähäinen 1).',
   'method.performance':
-    'Suorituskyky: Lighthouse, {runs} ajoa sivua kohden; mediaani pisteytetään Lighthousen omilla mobiili- tai työpöytäkäyrillä.',
+    'Suorituskyky: Lighthouse, {runs} ajoa sivua kohden; mediaani pisteytetään Lighthousen omilla mobiili- tai ' +
+    'työpöytäkäyrillä.',
   'method.compatibility':
-    'Yhteensopivuus: konsolin virheet, käsittelemättömät skriptivirheet, epäonnistuneet verkkopyynnöt (paitsi favicon.ico 404) ja vaakasuuntainen vieritys.',
+    'Yhteensopivuus: konsolin virheet, käsittelemättömät skriptivirheet, epäonnistuneet verkkopyynnöt (paitsi ' +
+    'favicon.ico 404) ja vaakasuuntainen vieritys.',
   'method.scoring':
-    'Osa-alueen pisteet ovat sen tarkistusten painotettu keskiarvo (0–100). Palvelun osa-aluepisteet ovat laitteiden keskiarvo, ja kokonaispisteet painotetaan profiilin painoilla. Tuloksia, joita ei voitu pisteyttää, ei lasketa mukaan – niitä ei koskaan lasketa nolliksi.',
+    'Osa-alueen pisteet ovat sen tarkistusten painotettu keskiarvo (0–100). Palvelun osa-aluepisteet ovat ' +
+    'laitteiden keskiarvo, ja kokonaispisteet painotetaan profiilin painoilla. Tuloksia, joita ei voitu ' +
+    'pisteyttää, ei lasketa mukaan – niitä ei koskaan lasketa nolliksi.',
   'method.devices': 'Testatut laitteet',
   'method.devicesCaption': 'Laitteet ja selaimet',
   'method.engine': 'Selainmoottori',
@@ -398,9 +443,11 @@ const fi: Dictionary = {
   'method.scope.any-device': 'vähintään yhdellä laitteella',
   'method.limits': 'Mitä ei voi testata automaattisesti',
   'method.limit.manual':
-    'Automaattiset työkalut löytävät vain osan saavutettavuusongelmista. Testaus ruudunlukijoilla, pelkällä näppäimistöllä ja suurennuksella on edelleen tarpeen.',
+    'Automaattiset työkalut löytävät vain osan saavutettavuusongelmista. Testaus ruudunlukijoilla, pelkällä ' +
+    'näppäimistöllä ja suurennuksella on edelleen tarpeen.',
   'method.limit.content':
-    'Itse kirjojen saavutettavuus (EPUB-saavutettavuus, kirjan sisäinen navigointi, tekstivastineet) ja suojattujen lukuohjelmien saavutettavuus.',
+    'Itse kirjojen saavutettavuus (EPUB-saavutettavuus, kirjan sisäinen navigointi, tekstivastineet) ja ' +
+    'suojattujen lukuohjelmien saavutettavuus.',
   'method.limit.apps': 'Natiivit mobiilisovellukset ja oikeat puhelimet, ellei niitä testattu erikseen.',
   'method.limit.language':
     'Tekstien ja ohjeiden ymmärrettävyys sekä suomen- ja ruotsinkielisten versioiden laatu vaativat ihmisen arviota.',
@@ -414,9 +461,12 @@ const fi: Dictionary = {
     '{a} ja {b} eivät eroa selvästi toisistaan: niiden pistevälit menevät päällekkäin ({rangeA} ja {rangeB}).',
   'ranking.range': 'väli {low}–{high}',
   'ranking.rangeNote':
-    'Pisteiden alla oleva väli kertoo, kuinka paljon pisteet muuttuvat, kun jokainen suorituskykymittari otetaan toistettujen Lighthouse-ajojen ala- tai yläkvartiilista mediaanin sijaan; muut osa-alueet antavat joka ajolla saman tuloksen.',
+    'Pisteiden alla oleva väli kertoo, kuinka paljon pisteet muuttuvat, kun jokainen suorituskykymittari otetaan ' +
+    'toistettujen Lighthouse-ajojen ala- tai yläkvartiilista mediaanin sijaan; muut osa-alueet antavat joka ' +
+    'ajolla saman tuloksen.',
   'ranking.singleRun':
-    'Jokainen sivu mitattiin vain yhdellä Lighthouse-ajolla, joten suorituskykymittausten hajontaa ei tunneta: muutaman pisteen erot voivat olla sattumaa.',
+    'Jokainen sivu mitattiin vain yhdellä Lighthouse-ajolla, joten suorituskykymittausten hajontaa ei tunneta: ' +
+    'muutaman pisteen erot voivat olla sattumaa.',
   'ranking.notes': 'Näin luet järjestystä',
   'col.budgets': 'Raja-arvot',
   'col.release': 'Versio',
@@ -434,7 +484,8 @@ const fi: Dictionary = {
   'gate.failures': 'hylätyt: {checks}',
   'heatmap.title': 'Palvelujen kokonaispisteet laitteittain',
   'heatmap.caption':
-    'Jokainen ruutu on palvelun kokonaispisteet yhdellä laitteella profiilin painoin. Samat luvut ja jokaisen osa-alueen pisteet ovat alla olevassa taulukossa.',
+    'Jokainen ruutu on palvelun kokonaispisteet yhdellä laitteella profiilin painoin. Samat luvut ja jokaisen ' +
+    'osa-alueen pisteet ovat alla olevassa taulukossa.',
   'trend.heading': 'Kehitys ajojen välillä',
   'trend.intro':
     'Kokonaispisteet tässä ajossa ja samaan raporttikansioon tallennetuissa aiemmissa ajoissa, vanhin ensin.',
@@ -442,7 +493,8 @@ const fi: Dictionary = {
   'trend.caption': 'Palvelujen kokonaispisteet ajoittain',
   'trend.alt': '{service}, kokonaispisteet ajoittain: {scores}',
   'trend.otherConfig':
-    'Merkillä ◇ merkityissä ajoissa asetukset olivat erilaiset (eri sormenjälki), joten ne eivät ole suoraan verrattavissa tähän ajoon.',
+    'Merkillä ◇ merkityissä ajoissa asetukset olivat erilaiset (eri sormenjälki), joten ne eivät ole suoraan ' +
+    'verrattavissa tähän ajoon.',
   'trend.runsCaption': 'Kehitykseen sisältyvät ajot',
   'trend.same': 'sama kuin tässä ajossa',
   'trend.different': '◇ erilainen',
@@ -473,27 +525,34 @@ const fi: Dictionary = {
   'method.gateRule': '{gate} – {scope}',
   'method.budgets': 'Raja-arvot',
   'method.budgetsIntro':
-    'Raja-arvot eivät vaikuta järjestykseen; ne näytetään pakollisten vaatimusten vieressä, ja --gate-valitsimella ajettu CI-ajo epäonnistuu, jos jokin ylittyy.',
+    'Raja-arvot eivät vaikuta järjestykseen; ne näytetään pakollisten vaatimusten vieressä, ja ' +
+    '--gate-valitsimella ajettu CI-ajo epäonnistuu, jos jokin ylittyy.',
   'method.budgetValue': '{title}: {check} enintään {limit} jokaisella laitteella',
   'method.budgetScore': '{title}: {subject} vähintään {limit} pistettä',
   'method.regressions': 'Mikä lasketaan heikentymiseksi ajojen välillä',
   'method.regressionsIntro': 'erh compare merkitsee palvelun, jos kahden ajon välillä tapahtuu jokin seuraavista:',
   'method.regression.accessibility':
-    'pisteytetty saavutettavuustarkistus, jonka vakavuus on ”{impact}” tai vakavampi, hylätään, vaikka se ei aiemmin ollut hylätty',
+    'pisteytetty saavutettavuustarkistus, jonka vakavuus on ”{impact}” tai vakavampi, hylätään, vaikka se ei ' +
+    'aiemmin ollut hylätty',
   'method.regression.performance':
-    'Lighthousen aikamittarin mediaani kasvaa yli {percent} % ja yli {ms} ms (asettelun siirtymä yli {cls}) ajojen välisen hajonnan yli, kun kummassakin ajossa on vähintään {runs} ajoa sivua kohden',
+    'Lighthousen aikamittarin mediaani kasvaa yli {percent} % ja yli {ms} ms (asettelun siirtymä yli {cls}) ' +
+    'ajojen välisen hajonnan yli, kun kummassakin ajossa on vähintään {runs} ajoa sivua kohden',
   'method.regression.login': 'kelvollinen testiasiakas ei enää pääse kirjautumaan jollakin laitteella',
   'method.regression.gates': 'aiemmin täyttynyt pakollinen vaatimus ei enää täyty',
   'method.regression.overall': 'kokonaispisteet laskevat yli {points} pistettä',
   'method.release':
-    'Versiot luetaan niistä palveluista, jotka ilmoittavat tavan (meta-tagi, vastausotsake tai JSON-rajapinta), kerran laitetta kohden, jotta jokainen ajo kertoo, mitä versiota se testasi: {services}.',
+    'Versiot luetaan niistä palveluista, jotka ilmoittavat tavan (meta-tagi, vastausotsake tai JSON-rajapinta), ' +
+    'kerran laitetta kohden, jotta jokainen ajo kertoo, mitä versiota se testasi: {services}.',
   'method.ties':
-    'Tasapisteet ja lähekkäiset pisteet: pisteitä verrataan kokonaislukuina, ja yhtä suuret pisteet jakavat sijan. Eroa pidetään selvänä vain, jos palvelujen pistevälit eivät mene päällekkäin.',
+    'Tasapisteet ja lähekkäiset pisteet: pisteitä verrataan kokonaislukuina, ja yhtä suuret pisteet jakavat ' +
+    'sijan. Eroa pidetään selvänä vain, jos palvelujen pistevälit eivät mene päällekkäin.',
   'method.limit.trace':
-    'Selaimen jäljityksiä (trace) ei tallenneta; todisteina säilytetään kuvakaappaukset, elementtien polut ja Lighthouse-raportit.',
+    'Selaimen jäljityksiä (trace) ei tallenneta; todisteina säilytetään kuvakaappaukset, elementtien polut ja ' +
+    'Lighthouse-raportit.',
   'compare.title': 'Kahden ajon vertailu',
   'compare.intro':
-    'Mikä muuttui kunkin palvelun osalta aiemman ja myöhemmän ajon välillä, ja onko muutos profiilin raja-arvojen mukaan heikentyminen.',
+    'Mikä muuttui kunkin palvelun osalta aiemman ja myöhemmän ajon välillä, ja onko muutos profiilin ' +
+    'raja-arvojen mukaan heikentyminen.',
   'compare.changes': 'Mikä muuttui',
   'compare.runsCaption': 'Aiempi ja myöhempi ajo',
   'compare.runs': 'Ajot',
@@ -592,9 +651,11 @@ const sv: Dictionary = {
   'run.environment': 'erh {version}, Node {node}, {platform} {arch}, {cpus} processorer',
   'ranking.heading': 'Rangordning',
   'ranking.harnessError':
-    '{service} rangordnas inte: en viktad del av poängen kunde inte beräknas på grund av ett fel i testmiljön ({items}). Åtgärda felet och poängsätt körningen på nytt (erh report).',
+    '{service} rangordnas inte: en viktad del av poängen kunde inte beräknas på grund av ett fel i testmiljön ' +
+    '({items}). Åtgärda felet och poängsätt körningen på nytt (erh report).',
   'ranking.intro':
-    'Endast tjänster som uppfyller alla obligatoriska krav som gäller dem, och vars poäng kunde beräknas, rangordnas. Poängen visas i hela tal, och lika poäng delar placering.',
+    'Endast tjänster som uppfyller alla obligatoriska krav som gäller dem, och vars poäng kunde beräknas, ' +
+    'rangordnas. Poängen visas i hela tal, och lika poäng delar placering.',
   'ranking.caption': 'Tjänsternas rangordning och obligatoriska krav',
   'ranking.empty': 'Ingen tjänst kunde rangordnas.',
   'col.rank': 'Placering',
@@ -625,7 +686,9 @@ const sv: Dictionary = {
   'chart.caption': 'Staplarnas längd visar poäng från 0 till 100. Samma siffror finns i tabellen ”Poäng per område”.',
   'details.heading': 'Observationer per tjänst',
   'details.intro':
-    'Underkända kontroller, kontroller som inte kunde bedömas (fel i testmiljön) och kontroller som behöver granskas, med de enheter de gäller. Öppna observationerna för beläggen: elementet, kriterierna, skärmbilder och rapporter. Observationernas texter är testverktygens egna meddelanden på engelska.',
+    'Underkända kontroller, kontroller som inte kunde bedömas (fel i testmiljön) och kontroller som behöver ' +
+    'granskas, med de enheter de gäller. Öppna observationerna för beläggen: elementet, kriterierna, skärmbilder ' +
+    'och rapporter. Observationernas texter är testverktygens egna meddelanden på engelska.',
   'details.noIssues': 'Inga underkända kontroller och inget att granska.',
   'details.notScoredWeight': 'rapporteras, poängsätts inte',
   'check.id': 'Kontrollens id',
@@ -642,29 +705,40 @@ const sv: Dictionary = {
   'finding.more': 'Ytterligare {count} observationer finns i filen results.json.',
   'method.heading': 'Metod',
   'method.intro':
-    'Varje tjänst testades på varje enhet med samma inställningar. Testerna följer den väg för låntagaren som varje tjänst har angett:',
+    'Varje tjänst testades på varje enhet med samma inställningar. Testerna följer den väg för låntagaren som ' +
+    'varje tjänst har angett:',
   'method.login.library':
     '{service}: {strategy}; testlåntagarna kontrollerades först direkt i bibliotekssystemet ({protocol}).',
   'method.login.noLibrary':
-    '{service}: {strategy}; förkontroll var inte möjlig eftersom inget bibliotekssystem har angetts, så inloggningsresultaten bygger enbart på leverantörens sidor.',
+    '{service}: {strategy}; förkontroll var inte möjlig eftersom inget bibliotekssystem har angetts, så ' +
+    'inloggningsresultaten bygger enbart på leverantörens sidor.',
   'method.login.open': '{service}: öppen tjänst utan inloggning; inloggningsdelen och inloggningskraven gäller inte.',
   'method.performance.on': 'Prestanda mättes på: {devices}.',
   'method.performance.none': 'Prestanda (Lighthouse) mättes inte på någon enhet i denna körning.',
   'method.checks': 'Kontroller som kördes',
   'method.checksIntro':
-    'Varje dels kontroller som bedömdes på minst en enhet (kontroller som inte var tillämpliga någonstans listas inte).',
+    'Varje dels kontroller som bedömdes på minst en enhet (kontroller som inte var tillämpliga någonstans listas ' +
+    'inte).',
   'method.checksSuite': '{suite} ({count})',
   'method.journey': '{service}: {steps}',
   'method.login':
-    'Inloggning: varje angiven testlåntagare (ett giltigt kort och PIN-kod samt fel PIN-kod, okänt, spärrat eller utgånget kort där sådana har angetts) via tjänstens egen inloggningsväg; meddelandena ska synas, förmedlas till hjälpmedel och vara på sidans språk, och tiden för inloggningen mäts.',
+    'Inloggning: varje angiven testlåntagare (ett giltigt kort och PIN-kod samt fel PIN-kod, okänt, spärrat ' +
+    'eller utgånget kort där sådana har angetts) via tjänstens egen inloggningsväg; meddelandena ska synas, ' +
+    'förmedlas till hjälpmedel och vara på sidans språk, och tiden för inloggningen mäts.',
   'method.accessibility':
-    'Tillgänglighet: axe-core-regler (WCAG 2.1 och 2.2, nivå A och AA, EN 301 549) i varje steg av vägen. Endast regler som bygger på WCAG:s framgångskriterier på nivå A och AA räknas in i poängen, viktade efter allvarlighetsgrad (kritisk 10, allvarlig 7, måttlig 3, mindre 1).',
+    'Tillgänglighet: axe-core-regler (WCAG 2.1 och 2.2, nivå A och AA, EN 301 549) i varje steg av vägen. Endast ' +
+    'regler som bygger på WCAG:s framgångskriterier på nivå A och AA räknas in i poängen, viktade efter ' +
+    'allvarlighetsgrad (kritisk 10, allvarlig 7, måttlig 3, mindre 1).',
   'method.performance':
-    'Prestanda: Lighthouse, {runs} körningar per sida; medianen poängsätts med Lighthouses egna kurvor för mobil eller dator.',
+    'Prestanda: Lighthouse, {runs} körningar per sida; medianen poängsätts med Lighthouses egna kurvor för mobil ' +
+    'eller dator.',
   'method.compatibility':
-    'Kompatibilitet: fel i konsolen, ohanterade skriptfel, misslyckade nätverksförfrågningar (utom favicon.ico 404) och vågrät rullning.',
+    'Kompatibilitet: fel i konsolen, ohanterade skriptfel, misslyckade nätverksförfrågningar (utom favicon.ico ' +
+    '404) och vågrät rullning.',
   'method.scoring':
-    'Ett områdes poäng är det viktade medelvärdet av dess kontroller (0–100). En tjänsts områdespoäng är medelvärdet över enheterna, och totalpoängen viktas enligt profilen. Resultat som inte kunde poängsättas lämnas utanför och räknas aldrig som noll.',
+    'Ett områdes poäng är det viktade medelvärdet av dess kontroller (0–100). En tjänsts områdespoäng är ' +
+    'medelvärdet över enheterna, och totalpoängen viktas enligt profilen. Resultat som inte kunde poängsättas ' +
+    'lämnas utanför och räknas aldrig som noll.',
   'method.devices': 'Testade enheter',
   'method.devicesCaption': 'Enheter och webbläsare',
   'method.engine': 'Webbläsarmotor',
@@ -678,12 +752,15 @@ const sv: Dictionary = {
   'method.scope.any-device': 'på minst en enhet',
   'method.limits': 'Vad som inte kan testas automatiskt',
   'method.limit.manual':
-    'Automatiska verktyg hittar bara en del av tillgänglighetsproblemen. Testning med skärmläsare, med enbart tangentbord och med förstoring behövs fortfarande.',
+    'Automatiska verktyg hittar bara en del av tillgänglighetsproblemen. Testning med skärmläsare, med enbart ' +
+    'tangentbord och med förstoring behövs fortfarande.',
   'method.limit.content':
-    'Tillgängligheten i själva böckerna (EPUB-tillgänglighet, navigering i boken, textalternativ) och i skyddade läsprogram.',
+    'Tillgängligheten i själva böckerna (EPUB-tillgänglighet, navigering i boken, textalternativ) och i skyddade ' +
+    'läsprogram.',
   'method.limit.apps': 'Inbyggda mobilappar och riktiga telefoner, om de inte testades separat.',
   'method.limit.language':
-    'Om texter och instruktioner är lätta att förstå, och kvaliteten på de finska och svenska versionerna, kräver mänsklig bedömning.',
+    'Om texter och instruktioner är lätta att förstå, och kvaliteten på de finska och svenska versionerna, ' +
+    'kräver mänsklig bedömning.',
   'method.limit.lab': 'Prestandan mättes i labbmiljö från en dator; låntagarnas nätverk och enheter varierar.',
   'nav.contents': 'Innehåll',
   'summary.release': 'version {release}',
@@ -692,9 +769,12 @@ const sv: Dictionary = {
   'ranking.close': '{a} och {b} skiljer sig inte tydligt åt: deras poängintervall överlappar ({rangeA} och {rangeB}).',
   'ranking.range': 'intervall {low}–{high}',
   'ranking.rangeNote':
-    'Intervallet under poängen visar hur mycket poängen ändras när varje prestandamått tas vid den nedre eller övre kvartilen av de upprepade Lighthouse-körningarna i stället för medianen; de andra områdena ger samma resultat vid varje körning.',
+    'Intervallet under poängen visar hur mycket poängen ändras när varje prestandamått tas vid den nedre eller ' +
+    'övre kvartilen av de upprepade Lighthouse-körningarna i stället för medianen; de andra områdena ger samma ' +
+    'resultat vid varje körning.',
   'ranking.singleRun':
-    'Varje sida mättes med bara en Lighthouse-körning, så spridningen i prestandamätningarna är okänd: skillnader på några poäng kan vara slumpen.',
+    'Varje sida mättes med bara en Lighthouse-körning, så spridningen i prestandamätningarna är okänd: ' +
+    'skillnader på några poäng kan vara slumpen.',
   'ranking.notes': 'Så läser du rangordningen',
   'col.budgets': 'Gränsvärden',
   'col.release': 'Version',
@@ -712,14 +792,16 @@ const sv: Dictionary = {
   'gate.failures': 'underkända: {checks}',
   'heatmap.title': 'Tjänsternas totalpoäng per enhet',
   'heatmap.caption':
-    'Varje ruta är tjänstens totalpoäng på en enhet, viktad enligt profilen. Samma siffror, med varje områdes poäng, finns i tabellen nedan.',
+    'Varje ruta är tjänstens totalpoäng på en enhet, viktad enligt profilen. Samma siffror, med varje områdes ' +
+    'poäng, finns i tabellen nedan.',
   'trend.heading': 'Utveckling mellan körningar',
   'trend.intro': 'Totalpoäng i den här körningen och i tidigare körningar i samma rapportmapp, äldsta först.',
   'trend.none': 'Det här är den första körningen i rapportmappen, så det finns ingen utveckling ännu.',
   'trend.caption': 'Tjänsternas totalpoäng per körning',
   'trend.alt': '{service}, totalpoäng per körning: {scores}',
   'trend.otherConfig':
-    'Körningar märkta med ◇ hade en annan konfiguration (annat fingeravtryck) och är inte direkt jämförbara med den här körningen.',
+    'Körningar märkta med ◇ hade en annan konfiguration (annat fingeravtryck) och är inte direkt jämförbara med ' +
+    'den här körningen.',
   'trend.runsCaption': 'Körningar i utvecklingen',
   'trend.same': 'samma som i den här körningen',
   'trend.different': '◇ annorlunda',
@@ -750,27 +832,34 @@ const sv: Dictionary = {
   'method.gateRule': '{gate} – {scope}',
   'method.budgets': 'Gränsvärden',
   'method.budgetsIntro':
-    'Gränsvärden påverkar inte placeringen; de visas bredvid de obligatoriska kraven, och en CI-körning med --gate misslyckas om något överskrids.',
+    'Gränsvärden påverkar inte placeringen; de visas bredvid de obligatoriska kraven, och en CI-körning med ' +
+    '--gate misslyckas om något överskrids.',
   'method.budgetValue': '{title}: {check} högst {limit} på varje enhet',
   'method.budgetScore': '{title}: {subject} minst {limit} poäng',
   'method.regressions': 'Vad som räknas som en försämring mellan körningar',
   'method.regressionsIntro': 'erh compare flaggar en tjänst när något av följande händer mellan två körningar:',
   'method.regression.accessibility':
-    'en poängsatt tillgänglighetskontroll med allvarlighetsgrad ”{impact}” eller högre underkänns fast den inte gjorde det tidigare',
+    'en poängsatt tillgänglighetskontroll med allvarlighetsgrad ”{impact}” eller högre underkänns fast den inte ' +
+    'gjorde det tidigare',
   'method.regression.performance':
-    'en Lighthouse-tidsmedian ökar med mer än {percent} % och {ms} ms (layoutförskjutning med mer än {cls}) utöver spridningen mellan körningar, med minst {runs} körningar per sida i båda körningarna',
+    'en Lighthouse-tidsmedian ökar med mer än {percent} % och {ms} ms (layoutförskjutning med mer än {cls}) ' +
+    'utöver spridningen mellan körningar, med minst {runs} körningar per sida i båda körningarna',
   'method.regression.login': 'den giltiga testlåntagaren kan inte längre logga in på en enhet',
   'method.regression.gates': 'ett obligatoriskt krav som var uppfyllt uppfylls inte längre',
   'method.regression.overall': 'totalpoängen sjunker med mer än {points} poäng',
   'method.release':
-    'Versionerna läses från de tjänster som anger hur (en meta-tagg, ett svarshuvud eller en JSON-slutpunkt), en gång per enhet, så att varje körning visar vilken version den testade: {services}.',
+    'Versionerna läses från de tjänster som anger hur (en meta-tagg, ett svarshuvud eller en JSON-slutpunkt), en ' +
+    'gång per enhet, så att varje körning visar vilken version den testade: {services}.',
   'method.ties':
-    'Lika och nära poäng: poängen jämförs i hela tal, och lika poäng delar placering. En skillnad räknas som tydlig först när tjänsternas poängintervall inte överlappar.',
+    'Lika och nära poäng: poängen jämförs i hela tal, och lika poäng delar placering. En skillnad räknas som ' +
+    'tydlig först när tjänsternas poängintervall inte överlappar.',
   'method.limit.trace':
-    'Webbläsarspårningar (trace) sparas inte; de belägg som sparas är skärmbilder, elementsökvägar och Lighthouse-rapporter.',
+    'Webbläsarspårningar (trace) sparas inte; de belägg som sparas är skärmbilder, elementsökvägar och ' +
+    'Lighthouse-rapporter.',
   'compare.title': 'Jämförelse av två körningar',
   'compare.intro':
-    'Vad som ändrades för varje tjänst mellan en tidigare och en senare körning, och om det är en försämring enligt profilens tröskelvärden.',
+    'Vad som ändrades för varje tjänst mellan en tidigare och en senare körning, och om det är en försämring ' +
+    'enligt profilens tröskelvärden.',
   'compare.changes': 'Vad som ändrades',
   'compare.runsCaption': 'Den tidigare och den senare körningen',
   'compare.runs': 'Körningarna',
@@ -778,7 +867,8 @@ const sv: Dictionary = {
   'compare.new': 'Senare körning',
   'compare.sameConfig': 'Båda körningarna hade samma konfiguration (samma fingeravtryck).',
   'compare.differentConfig':
-    'Körningarna hade olika konfigurationer (fingeravtrycken skiljer sig): en del skillnader kan bero på konfigurationen och inte på tjänsterna.',
+    'Körningarna hade olika konfigurationer (fingeravtrycken skiljer sig): en del skillnader kan bero på ' +
+    'konfigurationen och inte på tjänsterna.',
   'compare.verdict': 'Resultat',
   'compare.verdictRegressed': 'Försämringar hittades i: {services}.',
   'compare.verdictNone': 'Ingen tjänst försämrades utöver profilens tröskelvärden.',
@@ -896,7 +986,9 @@ export const CHECK_TITLES: Readonly<Record<string, Readonly<Record<'fi' | 'sv', 
     sv: 'Inloggningsfel är på sidans språk',
   },
   'login/form-accessible': {
-    fi: 'Kirjautumislomakkeessa on nimilaput ja automaattitäyttö, liittäminen on sallittu eikä siinä ole tehtävää ratkaistavaksi',
+    fi:
+      'Kirjautumislomakkeessa on nimilaput ja automaattitäyttö, liittäminen on sallittu eikä siinä ole tehtävää ' +
+      'ratkaistavaksi',
     sv: 'Inloggningsformuläret har etiketter och autofyll, tillåter inklistring och har ingen gåta att lösa',
   },
   'login/session-survives-reload': {

@@ -96,7 +96,8 @@ export function renderJUnit(result: RunResult): string {
       .join('\n');
     return [
       `  <testsuite name=${attr(target.id)} ${counts(cases)} timestamp=${attr(result.startedAt)}>`,
-      `    <properties><property name="service" value=${attr(target.service)}/><property name="device" value=${attr(target.device)}/></properties>`,
+      `    <properties><property name="service" value=${attr(target.service)}/><property name="device" ` +
+        `value=${attr(target.device)}/></properties>`,
       ...(body ? [body] : []),
       '  </testsuite>',
     ].join('\n');

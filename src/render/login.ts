@@ -17,6 +17,7 @@ import type {
 } from '../core/index.ts';
 import { html, type Html } from './escape.ts';
 import { formatNumber } from './format.ts';
+import { cells, headRow } from './rows.ts';
 
 /**
  * Every word of the section: its own labels plus one per value of the typed login facts (patron
@@ -53,9 +54,13 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
   en: {
     heading: 'Login with a library card, per device',
     intro:
-      'The valid test patron must get in on every device. Before the vendor is tested, each test patron is checked directly with the library system (pre-flight): if it cannot be asked, or a patron is not what its role says, the verdict is inconclusive — never failed.',
+      'The valid test patron must get in on every device. Before the vendor is tested, each test patron is ' +
+      'checked directly with the library system (pre-flight): if it cannot be asked, or a patron is not what its ' +
+      'role says, the verdict is inconclusive — never failed.',
     introNoLibrary:
-      'The valid test patron must get in on every device. Pre-flight not possible: no library system declared, so the test patrons could not be checked with the library system and these login verdicts rest on the vendor’s pages alone.',
+      'The valid test patron must get in on every device. Pre-flight not possible: no library system declared, ' +
+      'so the test patrons could not be checked with the library system and these login verdicts rest on the ' +
+      'vendor’s pages alone.',
     noPreflight: 'not possible (no library system declared)',
     device: 'Device',
     verdict: 'Verdict',
@@ -93,9 +98,13 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
   fi: {
     heading: 'Kirjautuminen kirjastokortilla laitteittain',
     intro:
-      'Kelvollisen testiasiakkaan on päästävä sisään jokaisella laitteella. Ennen toimittajan testausta jokainen testiasiakas tarkistetaan suoraan kirjastojärjestelmästä (esitarkistus): jos sitä ei tavoiteta tai asiakas ei ole roolinsa mukainen, tulos on ratkaisematon – ei koskaan hylätty.',
+      'Kelvollisen testiasiakkaan on päästävä sisään jokaisella laitteella. Ennen toimittajan testausta jokainen ' +
+      'testiasiakas tarkistetaan suoraan kirjastojärjestelmästä (esitarkistus): jos sitä ei tavoiteta tai ' +
+      'asiakas ei ole roolinsa mukainen, tulos on ratkaisematon – ei koskaan hylätty.',
     introNoLibrary:
-      'Kelvollisen testiasiakkaan on päästävä sisään jokaisella laitteella. Esitarkistus ei ollut mahdollinen, koska kirjastojärjestelmää ei ole määritelty: testiasiakkaita ei voitu tarkistaa kirjastojärjestelmästä, joten nämä kirjautumisen tulokset perustuvat vain toimittajan sivuihin.',
+      'Kelvollisen testiasiakkaan on päästävä sisään jokaisella laitteella. Esitarkistus ei ollut mahdollinen, ' +
+      'koska kirjastojärjestelmää ei ole määritelty: testiasiakkaita ei voitu tarkistaa kirjastojärjestelmästä, ' +
+      'joten nämä kirjautumisen tulokset perustuvat vain toimittajan sivuihin.',
     noPreflight: 'ei mahdollinen (kirjastojärjestelmää ei ole määritelty)',
     device: 'Laite',
     verdict: 'Tulos',
@@ -133,9 +142,13 @@ const LABELS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = {
   sv: {
     heading: 'Inloggning med bibliotekskort per enhet',
     intro:
-      'Den giltiga testlåntagaren måste komma in på varje enhet. Innan leverantören testas kontrolleras varje testlåntagare direkt i bibliotekssystemet (förkontroll): om det inte kan nås eller en låntagare inte motsvarar sin roll är resultatet oavgjort – aldrig underkänt.',
+      'Den giltiga testlåntagaren måste komma in på varje enhet. Innan leverantören testas kontrolleras varje ' +
+      'testlåntagare direkt i bibliotekssystemet (förkontroll): om det inte kan nås eller en låntagare inte ' +
+      'motsvarar sin roll är resultatet oavgjort – aldrig underkänt.',
     introNoLibrary:
-      'Den giltiga testlåntagaren måste komma in på varje enhet. Förkontroll var inte möjlig eftersom inget bibliotekssystem har angetts: testlåntagarna kunde inte kontrolleras i bibliotekssystemet, så dessa inloggningsresultat bygger enbart på leverantörens sidor.',
+      'Den giltiga testlåntagaren måste komma in på varje enhet. Förkontroll var inte möjlig eftersom inget ' +
+      'bibliotekssystem har angetts: testlåntagarna kunde inte kontrolleras i bibliotekssystemet, så dessa ' +
+      'inloggningsresultat bygger enbart på leverantörens sidor.',
     noPreflight: 'inte möjlig (inget bibliotekssystem angett)',
     device: 'Enhet',
     verdict: 'Resultat',
@@ -188,6 +201,11 @@ function fileLink(h: LoginSectionHelpers, path: string | undefined, text: string
   return href === undefined ? null : html`<a class="evidence" href="${href}">${text}</a>`;
 }
 
+/** Items separated by middle dots. */
+function dotted(items: readonly Html[]): Html[] {
+  return items.map((item, i) => (i === 0 ? item : html` · ${item}`));
+}
+
 function verdictCell(lang: Language, login: NonNullable<TargetResult['login']>): Html {
   const key =
     login.verdict === 'pass'
@@ -198,7 +216,8 @@ function verdictCell(lang: Language, login: NonNullable<TargetResult['login']>):
           ? 'inconclusive'
           : 'other';
   const cls = key === 'pass' ? 'pass' : key === 'fail' ? 'fail' : 'undecided';
-  return html`<strong class="${cls}">${label(lang, key)}</strong>${login.reason ? html`<br><span class="reason">${login.reason}</span>` : ''}`;
+  const reason = login.reason ? html`<br><span class="reason">${login.reason}</span>` : '';
+  return html`<strong class="${cls}">${label(lang, key)}</strong>${reason}`;
 }
 
 export function loginSection(
@@ -217,7 +236,12 @@ export function loginSection(
         fileLink(h, a.screenshot, label(lang, 'screen')),
       ].filter((x): x is Html => x !== null);
       const secondTry = a.retry ? html` (${label(lang, 'secondTry')})` : '';
-      return html`<li><strong>${label(lang, a.role)}</strong>${secondTry}: ${label(lang, a.outcome)}${a.message ? html` – <q class="quote" translate="no">${a.message}</q>` : ''} (${formatNumber(lang, a.durationMs / 1000, 1)} s)${links.length > 0 ? html` · ${links.map((l, i) => (i === 0 ? l : html` · ${l}`))}` : ''}</li>`;
+      const message = a.message ? html` – <q class="quote" translate="no">${a.message}</q>` : '';
+      const seconds = formatNumber(lang, a.durationMs / 1000, 1);
+      const files = links.length > 0 ? html` · ${dotted(links)}` : '';
+      const role = label(lang, a.role);
+      const outcome = label(lang, a.outcome);
+      return html`<li><strong>${role}</strong>${secondTry}: ${outcome}${message} (${seconds} s)${files}</li>`;
     });
     const notes: Html[] = [];
     if (login.preflight) notes.push(html`${label(lang, 'preflight')}: ${label(lang, login.preflight)}`);
@@ -227,12 +251,17 @@ export function loginSection(
       const shot = fileLink(h, login.logoutScreenshot, label(lang, 'afterLogout'));
       notes.push(html`${label(lang, 'logout')}: ${label(lang, login.logout)}${shot ? html` · ${shot}` : ''}`);
     }
-    if (login.thirdPartyCookies)
-      notes.push(
-        html`${label(lang, 'thirdParty')}: ${label(lang, login.thirdPartyCookies === 'blocked' ? 'blockedCookies' : login.thirdPartyCookies)}`,
-      );
-    return html`<tr><th scope="row">${h.deviceName(tg.device)}<br><span class="muted">${login.strategy}</span></th><td>${verdictCell(lang, login)}</td><td><ul class="attempts">${attempts}</ul>${notes.length > 0 ? html`<p class="muted">${notes.map((n, i) => (i === 0 ? n : html` · ${n}`))}</p>` : ''}</td></tr>`;
+    if (login.thirdPartyCookies) {
+      const cookies = login.thirdPartyCookies === 'blocked' ? 'blockedCookies' : login.thirdPartyCookies;
+      notes.push(html`${label(lang, 'thirdParty')}: ${label(lang, cookies)}`);
+    }
+    const device = html`${h.deviceName(tg.device)}<br><span class="muted">${login.strategy}</span>`;
+    const noted = notes.length > 0 ? html`<p class="muted">${dotted(notes)}</p>` : '';
+    const attemptsCell = html`<ul class="attempts">${attempts}</ul>${noted}`;
+    return html`<tr><th scope="row">${device}</th>${cells([verdictCell(lang, login), attemptsCell])}</tr>`;
   })}</tbody>`;
-  const head = html`<tr><th scope="col">${label(lang, 'device')}</th><th scope="col">${label(lang, 'verdict')}</th><th scope="col">${label(lang, 'attempts')}</th></tr>`;
-  return html`<div class="login-verdicts"><h4>${label(lang, 'heading')}</h4><p>${label(lang, service.librarySystem === undefined ? 'introNoLibrary' : 'intro')}</p>${h.table(label(lang, 'heading'), head, body)}</div>`;
+  const head = headRow([label(lang, 'device'), label(lang, 'verdict'), label(lang, 'attempts')]);
+  const intro = label(lang, service.librarySystem === undefined ? 'introNoLibrary' : 'intro');
+  const verdicts = h.table(label(lang, 'heading'), head, body);
+  return html`<div class="login-verdicts"><h4>${label(lang, 'heading')}</h4><p>${intro}</p>${verdicts}</div>`;
 }

@@ -2,6 +2,7 @@
  * The scorecard's only stylesheet (inline, allowed by the CSP's style-src 'unsafe-inline').
  * Colours: text #1a1a1a on white (17:1); links #0b57a4 (7:1); muted #4d4d4d (8.5:1); heat-map
  * backgrounds are light tints under dark text (all above 12:1). Colour never carries meaning alone.
+ * A line ending in a backslash continues on the next one: the stylesheet has no line break there.
  */
 export const STYLES = `
 :root { color-scheme: light; --fg: #1a1a1a; --muted: #4d4d4d; --line: #8c8c8c; --link: #0b57a4;
@@ -15,7 +16,8 @@ a:focus-visible, :focus-visible { outline: 3px solid #0b57a4; outline-offset: 2p
 .skip { position: absolute; left: -10000px; top: 0; background: #fff; color: var(--link); padding: .5rem 1rem; }
 .skip:focus { left: 1rem; z-index: 10; }
 header { border-bottom: 2px solid var(--fg); margin-bottom: 1.5rem; }
-nav.languages ul { list-style: none; display: flex; gap: 1.25rem; margin: .75rem 0; padding: 0; justify-content: flex-end; }
+nav.languages ul { list-style: none; display: flex; gap: 1.25rem; margin: .75rem 0; padding: 0; \
+justify-content: flex-end; }
 nav.languages a[aria-current="page"] { font-weight: 700; text-decoration: none; color: var(--fg); }
 h1 { font-size: 1.8rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.45rem; margin-top: 2.5rem; border-bottom: 1px solid var(--line); }
@@ -77,7 +79,8 @@ svg.spark { display: block; }
   dl.meta dd, ol.findings dd { margin-bottom: .35rem; }
   nav.languages ul { justify-content: flex-start; }
 }
-code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .875em; background: var(--code); }
+code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .875em; \
+background: var(--code); }
 pre { margin: 0; padding: .4rem .5rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted); }
 @page { margin: 15mm 12mm; }
@@ -94,7 +97,8 @@ footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted
   h2, h3, h4, h5 { break-after: avoid; }
   section.service { break-before: page; }
   tr, li, figure { break-inside: avoid; }
-  .band-good, .band-mid, .band-bad, .band-none, thead th, tr.excluded > * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .band-good, .band-mid, .band-bad, .band-none, thead th, tr.excluded > * { print-color-adjust: exact; \
+-webkit-print-color-adjust: exact; }
   .table-wrap { overflow: visible; }
 }
 `;

@@ -27,8 +27,12 @@ export interface WhyNames {
 
 const M = {
   leader: {
-    en: '{service} ranks first with {score} points, {margin, plural, one {# point} other {# points}} ahead of {next} ({nextScore} points).',
-    fi: '{service} on ensimmäisenä {score} pisteellä, {margin, plural, one {# piste} other {# pistettä}} edellä palvelua {next} ({nextScore} pistettä).',
+    en:
+      '{service} ranks first with {score} points, {margin, plural, one {# point} other {# points}} ahead of {next} ' +
+      '({nextScore} points).',
+    fi:
+      '{service} on ensimmäisenä {score} pisteellä, {margin, plural, one {# piste} other {# pistettä}} edellä ' +
+      'palvelua {next} ({nextScore} pistettä).',
     sv: '{service} kommer först med {score} poäng, {margin} poäng före {next} ({nextScore} poäng).',
   },
   alone: {
@@ -52,9 +56,15 @@ const M = {
     sv: '{suite} ({leader} mot {other} poäng)',
   },
   close: {
-    en: 'The lead is smaller than the spread of the repeated performance measurements, so the two are not clearly different.',
-    fi: 'Ero on pienempi kuin toistettujen suorituskykymittausten vaihtelu, joten palvelut eivät eroa selvästi toisistaan.',
-    sv: 'Skillnaden är mindre än spridningen i de upprepade prestandamätningarna, så tjänsterna skiljer sig inte tydligt åt.',
+    en:
+      'The lead is smaller than the spread of the repeated performance measurements, so the two are not clearly ' +
+      'different.',
+    fi:
+      'Ero on pienempi kuin toistettujen suorituskykymittausten vaihtelu, joten palvelut eivät eroa selvästi ' +
+      'toisistaan.',
+    sv:
+      'Skillnaden är mindre än spridningen i de upprepade prestandamätningarna, så tjänsterna skiljer sig inte ' +
+      'tydligt åt.',
   },
   none: {
     en: 'No service could be ranked.',

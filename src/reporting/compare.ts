@@ -73,7 +73,8 @@ export function compareRunDirs(
   const checked = CompareResultSchema.safeParse(result);
   if (!checked.success) {
     throw new HarnessError(
-      `compare.json would not match its schema: ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`,
+      `compare.json would not match its schema: ${checked.error.issues[0]?.path.join('.')}: ` +
+        `${checked.error.issues[0]?.message}`,
     );
   }
   const out = resolve(options.outDir ?? newDir);

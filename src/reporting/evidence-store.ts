@@ -19,7 +19,8 @@ export function writeEvidence(runDir: string, evidence: Evidence, redactor: Reda
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HarnessError(
-      `Evidence for ${evidence.service}@${evidence.device} ${evidence.suite} is invalid at ${issue?.path.join('.')}: ${issue?.message}`,
+      `Evidence for ${evidence.service}@${evidence.device} ${evidence.suite} is invalid at ` +
+        `${issue?.path.join('.')}: ${issue?.message}`,
     );
   }
   const file = evidencePath(runDir, evidence);

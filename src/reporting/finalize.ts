@@ -52,7 +52,8 @@ export function finalizeRun(runDir: string): FinalizeOutput {
   const checked = RunResultSchema.safeParse(result);
   if (!checked.success) {
     throw new HarnessError(
-      `results.json would not match its schema: ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`,
+      `results.json would not match its schema: ${checked.error.issues[0]?.path.join('.')}: ` +
+        `${checked.error.issues[0]?.message}`,
     );
   }
   const files = {

@@ -19,7 +19,8 @@ export function scorecardPdfName(lang: Language): string {
 }
 
 const FOOTER =
-  '<div style="font: 8px system-ui, sans-serif; width: 100%; text-align: center; color: #4d4d4d"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+  '<div style="font: 8px system-ui, sans-serif; width: 100%; text-align: center; color: #4d4d4d">' +
+  '<span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
 export async function launchPdfBrowser(): Promise<Browser> {
   const install = findBrowser('chromium', undefined, chromium.executablePath());

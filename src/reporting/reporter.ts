@@ -43,7 +43,8 @@ export default class ErhReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status !== 'passed' && result.retry < test.retries && result.status !== 'skipped') {
       this.out(
-        `  ↻ ${test.parent.project()?.name ?? ''} › ${test.title}: harness error, retrying (${result.error?.message?.split('\n')[0] ?? result.status})`,
+        `  ↻ ${test.parent.project()?.name ?? ''} › ${test.title}: harness error, retrying ` +
+          `(${result.error?.message?.split('\n')[0] ?? result.status})`,
       );
       return;
     }
@@ -65,7 +66,8 @@ export default class ErhReporter implements Reporter {
           : '';
     const width = String(this.total).length;
     this.out(
-      `[${String(this.done).padStart(width)}/${this.total}] ${mark} ${label} ${(result.duration / 1000).toFixed(1)}s${note}`,
+      `[${String(this.done).padStart(width)}/${this.total}] ${mark} ${label} ` +
+        `${(result.duration / 1000).toFixed(1)}s${note}`,
     );
   }
 

@@ -145,7 +145,9 @@ export function resumeRun(runDir: string, config: ResolvedConfig): { runDir: str
     throw new ConfigError(
       join(runDir, 'run.json'),
       'fingerprint',
-      `the run was started with another configuration (${meta.fingerprint.slice(0, 19)}…, now ${now.slice(0, 19)}…): resume it with the same services, devices, profile and harness version, or start a new run`,
+      `the run was started with another configuration (${meta.fingerprint.slice(0, 19)}…, now ` +
+        `${now.slice(0, 19)}…): resume it with the same services, devices, profile and harness version, or start a ` +
+        `new run`,
     );
   }
   return { runDir: dir, meta };

@@ -30,7 +30,10 @@ const ERROR_CAPS = { file: 200, field: 160, problem: 400 } as const;
 
 function problemLine(e: Pick<ConfigError, 'file' | 'field' | 'problem'>): string {
   const field = e.field ? `: ${capped(e.field, ERROR_CAPS.field)}` : '';
-  return `erh: ${capped(e.file, ERROR_CAPS.file)}${field}: ${capped(e.problem.replace(/\s*\n\s*/g, ' '), ERROR_CAPS.problem)}`;
+  return (
+    `erh: ${capped(e.file, ERROR_CAPS.file)}${field}: ` +
+    `${capped(e.problem.replace(/\s*\n\s*/g, ' '), ERROR_CAPS.problem)}`
+  );
 }
 
 /**

@@ -146,16 +146,19 @@ function checkChanges(
         ...base,
         impact,
         after: now.findings.length,
-        detail: `${now.title}: fails now on ${device} (${plural(now.findings.length, 'finding')}); it ${was === undefined ? 'was not seen' : `was ${was.status}`} before.`,
+        detail:
+          `${now.title}: fails now on ${device} (${plural(now.findings.length, 'finding')}); it ` +
+          `${was === undefined ? 'was not seen' : `was ${was.status}`} before.`,
       });
     } else if (failedBefore && !failsNow && was.weight > 0) {
+      const seen = now === undefined ? 'not seen now' : `${now.status} now`;
       changes.push({
         kind: 'fixed',
         regression: false,
         ...base,
         impact: failureImpact(was),
         before: was.findings.length,
-        detail: `${was.title}: failed before on ${device}, ${now === undefined ? 'not seen now' : `${now.status} now`}.`,
+        detail: `${was.title}: failed before on ${device}, ${seen}.`,
       });
     } else if (failedBefore && failsNow && now.weight > 0 && now.findings.length !== was.findings.length) {
       const more = now.findings.length > was.findings.length;
@@ -166,7 +169,9 @@ function checkChanges(
         impact: failureImpact(now),
         before: was.findings.length,
         after: now.findings.length,
-        detail: `${now.title}: fails in both runs on ${device}, on ${was.findings.length} → ${now.findings.length} elements.`,
+        detail:
+          `${now.title}: fails in both runs on ${device}, on ${was.findings.length} → ${now.findings.length} ` +
+          `elements.`,
       });
     }
   }
@@ -225,7 +230,9 @@ function metricChanges(
         after: roundTo(sn.median, 3),
         ...(metric === 'cls' ? {} : { unit: 'ms' }),
         significant,
-        detail: `${METRIC_NAMES[metric]} at ${step} on ${device}: median ${fmt(so.median, metric)} → ${fmt(sn.median, metric)}${pct}; ${why}.`,
+        detail:
+          `${METRIC_NAMES[metric]} at ${step} on ${device}: median ${fmt(so.median, metric)} → ` +
+          `${fmt(sn.median, metric)}${pct}; ${why}.`,
       });
     }
   }
@@ -242,7 +249,9 @@ function gateChanges(before: readonly GateResult[], after: readonly GateResult[]
           regression: true,
           check: gate.id,
           title: gate.title,
-          detail: `Must-pass gate "${gate.title}" passed before and fails now${gate.failedOn.length > 0 ? ` (on ${gate.failedOn.join(', ')})` : ''}.`,
+          detail:
+            `Must-pass gate "${gate.title}" passed before and fails ` +
+            `now${gate.failedOn.length > 0 ? ` (on ${gate.failedOn.join(', ')})` : ''}.`,
         },
       ];
     }

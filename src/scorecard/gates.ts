@@ -124,7 +124,10 @@ function gateSubject(gate: Gate): string {
 /** English title of a rule gate without a title of its own. */
 export function ruleTitle(rule: FailureRule): string {
   const at = rule.steps ? ` at ${rule.steps.join(', ')}` : '';
-  return `No failing ${ruleSuites(rule).join(' or ')} check of ${rule.impact} impact${rule.impact === 'critical' ? '' : ' or worse'}${at}`;
+  return (
+    `No failing ${ruleSuites(rule).join(' or ')} check of ${rule.impact} ` +
+    `impact${rule.impact === 'critical' ? '' : ' or worse'}${at}`
+  );
 }
 
 export function evaluateGate(gate: Gate, title: string, observations: readonly GateObservation[]): GateResult {

@@ -217,7 +217,8 @@ export function deviceAvailability(
         return unavailable(
           via,
           `the Appium driver "${appium.automation}" is not installed in APPIUM_HOME (${appiumHome()})`,
-          `APPIUM_HOME=${appiumHome()} npx appium driver install ${appium.automation === 'chromium' ? 'chromium' : appium.automation}  (or npm install ${pkg})`,
+          `APPIUM_HOME=${appiumHome()} npx appium driver install ` +
+            `${appium.automation === 'chromium' ? 'chromium' : appium.automation}  (or npm install ${pkg})`,
         );
       }
       if (appium.automation === 'chromium') {

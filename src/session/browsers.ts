@@ -80,7 +80,10 @@ export function installHint(engine: Engine): string {
     case 'firefox':
       return 'install Firefox: `apt-get install firefox-esr` (Debian) or `npx playwright install firefox`';
     case 'webkit':
-      return "install WebKit: `npx playwright install webkit` (Playwright's build), or on Debian/Ubuntu use WebKitGTK: `apt-get install webkit2gtk-driver xvfb` and the desktop-webkit device";
+      return (
+        "install WebKit: `npx playwright install webkit` (Playwright's build), or on Debian/Ubuntu use WebKitGTK: " +
+        '`apt-get install webkit2gtk-driver xvfb` and the desktop-webkit device'
+      );
   }
 }
 

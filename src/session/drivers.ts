@@ -24,7 +24,9 @@ const require = createRequire(import.meta.url);
 const GUARD = [
   'setsid "$@" &',
   'p=$!',
-  'end() { kill -TERM -$p 2>/dev/null; i=0; while kill -0 -$p 2>/dev/null && [ $i -lt 30 ]; do sleep 0.1; i=$((i+1)); done; kill -KILL -$p 2>/dev/null; }',
+  'end() { kill -TERM -$p 2>/dev/null; i=0; ' +
+    'while kill -0 -$p 2>/dev/null && [ $i -lt 30 ]; do sleep 0.1; i=$((i+1)); done; ' +
+    'kill -KILL -$p 2>/dev/null; }',
   'trap end EXIT',
   'trap "exit 143" TERM INT HUP',
   'while read -r _; do :; done',
@@ -142,7 +144,8 @@ async function waitForStatus(
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new HarnessError(
-        `${name} exited before it was ready: ${output().trim().split('\n').slice(-3).join(' | ') || `exit ${child.exitCode ?? child.signalCode}`}`,
+        `${name} exited before it was ready: ` +
+          `${output().trim().split('\n').slice(-3).join(' | ') || `exit ${child.exitCode ?? child.signalCode}`}`,
       );
     }
     try {
@@ -155,7 +158,8 @@ async function waitForStatus(
   }
   await stopper(child)();
   throw new HarnessError(
-    `${name} did not answer at ${url}/status within ${Math.round(timeoutMs / 1000)} s: ${output().trim().split('\n').slice(-3).join(' | ')}`,
+    `${name} did not answer at ${url}/status within ${Math.round(timeoutMs / 1000)} s: ` +
+      `${output().trim().split('\n').slice(-3).join(' | ')}`,
   );
 }
 

@@ -441,7 +441,9 @@ export function maskProbe(arg: { marks: string[] }): number {
     const r = el.getBoundingClientRect();
     const box = document.createElement('div');
     box.setAttribute('data-erh-mask', '');
-    box.style.cssText = `position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;background:#ff00ff;z-index:2147483647;pointer-events:none`;
+    box.style.cssText =
+      `position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;` +
+      `background:#ff00ff;z-index:2147483647;pointer-events:none`;
     document.documentElement.appendChild(box);
     n++;
   }

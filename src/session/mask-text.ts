@@ -35,7 +35,9 @@ export function maskTextProbe(arg: {
       };
       const el = document.createElement('div');
       el.setAttribute('data-erh-mask', '');
-      el.style.cssText = `position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;background:${arg.colour};z-index:2147483647;pointer-events:none;margin:0;padding:0;border:0`;
+      el.style.cssText =
+        `position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;` +
+        `background:${arg.colour};z-index:2147483647;pointer-events:none;margin:0;padding:0;border:0`;
       document.documentElement.appendChild(el);
       drawn.push(box);
     }

@@ -243,10 +243,7 @@ export class PlaywrightSession implements BrowserSession {
     try {
       await fn(resolve(this.page, target));
     } catch (e) {
-      const msg = (e as Error).message.split('\n')[0] ?? '';
-      throw new ActionError(
-        `Could not ${what} ${describeLocator(target)}${/Timeout/i.test(msg) ? ': not found or not usable in time' : `: ${msg}`}`,
-      );
+      throw actionFailed(what, target, e);
     }
   }
 
@@ -577,7 +574,9 @@ export class PlaywrightSession implements BrowserSession {
     if (this.engine !== 'chromium' || !this.isolated)
       return {
         observable: false,
-        reason: `event listeners are seen only through the DevTools protocol on a local Chromium; this is ${this.engine}`,
+        reason:
+          `event listeners are seen only through the DevTools protocol on a local Chromium; this ` +
+          `is ${this.engine}`,
       };
     this.listenerSession ??= await this.context.newCDPSession(this.page);
     const cdp = this.listenerSession;
@@ -686,6 +685,26 @@ function utilityWorld(frame: Frame): ServerFrame | undefined {
     : undefined;
 }
 
+/** An action that failed: what it was, on which element, and why (a timeout: not found or not usable in time). */
+function actionFailed(what: string, target: Locator, e: unknown): ActionError {
+  const msg = (e as Error).message.split('\n')[0] ?? '';
+  const why = /Timeout/i.test(msg) ? ': not found or not usable in time' : `: ${msg}`;
+  return new ActionError(`Could not ${what} ${describeLocator(target)}${why}`);
+}
+
+/** What Playwright's errors say when the document went away under an evaluation. */
+const NAVIGATED_AWAY = new RegExp(
+  [
+    'Execution context was destroyed',
+    'context.*(?:was )?destroyed',
+    'Frame was detached',
+    'frame got detached',
+    'navigated',
+    'Cannot find context',
+  ].join('|'),
+  'i',
+);
+
 /**
  * `p` settled, with the page's misbehaviour told apart from the harness's: the document went away
  * under the probe (the page navigated), the page closed itself, or it did not answer in `ms` (its
@@ -711,11 +730,7 @@ async function settled<T>(page: Page, p: Promise<T>, ms: number): Promise<T> {
   } catch (e) {
     if (e instanceof PageUnexaminableError) throw e;
     const m = (e as Error).message;
-    if (
-      /Execution context was destroyed|context.*(?:was )?destroyed|Frame was detached|frame got detached|navigated|Cannot find context/i.test(
-        m,
-      )
-    ) {
+    if (NAVIGATED_AWAY.test(m)) {
       throw new PageUnexaminableError('navigated', 'The page navigated away while it was being examined');
     }
     const connected = page.context().browser()?.isConnected() ?? true;
@@ -777,10 +792,7 @@ function scopeOf(
     try {
       await fn(resolve(where, target));
     } catch (e) {
-      const msg = (e as Error).message.split('\n')[0] ?? '';
-      throw new ActionError(
-        `Could not ${what} ${describeLocator(target)}${/Timeout/i.test(msg) ? ': not found or not usable in time' : `: ${msg}`}`,
-      );
+      throw actionFailed(what, target, e);
     }
   };
   return {

@@ -125,7 +125,8 @@ export class DeviceRuntime {
     const local = device.driver === 'playwright' && !device.connect;
     const notStarted = (e: unknown) =>
       new HarnessError(
-        `${device.engine} for device ${device.id} is installed (${availability.via}) but did not start: ${e instanceof BrowserLaunchError ? e.detail : firstLine(e)}`,
+        `${device.engine} for device ${device.id} is installed (${availability.via}) but did not start: ` +
+          `${e instanceof BrowserLaunchError ? e.detail : firstLine(e)}`,
       );
     let opener: () => Promise<BrowserSession>;
     try {

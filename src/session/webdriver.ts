@@ -466,7 +466,8 @@ export class WebDriverSession implements BrowserSession {
     );
     if (!link || !/^https?:/.test(link.href))
       throw new ActionError(
-        `Downloading from ${describeLocator(target)} is not supported on this driver: WebDriver classic cannot see the browser's downloads, and this control is no link whose file could be fetched`,
+        `Downloading from ${describeLocator(target)} is not supported on this driver: WebDriver classic cannot ` +
+          `see the browser's downloads, and this control is no link whose file could be fetched`,
       );
     const cookies = await this.inFrames(target, () => this.browser.getCookies()).catch(() => []);
     const host = new URL(link.href).hostname;

@@ -131,7 +131,8 @@ async function choose(ctx: ActionContext, login: BrowserFormLogin, form: PageSco
         throw new ActionError(`Expected ${describeLocator(action.expect)} to be visible, but it was not`);
     } else
       throw new ActionError(
-        `login.choose: "${describeAction(action)}" cannot run inside a frame or popup (there: click, fill, select, expect)`,
+        `login.choose: "${describeAction(action)}" cannot run inside a frame or popup (there: click, fill, ` +
+          `select, expect)`,
       );
   }
 }

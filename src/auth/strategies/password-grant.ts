@@ -101,10 +101,11 @@ export async function passwordGrantLogin(
       ...(text(json['error']) ? { error: `OAuth2 error ${text(json['error'])} (HTTP ${response.status})` } : {}),
     };
   }
+  const code = text(json['error']);
   return {
     outcome: 'error',
     durationMs: elapsed(),
-    error: `The token endpoint answered HTTP ${response.status}${text(json['error']) ? ` (${text(json['error'])})` : ''}`,
+    error: `The token endpoint answered HTTP ${response.status}${code ? ` (${code})` : ''}`,
   };
 }
 

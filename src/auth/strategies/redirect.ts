@@ -32,7 +32,9 @@ async function redirectLogin(
     return {
       ...outcome,
       outcome: 'error',
-      error: `The card + PIN form was on the vendor's own site (${vendor}), not at ${WHO[login.strategy]}: the declared ${login.strategy} route was not used.`,
+      error:
+        `The card + PIN form was on the vendor's own site (${vendor}), not at ${WHO[login.strategy]}: the declared ` +
+        `${login.strategy} route was not used.`,
     };
   }
   return outcome;

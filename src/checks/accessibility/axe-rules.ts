@@ -195,7 +195,9 @@ export const AXE_RULES: Readonly<Record<string, AxeRuleMeta>> = {
   'definition-list': {
     impact: 'serious',
     tags: ['wcag2a', 'wcag131', 'EN-9.1.3.1'],
-    help: '<dl> elements must only directly contain properly-ordered <dt> and <dd> groups, <script>, <template> or <div> elements',
+    help:
+      '<dl> elements must only directly contain properly-ordered <dt> and <dd> groups, <script>, <template> or ' +
+      '<div> elements',
   },
   dlitem: {
     impact: 'serious',

@@ -122,14 +122,18 @@ function axeRuleCheck(ruleId: string, obs: RuleObservations, merged: Merged): Ch
             : '';
         return {
           score: 0,
-          detail: `Violated on ${nodes} element${nodes === 1 ? '' : 's'} in ${steps(obs.violations)}.${review}${unknown}`,
+          detail:
+            `Violated on ${nodes} element${nodes === 1 ? '' : 's'} in ` +
+            `${steps(obs.violations)}.${review}${unknown}`,
           findings: [...findingsOf(obs.violations, merged, true), ...findingsOf(obs.incomplete, merged, false, true)],
         };
       }
       if (obs.incomplete.length > 0) {
         return {
           status: 'needs-review',
-          detail: `axe could not decide in ${steps(obs.incomplete)}; a person must review the elements listed.${unknown}`,
+          detail:
+            `axe could not decide in ${steps(obs.incomplete)}; a person must review the elements ` +
+            `listed.${unknown}`,
           findings: findingsOf(obs.incomplete, merged, false),
         };
       }

@@ -58,9 +58,8 @@ export const playerControls = probeCheck({
             findingAt(
               state,
               c.selector,
-              `The player control ` +
-                `${c.name ? `"${c.name}" ` : ''}cannot be focused with Tab. Reproduce: press Tab through the player; it ` +
-                `is skipped.`,
+              `The player control ${c.name ? `"${c.name}" ` : ''}cannot be focused with Tab. Reproduce: press ` +
+                `Tab through the player; it is skipped.`,
             ),
           );
         else if (probes.keyboard && !probes.keyboard.truncated && !reached.has(c.stop)) {
@@ -68,9 +67,8 @@ export const playerControls = probeCheck({
             findingAt(
               state,
               c.selector,
-              `The player control ${c.name ? `"${c.name}" ` : ''}was never ` +
-                `reached with Tab from the top of the page. Reproduce: press Tab through the page; focus never gets to ` +
-                `it.`,
+              `The player control ${c.name ? `"${c.name}" ` : ''}was never reached with Tab from the top of the ` +
+                `page. Reproduce: press Tab through the page; focus never gets to it.`,
             ),
           );
         }
@@ -186,10 +184,11 @@ export const flashing = probeCheck({
         findingAt(
           state,
           i.selector,
-          `${i.name ? `"${i.name}" ` : 'An element '}flashes: its luminance changed ${i.transitions} times in one ` +
-            `second (${Math.floor(i.transitions / 2)} flashes; at most 3 are allowed) over ${i.areaPx} px², more ` +
-            `than the small safe area of ${FLASH_AREA_PX} px² (${i.source === 'animation' ? 'a CSS animation' : 'restyled by script'}). ` +
-            `It can cause seizures. Reproduce: open the page and watch it (with care).`,
+          `${i.name ? `"${i.name}" ` : 'An element '}flashes: its luminance changed ${i.transitions} times in ` +
+            `one second (${Math.floor(i.transitions / 2)} flashes; at most 3 are allowed) over ${i.areaPx} px², ` +
+            `more than the small safe area of ${FLASH_AREA_PX} px² ` +
+            `(${i.source === 'animation' ? 'a CSS animation' : 'restyled by script'}). It can cause seizures. ` +
+            `Reproduce: open the page and watch it (with care).`,
         ),
       );
     return { findings, tested: true, count: f.candidates };

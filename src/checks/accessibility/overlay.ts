@@ -137,8 +137,8 @@ export const dialogFocus = probeCheck({
           state,
           o.selector,
           `After Escape closed ${what}, the focus went to ` +
-            `${e.focusedAfter ? `"${e.focusedAfter.name || e.focusedAfter.selector}"` : 'an element'}; whether that is ` +
-            `the control that opened it could not be told (it could not be reopened). Check by hand.`,
+            `${e.focusedAfter ? `"${e.focusedAfter.name || e.focusedAfter.selector}"` : 'an element'}; whether ` +
+            `that is the control that opened it could not be told (it could not be reopened). Check by hand.`,
         ),
       );
     } else {

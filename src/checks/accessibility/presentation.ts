@@ -47,9 +47,14 @@ export const reflow = probeCheck({
         : [findingAt(state, undefined, `At ${r.viewportWidth} px the page is ${r.documentWidth} px wide. ${how}`)];
     return { findings, tested: true };
   },
-  passDetail: (excepted) =>
-    `Every state fitted a 320 CSS px viewport without horizontal ` +
-    `scrolling${excepted > 0 ? ` except ${excepted} element${excepted === 1 ? '' : 's'} WCAG excepts from reflow (data table, map, diagram, video)` : ''}.`,
+  passDetail: (excepted) => {
+    const except =
+      excepted > 0
+        ? ` except ${excepted} element${excepted === 1 ? '' : 's'} WCAG excepts from reflow ` +
+          `(data table, map, diagram, video)`
+        : '';
+    return `Every state fitted a 320 CSS px viewport without horizontal scrolling${except}.`;
+  },
 });
 
 type Clipped = {

@@ -49,7 +49,9 @@ export const aceWcag: Check<'content'> = {
       if (found.length > 0) failing++;
       for (const v of found)
         findings.push({
-          message: `${named(p)}: ${v.rule} (${v.impact}${v.criteria.length ? `, WCAG ${v.criteria.join(', ')}` : ''}) ×${v.count}: ${v.description}${v.documents.length ? ` — in ${v.documents.join(', ')}` : ''}`,
+          message:
+            `${named(p)}: ${v.rule} (${v.impact}${v.criteria.length ? `, WCAG ${v.criteria.join(', ')}` : ''}) ` +
+            `×${v.count}: ${v.description}${v.documents.length ? ` — in ${v.documents.join(', ')}` : ''}`,
         });
     }
     return {

@@ -37,7 +37,9 @@ export const conformanceClaim: Check<'content'> = {
       failing++;
       if (found.length > 0)
         findings.push({
-          message: `${named(p)} claims "${claim}", but Ace finds ${found.map((v) => `${v.rule} (${v.impact})`).join(', ')}.`,
+          message:
+            `${named(p)} claims "${claim}", but Ace finds ` +
+            `${found.map((v) => `${v.rule} (${v.impact})`).join(', ')}.`,
         });
       if (missing.length > 0)
         findings.push({ message: `${named(p)} claims "${claim}", but lacks ${missing.join(', ')}.` });

@@ -27,7 +27,9 @@ export const epubValid: Check<'content'> = {
     if (notRun.length > 0)
       return {
         status: 'inconclusive',
-        detail: `EPUBCheck gave no report for ${notRun.map(named).join(', ')}: ${notRun[0]?.epubcheck?.error ?? 'not run'}.`,
+        detail:
+          `EPUBCheck gave no report for ${notRun.map(named).join(', ')}: ` +
+          `${notRun[0]?.epubcheck?.error ?? 'not run'}.`,
       };
     const findings: FindingInput[] = [];
     let failing = 0;
@@ -42,11 +44,10 @@ export const epubValid: Check<'content'> = {
     }
     return {
       score: shareClean(pubs.length, failing),
-      detail:
-        `${pubs.length - failing} of ${pubs.length} publications pass EPUBCheck ${data.tools.epubcheck.version ?? ''}.`.replace(
-          ' .',
-          '.',
-        ),
+      detail: (
+        `${pubs.length - failing} of ${pubs.length} publications pass EPUBCheck ` +
+        `${data.tools.epubcheck.version ?? ''}.`
+      ).replace(' .', '.'),
       findings,
     };
   },

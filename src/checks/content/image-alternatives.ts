@@ -31,12 +31,16 @@ export const imageAlternatives: Check<'content'> = {
       if (docs.length > 0) failing++;
       for (const d of docs)
         findings.push({
-          message: `${named(p)}: ${d.imagesWithoutAltTotal} of ${d.images} images in ${d.href} have no alt attribute (${d.imagesWithoutAlt.slice(0, 5).join(', ')}).`,
+          message:
+            `${named(p)}: ${d.imagesWithoutAltTotal} of ${d.images} images in ${d.href} have no alt attribute ` +
+            `(${d.imagesWithoutAlt.slice(0, 5).join(', ')}).`,
         });
     }
     return {
       score: shareClean(withImages.length, failing),
-      detail: `${withImages.length - failing} of ${withImages.length} publications with images give every image an alternative.`,
+      detail:
+        `${withImages.length - failing} of ${withImages.length} publications with images give every image an ` +
+        `alternative.`,
       findings,
     };
   },

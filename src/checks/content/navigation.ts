@@ -32,7 +32,8 @@ export const navigation: Check<'content'> = {
         const breaks = pkg.documents.reduce((n, d) => n + d.pageBreaks, 0);
         if ((pkg.printSource !== null || breaks > 0) && pkg.nav.pageListEntries === 0)
           problems.push(
-            `has a print equivalent (${pkg.printSource ?? `${breaks} page-break markers`}) but no page list to go to a page`,
+            `has a print equivalent (${pkg.printSource ?? `${breaks} page-break markers`}) but no page list to ` +
+              `go to a page`,
           );
         if (pkg.nav.outOfSpineOrder.length > 0)
           problems.push(`lists ${pkg.nav.outOfSpineOrder.join(', ')} in the table of contents out of reading order`);

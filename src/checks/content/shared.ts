@@ -35,7 +35,9 @@ export function nothingExamined(data: Pick<ContentEvidence, 'publications' | 'de
     };
   return {
     status: 'inconclusive',
-    detail: `No publication could be examined (${data.publications.length} tried; content/publications-reachable says why).`,
+    detail:
+      `No publication could be examined (${data.publications.length} tried; content/publications-reachable says ` +
+      `why).`,
   };
 }
 

@@ -41,7 +41,9 @@ export const statementCurrent: Check<'content'> = {
       detail: `Last dated ${latest}, ${days} days before the run.`,
       findings: [
         {
-          message: `The accessibility statement was last prepared or reviewed on ${latest}, ${days} days ago (more than a year).`,
+          message:
+            `The accessibility statement was last prepared or reviewed on ${latest}, ${days} days ago (more than a ` +
+            `year).`,
           ...(s.url ? { url: s.url } : {}),
         },
       ],

@@ -23,10 +23,8 @@ export const statementPresent: Check<'content'> = {
   evaluate({ data }) {
     const s = data.statement;
     if (s.status === 'fetched') {
-      return {
-        score: 1,
-        detail: `Found ${s.foundBy === 'declared' ? 'where the service YAML says' : `from the link "${s.linkText ?? ''}"`}: ${s.url ?? ''}.`,
-      };
+      const where = s.foundBy === 'declared' ? 'where the service YAML says' : `from the link "${s.linkText ?? ''}"`;
+      return { score: 1, detail: `Found ${where}: ${s.url ?? ''}.` };
     }
     if (s.status === 'absent')
       return {

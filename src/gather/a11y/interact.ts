@@ -54,8 +54,12 @@ export const MAX_PIXEL_STOPS = 12;
 export const FLASH_RATE = 7;
 /** The window a flashing candidate is sampled over (WCAG 2.3.1 counts flashes in any one second), ms. */
 export const FLASH_SAMPLE_MS = 1000;
-/** The least time restyles are watched when one element was already restyled twice, ms. */
-export const FLASH_WATCH_MS = 750;
+/**
+ * The window restyles are counted again over, with the main thread free, when something was restyled
+ * but nothing `FLASH_RATE` times a second while the other probes held the thread, ms (a quiet page
+ * does not wait; one whose scripts restyle on focus or hover waits this once per state).
+ */
+export const FLASH_WATCH_MS = 450;
 
 type Errors = A11yProbes['errors'];
 
