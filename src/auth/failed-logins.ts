@@ -17,7 +17,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
-import type { FailedLoginBudget } from '../core/config.ts';
+import { MAX_BUDGET_MINUTES, type FailedLoginBudget } from '../core/config.ts';
 import { HarnessError } from '../core/errors.ts';
 
 const LedgerSchema = z.strictObject({
@@ -160,5 +160,5 @@ export class FailedLoginLedger {
 }
 
 const EMPTY: Ledger = { version: 1, cards: {} };
-/** Failures older than a week (the longest window a budget may declare) are dropped when the card is next written. */
-const MAX_WINDOW_MS = 7 * 24 * 60 * 60_000;
+/** Failures older than the longest window a budget may declare are dropped when the card is next written. */
+const MAX_WINDOW_MS = MAX_BUDGET_MINUTES * 60_000;

@@ -815,6 +815,9 @@ export function serviceTimeouts(service: { readonly timeouts?: ServiceTimeouts |
  * budget is used, the attempt is not made and its verdict is inconclusive, saying so. The defaults here
  * are the only ones: code asks failedLoginBudget().
  */
+/** The longest window a failed-login budget may declare (a week), minutes. */
+export const MAX_BUDGET_MINUTES = 7 * 24 * 60;
+
 export const FailedLoginBudgetSchema = z.strictObject({
   attempts: z
     .number()
@@ -827,7 +830,7 @@ export const FailedLoginBudgetSchema = z.strictObject({
     .number()
     .int()
     .min(1)
-    .max(7 * 24 * 60)
+    .max(MAX_BUDGET_MINUTES)
     .default(60)
     .describe('The window, in minutes (default 60): older failed logins no longer count'),
   clearedByLogin: z

@@ -53,7 +53,7 @@ export async function spendFailedLogin(
 ): Promise<BudgetUsed | undefined> {
   if (!COUNTED_FAILURE_ROLES.has(role)) return undefined;
   const budget = failedLoginBudget(kit.target.service);
-  const answer = await (kit.failedLogins ?? new FailedLoginLedger()).reserve(patron.card, budget);
+  const answer = await ledgerOf(kit).reserve(patron.card, budget);
   if (answer.granted) return undefined;
   kit.progress?.(
     `${role}: not sent — ${answer.used} failed logins for its card in the last ${budget.perMinutes} min ` +
@@ -73,7 +73,11 @@ export async function clearFailedLogins(
   patron: PatronSecrets,
 ): Promise<void> {
   if (!failedLoginBudget(kit.target.service).clearedByLogin) return;
-  await (kit.failedLogins ?? new FailedLoginLedger()).clear(patron.card);
+  await ledgerOf(kit).clear(patron.card);
+}
+
+function ledgerOf(kit: Pick<GatherKit, 'failedLogins'>): FailedLoginLedger {
+  return kit.failedLogins ?? new FailedLoginLedger();
 }
 
 /** A suite's own part of its evidence (`login`, `accessibility`, … and `release`). */

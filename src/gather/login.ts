@@ -49,7 +49,8 @@ async function runPreflight(kit: GatherKit): Promise<PreflightResult | undefined
  * both tries are kept, the second marked `retry`. `attempt(second)` makes one try. A try whose PIN is
  * known to be wrong is made only when the card's failed-login budget allows it (src/gather/kit.ts
  * spendFailedLogin), and a try not made is recorded in `withheld` — or at once when the pre-flight
- * could not ask the library system about the patron for the same reason.
+ * could not ask the library system about the patron for the same reason. After the valid patron
+ * logged in, the card's count is cleared where the library clears it (kit clearFailedLogins).
  */
 async function tries(
   kit: GatherKit,
@@ -67,8 +68,13 @@ async function tries(
   };
   if (await spend(false)) return [];
   const first = await attempt(false);
-  if (!RETRIED_OUTCOMES.has(first.outcome) || (await spend(true))) return [first];
-  return [first, { ...(await attempt(true)), retry: true }];
+  const made =
+    !RETRIED_OUTCOMES.has(first.outcome) || (await spend(true))
+      ? [first]
+      : [first, { ...(await attempt(true)), retry: true as const }];
+  // The right PIN accepted: where the library then forgets the card's failed logins, so does the ledger.
+  if (role === 'valid' && made.at(-1)?.outcome === 'logged-in') await clearFailedLogins(kit, patron);
+  return made;
 }
 
 /** API strategies (password grant): no browser, every role against the token endpoint. */
@@ -95,7 +101,6 @@ async function gatherApiLogin(
       url,
     }));
     attempts.push(...made);
-    if (role === 'valid' && made.at(-1)?.outcome === 'logged-in') await clearFailedLogins(kit, patron);
   }
   return envelope(
     { target: kit.target, suite: 'login', startedAt: started, browserVersion: 'n/a (API)', attempt },
@@ -235,7 +240,6 @@ export async function gatherLogin(kit: GatherKit, attempt = 1): Promise<Evidence
         attempts.push(...made);
         const outcome = made.at(-1);
         if (role === 'valid' && outcome?.outcome === 'logged-in') {
-          await clearFailedLogins(kit, patron);
           kit.progress?.('reload and logout');
           evidence.session = await sessionChecks(kit, session, strategy, actions);
         }
