@@ -75,7 +75,9 @@ describe('pre-flight', () => {
     async (_name, library) => {
       // The blocked patron's card with a PIN that is not theirs: nothing says it is wrong but the library system.
       const blocked = lib.patrons.table.byRole('blocked');
-      const own = { valid: patrons()('valid'), wrongPin: { card: blocked.cardnumber, pin: `9${blocked.pin.slice(1)}` } };
+      // The PINs are random: change the first digit to another one, so the PIN is never the patron's own.
+      const other = `${(Number(blocked.pin[0]) + 1) % 10}${blocked.pin.slice(1)}`;
+      const own = { valid: patrons()('valid'), wrongPin: { card: blocked.cardnumber, pin: other } };
       const role = (r: PatronRole) => own[r as keyof typeof own];
       const before = lib.patrons.table.loginsOf(blocked.cardnumber).failed;
       const spent: PatronRole[] = [];
