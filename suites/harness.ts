@@ -6,7 +6,7 @@
  */
 import { test as base, type TestInfo } from '@playwright/test';
 import { chromium } from 'playwright';
-import { allSecrets, resolvePatron, Redactor } from '../src/config/secrets.ts';
+import { allSecrets, resolveHttpAuth, resolvePatron, Redactor } from '../src/config/secrets.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { networkConditions } from '../src/core/config.ts';
 import type { Evidence } from '../src/core/evidence.ts';
@@ -22,7 +22,7 @@ import { evidencePath, writeEvidence } from '../src/reporting/evidence-store.ts'
 import { redactArtifacts } from '../src/reporting/redact-artifacts.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
 import { findBrowser, installHint } from '../src/session/browsers.ts';
-import { DeviceRuntime } from '../src/session/runtime.ts';
+import { answersHttpAuth, DeviceRuntime } from '../src/session/runtime.ts';
 
 let cachedRun: RunContext | undefined;
 export function currentRun(): RunContext {
@@ -202,12 +202,20 @@ async function gatherCells(suites: readonly Suite[], target: Target, devices: De
     for (const cell of pending) await harnessError(cell, error);
     return fail(pending.map((c) => ({ suite: c.suite, error })));
   };
+  // The service's HTTP authentication (service YAML httpAuth): every session of the target answers its challenge, and
+  // a device whose driver cannot is not available for this service (said so, never a page of 401s scored as the vendor's).
+  const httpCredentials = resolveHttpAuth(target.service, `services/${target.service.id}.yaml`);
+  const cannotAuthenticate = httpCredentials && !answersHttpAuth(target.device)
+    ? `Device not available for this service: its driver (${target.device.driver}) cannot answer the HTTP authentication the service asks for (httpAuth); a Playwright device can.`
+    : undefined;
   // Every suite needs the device: performance times the journey on every engine (Lighthouse only on Chromium).
   // An installed local browser that does not start is a harness error (retried), not a missing device.
-  const acquired = await devices.acquire(target.device).catch(failAll);
+  const acquired = cannotAuthenticate
+    ? ({ ok: false, via: target.device.driver, reason: cannotAuthenticate } as const)
+    : await devices.acquire(target.device).catch(failAll);
   if (!acquired.ok) {
     // Not a vendor result and not a harness failure: this machine lacks the device. Recorded, shown, the run goes on.
-    const reason = redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
+    const reason = cannotAuthenticate ?? redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${'hint' in acquired && acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
     for (const cell of pending) {
       const evidence = notRunEvidence(target, cell.suite, reason, cell.attempt, true);
       await attachEvidence(testInfo, writeEvidence(run.runDir, evidence, redactor));
@@ -222,7 +230,8 @@ async function gatherCells(suites: readonly Suite[], target: Target, devices: De
     redactor,
     artifacts: artifactsFor(run.runDir, target.id),
     patron: (role) => resolvePatron(target.service, role, `services/${target.service.id}.yaml`),
-    openSession: acquired.open,
+    openSession: () => acquired.open(httpCredentials ? { httpCredentials } : {}),
+    ...(httpCredentials ? { httpCredentials } : {}),
     chromePath: () => {
       const found = findBrowser('chromium', target.device, chromium.executablePath());
       if (!found) throw new Error(`No Chromium for Lighthouse: ${installHint('chromium')}`);

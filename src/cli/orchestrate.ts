@@ -10,7 +10,7 @@ import { chromium, firefox, webkit } from 'playwright';
 import { ConfigError } from '../core/errors.ts';
 import { PATRON_ROLES } from '../core/ids.ts';
 import { loadConfig, type LoadOptions, type ResolvedConfig } from '../config/load.ts';
-import { loadDotEnv, resolvePatron } from '../config/secrets.ts';
+import { loadDotEnv, resolvePatron, resolveHttpAuth } from '../config/secrets.ts';
 import { finalizeRun, type FinalizeOutput } from '../reporting/finalize.ts';
 import { createRun, linkLatest, resumeRun } from '../reporting/run-context.ts';
 import { readEvidence } from '../reporting/evidence-store.ts';
@@ -41,8 +41,9 @@ export function prepare(options: LoadOptions): ResolvedConfig {
   loadDotEnv(resolve(options.root));
   const config = loadConfig(options);
   for (const service of config.services) {
-    for (const role of PATRON_ROLES)
-      resolvePatron(service, role, config.sources.services[service.id] ?? `services/${service.id}.yaml`);
+    const source = config.sources.services[service.id] ?? `services/${service.id}.yaml`;
+    for (const role of PATRON_ROLES) resolvePatron(service, role, source);
+    resolveHttpAuth(service, source);
   }
   return config;
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Patron, Service } from '../core/config.ts';
+import type { HttpCredentials, Patron, SecretRef, Service } from '../core/config.ts';
 import { ConfigError } from '../core/errors.ts';
 import type { PatronRole } from '../core/ids.ts';
 
@@ -30,6 +30,18 @@ export function loadDotEnv(root: string): void {
   }
 }
 
+/** A secret's value from the environment; unset or empty is a ConfigError naming the file and the field. */
+function readSecret(ref: SecretRef, sourceFile: string, field: string, env: NodeJS.ProcessEnv): string {
+  const value = env[ref.env];
+  if (value === undefined || value === '')
+    throw new ConfigError(
+      sourceFile,
+      `${field}.env`,
+      `environment variable ${ref.env} is not set (put it in the environment or in .env)`,
+    );
+  return value;
+}
+
 export function resolvePatron(
   service: Service,
   role: PatronRole,
@@ -38,23 +50,27 @@ export function resolvePatron(
 ): PatronSecrets | undefined {
   const patron: Patron | undefined = service.patrons[role];
   if (!patron) return undefined;
-  const read = (field: 'card' | 'pin'): string => {
-    const name = patron[field].env;
-    const value = env[name];
-    if (value === undefined || value === '') {
-      throw new ConfigError(
-        sourceFile,
-        `patrons.${role}.${field}.env`,
-        `environment variable ${name} is not set (put it in the environment or in .env)`,
-      );
-    }
-    return value;
-  };
+  const read = (field: 'card' | 'pin') => readSecret(patron[field], sourceFile, `patrons.${role}.${field}`, env);
   return { card: read('card'), pin: read('pin') };
 }
 
-/** Fields of a service whose `{ env: NAME }` value is a secret (patrons, API clients, library accounts). */
-const SECRET_FIELDS = new Set(['card', 'pin', 'password', 'clientSecret']);
+/** The HTTP credentials a service's origin asks for (service YAML `httpAuth`), from the environment. */
+export function resolveHttpAuth(
+  service: Service,
+  sourceFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): HttpCredentials | undefined {
+  const auth = service.httpAuth;
+  if (!auth) return undefined;
+  const read = (field: 'username' | 'password') => readSecret(auth[field], sourceFile, `httpAuth.${field}`, env);
+  return { username: read('username'), password: read('password'), origin: new URL(service.baseUrl).origin };
+}
+
+/**
+ * Fields of a service whose `{ env: NAME }` value is a secret (patrons, API clients, library accounts, the
+ * HTTP authentication's user name and password).
+ */
+const SECRET_FIELDS = new Set(['card', 'pin', 'password', 'clientSecret', 'username']);
 
 /**
  * Every secret a service uses — its patrons' cards and PINs, API client secrets and the library

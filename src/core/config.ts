@@ -864,6 +864,28 @@ function refineContent(
     });
 }
 
+/**
+ * HTTP authentication in front of the whole service (Basic or Digest: some databases, proxies and
+ * servers such as calibre's ask for it before any page). The browser answers the challenge of the
+ * service's own origin with these credentials (Playwright's httpCredentials; Lighthouse's Chrome through
+ * the DevTools Fetch domain); they are never put in a URL, and both are secrets (redacted everywhere).
+ */
+export const HttpAuthSchema = z
+  .strictObject({
+    username: SecretRefSchema.describe('User name for the HTTP authentication challenge'),
+    password: SecretRefSchema.describe('Password for the HTTP authentication challenge'),
+  })
+  .describe("HTTP Basic or Digest credentials for the service's origin, from the environment");
+export type HttpAuth = z.infer<typeof HttpAuthSchema>;
+
+/** `httpAuth` resolved from the environment: what a session or a fetch answers a challenge with. */
+export interface HttpCredentials {
+  username: string;
+  password: string;
+  /** The only origin they are given to: the service's (`baseUrl`). */
+  origin: string;
+}
+
 export const ServiceSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path of the JSON Schema for editor completion'),
@@ -876,6 +898,7 @@ export const ServiceSchema = z
       .superRefine(refineUrl)
       .describe('Root URL of the service; journey paths are relative to it'),
     languages: z.array(z.enum(LANGUAGES)).min(1).describe('User-interface languages the service offers'),
+    httpAuth: HttpAuthSchema.optional(),
     login: LoginSchema.describe('How a patron logs in'),
     library: LibrarySystemSchema.optional(),
     suites: z

@@ -13,7 +13,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { ContentSource, ServiceContent } from '../core/config.ts';
+import type { ContentSource, HttpCredentials, ServiceContent } from '../core/config.ts';
 import { serviceTimeouts } from '../core/config.ts';
 import type {
   AcrEvidence,
@@ -30,6 +30,7 @@ import { AcrReadError, parseOpenAcr } from '../content/openacr.ts';
 import { OpdsReadError, parseOpds } from '../content/opds.ts';
 import { readStatement, STATEMENT_LINK_NAMES, type StatementSection } from '../content/statement.ts';
 import { walkJourney } from '../journey/walk.ts';
+import { fetchWithHttpAuth } from '../session/http-auth.ts';
 import type { BrowserSession, SessionCookie } from '../session/types.ts';
 import { NavigationError } from '../session/types.ts';
 import { envelope, journeyContext, withSession, type GatherKit } from './kit.ts';
@@ -39,17 +40,22 @@ const MAX_BYTES = 50 * 1024 * 1024;
 
 type Fetched = { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; error: string };
 
-async function fetchBytes(url: string, timeoutMs: number, cookies: readonly SessionCookie[] = []): Promise<Fetched> {
+/** Fetches a publication or feed (answering the service's HTTP authentication, when it has `httpAuth`). */
+async function fetchBytes(
+  url: string,
+  timeoutMs: number,
+  credentials: HttpCredentials | undefined,
+  cookies: readonly SessionCookie[] = [],
+): Promise<Fetched> {
   const host = new URL(url).hostname;
   const jar = cookies.filter(
     (c) => host === c.domain.replace(/^\./, '') || host.endsWith(c.domain.startsWith('.') ? c.domain : `.${c.domain}`),
   );
   try {
-    const res = await fetch(url, {
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'follow',
-      headers: jar.length > 0 ? { cookie: jar.map((c) => `${c.name}=${c.value}`).join('; ') } : {},
-    });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const headers: Record<string, string> =
+      jar.length > 0 ? { cookie: jar.map((c) => `${c.name}=${c.value}`).join('; ') } : {};
+    const res = await fetchWithHttpAuth(url, { signal, redirect: 'follow', headers }, credentials);
     if (!res.ok) return { ok: false, error: `HTTP ${res.status}` };
     const bytes = new Uint8Array(await res.arrayBuffer());
     if (bytes.byteLength > MAX_BYTES) return { ok: false, error: `larger than ${MAX_BYTES / 1024 / 1024} MB` };
@@ -63,8 +69,12 @@ async function fetchBytes(url: string, timeoutMs: number, cookies: readonly Sess
   }
 }
 
-function readSource(source: ContentSource, root: string): Promise<Fetched> | Fetched {
-  if ('url' in source) return fetchBytes(source.url, 30_000);
+function readSource(
+  source: ContentSource,
+  root: string,
+  credentials: HttpCredentials | undefined,
+): Promise<Fetched> | Fetched {
+  if ('url' in source) return fetchBytes(source.url, 30_000, credentials);
   const file = isAbsolute(source.file) ? source.file : resolve(root, source.file);
   try {
     return { ok: true, bytes: readFileSync(file), contentType: '' };
@@ -162,7 +172,7 @@ async function examine(kit: GatherKit, n: number, p: Pending, chromium: string):
 
 async function readAcr(kit: GatherKit, source: ContentSource, root: string): Promise<AcrEvidence> {
   const name = kit.redactor.text(sourceName(source));
-  const fetched = await readSource(source, root);
+  const fetched = await readSource(source, root, kit.httpCredentials);
   if (!fetched.ok) return { source: name, status: 'unreachable', error: kit.redactor.text(fetched.error), claims: [] };
   const copy = kit.artifacts.file('content-acr.yaml');
   writeFileSync(copy.absolute, fetched.bytes);
@@ -249,10 +259,14 @@ export async function gatherContent(kit: GatherKit, attempt = 1): Promise<Eviden
     }
     const pending: Pending[] = [];
     for (const s of content.samples)
-      pending.push({ origin: 'sample', source: sourceName(s), fetched: await readSource(s, root) });
+      pending.push({
+        origin: 'sample',
+        source: sourceName(s),
+        fetched: await readSource(s, root, kit.httpCredentials),
+      });
     let opds: ContentEvidence['opds'];
     if (content.opds) {
-      const feed = await fetchBytes(content.opds.url, timeoutMs);
+      const feed = await fetchBytes(content.opds.url, timeoutMs, kit.httpCredentials);
       const url = kit.redactor.text(content.opds.url);
       if (!feed.ok)
         opds = { url, version: null, error: kit.redactor.text(feed.error), entries: 0, entriesWithA11yMetadata: 0 };
@@ -270,7 +284,7 @@ export async function gatherContent(kit: GatherKit, attempt = 1): Promise<Eviden
               origin: 'opds',
               source: e.href,
               ...(e.title ? { title: e.title } : {}),
-              fetched: await fetchBytes(e.href, timeoutMs),
+              fetched: await fetchBytes(e.href, timeoutMs, kit.httpCredentials),
             });
         } catch (e) {
           if (!(e instanceof OpdsReadError)) throw e;
@@ -297,7 +311,7 @@ export async function gatherContent(kit: GatherKit, attempt = 1): Promise<Eviden
         pending.push({
           origin: 'download',
           source: got.href,
-          fetched: await fetchBytes(got.href, timeoutMs, got.cookies),
+          fetched: await fetchBytes(got.href, timeoutMs, kit.httpCredentials, got.cookies),
         });
     }
     const publications: Publication[] = [];

@@ -4,7 +4,7 @@
  * closed and whose loss is a harness failure, and the one builder of the evidence envelope.
  * Vendor problems become evidence; only harness failures throw.
  */
-import { failedLoginBudget, serviceTimeouts, type NetworkConditions } from '../core/config.ts';
+import { failedLoginBudget, serviceTimeouts, type HttpCredentials, type NetworkConditions } from '../core/config.ts';
 import { EVIDENCE_VERSION, EvidenceSchema } from '../core/evidence.ts';
 import type { BudgetUsed, Evidence, EvidenceOf, ExtraRuleEngine, StepEvidence } from '../core/evidence.ts';
 import { HarnessError } from '../core/errors.ts';
@@ -22,7 +22,13 @@ export interface GatherKit {
   redactor: Redactor;
   artifacts: Artifacts;
   patron: (role: PatronRole) => PatronSecrets | undefined;
+  /** A new session on the target's device (with the service's HTTP credentials when it has `httpAuth`). */
   openSession: () => Promise<BrowserSession>;
+  /**
+   * The service's HTTP Basic/Digest credentials (service YAML `httpAuth`), for what the harness fetches outside a
+   * session: Lighthouse's Chrome and the content suite's downloads. Absent: the service asks for none.
+   */
+  httpCredentials?: HttpCredentials;
   /** Chromium binary for Lighthouse (performance only). */
   chromePath?: () => string;
   lighthouseRuns: number;

@@ -19,6 +19,7 @@ import { HarnessError } from '../core/errors.ts';
 import { chromiumArgs } from '../session/browsers.ts';
 import type { SessionCookie } from '../session/types.ts';
 import type { Redactor } from '../config/secrets.ts';
+import type { HttpCredentials } from '../core/config.ts';
 import type { Artifacts } from '../journey/artifacts.ts';
 import { containReport, redactResult } from './lighthouse-report.ts';
 
@@ -36,11 +37,39 @@ export interface LighthousePageRequest {
   cookies?: SessionCookie[];
 }
 
+/** The DevTools protocol as used here: clearing the cache, and the Fetch domain's HTTP authentication. */
+interface CdpSession {
+  send(method: 'Network.clearBrowserCache' | 'Fetch.disable'): Promise<unknown>;
+  send(
+    method: 'Fetch.enable',
+    params: { handleAuthRequests: true; patterns: Array<{ urlPattern: string }> },
+  ): Promise<unknown>;
+  send(method: 'Fetch.continueRequest', params: { requestId: string }): Promise<unknown>;
+  send(
+    method: 'Fetch.continueWithAuth',
+    params: {
+      requestId: string;
+      authChallengeResponse:
+        { response: 'ProvideCredentials'; username: string; password: string } | { response: 'CancelAuth' };
+    },
+  ): Promise<unknown>;
+  on(event: 'Fetch.requestPaused', listener: (e: { requestId: string }) => void): void;
+  on(
+    event: 'Fetch.authRequired',
+    listener: (e: {
+      requestId: string;
+      request: { url: string };
+      authChallenge: { source?: 'Server' | 'Proxy' };
+    }) => void,
+  ): void;
+  detach(): Promise<void>;
+}
+
 /** The few parts of puppeteer-core used here (its types are not reachable from the project root). */
 interface PuppeteerPage {
   goto(url: string, options: { waitUntil: 'load'; timeout: number }): Promise<unknown>;
   setCookie(...cookies: Array<Record<string, unknown>>): Promise<void>;
-  createCDPSession(): Promise<{ send(method: 'Network.clearBrowserCache'): Promise<unknown>; detach(): Promise<void> }>;
+  createCDPSession(): Promise<CdpSession>;
   close(): Promise<void>;
 }
 interface PuppeteerModule {
@@ -73,6 +102,37 @@ async function openTab(port: number): Promise<{ tab: PuppeteerPage; close(): Pro
       await tab.close().catch(() => undefined);
       await browser.disconnect().catch(() => undefined);
     },
+  };
+}
+
+/**
+ * Answers the HTTP authentication challenges of the service's origin in Lighthouse's tab (service YAML
+ * `httpAuth`), through the DevTools Fetch domain: only requests to that origin are paused (and continued at
+ * once), a challenge from it gets the credentials, any other (another origin, a proxy) is cancelled. Chrome
+ * negotiates the scheme (Basic or Digest). Returns the detach.
+ */
+async function answerHttpAuth(tab: PuppeteerPage, credentials: HttpCredentials): Promise<() => Promise<void>> {
+  const cdp = await tab.createCDPSession();
+  const { username, password, origin } = credentials;
+  const ignore = () => undefined;
+  cdp.on('Fetch.requestPaused', (e) => {
+    void cdp.send('Fetch.continueRequest', { requestId: e.requestId }).catch(ignore);
+  });
+  cdp.on('Fetch.authRequired', (e) => {
+    const ours = e.authChallenge.source !== 'Proxy' && new URL(e.request.url).origin === origin;
+    void cdp
+      .send('Fetch.continueWithAuth', {
+        requestId: e.requestId,
+        authChallengeResponse: ours
+          ? { response: 'ProvideCredentials', username, password }
+          : { response: 'CancelAuth' },
+      })
+      .catch(ignore);
+  });
+  await cdp.send('Fetch.enable', { handleAuthRequests: true, patterns: [{ urlPattern: `${origin}/*` }] });
+  return async () => {
+    await cdp.send('Fetch.disable').catch(ignore);
+    await cdp.detach().catch(ignore);
   };
 }
 
@@ -140,6 +200,8 @@ export async function runLighthouse(options: {
   artifacts: Artifacts;
   /** Redacts the report (every string of the result) before it is written. */
   redactor: Redactor;
+  /** The service's HTTP Basic/Digest credentials: each page is then measured in a tab that answers its challenge. */
+  httpCredentials?: HttpCredentials;
   onRun?: (page: string, run: number) => void;
 }): Promise<{ pages: PerformancePage[]; browserVersion: string }> {
   const { chrome, release } = await launchGuardedChrome(options.chromePath);
@@ -148,9 +210,12 @@ export async function runLighthouse(options: {
     let browserVersion = 'unknown';
     for (const page of options.pages) {
       const runs: Array<LighthouseRun & { lhr: LhResult }> = [];
-      // A logged-in page: Lighthouse drives a page of ours that carries the session's cookies.
-      const opened = page.cookies ? await openTab(chrome.port) : undefined;
+      // A logged-in page: Lighthouse drives a page of ours that carries the session's cookies; a page behind HTTP
+      // authentication, one that answers its challenge.
+      const opened = page.cookies || options.httpCredentials ? await openTab(chrome.port) : undefined;
       const tab = opened?.tab;
+      const detachAuth =
+        tab && options.httpCredentials ? await answerHttpAuth(tab, options.httpCredentials) : undefined;
       if (tab && page.cookies) {
         await tab.setCookie(
           ...page.cookies.map((c) => ({
@@ -177,7 +242,7 @@ export async function runLighthouse(options: {
           }
           const result = await lighthouse(
             page.url,
-            { ...LIGHTHOUSE_FLAGS, port: chrome.port, ...(tab ? { disableStorageReset: true } : {}) },
+            { ...LIGHTHOUSE_FLAGS, port: chrome.port, ...(page.cookies ? { disableStorageReset: true } : {}) },
             options.formFactor === 'desktop' ? desktopConfig : undefined,
             tab as unknown as Parameters<typeof lighthouse>[3],
           );
@@ -202,6 +267,7 @@ export async function runLighthouse(options: {
           });
         }
       } finally {
+        await detachAuth?.();
         await opened?.close();
       }
       // The representative run: the one whose score is the median (Lighthouse CI's "median run").

@@ -117,6 +117,7 @@ export async function gatherPerformance(kit: GatherKit, attempt = 1): Promise<Ev
     runs: kit.lighthouseRuns,
     artifacts: kit.artifacts,
     redactor: kit.redactor,
+    ...(kit.httpCredentials ? { httpCredentials: kit.httpCredentials } : {}),
     onRun: (step, run) => kit.progress?.(`lighthouse ${step} run ${run}/${kit.lighthouseRuns}`),
   });
   return envelope(head(version === 'unknown' ? browserVersion : version), walk, {

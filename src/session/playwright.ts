@@ -41,6 +41,7 @@ import {
   type ScreenshotOptions,
   type SessionCookie,
   type SessionListeners,
+  type SessionOptions,
 } from './types.ts';
 import { diagnosisOf, locateProbe, unmaskProbe } from './locate.ts';
 import { MASK_COLOUR, maskTextProbe } from './mask-text.ts';
@@ -201,10 +202,16 @@ export class PlaywrightSession implements BrowserSession {
     return this.lostReason;
   }
 
-  static async open(browser: Browser, device: Device): Promise<PlaywrightSession> {
+  static async open(browser: Browser, device: Device, options: SessionOptions = {}): Promise<PlaywrightSession> {
     if (device.driver !== 'playwright')
       throw new HarnessError(`Device ${device.id} is driven by ${device.driver}, not Playwright`);
-    const context = await browser.newContext(contextOptions(device));
+    const auth = options.httpCredentials;
+    const context = await browser.newContext({
+      ...contextOptions(device),
+      // Answered only when the service's origin challenges (Basic or Digest, as the browser negotiates), never
+      // sent to another origin nor before a challenge.
+      ...(auth ? { httpCredentials: { ...auth, send: 'unauthorized' as const } } : {}),
+    });
     const page = await context.newPage();
     return new PlaywrightSession(device.engine, browser.version(), context, page);
   }

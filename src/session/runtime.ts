@@ -25,12 +25,24 @@ import {
   type DriverProcess,
 } from './drivers.ts';
 import { BrowserLaunchError, launchBrowser, PlaywrightSession } from './playwright.ts';
-import type { BrowserSession } from './types.ts';
+import type { BrowserSession, SessionOptions } from './types.ts';
 import { WebDriverSession, type WebDriverEndpoint, type WebDriverSessionOptions } from './webdriver.ts';
 
 export type Acquired =
-  | { ok: true; via: string; open: () => Promise<BrowserSession> }
+  | {
+      ok: true;
+      via: string;
+      open: (options?: SessionOptions) => Promise<BrowserSession>;
+    }
   | { ok: false; via: string; reason: string; hint?: string };
+
+/**
+ * Whether the device's sessions can answer an HTTP Basic/Digest challenge (`SessionOptions.httpCredentials`):
+ * Playwright's contexts can (httpCredentials, every engine); a WebDriver or Appium session has no standard way to.
+ */
+export function answersHttpAuth(device: Device): boolean {
+  return device.driver === 'playwright';
+}
 
 export const PLAYWRIGHT_PATHS: Record<Engine, () => string> = {
   chromium: () => chromium.executablePath(),
@@ -128,7 +140,7 @@ export class DeviceRuntime {
         `${device.engine} for device ${device.id} is installed (${availability.via}) but did not start: ` +
           `${e instanceof BrowserLaunchError ? e.detail : firstLine(e)}`,
       );
-    let opener: () => Promise<BrowserSession>;
+    let opener: (options?: SessionOptions) => Promise<BrowserSession>;
     try {
       opener = await this.opener(device);
     } catch (e) {
@@ -142,13 +154,16 @@ export class DeviceRuntime {
       if (local) throw notStarted(e);
       return { ok: false, via: availability.via, reason: `no session could be opened: ${firstLine(e)}` };
     }
-    const open = async (): Promise<BrowserSession> => {
-      if (spare) {
+    const open = async (options: SessionOptions = {}): Promise<BrowserSession> => {
+      if (options.httpCredentials && !answersHttpAuth(device))
+        throw new HarnessError(`device ${device.id} (${device.driver}) cannot answer HTTP authentication`);
+      // The spare session was opened without credentials: a session that needs them is a new one.
+      if (spare && !options.httpCredentials) {
         const s = spare;
         spare = undefined;
         return s;
       }
-      return this.track(await opener());
+      return this.track(await opener(options));
     };
     this.track(spare);
     return { ok: true, via: availability.via, open };
@@ -164,7 +179,7 @@ export class DeviceRuntime {
     return session;
   }
 
-  private async opener(device: Device): Promise<() => Promise<BrowserSession>> {
+  private async opener(device: Device): Promise<(options?: SessionOptions) => Promise<BrowserSession>> {
     switch (device.driver) {
       case 'playwright':
         return this.playwrightOpener(device);
@@ -175,7 +190,9 @@ export class DeviceRuntime {
     }
   }
 
-  private async playwrightOpener(device: PlaywrightDevice): Promise<() => Promise<BrowserSession>> {
+  private async playwrightOpener(
+    device: PlaywrightDevice,
+  ): Promise<(options?: SessionOptions) => Promise<BrowserSession>> {
     let b = this.browsers.get(device.id);
     if (!b) {
       b = launchBrowser(device);
@@ -183,7 +200,7 @@ export class DeviceRuntime {
       b.catch(() => this.browsers.delete(device.id));
     }
     const browser = await b;
-    return () => PlaywrightSession.open(browser, device);
+    return (options) => PlaywrightSession.open(browser, device, options);
   }
 
   private async webdriverOpener(device: WebDriverDevice): Promise<() => Promise<BrowserSession>> {

@@ -5,7 +5,7 @@
  * from the page runs as an in-page probe — a self-contained function serialised into the page — so
  * the same probe works through CDP, WebDriver BiDi or WebDriver classic.
  */
-import type { Locator } from '../core/config.ts';
+import type { HttpCredentials, Locator } from '../core/config.ts';
 import type { UNEXAMINABLE_CAUSES } from '../core/evidence.ts';
 import type { Engine } from '../core/ids.ts';
 
@@ -151,6 +151,15 @@ export interface PopupScope extends PageScope {
   /** The popup has closed itself (or was closed). */
   closed(): boolean;
   close(): Promise<void>;
+}
+
+/** What a session is opened with, beyond its device. */
+export interface SessionOptions {
+  /**
+   * Credentials for an HTTP Basic or Digest challenge, given only to `origin` (service YAML `httpAuth`).
+   * Only devices whose driver can answer it (runtime.ts `answersHttpAuth`) open a session with them.
+   */
+  httpCredentials?: HttpCredentials;
 }
 
 export interface BrowserSession {
