@@ -1,12 +1,21 @@
 /**
  * The Playwright reporter: shows progress while evidence is gathered, and how long gathering took.
+ * Progress tells time (issue 20.7): each finished task's line carries the phase's elapsed and
+ * remaining time (eta.ts), and when nothing has been printed for HEARTBEAT_MS a heartbeat line names
+ * what is running now. Plain lines, TTY or not (CI logs are not terminals).
  * The scorecard of a run the erh CLI is not driving is written by the global teardown
  * (playwright-teardown.ts), so that it is written whichever reporters the command line chose.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { terminalText } from './terminal.ts';
+import { capped, terminalText } from './terminal.ts';
+import { formatDuration, progressLine, remainingText, type PhaseProgress } from './eta.ts';
+
+/** The longest silence: after this long without a line, a heartbeat says what is running and for how long. */
+export const HEARTBEAT_MS = 10_000;
+/** How often the reporter looks at the clock for a heartbeat. */
+const TICK_MS = 1_000;
 
 /** The status of each evidence record the test attached (a test may gather several suites: suites/walk.spec.ts). */
 function evidenceStatuses(result: TestResult): Array<{ suite: string; status: string; reason?: string }> {
@@ -21,26 +30,70 @@ function evidenceStatuses(result: TestResult): Array<{ suite: string; status: st
   });
 }
 
+/** A task as the progress lines name it: `<project> › <title>`. */
+function label(test: TestCase): string {
+  return `${test.parent.project()?.name ?? ''} › ${test.title}`;
+}
+
 export default class ErhReporter implements Reporter {
   private total = 0;
   private done = 0;
+  private workers = 1;
   private readonly started = Date.now();
+  private readonly durations: number[] = [];
+  /** The tasks running now, by test id: their label and when they began. */
+  private readonly running = new Map<string, { label: string; since: number }>();
+  private lastLine = Date.now();
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  /** `gathering` or `performance` (orchestrate.ts sets ERH_PHASE); a plain `npx playwright test` gathers. */
+  private readonly phase = process.env.ERH_PHASE === 'performance' ? 'performance' : 'gathering';
   // Test titles, reasons and harness errors carry configuration and vendor text: escaped for the terminal.
   private readonly out = (line: string): void => {
+    this.lastLine = Date.now();
     process.stdout.write(`${terminalText(line)}\n`);
   };
+
+  private progress(now = Date.now()): PhaseProgress {
+    return {
+      done: this.done,
+      total: this.total,
+      elapsedMs: now - this.started,
+      durations: this.durations,
+      workers: this.workers,
+    };
+  }
+
+  private heartbeat(): void {
+    const now = Date.now();
+    if (now - this.lastLine < HEARTBEAT_MS) return;
+    const running = [...this.running.values()].map((r) => `${capped(r.label, 80)} (${formatDuration(now - r.since)})`);
+    this.out(`erh: ${progressLine(this.phase, this.progress(now), running)}`);
+  }
 
   printsToStdio(): boolean {
     return true;
   }
 
-  onBegin(_config: FullConfig, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.total = suite.allTests().length;
+    this.workers = Math.max(1, config.workers);
     const runDir = process.env.ERH_RUN_DIR;
-    this.out(`erh: ${this.total} gathering tasks${runDir ? ` → ${relative(process.cwd(), runDir) || runDir}` : ''}`);
+    this.out(
+      `erh: ${this.total} ${this.phase} tasks${runDir ? ` → ${relative(process.cwd(), runDir) || runDir}` : ''}`,
+    );
+    // No tick for `--list` (no tests run) or an empty phase; unref: the timer never keeps Playwright alive.
+    if (this.total > 0) {
+      this.ticker = setInterval(() => this.heartbeat(), TICK_MS);
+      this.ticker.unref();
+    }
+  }
+
+  onTestBegin(test: TestCase): void {
+    this.running.set(test.id, { label: label(test), since: Date.now() });
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    this.running.delete(test.id);
     if (result.status !== 'passed' && result.retry < test.retries && result.status !== 'skipped') {
       this.out(
         `  ↻ ${test.parent.project()?.name ?? ''} › ${test.title}: harness error, retrying ` +
@@ -49,8 +102,7 @@ export default class ErhReporter implements Reporter {
       return;
     }
     this.done++;
-    const project = test.parent.project()?.name ?? '';
-    const label = project === 'performance' ? `performance › ${test.title}` : `${project} › ${test.title}`;
+    this.durations.push(result.duration);
     const all = evidenceStatuses(result);
     const incomplete = all.filter((e) => e.status !== 'complete');
     const mark =
@@ -65,9 +117,10 @@ export default class ErhReporter implements Reporter {
           ? ` ${incomplete.map(named).join('; ')}`
           : '';
     const width = String(this.total).length;
+    const p = this.progress();
     this.out(
-      `[${String(this.done).padStart(width)}/${this.total}] ${mark} ${label} ` +
-        `${(result.duration / 1000).toFixed(1)}s${note}`,
+      `[${String(this.done).padStart(width)}/${this.total}] ${mark} ${label(test)} ` +
+        `${formatDuration(result.duration)}${note} · ${this.phase} ${formatDuration(p.elapsedMs)}, ${remainingText(p)}`,
     );
   }
 
@@ -80,8 +133,8 @@ export default class ErhReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
+    if (this.ticker) clearInterval(this.ticker);
     // The scorecard is written by the global teardown (playwright-teardown.ts), before this, with any reporter.
-    const secs = ((Date.now() - this.started) / 1000).toFixed(0);
-    this.out(`erh: gathering ${result.status} in ${secs}s`);
+    this.out(`erh: ${this.phase} ${result.status} in ${formatDuration(Date.now() - this.started)}`);
   }
 }
