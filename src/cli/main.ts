@@ -487,6 +487,19 @@ program
   });
 
 program
+  .command('prune')
+  .description('remove the oldest run folders beyond the N newest (never the one `latest` points to)')
+  .requiredOption('--keep <n>', 'how many of the newest runs to keep (a whole number ≥ 1)')
+  .option('--reports <dir>', 'the reports folder (default ./reports)', 'reports')
+  .option('--dry-run', 'list what would be removed, remove nothing')
+  .action(async (opts: { keep: string; reports: string; dryRun?: boolean }) => {
+    const { parseKeep, prune } = await import('./prune.ts');
+    const plan = prune(opts.reports, parseKeep(opts.keep), { dryRun: !!opts.dryRun });
+    for (const d of plan.removed) out(`erh: ${opts.dryRun ? 'would remove' : 'removed'} ${relative(process.cwd(), d)}`);
+    out(`erh: prune      ${plan.removed.length} ${opts.dryRun ? 'to remove' : 'removed'}, ${plan.kept.length} kept`);
+  });
+
+program
   .command('schema')
   .description('print or write the JSON Schemas generated from the zod schemas')
   .option('--write [dir]', 'write them into a directory (default: schema/)')
