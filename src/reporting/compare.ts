@@ -12,7 +12,7 @@ import { ConfigError, HarnessError } from '../core/errors.ts';
 import { LANGUAGES, type Language } from '../core/ids.ts';
 import { RunResultSchema, type RunResult } from '../core/result.ts';
 import { compareFile, renderCompareHtml } from '../render/compare-html.ts';
-import { compareRuns, performanceSamples } from '../scorecard/compare.ts';
+import { compareRuns, nothingComparable, performanceSamples } from '../scorecard/compare.ts';
 import { readEvidence } from './evidence-store.ts';
 import { writeFileAtomic } from './run-context.ts';
 import { HARNESS_VERSION } from './version.ts';
@@ -70,6 +70,8 @@ export function compareRunDirs(
     newSamples: performanceSamples(newEvidence.evidence),
     ...(options.thresholds !== undefined ? { thresholds: options.thresholds } : {}),
   });
+  const reason = nothingComparable(oldRun, newRun);
+  if (reason !== undefined) throw new ConfigError(newDir, undefined, `nothing to compare with ${oldDir}: ${reason}`);
   const checked = CompareResultSchema.safeParse(result);
   if (!checked.success) {
     throw new HarnessError(

@@ -357,6 +357,24 @@ function compareService(id: string, input: CompareInput, th: RegressionThreshold
   return { ...head, status, regressed, changes };
 }
 
+/**
+ * Why nothing in the two runs can be compared, or undefined when something can: a service in both
+ * runs with a device in both whose suite was gathered in both. `erh compare` exits 2 on a reason.
+ */
+export function nothingComparable(old: RunResult, now: RunResult): string | undefined {
+  const services = now.services.map((s) => s.id).filter((id) => old.services.some((s) => s.id === id));
+  if (services.length === 0) return 'no service is in both runs';
+  const pairs = now.targets
+    .filter((t) => services.includes(t.service))
+    .flatMap((t) => {
+      const was = old.targets.find((o) => o.service === t.service && o.device === t.device);
+      return was === undefined ? [] : [[was, t] as const];
+    });
+  if (pairs.length === 0) return `no device of ${services.join(', ')} is in both runs`;
+  const gatheredInBoth = pairs.some(([was, t]) => SUITES.some((suite) => gathered(was, suite) && gathered(t, suite)));
+  return gatheredInBoth ? undefined : 'no suite was gathered in both runs for the same service and device';
+}
+
 export function compareRuns(input: CompareInput): CompareResult {
   const th = input.thresholds ?? input.new.profile.regressions ?? DEFAULT_REGRESSION_THRESHOLDS;
   const ids = [...new Set([...input.new.services.map((s) => s.id), ...input.old.services.map((s) => s.id)])];

@@ -76,6 +76,22 @@ describe('compareRunDirs', () => {
   });
 });
 
+describe('compareRunDirs with nothing comparable', () => {
+  it('is a usage error (exit 2) saying why, and writes nothing', () => {
+    const reports = mkdtempSync(join(tmpdir(), 'erh-compare-none-'));
+    const a = writeRunDir(reports, 'a', '2026-11-01T10:00:00.000Z', sampleRun({ services: 1, devices: 1, seed: 3 }));
+    const b = writeRunDir(reports, 'b', '2026-11-02T10:00:00.000Z', sampleRun({ services: 1, devices: 1, seed: 21 }));
+    finalizeRun(a);
+    finalizeRun(b);
+    const results = RunResultSchema.parse(JSON.parse(readFileSync(join(b, 'results.json'), 'utf8')));
+    const renamed = JSON.parse(JSON.stringify(results).replaceAll(`"${results.services[0]!.id}"`, '"someone-else"'));
+    writeFileSync(join(b, 'results.json'), JSON.stringify(renamed));
+    expect(() => compareRunDirs(a, b)).toThrow(ConfigError);
+    expect(() => compareRunDirs(a, b)).toThrow(/nothing to compare with .*: no service is in both runs/);
+    expect(existsSync(join(b, 'compare.json'))).toBe(false);
+  });
+});
+
 describe('writeScorecardPdfs', () => {
   const pageCount = (file: string) => (readFileSync(file).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 

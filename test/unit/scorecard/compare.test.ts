@@ -7,6 +7,7 @@ import type { Evidence, RunResult } from '../../../src/core/index.ts';
 import { CompareResultSchema, DEFAULT_REGRESSION_THRESHOLDS, RegressionThresholdsSchema } from '../../../src/core/index.ts';
 import { compareRuns, evaluateRun, performanceSamples } from '../../../src/scorecard/index.ts';
 import { lhRun, loginEvidence, performanceEvidence, attempt } from '../checks/helpers.ts';
+import { nothingComparable } from '../../../src/scorecard/compare.ts';
 import { device, profile, runInput, service, targetEvidence, type TargetShape } from './helpers.ts';
 
 const desktop = device('desktop-chromium');
@@ -133,6 +134,17 @@ describe('compareRuns', () => {
     expect(result.sameConfiguration).toBe(false);
     expect(result.services.find((s) => s.service === 'b')).toMatchObject({ status: 'not-compared', regressed: false });
     expect(result.thresholds).toEqual(DEFAULT_REGRESSION_THRESHOLDS);
+  });
+
+  it('says why nothing is comparable: no common service, no common device, no suite gathered in both', () => {
+    const a = run({ shapes: { a: {} } }, 'old').result;
+    const b = run({ shapes: { b: {} } }, 'new').result;
+    expect(nothingComparable(a, b)).toBe('no service is in both runs');
+    expect(nothingComparable(a, run({ shapes: { a: {} } }, 'new').result)).toBeUndefined();
+    const elsewhere = { ...a, targets: a.targets.map((t) => ({ ...t, device: 'phone-chromium' })) };
+    expect(nothingComparable(elsewhere, run({ shapes: { a: {} } }, 'new').result)).toMatch(/no device of a/);
+    const down = { ...a, targets: a.targets.map((t) => ({ ...t, suites: Object.fromEntries(Object.entries(t.suites).map(([k, v]) => [k, { ...v, status: 'unreachable' }])) })) } as RunResult;
+    expect(nothingComparable(down, run({ shapes: { a: {} } }, 'new').result)).toMatch(/no suite was gathered in both/);
   });
 
   it('takes the thresholds from the new run\'s profile', () => {
