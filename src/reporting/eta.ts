@@ -50,8 +50,9 @@ export function remainingMs(p: PhaseProgress): number | undefined {
   return Math.min(Math.max(byTasks, byClock, 0), MAX_ESTIMATE_MS);
 }
 
-/** The estimate as words: `~3m 05s left`, `estimating…` before the first task finishes. */
+/** The estimate as words: `~3m 05s left`, `estimating…` before the first task finishes, `none left` at the end. */
 export function remainingText(p: PhaseProgress): string {
+  if (p.done >= p.total) return 'none left';
   const ms = remainingMs(p);
   if (ms === undefined) return 'estimating…';
   if (ms >= MAX_ESTIMATE_MS) return `over ${formatDuration(MAX_ESTIMATE_MS)} left`;

@@ -78,9 +78,8 @@ export default class ErhReporter implements Reporter {
     this.total = suite.allTests().length;
     this.workers = Math.max(1, config.workers);
     const runDir = process.env.ERH_RUN_DIR;
-    this.out(
-      `erh: ${this.total} ${this.phase} tasks${runDir ? ` → ${relative(process.cwd(), runDir) || runDir}` : ''}`,
-    );
+    const where = runDir ? ` → ${relative(process.cwd(), runDir) || runDir}` : '';
+    this.out(`erh: ${this.total} ${this.phase} task${this.total === 1 ? '' : 's'}${where}`);
     // No tick for `--list` (no tests run) or an empty phase; unref: the timer never keeps Playwright alive.
     if (this.total > 0) {
       this.ticker = setInterval(() => this.heartbeat(), TICK_MS);

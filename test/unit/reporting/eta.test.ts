@@ -59,6 +59,7 @@ describe('remainingMs', () => {
   it('is 0 when done, never negative, and capped', () => {
     expect(remainingMs({ done: 10, total: 10, elapsedMs: 5_000, durations: [1] })).toBe(0);
     expect(remainingMs({ done: 12, total: 10, elapsedMs: 5_000, durations: [1] })).toBe(0);
+    expect(remainingText({ done: 10, total: 10, elapsedMs: 5_000, durations: [1] })).toBe('none left');
     expect(remainingMs({ done: 1, total: 3, elapsedMs: -50_000, durations: [-7, 2_000] })).toBe(4_000);
     const huge = { done: 1, total: 1_000_000, elapsedMs: 3_600_000, durations: [3_600_000] };
     expect(remainingMs(huge)).toBe(MAX_ESTIMATE_MS);
