@@ -487,6 +487,17 @@ program
   });
 
 program
+  .command('sarif')
+  .description("write a run's failed checks as SARIF 2.1.0 for code-scanning views (upload-sarif)")
+  .argument('<run-dir>', 'a scored run directory, e.g. reports/latest')
+  .option('--out <file>', 'where to write it (default <run-dir>/results.sarif)')
+  .action(async (runDir: string, opts: { out?: string }) => {
+    const file = resolve(opts.out ?? join(runDir, 'results.sarif'));
+    const count = await (await import('../reporting/sarif.ts')).writeSarif(runDir, file);
+    out(`erh: sarif      ${relative(process.cwd(), file)}  (${count} results)`);
+  });
+
+program
   .command('prune')
   .description('remove the oldest run folders beyond the N newest (never the one `latest` points to)')
   .requiredOption('--keep <n>', 'how many of the newest runs to keep (a whole number ≥ 1)')

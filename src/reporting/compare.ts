@@ -25,7 +25,7 @@ export interface CompareOutput {
 }
 
 /** A run's results.json; a missing or invalid one is a usage error naming the directory. */
-function readRunResult(runDir: string): RunResult {
+export function readRunResult(runDir: string): RunResult {
   const file = join(resolve(runDir), 'results.json');
   if (!existsSync(file)) {
     throw new ConfigError(

@@ -1,0 +1,46 @@
+/** SARIF 2.1.0 from a scored sample run: structure checked against the parts GitHub reads. */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { toSarif } from '../../../src/reporting/sarif.ts';
+import { sampleRun } from '../../support/sample-run.ts';
+
+const Sarif = z.object({
+  $schema: z.string().url(),
+  version: z.literal('2.1.0'),
+  runs: z.array(z.object({
+    tool: z.object({ driver: z.object({ name: z.string(), rules: z.array(z.object({ id: z.string(), shortDescription: z.object({ text: z.string() }), properties: z.object({ tags: z.array(z.string()), wcag: z.array(z.string()) }) })) }) }),
+    results: z.array(z.object({
+      ruleId: z.string(),
+      level: z.enum(['error', 'warning', 'note', 'none']),
+      message: z.object({ text: z.string().min(1) }),
+      locations: z.array(z.object({ physicalLocation: z.object({ artifactLocation: z.object({ uri: z.string().min(1) }) }) })).min(1),
+    })),
+  })).length(1),
+});
+
+describe('toSarif', () => {
+  it('gives every failed check a rule and each finding a result on its page, levels from impact', () => {
+    const { result } = sampleRun({ services: 2, devices: 1, seed: 3 });
+    const log = Sarif.parse(toSarif(result));
+    const run = log.runs[0]!;
+    const failed = result.targets.flatMap((t) => Object.values(t.suites).flatMap((s) => s.checks)).filter((c) => c.status === 'fail');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const c of failed) expect(run.tool.driver.rules.some((r) => r.id === c.id)).toBe(true);
+    for (const r of run.results) expect(run.tool.driver.rules.some((rule) => rule.id === r.ruleId)).toBe(true);
+    const withSc = run.tool.driver.rules.find((r) => r.properties.wcag.length > 0);
+    if (withSc) expect(withSc.properties.tags).toContain(`wcag${withSc.properties.wcag[0]!.replaceAll('.', '')}`);
+  });
+
+  it('keeps vendor text as data: JSON round-trip preserves it', () => {
+    const { result } = sampleRun({ services: 1, devices: 1, seed: 3 });
+    const check = result.targets[0]!.suites.accessibility.checks[0]!;
+    const hostile = '"</script><img onerror=x>\u0007';
+    const t = { ...result, targets: [{ ...result.targets[0]!, suites: { ...result.targets[0]!.suites, accessibility: { ...result.targets[0]!.suites.accessibility, checks: [{ ...check, status: 'fail' as const, findings: [{ message: hostile, impact: 'serious' as const, url: 'https://v.example/p' }] }] } } }] };
+    const log = toSarif(t);
+    const back = JSON.parse(JSON.stringify(log)) as typeof log;
+    const r = back.runs[0]!.results.find((x) => x.ruleId === check.id)!;
+    expect(r.message.text).toBe(hostile);
+    expect(r.level).toBe('error');
+    expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toBe('https://v.example/p');
+  });
+});
