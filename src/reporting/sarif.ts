@@ -1,7 +1,8 @@
 /**
  * SARIF 2.1.0 from a run's results, for code-scanning views (GitHub's upload-sarif): every check
  * that failed or needs review is a rule; each of its kept findings (or the check itself, when it
- * kept none) is a result on the page URL. Levels from the declared impact: critical/serious → error,
+ * kept none) is a result on its page (a repository-relative `host/path`, see locationPath). Levels
+ * from the declared impact: critical/serious → error,
  * moderate → warning, minor → note; needs-review → note. WCAG success criteria are in the rule's
  * properties and tags. Built from the typed RunResult only; vendor text stays data (JSON-escaped).
  */
@@ -43,6 +44,22 @@ export interface SarifLog {
   }[];
 }
 
+/**
+ * Code scanning accepts only repository-relative paths as a location (an https: URI fails the upload with
+ * "unrecognized SARIF location URI scheme"): the page as `host/path` (port as `_port`, no query), the
+ * full address in the result's `pageUrl` property.
+ */
+export function locationPath(pageUrl: string): string {
+  try {
+    const u = new URL(pageUrl);
+    const host = u.port === '' ? u.hostname : `${u.hostname}_${u.port}`;
+    const path = u.pathname.replace(/^\/+/, '').replace(/\/+$/, '');
+    return path === '' ? host : `${host}/${path}`;
+  } catch {
+    return pageUrl.replace(/[^A-Za-z0-9._/-]+/g, '_') || 'page';
+  }
+}
+
 const LEVEL: Record<Impact, Level> = { critical: 'error', serious: 'error', moderate: 'warning', minor: 'note' };
 
 function levelOf(check: CheckResult, finding?: Finding): Level {
@@ -55,7 +72,7 @@ export function toSarif(result: RunResult): SarifLog {
   const results: SarifResult[] = [];
   for (const target of result.targets) {
     const service = result.services.find((s) => s.id === target.service);
-    const home = service?.baseUrl ?? `erh://${target.service}`;
+    const home = service?.baseUrl ?? target.service;
     for (const suite of Object.values(target.suites)) {
       for (const check of suite.checks) {
         if (check.status !== 'fail' && check.status !== 'needs-review') continue;
@@ -75,7 +92,8 @@ export function toSarif(result: RunResult): SarifLog {
         }
         const findings: (Finding | undefined)[] = check.findings.length > 0 ? check.findings : [undefined];
         findings.forEach((f, i) => {
-          const uri = f?.url ?? home;
+          const pageUrl = f?.url ?? home;
+          const uri = locationPath(pageUrl);
           results.push({
             ruleId: check.id,
             level: levelOf(check, f),
@@ -86,6 +104,7 @@ export function toSarif(result: RunResult): SarifLog {
               service: target.service,
               device: target.device,
               status: check.status,
+              pageUrl,
               ...(f?.selector !== undefined ? { selector: f.selector } : {}),
               ...(f?.step !== undefined ? { step: f.step } : {}),
               ...(f?.screenshot !== undefined ? { screenshot: f.screenshot } : {}),

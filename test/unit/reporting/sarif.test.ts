@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 from a scored sample run: structure checked against the parts GitHub reads. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { toSarif } from '../../../src/reporting/sarif.ts';
+import { locationPath, toSarif } from '../../../src/reporting/sarif.ts';
 import { sampleRun } from '../../support/sample-run.ts';
 
 const Sarif = z.object({
@@ -19,6 +19,11 @@ const Sarif = z.object({
 });
 
 describe('toSarif', () => {
+  it('locates a page as a repository-relative path (code scanning rejects URL schemes)', () => {
+    expect(locationPath('http://127.0.0.1:4100/login?x=1')).toBe('127.0.0.1_4100/login');
+    expect(locationPath('https://v.example/')).toBe('v.example');
+  });
+
   it('gives every failed check a rule and each finding a result on its page, levels from impact', () => {
     const { result } = sampleRun({ services: 2, devices: 1, seed: 3 });
     const log = Sarif.parse(toSarif(result));
@@ -41,6 +46,7 @@ describe('toSarif', () => {
     const r = back.runs[0]!.results.find((x) => x.ruleId === check.id)!;
     expect(r.message.text).toBe(hostile);
     expect(r.level).toBe('error');
-    expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toBe('https://v.example/p');
+    expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toBe('v.example/p');
+    expect(r.properties['pageUrl']).toBe('https://v.example/p');
   });
 });
