@@ -252,8 +252,11 @@ export const HarnessErrorRefSchema = z.strictObject({
   suite: SuiteSchema,
   /** The check in error; absent when the suite's gathering failed. */
   check: z.string().optional(),
-  /** The check's typed cause, or `gathering` when the harness could not gather the suite. */
-  cause: z.union([CheckErrorCauseSchema, z.literal('gathering')]),
+  /**
+   * The check's typed cause; `gathering` when the harness could not gather the suite; `lost` when the run holds no
+   * evidence for the cell at all (an interrupted run re-scored, a shard left out of a merge, an unreadable file).
+   */
+  cause: z.union([CheckErrorCauseSchema, z.literal('gathering'), z.literal('lost')]),
   /**
    * Whether the error leaves a weighted part of the score without a value (the suite and the service overall are then
    * null).

@@ -156,7 +156,19 @@ function targetErrors(
             },
           ]
         : [];
-    return [...gathering, ...checks];
+    // No evidence at all: the harness lost the cell (what does not apply is recorded as not-applicable evidence).
+    const lost: HarnessErrorRef[] =
+      result.status === 'missing'
+        ? [
+            {
+              ...where,
+              cause: 'lost',
+              weighted: weighs,
+              message: result.reason ?? 'No evidence was found for this suite.',
+            },
+          ]
+        : [];
+    return [...gathering, ...lost, ...checks];
   });
 }
 

@@ -118,8 +118,17 @@ describe('evaluateRun', () => {
     const compatibilityPhone = result.targets[1]?.suites.compatibility.score as number;
     expect(entry?.suites.compatibility).toBeCloseTo((100 + compatibilityPhone) / 2, 1);
     expect(entry?.suites.performance).toBe(result.targets[0]?.suites.performance.score);
-    expect(entry?.overall).toBeCloseTo(((entry?.suites.performance as number) * 1 + (entry?.suites.compatibility as number) * 3) / 4, 1);
+    // The phone's performance cell has no evidence at all: lost by the harness, so counted as its error (exit 3) and
+    // the weighted overall is not computed over what is left.
     expect(result.targets[1]?.suites.performance.status).toBe('missing');
+    expect(result.harnessErrors).toEqual([
+      expect.objectContaining({ target: 's@phone-chromium', suite: 'performance', cause: 'lost', weighted: true }),
+    ]);
+    expect(entry?.overall).toBeNull();
+    const whole = evaluateRun(
+      runInput([service('s')], [desktop, phoneChromium], [...evidence, ...targetEvidence('s', 'phone-chromium').filter((e) => e.suite === 'performance')], profile({ weights: { login: 0, accessibility: 0, performance: 1, compatibility: 3 } })),
+    ).scorecard[0];
+    expect(whole?.overall).toBeCloseTo(((whole?.suites.performance as number) * 1 + (whole?.suites.compatibility as number) * 3) / 4, 1);
   });
 
   it('has a null overall and no rank when nothing could be scored', () => {
