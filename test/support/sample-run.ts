@@ -197,6 +197,11 @@ export function sampleRun(options: SampleOptions = {}): Sample {
             envelope,
           ),
         );
+      } else {
+        // As a real run records it: Lighthouse not applicable on this engine, said so (a cell without evidence is lost).
+        evidence.push(
+          performanceEvidence({ runsPerPage: 3, pages: [], lighthouseSkipped: `Lighthouse needs Chromium; ${dev.id} runs ${dev.engine}.` }, envelope),
+        );
       }
       const consoleErrors = quality < 0.4 ? 2 + Math.floor(random() * 4) : 0;
       const mobile = dev.formFactor !== 'desktop';
