@@ -48,6 +48,8 @@ export function finalizeRun(runDir: string): FinalizeOutput {
     services: run.config.services,
     devices: run.config.devices,
     evidence,
+    // A shard's run holds only its own cells: the others are missing there, lost only if the merge lacks them too.
+    ...(run.meta.shard ? { shard: run.meta.shard } : {}),
   });
   const checked = RunResultSchema.safeParse(result);
   if (!checked.success) {

@@ -63,6 +63,11 @@ export interface EvaluateRunInput {
   readonly evidence: readonly Evidence[];
   /** The checks to run (default: the registry's). Tests pass a table with broken checks to prove how errors travel. */
   readonly checks?: SuiteCheckTable;
+  /**
+   * This run is one shard of a matrix (`erh run --shard i/n`): a cell without evidence may be another shard's, so it is
+   * `missing` without being counted as lost. Absent for whole and merged runs, where a cell without evidence is lost.
+   */
+  readonly shard?: { readonly index: number; readonly total: number };
 }
 
 function evidenceKey(service: string, device: string, suite: Suite): string {
@@ -126,6 +131,7 @@ function releaseOf(service: string, device: string, evidence: ReadonlyMap<string
 function targetErrors(
   target: Pick<TargetResult, 'id' | 'service' | 'device' | 'suites'>,
   profile: Profile,
+  lostIsError: boolean,
 ): HarnessErrorRef[] {
   return SUITES.flatMap((suite) => {
     const result = target.suites[suite];
@@ -158,7 +164,7 @@ function targetErrors(
         : [];
     // No evidence at all: the harness lost the cell (what does not apply is recorded as not-applicable evidence).
     const lost: HarnessErrorRef[] =
-      result.status === 'missing'
+      result.status === 'missing' && lostIsError
         ? [
             {
               ...where,
@@ -188,6 +194,7 @@ function evaluateTarget(
   evidence: ReadonlyMap<string, Evidence>,
   profile: Profile,
   table: SuiteCheckTable,
+  lostIsError: boolean,
 ): TargetResult {
   const suites = Object.fromEntries(
     SUITES.map((suite) => [suite, evaluateSuite(evidence.get(evidenceKey(service.id, device.id, suite)), table)]),
@@ -205,7 +212,7 @@ function evaluateTarget(
     overall: targetOverall(
       suites,
       profile,
-      targetErrors({ id, service: service.id, device: device.id, suites }, profile),
+      targetErrors({ id, service: service.id, device: device.id, suites }, profile, lostIsError),
     ),
     ...(release !== undefined ? { release } : {}),
     ...(reports.length > 0 ? { lighthouseReports: reports } : {}),
@@ -229,6 +236,7 @@ interface ServiceContext {
   readonly devices: readonly Device[];
   readonly evidence: ReadonlyMap<string, Evidence>;
   readonly checks: SuiteCheckTable;
+  readonly lostIsError: boolean;
 }
 
 /** What each gate device says: the check (check gates) or the suite, restricted to the rule's steps (rule gates). */
@@ -313,7 +321,7 @@ function overallRange(
 
 function scorecardEntry(ctx: ServiceContext, profile: Profile): Omit<ScorecardEntry, 'rank'> {
   const suites = serviceSuites(ctx.targets);
-  const errors = ctx.targets.flatMap((t) => targetErrors(t, profile));
+  const errors = ctx.targets.flatMap((t) => targetErrors(t, profile, ctx.lostIsError));
   // A weighted suite left without a score by a harness error leaves the overall null: never renormalised over the rest.
   const overall = errors.some((e) => e.weighted) ? null : overallOf(suites, profile);
   const gates = profile.gates.map((gate) => {
@@ -388,12 +396,20 @@ function browserVersion(
 export function evaluateRun(input: EvaluateRunInput): RunResult {
   const evidence = selectEvidence(input.evidence);
   const checks = input.checks ?? SUITE_CHECKS;
+  const lostIsError = input.shard === undefined;
   const targets = input.services.flatMap((service) =>
-    input.devices.map((device) => evaluateTarget(service, device, evidence, input.profile, checks)),
+    input.devices.map((device) => evaluateTarget(service, device, evidence, input.profile, checks, lostIsError)),
   );
   const entries = input.services.map((service) =>
     scorecardEntry(
-      { service, targets: targets.filter((t) => t.service === service.id), devices: input.devices, evidence, checks },
+      {
+        service,
+        targets: targets.filter((t) => t.service === service.id),
+        devices: input.devices,
+        evidence,
+        checks,
+        lostIsError,
+      },
       input.profile,
     ),
   );

@@ -104,6 +104,25 @@ describe('a sharded-and-merged run gates like the same run unsharded', () => {
     expect(runExitCode(merged, { gate: false })).toBe(EXIT.ok);
   });
 
+  it("a shard's own run does not count the other shard's cells as lost; a merge without a shard does", () => {
+    const s: Scenario = {
+      services,
+      devices,
+      profile: profile(),
+      evidence: services.flatMap((sv) => devices.flatMap((d) => targetEvidence(sv.id, d.id))),
+    };
+    both('lost', s);
+    const shard1 = finalizeRun(join(root, 'lost-shard1')).result;
+    expect(shard1.targets.some((t) => Object.values(t.suites).some((x) => x.status === 'missing'))).toBe(true);
+    expect(shard1.harnessErrors).toEqual([]);
+    expect(runExitCode(shard1, { gate: false })).toBe(EXIT.ok);
+    const partial = mergeRuns([join(root, 'lost-shard1')], join(root, 'lost-partial'));
+    expect(partial.missingShards).toEqual([2]);
+    expect(partial.final.result.harnessErrors.every((e) => e.cause === 'lost')).toBe(true);
+    expect(partial.final.result.harnessErrors.length).toBeGreaterThan(0);
+    expect(runExitCode(partial.final.result, { gate: false })).toBe(EXIT.harness);
+  });
+
   it('a must-pass gate failed on one device, and a harness error on another: the same exits (1 / 3)', () => {
     const clean: Scenario = {
       services,
