@@ -22,7 +22,7 @@ import { evidencePath, writeEvidence } from '../src/reporting/evidence-store.ts'
 import { redactArtifacts } from '../src/reporting/redact-artifacts.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
 import { findBrowser, installHint } from '../src/session/browsers.ts';
-import { answersHttpAuth, DeviceRuntime } from '../src/session/runtime.ts';
+import { answersHttpAuth, DeviceRuntime, type Acquired } from '../src/session/runtime.ts';
 
 let cachedRun: RunContext | undefined;
 export function currentRun(): RunContext {
@@ -210,12 +210,12 @@ async function gatherCells(suites: readonly Suite[], target: Target, devices: De
     : undefined;
   // Every suite needs the device: performance times the journey on every engine (Lighthouse only on Chromium).
   // An installed local browser that does not start is a harness error (retried), not a missing device.
-  const acquired = cannotAuthenticate
-    ? ({ ok: false, via: target.device.driver, reason: cannotAuthenticate } as const)
+  const acquired: Acquired = cannotAuthenticate
+    ? { ok: false, via: target.device.driver, reason: cannotAuthenticate }
     : await devices.acquire(target.device).catch(failAll);
   if (!acquired.ok) {
     // Not a vendor result and not a harness failure: this machine lacks the device. Recorded, shown, the run goes on.
-    const reason = cannotAuthenticate ?? redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${'hint' in acquired && acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
+    const reason = cannotAuthenticate ?? redactor.text(`Device not available on this machine (${acquired.via}): ${acquired.reason}.${acquired.hint ? ` To add it: ${acquired.hint}.` : ''} See erh doctor.`);
     for (const cell of pending) {
       const evidence = notRunEvidence(target, cell.suite, reason, cell.attempt, true);
       await attachEvidence(testInfo, writeEvidence(run.runDir, evidence, redactor));
