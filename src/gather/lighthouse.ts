@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
-import lighthouse, { desktopConfig, generateReport } from 'lighthouse';
+import type LighthouseRunner from 'lighthouse';
 import type { LighthouseRun, PerformancePage } from '../core/evidence.ts';
 import { HarnessError } from '../core/errors.ts';
 import { chromiumArgs } from '../session/browsers.ts';
@@ -154,7 +154,14 @@ export const LIGHTHOUSE_FLAGS: {
   disableFullPageScreenshot: true,
 };
 
-type LhResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+type LhResult = NonNullable<Awaited<ReturnType<typeof LighthouseRunner>>>['lhr'];
+
+/**
+ * Lighthouse's module graph takes about a second to load: loaded when a run measures a page, so that the gathering
+ * workers (which never run Lighthouse) do not pay for it.
+ */
+let lighthouseModule: Promise<typeof import('lighthouse')> | undefined;
+const loadLighthouse = (): Promise<typeof import('lighthouse')> => (lighthouseModule ??= import('lighthouse'));
 
 function metric(lhr: LhResult, id: string): number | null {
   const v = lhr.audits[id]?.numericValue;
@@ -204,6 +211,7 @@ export async function runLighthouse(options: {
   httpCredentials?: HttpCredentials;
   onRun?: (page: string, run: number) => void;
 }): Promise<{ pages: PerformancePage[]; browserVersion: string }> {
+  const { default: lighthouse, desktopConfig, generateReport } = await loadLighthouse();
   const { chrome, release } = await launchGuardedChrome(options.chromePath);
   try {
     const pages: PerformancePage[] = [];
@@ -244,7 +252,7 @@ export async function runLighthouse(options: {
             page.url,
             { ...LIGHTHOUSE_FLAGS, port: chrome.port, ...(page.cookies ? { disableStorageReset: true } : {}) },
             options.formFactor === 'desktop' ? desktopConfig : undefined,
-            tab as unknown as Parameters<typeof lighthouse>[3],
+            tab as unknown as Parameters<typeof LighthouseRunner>[3],
           );
           if (!result) throw new HarnessError(`Lighthouse returned nothing for ${page.url}`);
           const lhr = result.lhr;

@@ -1,6 +1,6 @@
 /** Runs the real erh CLI as a user would, capturing its output. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,6 +39,7 @@ export function erh(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: st
     child.on('exit', (code) => {
       clearTimeout(timer);
       if (args[0] === 'run' || args[0] === 'merge') logDuration(args, code, performance.now() - started, stdout);
+      keepOutput(args, stdout, stderr);
       resolve({ code: code ?? 1, stdout, stderr });
     });
   });
@@ -56,6 +57,18 @@ function logDuration(args: string[], code: number | null, ms: number, stdout: st
   });
   const split = /erh: done in .*$/m.exec(stdout)?.[0] ?? '';
   process.stderr.write(`[erh ${args[0]}${selection.length ? ` ${selection.join(' ')}` : ''}: exit ${code ?? 'signal'}, ${(ms / 1000).toFixed(1)} s${split ? `; ${split.replace(/^erh: /, '')}` : ''}]\n`);
+}
+
+/**
+ * `ERH_TEST_LOGS=<dir> npx vitest run …` keeps every erh invocation's whole output there, one file
+ * each (its progress lines name every test and how long it took: where a slow end-to-end file spends its time).
+ */
+function keepOutput(args: string[], stdout: string, stderr: string): void {
+  const dir = process.env.ERH_TEST_LOGS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${args[0] ?? 'erh'}.log`;
+  writeFileSync(join(dir, name), `$ erh ${args.join(' ')}\n${stdout}\n--- stderr ---\n${stderr}`);
 }
 
 /** Every file below a directory (recursively). */

@@ -22,7 +22,7 @@ import { EXTRA_RULE_ENGINES, type ExtraRuleEngine } from '../../core/evidence.ts
 import { runRules } from './engines/index.ts';
 import { inPage } from './in-page.ts';
 import * as interact from './interact.ts';
-import { identifyLanguage } from './language.ts';
+import { languageIdentifier } from './language.ts';
 import * as raw from './probes.ts';
 import { SETTLE_BOUND_MS, SETTLE_FRAMES, type InventoryResult } from './probes.ts';
 
@@ -278,6 +278,7 @@ export async function runA11yProbes(session: BrowserSession, options: A11yProbeO
     errors.push({ probe: 'inventory', message: message(e) });
   }
   if (inv) {
+    const identifyLanguage = await languageIdentifier();
     probes.targets = inv.targets;
     probes.bypass = inv.bypass;
     probes.media = inv.media;

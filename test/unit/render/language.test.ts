@@ -9,10 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../src/core/index.ts';
 import { RunResultSchema } from '../../../src/core/index.ts';
-import { identifyLanguage } from '../../../src/gather/a11y/language.ts';
+import { languageIdentifier } from '../../../src/gather/a11y/language.ts';
 import { renderScorecardHtml } from '../../../src/render/index.ts';
 import { sampleRun } from '../../support/sample-run.ts';
 import { pageTextBlocks } from './page-language.ts';
+
+const identifyLanguage = await languageIdentifier();
 
 const STEP_NAMES: Record<string, string> = { landing: 'Etusivu', search: 'Haku', item: 'Teoksen sivu', reader: 'Lukunäkymä' };
 
