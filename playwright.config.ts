@@ -2,7 +2,8 @@
  * Thin: one Playwright project per target (`service@device`) running the login suite and the
  * accessibility and compatibility suites (one walk of the journey: suites/walk.spec.ts) in parallel,
  * and one `performance` project (Lighthouse) that runs after all of them with a single worker, so
- * measurements never overlap other browser work.
+ * measurements never overlap other browser work. erh's own gathering phase runs the same tests in one
+ * project per device instead (a worker serves every target of its device; suites/tags.ts).
  *
  *   npx playwright test --project='kirjava@desktop-chromium'   # one target's gathering suites
  *   npx playwright test                                        # everything, performance last
@@ -13,15 +14,22 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { join } from 'node:path';
 import { prepareRunFromEnv } from './src/reporting/playwright-setup.ts';
+import { deviceTag, taggedWith, targetTag } from './suites/tags.ts';
 
 const run = prepareRunFromEnv();
 const phase = process.env.ERH_PHASE ?? 'all';
 const targetIds = run.targets.map((t) => t.id);
 
-const gatherProjects = targetIds.map((id) => ({
+const gatherSpecs = /(login|walk|content)\.spec\.ts$/;
+// A person's run: one project per target (`--project=kirjava@desktop-chromium`).
+const targetProjects = targetIds.map((id) => ({ name: id, testMatch: gatherSpecs, grep: taggedWith(targetTag(id)) }));
+// erh's gathering phase: one project per device, its tests spread over the workers (fullyParallel) — a worker process,
+// its imports and its browser serve every target of the device, instead of starting anew for each target.
+const deviceProjects = [...new Set(run.targets.map((t) => t.device.id))].map((id) => ({
   name: id,
-  testMatch: /(login|walk|content)\.spec\.ts$/,
-  use: { erhTarget: id },
+  testMatch: gatherSpecs,
+  grep: taggedWith(deviceTag(id)),
+  fullyParallel: true,
 }));
 const performanceProject = {
   name: 'performance',
@@ -41,7 +49,7 @@ const reporters: PlaywrightTestConfig['reporter'] = [
 ];
 if (process.env.ERH_BLOB_DIR) reporters.push(['blob', { outputDir: process.env.ERH_BLOB_DIR }]);
 
-export default defineConfig<object, { erhTarget: string }>({
+export default defineConfig({
   testDir: './suites',
   outputDir: join(run.runDir, 'playwright'),
   workers: Number(process.env.ERH_WORKERS ?? 2),
@@ -53,5 +61,5 @@ export default defineConfig<object, { erhTarget: string }>({
   // The scorecard of a run no erh CLI drives: written after the tests, whatever the reporters.
   globalTeardown: './src/reporting/playwright-teardown.ts',
   use: { trace: 'off', screenshot: 'off', video: 'off' },
-  projects: phase === 'gather' ? gatherProjects : phase === 'performance' ? [performanceProject] : [...gatherProjects, performanceProject],
+  projects: phase === 'gather' ? deviceProjects : phase === 'performance' ? [performanceProject] : [...targetProjects, performanceProject],
 });

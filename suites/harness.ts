@@ -23,6 +23,7 @@ import { redactArtifacts } from '../src/reporting/redact-artifacts.ts';
 import { openRun, type RunContext } from '../src/reporting/run-context.ts';
 import { findBrowser, installHint } from '../src/session/browsers.ts';
 import { answersHttpAuth, DeviceRuntime, type Acquired } from '../src/session/runtime.ts';
+import { deviceTag, targetTag } from './tags.ts';
 
 let cachedRun: RunContext | undefined;
 export function currentRun(): RunContext {
@@ -32,14 +33,7 @@ export function currentRun(): RunContext {
   return cachedRun;
 }
 
-export function findTarget(id: string): Target {
-  const target = currentRun().targets.find((t) => t.id === id);
-  if (!target) throw new Error(`Unknown target ${id} in run ${currentRun().runDir}`);
-  return target;
-}
-
 interface WorkerFixtures {
-  erhTarget: string;
   /** Browsers and driver processes (Xvfb, WebKitWebDriver, Appium) of this worker, stopped when it ends. */
   devices: DeviceRuntime;
   /**
@@ -53,14 +47,13 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** Records the test's output directory in the worker's `artefacts`. */
   outputRecorded: void;
-  /** Gathers one suite of the project's target (or `target`). */
-  gather: (suite: Suite, target?: Target) => Promise<Evidence>;
-  /** Gathers several suites of the project's target in one test (accessibility and compatibility: in one walk). */
-  gatherAll: (suites: readonly Suite[], target?: Target) => Promise<Evidence[]>;
+  /** Gathers one suite of a target. */
+  gather: (suite: Suite, target: Target) => Promise<Evidence>;
+  /** Gathers several suites of a target in one test (accessibility and compatibility: in one walk). */
+  gatherAll: (suites: readonly Suite[], target: Target) => Promise<Evidence[]>;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  erhTarget: ['', { option: true, scope: 'worker' }],
   devices: [
     async ({}, use) => {
       const runtime = new DeviceRuntime();
@@ -87,13 +80,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { auto: true },
   ],
-  gather: async ({ erhTarget, devices }, use, testInfo) => {
-    await use((suite, explicit) => gather(suite, explicit ?? findTarget(erhTarget), devices, testInfo));
+  gather: async ({ devices }, use, testInfo) => {
+    await use((suite, target) => gather(suite, target, devices, testInfo));
   },
-  gatherAll: async ({ erhTarget, devices }, use, testInfo) => {
-    await use((suites, explicit) => gatherCells(suites, explicit ?? findTarget(erhTarget), devices, testInfo));
+  gatherAll: async ({ devices }, use, testInfo) => {
+    await use((suites, target) => gatherCells(suites, target, devices, testInfo));
   },
 });
+
+/** Declares `body`'s tests once for each target of the run, in a block named by the target's id and tagged (tags.ts). */
+export function eachTarget(body: (target: Target) => void): void {
+  for (const target of currentRun().targets) {
+    test.describe(target.id, { tag: [targetTag(target.id), deviceTag(target.device.id)] }, () => body(target));
+  }
+}
 
 /** Evidence for a suite that did not run: not applicable to the target, or the device is not available here. */
 function notRunEvidence(target: Target, suite: Suite, reason: string, attempt: number, unavailable?: true): Evidence {

@@ -1,6 +1,8 @@
-/** The login suite for this project's target (service@device); see src/gather/index.ts (one file per gatherer). */
-import { test } from './harness.ts';
+/** The login suite of each target (service@device); see src/gather/index.ts (one file per gatherer). */
+import { eachTarget, test } from './harness.ts';
 
-test('login', async ({ gather }) => {
-  await gather('login');
+eachTarget((target) => {
+  test('login', async ({ gather }) => {
+    await gather('login', target);
+  });
 });

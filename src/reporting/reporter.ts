@@ -30,9 +30,12 @@ function evidenceStatuses(result: TestResult): Array<{ suite: string; status: st
   });
 }
 
-/** A task as the progress lines name it: `<project> › <title>`. */
+/**
+ * A task as the progress lines name it: `<target> › <suite>` for a gathering test (in its target's block,
+ * suites/harness.ts eachTarget, whichever project runs it), else `<project> › <title>` (`performance › <target>`).
+ */
 function label(test: TestCase): string {
-  return `${test.parent.project()?.name ?? ''} › ${test.title}`;
+  return `${test.parent.type === 'describe' ? test.parent.title : (test.parent.project()?.name ?? '')} › ${test.title}`;
 }
 
 export default class ErhReporter implements Reporter {
@@ -95,7 +98,7 @@ export default class ErhReporter implements Reporter {
     this.running.delete(test.id);
     if (result.status !== 'passed' && result.retry < test.retries && result.status !== 'skipped') {
       this.out(
-        `  ↻ ${test.parent.project()?.name ?? ''} › ${test.title}: harness error, retrying ` +
+        `  ↻ ${label(test)}: harness error, retrying ` +
           `(${result.error?.message?.split('\n')[0] ?? result.status})`,
       );
       return;
