@@ -98,8 +98,7 @@ export default class ErhReporter implements Reporter {
     this.running.delete(test.id);
     if (result.status !== 'passed' && result.retry < test.retries && result.status !== 'skipped') {
       this.out(
-        `  ↻ ${label(test)}: harness error, retrying ` +
-          `(${result.error?.message?.split('\n')[0] ?? result.status})`,
+        `  ↻ ${label(test)}: harness error, retrying ` + `(${result.error?.message?.split('\n')[0] ?? result.status})`,
       );
       return;
     }
