@@ -12,7 +12,6 @@ const LONGEST_FIRST = [
   'test/unit/gather/a11y-corpus-1.test.ts',
   'test/unit/gather/a11y-corpus-2.test.ts',
   'test/e2e/auth.test.ts',
-  'test/e2e/shards.test.ts',
   'test/e2e/faults.test.ts',
   'test/e2e/release.test.ts',
   'test/e2e/overlays.test.ts',
