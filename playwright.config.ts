@@ -31,10 +31,13 @@ const deviceProjects = [...new Set(run.targets.map((t) => t.device.id))].map((id
   grep: taggedWith(deviceTag(id)),
   fullyParallel: true,
 }));
+// One test per target, one worker; fullyParallel so that `--shard` splits the targets' measurements between the shards
+// (as one group, every measurement fell to the first shard).
 const performanceProject = {
   name: 'performance',
   testMatch: /performance\.spec\.ts$/,
   workers: 1,
+  fullyParallel: true,
   timeout: 15 * 60_000,
   dependencies: phase === 'all' ? targetIds : [],
 };
