@@ -1,4 +1,10 @@
-/** SARIF 2.1.0 from a scored sample run: structure checked against the parts GitHub reads. */
+/**
+ * SARIF 2.1.0 from a scored sample run: valid against the official SARIF 2.1.0 JSON Schema (as Microsoft's SARIF
+ * tooling ships it, @microsoft/jest-sarif), and structure checked against the parts GitHub reads.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { locationPath, toSarif } from '../../../src/reporting/sarif.ts';
@@ -18,7 +24,25 @@ const Sarif = z.object({
   })).length(1),
 });
 
+const require = createRequire(import.meta.url);
+/** The OASIS SARIF 2.1.0 schema (its last draft, rtm.5, which code scanning validates against). */
+const OFFICIAL_SCHEMA = JSON.parse(
+  readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+) as object;
+
 describe('toSarif', () => {
+  it('writes a log the official SARIF 2.1.0 schema accepts (and the validation can fail)', () => {
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(OFFICIAL_SCHEMA);
+    for (const seed of [1, 3, 7]) {
+      const log = toSarif(sampleRun({ services: 3, devices: 2, seed }).result);
+      expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+      const broken = JSON.parse(JSON.stringify(log)) as { runs: Array<{ results: Array<Record<string, unknown>> }> };
+      expect(broken.runs[0]!.results.length).toBeGreaterThan(0);
+      broken.runs[0]!.results[0]!['level'] = 'fatal';
+      expect(validate(broken)).toBe(false);
+    }
+  });
+
   it('locates a page as a repository-relative path (code scanning rejects URL schemes)', () => {
     expect(locationPath('http://127.0.0.1:4100/login?x=1')).toBe('127.0.0.1_4100/login');
     expect(locationPath('https://v.example/')).toBe('v.example');
