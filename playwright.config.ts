@@ -14,6 +14,7 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { join } from 'node:path';
 import { prepareRunFromEnv } from './src/reporting/playwright-setup.ts';
+import { PERFORMANCE_PROJECT } from './src/reporting/reporter.ts';
 import { deviceTag, taggedWith, targetTag } from './suites/tags.ts';
 
 const run = prepareRunFromEnv();
@@ -34,7 +35,7 @@ const deviceProjects = [...new Set(run.targets.map((t) => t.device.id))].map((id
 // One test per target, one worker; fullyParallel so that `--shard` splits the targets' measurements between the shards
 // (as one group, every measurement fell to the first shard).
 const performanceProject = {
-  name: 'performance',
+  name: PERFORMANCE_PROJECT,
   testMatch: /performance\.spec\.ts$/,
   workers: 1,
   fullyParallel: true,

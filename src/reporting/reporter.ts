@@ -12,6 +12,8 @@ import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } fr
 import { capped, terminalText } from './terminal.ts';
 import { formatDuration, progressLine, remainingText, type PhaseProgress } from './eta.ts';
 
+/** The project of the measurements (playwright.config.ts), run after every gathering project. */
+export const PERFORMANCE_PROJECT = 'performance';
 /** The longest silence: after this long without a line, a heartbeat says what is running and for how long. */
 export const HEARTBEAT_MS = 10_000;
 /** How often the reporter looks at the clock for a heartbeat. */
@@ -48,8 +50,11 @@ export default class ErhReporter implements Reporter {
   private readonly running = new Map<string, { label: string; since: number }>();
   private lastLine = Date.now();
   private ticker: ReturnType<typeof setInterval> | undefined;
-  /** `gathering` or `performance` (orchestrate.ts sets ERH_PHASE); a plain `npx playwright test` gathers. */
-  private readonly phase = process.env.ERH_PHASE === 'performance' ? 'performance' : 'gathering';
+  /**
+   * What the run does, named from the tests it was given (onBegin): `gathering`, `performance` (erh runs the two as
+   * separate phases), or both (a person's `npx playwright test` without --project).
+   */
+  private phase = 'gathering';
   // Test titles, reasons and harness errors carry configuration and vendor text: escaped for the terminal.
   private readonly out = (line: string): void => {
     this.lastLine = Date.now();
@@ -78,7 +83,10 @@ export default class ErhReporter implements Reporter {
   }
 
   onBegin(config: FullConfig, suite: Suite): void {
-    this.total = suite.allTests().length;
+    const tests = suite.allTests();
+    this.total = tests.length;
+    const measured = tests.filter((t) => t.parent.project()?.name === PERFORMANCE_PROJECT).length;
+    this.phase = measured === 0 ? 'gathering' : measured === tests.length ? 'performance' : 'gathering and performance';
     this.workers = Math.max(1, config.workers);
     const runDir = process.env.ERH_RUN_DIR;
     const where = runDir ? ` → ${relative(process.cwd(), runDir) || runDir}` : '';

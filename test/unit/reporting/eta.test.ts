@@ -13,7 +13,7 @@ import {
   remainingMs,
   remainingText,
 } from '../../../src/reporting/eta.ts';
-import ErhReporter, { HEARTBEAT_MS } from '../../../src/reporting/reporter.ts';
+import ErhReporter, { HEARTBEAT_MS, PERFORMANCE_PROJECT } from '../../../src/reporting/reporter.ts';
 
 describe('formatDuration', () => {
   it('writes tenths under ten seconds, then seconds, minutes and hours', () => {
@@ -88,12 +88,12 @@ describe('ErhReporter progress lines', () => {
     vi.restoreAllMocks();
   });
 
-  const fakeTest = (id: string, title: string): TestCase =>
+  const fakeTest = (id: string, title: string, project = 'kirjava@desktop-chromium'): TestCase =>
     ({
       id,
       title,
       retries: 0,
-      parent: { project: () => ({ name: 'kirjava@desktop-chromium' }) },
+      parent: { project: () => ({ name: project }) },
     }) as unknown as TestCase;
   const passed = { status: 'passed', retry: 0, duration: 2_000, attachments: [] } as unknown as TestResult;
 
@@ -127,5 +127,24 @@ describe('ErhReporter progress lines', () => {
     const count = lines.length;
     vi.advanceTimersByTime(HEARTBEAT_MS * 3);
     expect(lines.length).toBe(count);
+  });
+
+  it('names the phase from the tests it runs: gathering, performance, or both in a person\'s whole run', () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const gather = fakeTest('g', 'login');
+    const measure = fakeTest('p', 'kirjava@desktop-chromium', PERFORMANCE_PROJECT);
+    const begin = (tests: TestCase[]) => {
+      const reporter = new ErhReporter();
+      reporter.onBegin({ workers: 1 } as FullConfig, { allTests: () => tests } as unknown as Suite);
+      reporter.onEnd({ status: 'passed' } as FullResult);
+      return lines.splice(0).join('');
+    };
+    expect(begin([gather])).toMatch(/^erh: 1 gathering task\n/);
+    expect(begin([measure])).toMatch(/^erh: 1 performance task\n/);
+    expect(begin([gather, measure])).toMatch(/^erh: 2 gathering and performance tasks\n[^]*erh: gathering and performance passed/);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
+// A CommonJS module: its constructor is also its `default` property, which is what the types describe.
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { locationPath, toSarif } from '../../../src/reporting/sarif.ts';
@@ -32,7 +33,7 @@ const OFFICIAL_SCHEMA = JSON.parse(
 
 describe('toSarif', () => {
   it('writes a log the official SARIF 2.1.0 schema accepts (and the validation can fail)', () => {
-    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(OFFICIAL_SCHEMA);
+    const validate = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(OFFICIAL_SCHEMA);
     for (const seed of [1, 3, 7]) {
       const log = toSarif(sampleRun({ services: 3, devices: 2, seed }).result);
       expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
