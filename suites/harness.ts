@@ -14,7 +14,7 @@ import { EvidenceSchema } from '../src/core/evidence.ts';
 import type { Suite } from '../src/core/ids.ts';
 import { artifactsFor } from '../src/journey/artifacts.ts';
 import { GATHERERS, gatherWalk, isWalkSuite, type GatherKit } from '../src/gather/index.ts';
-import { envelope } from '../src/gather/kit.ts';
+import { envelope, notRunEvidence } from '../src/gather/kit.ts';
 import { closedUnderProbes, regather } from '../src/gather/resume.ts';
 import { gatherBudgetMs, withinBudget } from '../src/gather/budget.ts';
 import { notApplicableReason, serviceExclusion, type Target } from '../src/matrix/targets.ts';
@@ -93,14 +93,6 @@ export function eachTarget(body: (target: Target) => void): void {
   for (const target of currentRun().targets) {
     test.describe(target.id, { tag: [targetTag(target.id), deviceTag(target.device.id)] }, () => body(target));
   }
-}
-
-/** Evidence for a suite that did not run: not applicable to the target, or the device is not available here. */
-function notRunEvidence(target: Target, suite: Suite, reason: string, attempt: number, unavailable?: true): Evidence {
-  return envelope(
-    { target, suite, startedAt: new Date(), browserVersion: 'n/a', attempt },
-    { status: 'not-applicable', reason, steps: [], ...(unavailable ? { deviceUnavailable: unavailable } : {}) },
-  );
 }
 
 /** The evidence this run already holds for a cell, if it is readable. */

@@ -3,6 +3,7 @@
  * (parallel gathering, then Lighthouse alone), evaluate, and point reports/latest at the run.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,10 @@ import { loadDotEnv, resolvePatron, resolveHttpAuth } from '../config/secrets.ts
 import { finalizeRun, type FinalizeOutput } from '../reporting/finalize.ts';
 import { createRun, linkLatest, resumeRun } from '../reporting/run-context.ts';
 import { readEvidence } from '../reporting/evidence-store.ts';
-import { buildMatrix } from '../matrix/targets.ts';
+import { buildMatrix, serviceExclusion, type Target } from '../matrix/targets.ts';
+import { notRunEvidence } from '../gather/kit.ts';
+import { allSecrets, Redactor } from '../config/secrets.ts';
+import { evidencePath, writeEvidence } from '../reporting/evidence-store.ts';
 import { SUITES } from '../core/ids.ts';
 import { deviceAvailability } from '../session/availability.ts';
 import { regather } from '../gather/resume.ts';
@@ -107,6 +111,25 @@ function runPlaywright(phase: 'gather' | 'performance', env: NodeJS.ProcessEnv, 
   });
 }
 
+/**
+ * Whether the performance phase has nothing to measure: every target's service leaves the suite out (its YAML's
+ * `suites:`) and no performance evidence is on disk yet. Then its cells are written not applicable here, with the
+ * reason the performance test would write (the matrix owns the rule), and no Playwright runner or browser starts. A
+ * shard keeps the runner (Playwright decides which shard holds which cell), and so does a run that writes a blob
+ * report (its tests carry the evidence).
+ */
+export function unmeasured(config: ResolvedConfig, runDir: string, options: RunOptions): boolean {
+  if (options.shard || options.blobDir || process.env.ERH_BLOB_DIR) return false;
+  const targets = buildMatrix(config.services, config.devices);
+  const excluded = (t: Target) => serviceExclusion(t, 'performance');
+  const onDisk = (t: Target) =>
+    existsSync(evidencePath(runDir, { service: t.service.id, device: t.device.id, suite: 'performance' }));
+  if (targets.length === 0 || targets.some((t) => excluded(t) === undefined || onDisk(t))) return false;
+  const redactor = new Redactor(allSecrets(config.services));
+  for (const t of targets) writeEvidence(runDir, notRunEvidence(t, 'performance', excluded(t) ?? '', 1), redactor);
+  return true;
+}
+
 export interface RunOutcome {
   runDir: string;
   final: FinalizeOutput;
@@ -153,8 +176,13 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
   const t0 = performance.now();
   const gatherCode = await runPlaywright('gather', env, shardArgs);
   const t1 = performance.now();
-  log('erh: performance phase (Lighthouse, one page at a time)');
-  const perfCode = await runPlaywright('performance', env, shardArgs);
+  let perfCode = 0;
+  if (unmeasured(config, runDir, options)) {
+    log('erh: performance phase: nothing to measure (no service is evaluated for performance: suites: in its YAML)');
+  } else {
+    log('erh: performance phase (Lighthouse, one page at a time)');
+    perfCode = await runPlaywright('performance', env, shardArgs);
+  }
   const t2 = performance.now();
   const final = finalizeRun(runDir);
   linkLatest(reportsDir, runDir);

@@ -132,6 +132,20 @@ export function envelope<S extends Suite>(
   return parsed.data;
 }
 
+/** Evidence for a suite that did not run: not applicable to the target, or the device is not available here. */
+export function notRunEvidence(
+  target: Target,
+  suite: Suite,
+  reason: string,
+  attempt: number,
+  unavailable?: true,
+): Evidence {
+  return envelope(
+    { target, suite, startedAt: new Date(), browserVersion: 'n/a', attempt },
+    { status: 'not-applicable', reason, steps: [], ...(unavailable ? { deviceUnavailable: unavailable } : {}) },
+  );
+}
+
 /**
  * The journey context of a kit's session: timeouts from the kit (or the service), `login` actions
  * through the service's strategy, and the strategy's fields masked in screenshots.
