@@ -8,9 +8,10 @@ import LongestFirst from './test/support/sequencer.ts';
 const ALONE = ['test/e2e/demo.test.ts'];
 /**
  * Unit files that drive a browser for minutes (the accessibility corpus in two shards: its barrier/clean pairs
- * through the real gatherer): they run beside the end-to-end files instead of holding up the unit group.
+ * through the real gatherer; the login retries, which mostly wait out a login's deadlines): they run beside the
+ * end-to-end files instead of holding up the unit group.
  */
-const LONG_BROWSER = ['test/unit/gather/a11y-corpus-*.test.ts'];
+const LONG_BROWSER = ['test/unit/gather/a11y-corpus-*.test.ts', 'test/unit/gather/login-tries.test.ts'];
 
 export default defineConfig({
   test: {
