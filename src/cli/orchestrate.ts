@@ -11,14 +11,12 @@ import { chromium, firefox, webkit } from 'playwright';
 import { ConfigError } from '../core/errors.ts';
 import { PATRON_ROLES } from '../core/ids.ts';
 import { loadConfig, type LoadOptions, type ResolvedConfig } from '../config/load.ts';
-import { loadDotEnv, resolvePatron, resolveHttpAuth } from '../config/secrets.ts';
+import { allSecrets, loadDotEnv, Redactor, resolvePatron, resolveHttpAuth } from '../config/secrets.ts';
 import { finalizeRun, type FinalizeOutput } from '../reporting/finalize.ts';
 import { createRun, linkLatest, resumeRun } from '../reporting/run-context.ts';
-import { readEvidence } from '../reporting/evidence-store.ts';
-import { buildMatrix, serviceExclusion, type Target } from '../matrix/targets.ts';
+import { evidencePath, readEvidence, writeEvidence } from '../reporting/evidence-store.ts';
+import { buildMatrix, serviceExclusion } from '../matrix/targets.ts';
 import { notRunEvidence } from '../gather/kit.ts';
-import { allSecrets, Redactor } from '../config/secrets.ts';
-import { evidencePath, writeEvidence } from '../reporting/evidence-store.ts';
 import { SUITES } from '../core/ids.ts';
 import { deviceAvailability } from '../session/availability.ts';
 import { regather } from '../gather/resume.ts';
@@ -112,21 +110,24 @@ function runPlaywright(phase: 'gather' | 'performance', env: NodeJS.ProcessEnv, 
 }
 
 /**
- * Whether the performance phase has nothing to measure: every target's service leaves the suite out (its YAML's
- * `suites:`) and no performance evidence is on disk yet. Then its cells are written not applicable here, with the
- * reason the performance test would write (the matrix owns the rule), and no Playwright runner or browser starts. A
- * shard keeps the runner (Playwright decides which shard holds which cell), and so does a run that writes a blob
- * report (its tests carry the evidence).
+ * When the performance phase has nothing to measure — every target's service leaves the suite out (its YAML's
+ * `suites:`) and no performance evidence is on disk yet — writes its cells not applicable, with the reason the
+ * performance test would write (the matrix owns the rule), and returns true: no Playwright runner or browser need
+ * start. A shard keeps the runner (Playwright decides which shard holds which cell), and so does a run that writes a
+ * blob report (its tests carry the evidence).
  */
-export function unmeasured(config: ResolvedConfig, runDir: string, options: RunOptions): boolean {
+export function recordUnmeasured(config: ResolvedConfig, runDir: string, options: RunOptions): boolean {
   if (options.shard || options.blobDir || process.env.ERH_BLOB_DIR) return false;
-  const targets = buildMatrix(config.services, config.devices);
-  const excluded = (t: Target) => serviceExclusion(t, 'performance');
-  const onDisk = (t: Target) =>
-    existsSync(evidencePath(runDir, { service: t.service.id, device: t.device.id, suite: 'performance' }));
-  if (targets.length === 0 || targets.some((t) => excluded(t) === undefined || onDisk(t))) return false;
+  const cells = buildMatrix(config.services, config.devices).map((target) => ({
+    target,
+    reason: serviceExclusion(target, 'performance'),
+    onDisk: existsSync(
+      evidencePath(runDir, { service: target.service.id, device: target.device.id, suite: 'performance' }),
+    ),
+  }));
+  if (cells.length === 0 || cells.some((c) => c.reason === undefined || c.onDisk)) return false;
   const redactor = new Redactor(allSecrets(config.services));
-  for (const t of targets) writeEvidence(runDir, notRunEvidence(t, 'performance', excluded(t) ?? '', 1), redactor);
+  for (const c of cells) writeEvidence(runDir, notRunEvidence(c.target, 'performance', c.reason ?? '', 1), redactor);
   return true;
 }
 
@@ -177,7 +178,7 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
   const gatherCode = await runPlaywright('gather', env, shardArgs);
   const t1 = performance.now();
   let perfCode = 0;
-  if (unmeasured(config, runDir, options)) {
+  if (recordUnmeasured(config, runDir, options)) {
     log('erh: performance phase: nothing to measure (no service is evaluated for performance: suites: in its YAML)');
   } else {
     log('erh: performance phase (Lighthouse, one page at a time)');
