@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, firefox, webkit } from 'playwright';
 import { ConfigError } from '../core/errors.ts';
+import type { Evidence } from '../core/evidence.ts';
 import { PATRON_ROLES } from '../core/ids.ts';
 import { loadConfig, type LoadOptions, type ResolvedConfig } from '../config/load.ts';
 import { allSecrets, loadDotEnv, Redactor, resolvePatron, resolveHttpAuth } from '../config/secrets.ts';
@@ -131,6 +132,28 @@ export function recordUnmeasured(config: ResolvedConfig, runDir: string, options
   return true;
 }
 
+/**
+ * A resumed run whose gathering cells (every suite but performance, on every target) were all kept — the run was
+ * stopped in or before its performance phase — starts no gathering runner: Playwright would start its workers and
+ * browsers only to skip every test (suites/harness.ts skips a kept cell by the same rule, `regather`). A shard or a
+ * run writing a blob report keeps the runner, as for `recordUnmeasured`.
+ */
+export function gatheredAlready(config: ResolvedConfig, kept: readonly Evidence[], options: RunOptions): boolean {
+  if (!options.resume || options.shard || options.blobDir || process.env.ERH_BLOB_DIR) return false;
+  // A cell is named by its evidence file (the evidence store owns that name).
+  const have = new Set(kept.map((e) => evidencePath('', e)));
+  const targets = buildMatrix(config.services, config.devices);
+  return (
+    targets.length > 0 &&
+    targets.every((t) =>
+      SUITES.every(
+        (suite) =>
+          suite === 'performance' || have.has(evidencePath('', { service: t.service.id, device: t.device.id, suite })),
+      ),
+    )
+  );
+}
+
 export interface RunOutcome {
   runDir: string;
   final: FinalizeOutput;
@@ -147,11 +170,11 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
   const { runDir, meta } = options.resume
     ? resumeRun(options.resume, config)
     : createRun(reportsDir, config, options.shard ? { shard: options.shard } : {});
+  let kept: Evidence[] = [];
   if (options.resume) {
-    const { evidence } = readEvidence(runDir);
-    const kept = evidence.filter((e) => !regather(e)).length;
+    kept = readEvidence(runDir).evidence.filter((e) => !regather(e));
     const cells = buildMatrix(config.services, config.devices).length * SUITES.length;
-    log(`erh: resuming run ${meta.runId}: ${kept} of ${cells} cells already gathered; gathering the rest`);
+    log(`erh: resuming run ${meta.runId}: ${kept.length} of ${cells} cells already gathered; gathering the rest`);
   } else {
     log(
       `erh: run ${meta.runId}: ${config.services.length} services × ${config.devices.length} devices → ` +
@@ -175,7 +198,12 @@ export async function runEvaluation(config: ResolvedConfig, options: RunOptions)
   };
   const shardArgs = options.shard ? [`--shard=${options.shard.index}/${options.shard.total}`] : [];
   const t0 = performance.now();
-  const gatherCode = await runPlaywright('gather', env, shardArgs);
+  let gatherCode = 0;
+  if (gatheredAlready(config, kept, options)) {
+    log('erh: gathering phase: every cell was gathered before the run stopped; going on to the performance phase');
+  } else {
+    gatherCode = await runPlaywright('gather', env, shardArgs);
+  }
   const t1 = performance.now();
   let perfCode = 0;
   if (recordUnmeasured(config, runDir, options)) {

@@ -7,9 +7,13 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordUnmeasured } from '../../../src/cli/orchestrate.ts';
+import { gatheredAlready, recordUnmeasured } from '../../../src/cli/orchestrate.ts';
 import { loadConfig, type ResolvedConfig } from '../../../src/config/load.ts';
 import { EvidenceSchema } from '../../../src/core/evidence.ts';
+import { SUITES } from '../../../src/core/ids.ts';
+import { notRunEvidence } from '../../../src/gather/kit.ts';
+import { regather } from '../../../src/gather/resume.ts';
+import { buildMatrix } from '../../../src/matrix/targets.ts';
 import { ROOT } from '../../support/cli.ts';
 
 const demo = loadConfig({ root: ROOT, services: ['kirjava', 'lehtisali'] });
@@ -49,5 +53,27 @@ describe('a performance phase with nothing to measure', () => {
     const shard = runDir();
     expect(recordUnmeasured(narrowed(['kirjava', 'lehtisali']), shard, { shard: { index: 1, total: 2 } })).toBe(false);
     expect(written(shard)).toEqual([]);
+  });
+});
+
+describe('a resumed run whose gathering was finished', () => {
+  const targets = buildMatrix(demo.services, demo.devices);
+  const gathered = targets.flatMap((t) =>
+    SUITES.filter((s) => s !== 'performance').map((s) => notRunEvidence(t, s, 'gathered before the stop', 1)),
+  );
+  const resume = { resume: '/reports/run-1' };
+
+  it('starts no gathering runner when every cell but performance was kept', () => {
+    expect(gatheredAlready(demo, gathered, resume)).toBe(true);
+  });
+
+  it('keeps the runner when one cell is missing or is gathered again, for a fresh run and for a shard', () => {
+    expect(gatheredAlready(demo, gathered.slice(1), resume)).toBe(false);
+    // What the CLI passes is the evidence a resume keeps (regather's rule): a harness error is not kept.
+    const [first, ...rest] = gathered;
+    const failed = { ...first!, status: 'harness-error' as const, reason: 'the worker stopped' };
+    expect(gatheredAlready(demo, [failed, ...rest].filter((e) => !regather(e)), resume)).toBe(false);
+    expect(gatheredAlready(demo, gathered, {})).toBe(false);
+    expect(gatheredAlready(demo, gathered, { ...resume, shard: { index: 1, total: 2 } })).toBe(false);
   });
 });
