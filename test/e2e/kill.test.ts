@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoWorld, type DemoWorld } from '../../fixtures/world.ts';
-import { ROOT } from '../support/cli.ts';
+import { RunResultSchema } from '../../src/core/result.ts';
+import { ROOT, erh } from '../support/cli.ts';
 import { commandLinesOfRun, faultConfig, prefixedEnv, processesOfRun } from '../support/fault-config.ts';
 
 let world: DemoWorld;
@@ -38,11 +39,11 @@ const profilesIn = (dir: string): string[] => readdirSync(dir).filter((f) => /li
  * Starts `erh run` with its own TMPDIR, waits until a process of the run matches `phase`, kills erh
  * with SIGKILL, and returns what is left of the run 5 s later.
  */
-async function killDuring(phase: RegExp): Promise<{ browsers: Array<{ pid: number; cmd: string }>; profiles: string[]; left: Array<{ pid: number; cmd: string }>; sawPhase: string }> {
+async function killDuring(phase: RegExp): Promise<{ browsers: Array<{ pid: number; cmd: string }>; profiles: string[]; left: Array<{ pid: number; cmd: string }>; sawPhase: string; runDir: string }> {
   const tmp = mkdtempSync(join(tmpdir(), 'erh-kill-tmp-'));
   const reports = mkdtempSync(join(tmpdir(), 'erh-kill-reports-'));
   scratch.push(tmp, reports);
-  const child = spawn(process.execPath, [join(ROOT, 'bin/erh.js'), 'run', '--config', root, '--profile', 'faults', '--devices', 'desktop-chromium', '--reports', reports], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/erh.js'), ...runArgs(), '--reports', reports], {
     cwd: ROOT,
     env: { ...process.env, ...prefixedEnv(world, 'KL'), TMPDIR: tmp },
     stdio: 'ignore',
@@ -79,8 +80,11 @@ async function killDuring(phase: RegExp): Promise<{ browsers: Array<{ pid: numbe
     await new Promise((r) => setTimeout(r, 500));
     left = await processesOfRun(runDir);
   }
-  return { browsers, profiles, left, sawPhase };
+  return { browsers, profiles, left, sawPhase, runDir };
 }
+
+/** The run this file kills (and resumes): `root` is written in beforeAll. */
+const runArgs = (): string[] => ['run', '--config', root, '--profile', 'faults', '--devices', 'desktop-chromium'];
 
 /** A browser or browser helper process (Chromium, its crashpad handler, Firefox, WebKit). */
 const BROWSER = /chrom|firefox|webkit|minibrowser|crashpad/i;
@@ -100,5 +104,17 @@ describe('erh run killed outright', () => {
     expect(r.browsers).toEqual([]);
     expect(r.profiles).toEqual([]);
     expect(r.left).toEqual([]);
-  }, 240_000);
+    // Killed in the performance phase, every gathering cell is on disk: the resume starts no gathering runner
+    // (src/cli/orchestrate.ts gatheredAlready) and measures what is missing.
+    const resumed = await erh([...runArgs(), '--resume', r.runDir], { env: prefixedEnv(world, 'KL'), timeoutMs: 180_000 });
+    expect(resumed.code, resumed.stdout.slice(-2000) + resumed.stderr.slice(-2000)).toBe(0);
+    expect(resumed.stdout).toContain('erh: gathering phase: every cell was gathered before the run stopped');
+    const result = RunResultSchema.parse(JSON.parse(readFileSync(join(r.runDir, 'results.json'), 'utf8')));
+    expect(result.targets).toHaveLength(1);
+    for (const suite of ['accessibility', 'performance'] as const) {
+      const s = result.targets[0]?.suites[suite];
+      expect(['missing', 'harness-error', 'unreachable', 'timeout'], `${suite}: ${s?.reason ?? ''}`).not.toContain(s?.status);
+      expect(s?.score, suite).not.toBeNull();
+    }
+  }, 420_000);
 });
