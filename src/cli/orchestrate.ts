@@ -111,14 +111,21 @@ function runPlaywright(phase: 'gather' | 'performance', env: NodeJS.ProcessEnv, 
 }
 
 /**
+ * A shard (Playwright decides which shard holds which cell) and a run that writes a blob report (its tests carry the
+ * evidence) always start their phases' runners: erh may not skip a phase for them.
+ */
+function runnerOwnsCells(options: RunOptions): boolean {
+  return Boolean(options.shard || options.blobDir || process.env.ERH_BLOB_DIR);
+}
+
+/**
  * When the performance phase has nothing to measure — every target's service leaves the suite out (its YAML's
  * `suites:`) and no performance evidence is on disk yet — writes its cells not applicable, with the reason the
  * performance test would write (the matrix owns the rule), and returns true: no Playwright runner or browser need
- * start. A shard keeps the runner (Playwright decides which shard holds which cell), and so does a run that writes a
- * blob report (its tests carry the evidence).
+ * start. A shard or a run writing a blob report keeps the runner (`runnerOwnsCells`).
  */
 export function recordUnmeasured(config: ResolvedConfig, runDir: string, options: RunOptions): boolean {
-  if (options.shard || options.blobDir || process.env.ERH_BLOB_DIR) return false;
+  if (runnerOwnsCells(options)) return false;
   const cells = buildMatrix(config.services, config.devices).map((target) => ({
     target,
     reason: serviceExclusion(target, 'performance'),
@@ -136,10 +143,10 @@ export function recordUnmeasured(config: ResolvedConfig, runDir: string, options
  * A resumed run whose gathering cells (every suite but performance, on every target) were all kept — the run was
  * stopped in or before its performance phase — starts no gathering runner: Playwright would start its workers and
  * browsers only to skip every test (suites/harness.ts skips a kept cell by the same rule, `regather`). A shard or a
- * run writing a blob report keeps the runner, as for `recordUnmeasured`.
+ * run writing a blob report keeps the runner (`runnerOwnsCells`).
  */
 export function gatheredAlready(config: ResolvedConfig, kept: readonly Evidence[], options: RunOptions): boolean {
-  if (!options.resume || options.shard || options.blobDir || process.env.ERH_BLOB_DIR) return false;
+  if (!options.resume || runnerOwnsCells(options)) return false;
   // A cell is named by its evidence file (the evidence store owns that name).
   const have = new Set(kept.map((e) => evidencePath('', e)));
   const targets = buildMatrix(config.services, config.devices);
