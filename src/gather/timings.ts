@@ -67,6 +67,21 @@ interface ProbeResult {
 
 /** In-page: navigation entry, LCP and layout shifts (buffered observers), resource entries. Self-contained. */
 export const pageTimingProbe = async (): Promise<ProbeResult> => {
+  // Let rendering catch up first: a long animation frame is reported when its rendering ends, and an
+  // interaction's Event Timing entry when the frame after its handlers is presented. A step whose last
+  // action returned the moment the handler changed the DOM (likely on a loaded machine) would otherwise
+  // be probed before its own slow frame, and its interaction missed. Two frames, then a presentation's
+  // margin; bounded, since a hidden page runs no animation frames.
+  const frame = () =>
+    new Promise<void>((done) => {
+      const t = setTimeout(done, 500);
+      requestAnimationFrame(() => {
+        clearTimeout(t);
+        done();
+      });
+    });
+  await frame();
+  await frame();
   const supported: readonly string[] =
     (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes) || [];
   const collect = (type: string): Promise<PerformanceEntry[] | null> =>
