@@ -238,11 +238,24 @@ export class PlaywrightSession implements BrowserSession {
         // lose the same race: leave it first through about:blank, which commits without a request.
         const leftBehind = /interrupted by another navigation/i.test((e as Error).message ?? '');
         if (leftBehind && attempt < GOTO_ATTEMPTS && Date.now() < deadline) {
-          await this.page.goto('about:blank', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+          await this.leaveForBlank(deadline);
           continue;
         }
         throw NavigationError.from(e, url);
       }
+    }
+  }
+
+  /**
+   * Leaves the current document for about:blank and waits until about:blank is what the page shows: the
+   * old document's own navigation can interrupt ours too, and until about:blank has committed its timers
+   * still run.
+   */
+  private async leaveForBlank(deadline: number): Promise<void> {
+    while (Date.now() < deadline) {
+      await this.page.goto('about:blank', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+      await this.page.waitForLoadState('load', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+      if (this.page.url() === 'about:blank') return;
     }
   }
 
@@ -284,6 +297,8 @@ export class PlaywrightSession implements BrowserSession {
    * Waits for the element; false when it did not become visible — but a page that kept loading new
    * documents by itself meanwhile (RESTLESS_DOCUMENTS or more) was never still long enough to be
    * looked at: that is PageUnexaminableError('navigated'), the page's doing, not a missing element.
+   * A page that loaded fewer (a loaded machine slows every load) but goes on loading documents by itself
+   * once the wait is over is the same page; one that settled (a redirect chain that ended) is not.
    */
   async waitForVisible(target: Locator, timeoutMs: number): Promise<boolean> {
     let documents = 0;
@@ -296,12 +311,22 @@ export class PlaywrightSession implements BrowserSession {
       await resolve(this.page, target).waitFor({ state: 'visible', timeout: timeoutMs });
       return true;
     } catch {
-      if (documents >= RESTLESS_DOCUMENTS && !this.page.isClosed()) {
+      if (this.page.isClosed() || documents === 0) return false;
+      const during = documents;
+      let restless = during >= RESTLESS_DOCUMENTS;
+      if (!restless) {
+        const deadline = Date.now() + RESTLESS_AFTER_MS;
+        while (documents === during && Date.now() < deadline && !this.page.isClosed())
+          await new Promise((r) => setTimeout(r, 50));
+        restless = documents > during && !this.page.isClosed();
+      }
+      if (restless) {
         const seconds = Math.round(timeoutMs / 100) / 10;
         const what = `while the harness waited for ${describeLocator(target)} to be visible`;
+        const after = documents > during ? `, and went on loading more after the wait` : '';
         throw new PageUnexaminableError(
           'navigated',
-          `The page loaded ${documents} documents by itself in ${seconds} s ${what}`,
+          `The page loaded ${during} documents by itself in ${seconds} s ${what}${after}`,
         );
       }
       return false;
@@ -663,6 +688,8 @@ export class PlaywrightSession implements BrowserSession {
 
 /** Documents a page may load by itself during one wait before it counts as never holding still. */
 const RESTLESS_DOCUMENTS = 3;
+/** After a wait that saw fewer: the page still loading a document by itself within this long counts as restless. */
+const RESTLESS_AFTER_MS = 1_500;
 
 /** How long one probe may take before the page counts as hung (axe-core on a large page takes seconds). */
 const EVALUATE_TIMEOUT_MS = 60_000;

@@ -27,7 +27,10 @@ let run: CliResult;
 let runDir: string;
 let result: RunResult;
 
-const PAGES = { restless: { path: '/restless', heading: 'Levoton' }, popups: { path: '/popups', heading: 'Ikkunamyrsky' } } as const;
+const PAGES = {
+  restless: { path: '/restless', heading: 'Levoton' },
+  popups: { path: '/popups', heading: 'Ikkunamyrsky' },
+} as const;
 
 function serviceYaml(id: string, path: string, heading: string): string {
   return `id: ${id}
@@ -59,13 +62,17 @@ beforeAll(async () => {
   for (const d of ['services', 'devices', 'profiles']) mkdirSync(join(root, d));
   cpSync(join(ROOT, 'schema'), join(root, 'schema'), { recursive: true });
   cpSync(join(ROOT, 'devices', 'desktop-chromium.yaml'), join(root, 'devices', 'desktop-chromium.yaml'));
-  for (const [id, p] of Object.entries(PAGES)) writeFileSync(join(root, 'services', `${id}.yaml`), serviceYaml(id, p.path, p.heading));
+  for (const [id, p] of Object.entries(PAGES))
+    writeFileSync(join(root, 'services', `${id}.yaml`), serviceYaml(id, p.path, p.heading));
   writeFileSync(join(root, 'profiles', 'faults.yaml'), FAULT_PROFILE);
   const reports = join(root, 'reports');
-  run = await erh(['run', '--config', root, '--profile', 'faults', '--devices', 'desktop-chromium', '--reports', reports], {
-    env: { ERH_MISBEHAVE_UNUSED_CARD: '00000000', ERH_MISBEHAVE_UNUSED_PIN: '0000' },
-    timeoutMs: 5 * 60_000,
-  });
+  run = await erh(
+    ['run', '--config', root, '--profile', 'faults', '--devices', 'desktop-chromium', '--reports', reports],
+    {
+      env: { ERH_MISBEHAVE_UNUSED_CARD: '00000000', ERH_MISBEHAVE_UNUSED_PIN: '0000' },
+      timeoutMs: 5 * 60_000,
+    },
+  );
   if (run.code === 2) throw new Error(`erh run: ${run.stderr.slice(-1000)}`);
   runDir = join(reports, readdirSync(reports).filter((d) => d !== 'latest')[0] ?? 'missing');
   result = RunResultSchema.parse(JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')));
@@ -91,7 +98,11 @@ describe.each([
     // Also when the restless page fails its step's own `expect` (it navigates under the harness's wait
     // too): the session says the page kept loading documents, not that the heading was missing.
     expect(journey?.findings[0]?.message).toMatch(/would not stay still long enough to be examined/);
-    const evidence = EvidenceSchema.parse(JSON.parse(readFileSync(evidencePath(runDir, { service: id, device: 'desktop-chromium', suite: 'accessibility' }), 'utf8')));
+    const evidence = EvidenceSchema.parse(
+      JSON.parse(
+        readFileSync(evidencePath(runDir, { service: id, device: 'desktop-chromium', suite: 'accessibility' }), 'utf8'),
+      ),
+    );
     expect(evidence.status).toBe('complete');
     expect(evidence.steps[0]?.ok).toBe(false);
     expect(causes).toContain(evidence.steps[0]?.unexaminable?.cause);
@@ -113,10 +124,23 @@ describe('the session, waiting on a page that keeps loading documents', () => {
       const waited = await session.waitForVisible(missing, 3_000).then(String, (e: unknown) => e);
       expect(waited).toBeInstanceOf(PageUnexaminableError);
       expect((waited as PageUnexaminableError).why).toBe('navigated');
-      expect((waited as Error).message).toMatch(/^The page loaded \d+ documents by itself in 3 s while the harness waited/);
+      expect((waited as Error).message).toMatch(
+        /^The page loaded \d+ documents by itself in 3 s while the harness waited/,
+      );
+      // Restless but slow (one document a second, as on a loaded machine): fewer documents in the wait,
+      // but it goes on loading them after it — the same verdict, never "missing".
+      await session.goto(`${vendor.url}/drifting`, 8_000);
+      const drifted = await session.waitForVisible(missing, 1_500).then(String, (e: unknown) => e);
+      expect(drifted).toBeInstanceOf(PageUnexaminableError);
+      expect((drifted as Error).message).toMatch(
+        /^The page loaded [12] documents by itself in 1.5 s .*went on loading more after the wait$/,
+      );
       // A page that stays still: a missing element is just that.
       await session.goto(`${vendor.url}/honest`, 8_000);
       expect(await session.waitForVisible(missing, 1_000)).toBe(false);
+      // One redirect of its own, then still: a missing element too.
+      await session.goto(`${vendor.url}/redirected`, 8_000);
+      expect(await session.waitForVisible(missing, 1_500)).toBe(false);
     } finally {
       await runtime.close();
     }
